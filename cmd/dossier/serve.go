@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/fetch"
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/sample"
+	"github.com/dossier-news/dossier/internal/store"
+	"github.com/dossier-news/dossier/internal/watch"
+	"github.com/dossier-news/dossier/internal/web"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "")
+	dsn := dbFlag(fs)
+	addr := fs.String("addr", "localhost:8080", "address to listen on")
+	base := fs.String("base-url", "", "public base URL for links in the Atom feed (default http://ADDR)")
+	readOnly := fs.Bool("read-only", false, "refuse POST /api/articles")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opt := web.Options{Logger: e.log, BaseURL: *base}
+	if opt.BaseURL == "" {
+		opt.BaseURL = "http://" + *addr
+	}
+	if !*readOnly {
+		p, err := newPipeline(e, db)
+		if err != nil {
+			return err
+		}
+		opt.Ingester = webIngester{p: p, db: db}
+	}
+	e.log.Info("serving", "url", "http://"+*addr, "db", redact(*dsn))
+	return web.New(db, opt).ListenAndServe(ctx, *addr)
+}
+
+// webIngester adapts the pipeline to what the web server needs: the
+// articles back with their events, duplicates included.
+type webIngester struct {
+	p  *pipeline.Pipeline
+	db *store.DB
+}
+
+func (w webIngester) Ingest(ctx context.Context, arts []news.Article) ([]news.Article, error) {
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			return nil, fmt.Errorf("article %d: %w", i+1, err)
+		}
+	}
+	res, err := w.p.Ingest(ctx, arts)
+	if err != nil {
+		return nil, err
+	}
+	out := res.New
+	for _, d := range res.Duplicate {
+		if a, _, err := w.db.Article(ctx, d.ID); err == nil {
+			out = append(out, a)
+		} else {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// watchSink hands fetched items to the pipeline.
+type watchSink struct{ p *pipeline.Pipeline }
+
+func (s watchSink) Ingest(ctx context.Context, arts []news.Article) error {
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			return fmt.Errorf("item %s: %w", arts[i].URL, err)
+		}
+	}
+	_, err := s.p.Ingest(ctx, arts)
+	return err
+}
+
+// watchState adapts the store's feed state to the watcher's.
+type watchState struct{ db *store.DB }
+
+func (s watchState) FeedState(ctx context.Context, url string) (watch.FeedState, error) {
+	f, err := s.db.FeedState(ctx, url)
+	return watch.FeedState(f), err
+}
+
+func (s watchState) SaveFeedState(ctx context.Context, f watch.FeedState) error {
+	return s.db.SaveFeedState(ctx, store.FeedState(f))
+}
+
+func (s watchState) SeenItem(ctx context.Context, feedURL, key string) (bool, error) {
+	return s.db.SeenItem(ctx, feedURL, key)
+}
+
+func (s watchState) MarkSeen(ctx context.Context, feedURL string, keys []string) error {
+	return s.db.MarkSeen(ctx, feedURL, keys)
+}
+
+func runWatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "watch", "FEED_URL...")
+	dsn := dbFlag(fs)
+	every := fs.Duration("every", 5*time.Minute, "time between polls of one feed")
+	feedsFile := fs.String("feeds", "", "file with one feed URL per line (# comments)")
+	once := fs.Bool("once", false, "poll every feed once and exit")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	feeds := fs.Args()
+	if *feedsFile != "" {
+		more, err := watch.ReadFeedsFile(*feedsFile)
+		if err != nil {
+			return err
+		}
+		feeds = append(feeds, more...)
+	}
+	if len(feeds) == 0 {
+		return usageError{"no feeds: give URLs or --feeds FILE"}
+	}
+	if *every < time.Second {
+		return usageError{"--every must be at least 1s"}
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := newPipeline(e, db)
+	if err != nil {
+		return err
+	}
+	w := watch.New(fetch.New(fetch.Options{Logger: e.log}), watchState{db}, watchSink{p}, *every, e.log)
+	if *once {
+		st, err := w.PollOnce(ctx, feeds)
+		fmt.Fprintf(e.stdout, "%+v\n", st)
+		return err
+	}
+	e.log.Info("watching", "feeds", len(feeds), "every", every.String())
+	if err := w.Run(ctx, feeds); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	e.log.Info("stopped")
+	return nil
+}
+
+func runMigrate(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "migrate", "")
+	dsn := dbFlag(fs)
+	from := fs.String("from", "", "copy every article from this store (e.g. sqlite:old.db)")
+	to := fs.String("to", "", "into this store (e.g. postgres://...)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if (*from == "") != (*to == "") {
+		return usageError{"--from and --to go together"}
+	}
+	if *from == "" {
+		if err := store.Migrate(ctx, *dsn); err != nil {
+			return fmt.Errorf("migrate %s: %w", redact(*dsn), err)
+		}
+		fmt.Fprintf(e.stdout, "%s: schema up to date\n", redact(*dsn))
+		return nil
+	}
+	if err := store.Migrate(ctx, *to); err != nil {
+		return fmt.Errorf("migrate %s: %w", redact(*to), err)
+	}
+	src, err := openStore(ctx, *from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := openStore(ctx, *to)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	var bar func(done, total int)
+	if isTerminal(e.stderr) {
+		bar = newCountBar(e, "copying")
+	}
+	if err := store.Copy(ctx, dst, src, bar); err != nil {
+		return fmt.Errorf("copy %s to %s: %w", redact(*from), redact(*to), err)
+	}
+	st, err := dst.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "copied: %s now holds %d articles in %d events\n", redact(*to), st.Articles, st.Events)
+	return nil
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "demo", "")
+	dsn := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "dossier-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if err := sample.WriteTo(dir); err != nil {
+		return fmt.Errorf("write sample corpus: %w", err)
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := newPipeline(e, db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Ingesting the bundled sample corpus into %s ...\n", redact(*dsn))
+	var paths []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, en := range entries {
+		if strings.HasSuffix(en.Name(), ".md") || en.Name() == "gold.jsonl" {
+			continue
+		}
+		paths = append(paths, filepath.Join(dir, en.Name()))
+	}
+	sum, err := ingestPaths(ctx, e, p, paths, 256, isTerminal(e.stderr))
+	if err != nil {
+		return err
+	}
+	if err := reportSummary(e, sum, false); err != nil {
+		return err
+	}
+	evs, total, err := db.Events(ctx, store.EventFilter{Limit: 50})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	printEvents(e.stdout, evs, total)
+	fmt.Fprintf(e.stdout, "\nNext:\n  go run ./cmd/dossier show --db %s %s     # one event's dossier\n  go run ./cmd/dossier serve --db %s           # then open http://localhost:8080\n",
+		*dsn, firstID(evs), *dsn)
+	return nil
+}
+
+func firstID(evs []news.Event) string {
+	if len(evs) == 0 {
+		return "EVENT_ID"
+	}
+	return evs[0].ID
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/eval"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+func runCluster(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "cluster", "< articles.jsonl > assignments.jsonl")
+	cfg := cluster.DefaultConfig()
+	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "similarity needed to join an event")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"cluster reads stdin and takes no arguments"}
+	}
+	_, err := cluster.Run(cfg, e.stdin, e.stdout)
+	return err
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "--gold FILE.jsonl[.gz]")
+	gold := fs.String("gold", "", "labeled corpus (JSONL with a cluster field per article)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	split := fs.String("split", "all", "ECB+ topic split to score: all, train or dev")
+	cfg := cluster.DefaultConfig()
+	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "similarity needed to join an event")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		return usageError{"--gold is required"}
+	}
+	arts, err := eval.ReadGold(*gold)
+	if err != nil {
+		return err
+	}
+	arts, err = eval.Split(arts, *split)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	r := eval.Run(arts, cfg)
+	r.Split = *split
+	if *asJSON {
+		return writeJSON(e.stdout, r)
+	}
+	tw := newTable(e.stdout)
+	fmt.Fprintf(tw, "corpus\t%s (split %s)\n", *gold, *split)
+	fmt.Fprintf(tw, "articles\t%d\n", r.Articles)
+	fmt.Fprintf(tw, "clusters\tgold %d, predicted %d\n", r.GoldClusters, r.PredClusters)
+	fmt.Fprintf(tw, "BCubed\tP %.2f  R %.2f  F1 %.2f\n", 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1)
+	fmt.Fprintf(tw, "pairwise\tP %.2f  R %.2f  F1 %.2f\n", 100*r.PairP, 100*r.PairR, 100*r.PairF1)
+	fmt.Fprintf(tw, "time\t%.3f s (%.0f articles/s)\n", r.Seconds, r.ArticlesPerSecond)
+	return tw.Flush()
+}
+
+func runAnalyse(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "analyse", "FILE")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"want exactly one FILE (or - for stdin)"}
+	}
+	an, err := extract.New()
+	if err != nil {
+		return fmt.Errorf("load extractor: %w", err)
+	}
+	var arts []news.Article
+	var rejected int
+	err = ingest.Walk(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}, func(a *news.Article, err error) error {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "rejected: %s\n", err)
+			rejected++
+			return nil
+		}
+		arts = append(arts, *a)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	type out struct {
+		Article news.Article  `json:"article"`
+		Facts   news.Analysis `json:"facts"`
+	}
+	var outs []out
+	for i := range arts {
+		res := an.Analyze(&arts[i])
+		extract.Canonicalize(arts[i:i+1], []news.Analysis{res})
+		outs = append(outs, out{arts[i], res})
+	}
+	if *asJSON {
+		if len(outs) == 1 {
+			err = writeJSON(e.stdout, outs[0])
+		} else {
+			err = writeJSON(e.stdout, outs)
+		}
+	} else {
+		for _, o := range outs {
+			printAnalysis(e, o.Article, o.Facts)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if rejected > 0 {
+		return rejectedError{rejected}
+	}
+	return nil
+}
+
+func printAnalysis(e *env, a news.Article, an news.Analysis) {
+	w := e.stdout
+	pub := "unknown"
+	if !a.Published.IsZero() {
+		pub = a.Published.Format("2006-01-02")
+	}
+	fmt.Fprintf(w, "%s\n%s | %s | %s | lang %s", a.Title, a.ID, a.Source, pub, a.Lang)
+	if len(a.Inferred) > 0 {
+		fmt.Fprintf(w, " | inferred: %s", strings.Join(a.Inferred, ", "))
+	}
+	fmt.Fprintln(w)
+	tw := newTable(w)
+	fmt.Fprintln(tw, "\nKIND\tVALUE\tDETAIL\tTEXT")
+	for _, en := range an.Entities {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", en.Type, en.Name, strings.Join(en.Aliases, "; "))
+	}
+	for _, p := range an.Places {
+		fmt.Fprintf(tw, "place\t%s, %s\t%.4f, %.4f\t%s\n", p.Name, p.Country, p.Lat, p.Lon, p.Text)
+	}
+	for _, d := range an.Dates {
+		rel := ""
+		if d.Relative {
+			rel = "relative"
+		}
+		fmt.Fprintf(tw, "date\t%s\t%s\t%s\n", d.Date, rel, d.Text)
+	}
+	for _, f := range an.Figures {
+		v := fmt.Sprintf("%g", f.Value)
+		if f.Max != 0 {
+			v += fmt.Sprintf("–%g", f.Max)
+		}
+		fmt.Fprintf(tw, "figure\t%s\t%s\t%s\n", v, strings.TrimSpace(f.Counts+" "+f.Where), f.Text)
+	}
+	for _, q := range an.Quotes {
+		kind := "quote"
+		if q.Indirect {
+			kind = "reported"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\t%s\n", kind, q.Speaker, clip(q.Text, 80))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+}

@@ -1,0 +1,433 @@
+// Package pipeline runs articles through Dossier's stages in order —
+// extract → cluster → reconcile → store — one batch at a time.
+//
+// A batch is analysed in parallel (the expensive, independent part), then,
+// under the store's cluster lock, the clustering decision is taken in
+// publication order against the events of the time window, the events the
+// batch touched are reconciled again (and only those: dossiers are updated
+// incrementally), and everything is committed in one transaction. Several
+// processes may run pipelines against one PostgreSQL store: the lock makes
+// their clustering decisions serial and each one first catches up with the
+// articles the others stored.
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/reconcile"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// Store is what the pipeline needs of the store.
+type Store interface {
+	Known(ctx context.Context, ids, hashes []string) (map[string]bool, error)
+	Commit(ctx context.Context, b store.Batch) error
+	WithClusterLock(ctx context.Context, fn func(ctx context.Context) error) error
+	ArticlesSince(ctx context.Context, afterSeq int64, publishedSince time.Time) ([]news.Article, int64, error)
+	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
+	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
+	Event(ctx context.Context, id string) (news.Event, error)
+}
+
+// Options tune a Pipeline.
+type Options struct {
+	Cluster cluster.Config
+	Workers int // parallel analysers; default GOMAXPROCS
+	Logger  *slog.Logger
+	// RelatedWindow is how far around an event's dates storyline
+	// candidates are looked for.
+	RelatedWindow time.Duration
+}
+
+// Pipeline ingests batches of articles into a store. It is safe for
+// concurrent use; batches are serialised. Several processes may run
+// pipelines on one store.
+type Pipeline struct {
+	st      Store
+	an      *extract.Analyzer
+	cl      *cluster.Clusterer
+	opt     Options
+	log     *slog.Logger
+	mu      sync.Mutex // one batch at a time
+	lastSeq int64
+}
+
+// New returns a pipeline writing into st. Its methods may be called from
+// several goroutines; batches are ingested one at a time.
+func New(st Store, an *extract.Analyzer, opt Options) *Pipeline {
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.RelatedWindow == 0 {
+		opt.RelatedWindow = 10 * 24 * time.Hour
+	}
+	if opt.Cluster == (cluster.Config{}) {
+		opt.Cluster = cluster.DefaultConfig()
+	}
+	return &Pipeline{st: st, an: an, cl: cluster.New(opt.Cluster), opt: opt, log: opt.Logger}
+}
+
+// Result tells what a batch did.
+type Result struct {
+	New       []news.Article // stored articles, with Event and DuplicateOf set
+	Duplicate []news.Article // already stored (same id or same text)
+	Events    []string       // events created or changed, sorted
+	NewEvents int
+}
+
+// Ingest analyses, clusters, reconciles and stores arts. Articles already
+// in the store (by id or content hash) are skipped and reported in
+// Result.Duplicate. The whole batch is committed in one transaction.
+func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var res Result
+	arts, dups := dedupe(arts)
+	res.Duplicate = append(res.Duplicate, dups...)
+	fresh, dups, err := p.unknown(ctx, arts)
+	if err != nil {
+		return res, err
+	}
+	res.Duplicate = append(res.Duplicate, dups...)
+	if len(fresh) == 0 {
+		return res, nil
+	}
+	analyses := p.analyse(ctx, fresh)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	// Publication order; undated articles keep their arrival order after
+	// the dated ones of the batch.
+	order := make([]int, len(fresh))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return comparePublished(fresh[a].Published, fresh[b].Published)
+	})
+	sorted := make([]news.Article, len(fresh))
+	sortedAn := make([]news.Analysis, len(fresh))
+	for i, j := range order {
+		sorted[i], sortedAn[i] = fresh[j], analyses[j]
+	}
+
+	err = p.st.WithClusterLock(ctx, func(ctx context.Context) error {
+		// Another process may have stored some of these meanwhile.
+		sorted2, an2, dups, err := p.recheck(ctx, sorted, sortedAn)
+		if err != nil {
+			return err
+		}
+		res.Duplicate = append(res.Duplicate, dups...)
+		if len(sorted2) == 0 {
+			return nil
+		}
+		if err := p.catchUp(ctx, sorted2, nil); err != nil {
+			return err
+		}
+		touched := map[string]bool{}
+		for i := range sorted2 {
+			a := p.cl.Add(&sorted2[i])
+			sorted2[i].Event = a.Event
+			sorted2[i].DuplicateOf = a.DuplicateOf
+			touched[a.Event] = true
+			if a.NewEvent {
+				res.NewEvents++
+			}
+		}
+		batch, err := p.reconcile(ctx, sorted2, an2, touched)
+		if err != nil {
+			return err
+		}
+		if err := p.st.Commit(ctx, batch); err != nil {
+			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
+		}
+		// Advance past our own articles without entering them twice.
+		mine := make(map[string]bool, len(sorted2))
+		for _, a := range sorted2 {
+			mine[a.ID] = true
+		}
+		if err := p.catchUp(ctx, sorted2, mine); err != nil {
+			return err
+		}
+		res.New = sorted2
+		for id := range touched {
+			res.Events = append(res.Events, id)
+		}
+		slices.Sort(res.Events)
+		return nil
+	})
+	return res, err
+}
+
+func comparePublished(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+// dedupe drops repeats of an id or text hash within one batch.
+func dedupe(arts []news.Article) (keep, dups []news.Article) {
+	seen := make(map[string]bool, 2*len(arts))
+	for _, a := range arts {
+		if seen["i"+a.ID] || (a.Hash != "" && seen["h"+a.Hash]) {
+			dups = append(dups, a)
+			continue
+		}
+		seen["i"+a.ID] = true
+		if a.Hash != "" {
+			seen["h"+a.Hash] = true
+		}
+		keep = append(keep, a)
+	}
+	return keep, dups
+}
+
+func (p *Pipeline) unknown(ctx context.Context, arts []news.Article) (fresh, dups []news.Article, err error) {
+	ids := make([]string, 0, len(arts))
+	hashes := make([]string, 0, len(arts))
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+		if a.Hash != "" {
+			hashes = append(hashes, a.Hash)
+		}
+	}
+	known, err := p.st.Known(ctx, ids, hashes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("look up known articles: %w", err)
+	}
+	for _, a := range arts {
+		if known[a.ID] || (a.Hash != "" && known[a.Hash]) {
+			dups = append(dups, a)
+			continue
+		}
+		fresh = append(fresh, a)
+	}
+	return fresh, dups, nil
+}
+
+func (p *Pipeline) recheck(ctx context.Context, arts []news.Article, an []news.Analysis) ([]news.Article, []news.Analysis, []news.Article, error) {
+	fresh, dups, err := p.unknown(ctx, arts)
+	if err != nil || len(dups) == 0 {
+		return fresh, an, dups, err
+	}
+	keep := make(map[string]bool, len(fresh))
+	for _, a := range fresh {
+		keep[a.ID] = true
+	}
+	var an2 []news.Analysis
+	for _, x := range an {
+		if keep[x.Article] {
+			an2 = append(an2, x)
+		}
+	}
+	return fresh, an2, dups, nil
+}
+
+// analyse runs the extractor over arts with a bounded number of workers;
+// the result is in the order of arts.
+func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Analysis {
+	out := make([]news.Analysis, len(arts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(p.opt.Workers, len(arts)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = p.an.Analyze(&arts[i])
+			}
+		})
+	}
+	for i := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// catchUp enters into the clusterer the articles stored since the last
+// look (by this process or another one), within the time window of batch.
+// Articles named in skip are only stepped over.
+func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[string]bool) error {
+	since := time.Time{}
+	if p.opt.Cluster.Window > 0 {
+		for _, a := range batch {
+			if !a.Published.IsZero() && (since.IsZero() || a.Published.Before(since)) {
+				since = a.Published
+			}
+		}
+		if !since.IsZero() {
+			since = since.Add(-p.opt.Cluster.Window)
+		}
+	}
+	stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, since)
+	if err != nil {
+		return fmt.Errorf("load recent articles: %w", err)
+	}
+	for i := range stored {
+		if skip[stored[i].ID] {
+			continue
+		}
+		p.cl.Restore(&stored[i])
+	}
+	if last > p.lastSeq {
+		p.lastSeq = last
+	}
+	return nil
+}
+
+// reconcile rebuilds the dossier of every touched event from its stored
+// and new articles, and links it to related events.
+func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool) (store.Batch, error) {
+	b := store.Batch{Articles: arts, Analyses: an}
+	newByEvent := map[string][]int{}
+	for i, a := range arts {
+		newByEvent[a.Event] = append(newByEvent[a.Event], i)
+	}
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		base := news.Event{ID: id}
+		if ev, err := p.st.Event(ctx, id); err == nil {
+			base = ev
+		} else if !isNotFound(err) {
+			return b, fmt.Errorf("load event %s: %w", id, err)
+		}
+		evArts, evAn, err := p.st.EventArticles(ctx, id)
+		if err != nil {
+			return b, fmt.Errorf("load articles of event %s: %w", id, err)
+		}
+		for _, i := range newByEvent[id] {
+			evArts = append(evArts, arts[i])
+			evAn = append(evAn, an[i])
+		}
+		base.Articles = base.Articles[:0]
+		for _, a := range evArts {
+			base.Articles = append(base.Articles, a.ID)
+		}
+		ev := reconcile.Build(base, evArts, evAn)
+		b.Events = append(b.Events, ev)
+	}
+	// Storylines: link each touched event to related ones nearby in time.
+	for i, ev := range b.Events {
+		from, to := ev.First.Add(-p.opt.RelatedWindow), ev.Last.Add(p.opt.RelatedWindow)
+		if ev.First.IsZero() {
+			continue
+		}
+		cands, err := p.st.EventsBetween(ctx, from, to)
+		if err != nil {
+			return b, fmt.Errorf("load storyline candidates: %w", err)
+		}
+		// Prefer the fresh versions of events rebuilt in this batch.
+		for j, c := range cands {
+			for _, e := range b.Events {
+				if c.ID == e.ID {
+					cands[j] = e
+				}
+			}
+		}
+		for _, e := range b.Events {
+			if e.ID != ev.ID && !slices.ContainsFunc(cands, func(c news.Event) bool { return c.ID == e.ID }) {
+				cands = append(cands, e)
+			}
+		}
+		cands = slices.DeleteFunc(cands, func(c news.Event) bool { return c.ID == ev.ID })
+		slices.SortFunc(cands, func(a, b news.Event) int { return cmp.Compare(a.ID, b.ID) })
+		rel := reconcile.Related(ev, cands)
+		b.Events[i].Related = rel
+		for _, r := range rel {
+			b.Links = append(b.Links, store.Link{From: ev.ID, To: r.Event, Score: r.Score, Reason: r.Reason})
+		}
+	}
+	return b, nil
+}
+
+func isNotFound(err error) bool {
+	return err != nil && errors.Is(err, store.ErrNotFound)
+}
+
+// Summary counts what a run of IngestAll did.
+type Summary struct {
+	Read      int            `json:"read"`
+	New       int            `json:"new"`
+	Duplicate int            `json:"duplicate"`
+	Rejected  int            `json:"rejected"`
+	NewEvents int            `json:"new_events"`
+	Events    map[string]int `json:"-"` // event id → articles added
+	Errors    []error        `json:"-"` // one per rejected input
+}
+
+// IngestAll drains walk, which calls its callback with each article read or
+// with the error of each rejected input, and ingests the articles in batches
+// of batchSize. A rejected input is counted and kept in Summary.Errors; it
+// never stops the others. onBatch, if not nil, is called after each
+// committed batch.
+func (p *Pipeline) IngestAll(ctx context.Context, walk func(fn func(*news.Article, error) error) error, batchSize int, onBatch func(Result)) (Summary, error) {
+	if batchSize <= 0 {
+		batchSize = 256
+	}
+	s := Summary{Events: map[string]int{}}
+	var pending []news.Article
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		res, err := p.Ingest(ctx, pending)
+		pending = pending[:0]
+		if err != nil {
+			return err
+		}
+		s.New += len(res.New)
+		s.Duplicate += len(res.Duplicate)
+		s.NewEvents += res.NewEvents
+		for _, a := range res.New {
+			s.Events[a.Event]++
+		}
+		if onBatch != nil {
+			onBatch(res)
+		}
+		return nil
+	}
+	err := walk(func(a *news.Article, err error) error {
+		if err != nil {
+			s.Rejected++
+			s.Errors = append(s.Errors, err)
+			return nil
+		}
+		s.Read++
+		pending = append(pending, *a)
+		if len(pending) >= batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return s, err
+	}
+	return s, flush()
+}
