@@ -1,0 +1,631 @@
+// Package cluster groups a stream of articles into events, one article at a
+// time, in the order they arrive. It sits between extract and reconcile in
+// Dossier's pipeline but deliberately does not use extract's output: it
+// computes its own cheap features (content words, capitalised names and
+// acronyms, places after a preposition, years, dates, numbers, headline
+// words) so that clustering stays fast enough for the ingest hot path.
+//
+// Each article becomes a TF-IDF vector with sublinear term frequency, where
+// document frequencies are learned from the stream itself. Candidate events
+// come from an inverted index over the top terms of the events in memory;
+// each candidate is scored by the larger of the cosine to its centroid and
+// the cosine to its closest kept article, plus a small bonus for shared rare
+// names, damped by the publication-time gap when both sides carry dates.
+// The article joins the best event above Config.Threshold or founds a new
+// one. Near-duplicates (syndicated or lightly edited copies) are found by
+// word-shingle Jaccard and marked DuplicateOf the earlier article.
+//
+// Decisions never change once made, and everything is computed in a fixed
+// order, so the same input order always gives the same output.
+package cluster
+
+import (
+	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Config tunes the clusterer. Start from DefaultConfig.
+type Config struct {
+	Window       time.Duration // events idle longer than this (by publication time) leave memory; default 7 days
+	MaxEvents    int           // cap on events kept in memory (also used when articles have no dates); default 20000
+	Threshold    float64       // similarity needed to join an event
+	DupThreshold float64       // near-duplicate similarity (word-shingle Jaccard)
+}
+
+// DefaultConfig returns the tuned defaults. Threshold was tuned on the
+// ECB+ train topics (see internal/eval); DupThreshold accepts copies that
+// differ by a sentence or two.
+func DefaultConfig() Config {
+	return Config{
+		Window:       7 * 24 * time.Hour,
+		MaxEvents:    20000,
+		Threshold:    0.22,
+		DupThreshold: 0.6,
+	}
+}
+
+// Internal knobs. They are constants rather than Config fields because
+// they trade speed for recall in ways a user has no reason to change.
+const (
+	queryTerms    = 40   // top terms of an article used to look up candidates
+	indexTerms    = 60   // top terms of an event kept in the inverted index
+	maxCandidates = 40   // candidates scored in full
+	maxMembers    = 48   // article vectors kept per event for single-article linkage
+	maxCentroid   = 3000 // terms kept in a centroid
+	maxVocab      = 2_000_000
+	shingleK      = 4 // words per shingle
+	shingleKeep   = 2 // keep shingles whose hash is 0 mod this (sampling)
+)
+
+// channelWeight scales each feature channel before normalisation. Names,
+// dates and multi-word names tell two events of the same kind apart; plain
+// numbers are noisy (ages, counts) and weigh less.
+var channelWeight = [numChannels]float64{
+	chWord:   1.0,
+	chName:   1.3,
+	chPhrase: 1.3,
+	chPlace:  0.8,
+	chYear:   0.8,
+	chNumber: 0.5,
+	chDate:   0.8,
+	chTitle:  1.0,
+	chBigram: 0.5,
+}
+
+// Assignment is the clustering decision for one article.
+type Assignment struct {
+	Article     string  `json:"id"`
+	Event       string  `json:"event"`
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Score       float64 `json:"score"`
+	NewEvent    bool    `json:"new_event"`
+}
+
+// term is one weighted feature of a sparse vector; vectors are sorted by h.
+type term struct {
+	h uint64
+	w float64
+}
+
+type member struct {
+	id       string
+	vec      []term   // L2-normalised
+	shingles []uint64 // sorted, sampled
+}
+
+type event struct {
+	id       string
+	seq      uint64 // creation order, the deterministic tie-break
+	lastSeq  uint64 // order of the last article added
+	last     time.Time
+	size     int
+	centroid map[uint64]float64
+	norm2    float64
+	members  []member
+	indexed  []uint64 // terms currently in the inverted index for this event
+	hashes   []string // text hashes of its articles, dropped with the event
+}
+
+type hashRef struct {
+	id  string
+	seq uint64
+}
+
+// Clusterer assigns articles to events. It is not safe for concurrent use:
+// streaming clustering is inherently sequential.
+type Clusterer struct {
+	cfg     Config
+	feat    *featurizer
+	df      map[uint64]float64
+	ndocs   float64
+	events  map[uint64]*event // by seq
+	byID    map[string]*event
+	index   map[uint64][]uint64 // term → event seqs
+	seq     uint64
+	newest  time.Time
+	hashes  map[string]hashRef // article Hash → first article with it, for events in memory
+	scratch map[uint64]float64
+}
+
+// New returns a Clusterer. Zero fields of cfg take their DefaultConfig
+// values.
+func New(cfg Config) *Clusterer {
+	d := DefaultConfig()
+	if cfg.Window <= 0 {
+		cfg.Window = d.Window
+	}
+	if cfg.MaxEvents <= 0 {
+		cfg.MaxEvents = d.MaxEvents
+	}
+	if cfg.Threshold <= 0 {
+		cfg.Threshold = d.Threshold
+	}
+	if cfg.DupThreshold <= 0 {
+		cfg.DupThreshold = d.DupThreshold
+	}
+	return &Clusterer{
+		cfg:     cfg,
+		feat:    newFeaturizer(),
+		df:      make(map[uint64]float64, 1<<16),
+		events:  make(map[uint64]*event),
+		byID:    make(map[string]*event),
+		index:   make(map[uint64][]uint64, 1<<14),
+		hashes:  make(map[string]hashRef),
+		scratch: make(map[uint64]float64, 256),
+	}
+}
+
+// EventID is the deterministic id of the event founded by the article
+// firstArticleID: "e" and the first 12 hex digits of its SHA-1.
+func EventID(firstArticleID string) string {
+	s := sha1.Sum([]byte(firstArticleID))
+	return "e" + hex.EncodeToString(s[:6])
+}
+
+// Events returns the number of events in memory.
+func (c *Clusterer) Events() int { return len(c.events) }
+
+// idf is the smoothed inverse document frequency learned so far.
+func (c *Clusterer) idf(h uint64) float64 {
+	return math.Log((c.ndocs + 1) / (c.df[h] + 1))
+}
+
+// vectorize counts the article's features into the document frequencies
+// and returns its normalised TF-IDF vector and shingles.
+func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
+	counts := c.feat.features(a.Title, a.Text)
+	c.ndocs++
+	for h := range counts {
+		c.df[h]++
+	}
+	if len(c.df) > maxVocab {
+		c.forget()
+	}
+	vec := make([]term, 0, len(counts))
+	var n2 float64
+	for h, tf := range counts {
+		w := channelWeight[channelOf(h)] * (1 + math.Log(tf)) * c.idf(h)
+		if w <= 0 {
+			continue
+		}
+		vec = append(vec, term{h, w})
+		n2 += w * w
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range vec {
+			vec[i].w *= inv
+		}
+	}
+	slices.SortFunc(vec, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	return vec, shingles(c.feat.toks[:0], a.Title, a.Text)
+}
+
+// forget halves every document frequency and drops the terms that fall
+// below one, so the vocabulary stays bounded on an endless stream while
+// recent usage keeps its weight.
+func (c *Clusterer) forget() {
+	for h, v := range c.df {
+		if v/2 < 1 {
+			delete(c.df, h)
+		} else {
+			c.df[h] = v / 2
+		}
+	}
+	c.ndocs /= 2
+}
+
+// Add decides the event of a and remembers it.
+func (c *Clusterer) Add(a *news.Article) Assignment {
+	vec, sh := c.vectorize(a)
+	c.advance(a.Published)
+
+	cands := c.candidates(vec)
+	var (
+		best      *event
+		bestScore float64
+		dupOf     string
+		dupEvent  *event
+		dupSim    float64
+	)
+	if h, ok := c.hashes[a.Hash]; ok && a.Hash != "" {
+		if e := c.events[h.seq]; e != nil {
+			dupOf, dupEvent, dupSim = h.id, e, 1
+		}
+	}
+	for _, e := range cands {
+		s, link := c.score(e, vec, a.Published)
+		if s > bestScore {
+			best, bestScore = e, s
+		}
+		// Near-duplicates can only be among close articles; checking the
+		// shingles of those alone keeps the test cheap.
+		if dupSim < 1 && link >= 0.5 && len(sh) > 0 {
+			for i := range e.members {
+				m := &e.members[i]
+				if len(m.shingles) == 0 {
+					continue
+				}
+				if j := jaccard(sh, m.shingles); j >= c.cfg.DupThreshold && j > dupSim {
+					dupOf, dupEvent, dupSim = m.id, e, j
+				}
+			}
+		}
+	}
+	as := Assignment{Article: a.ID}
+	switch {
+	case dupEvent != nil:
+		best = dupEvent
+		as.DuplicateOf = dupOf
+		as.Score = math.Max(bestScore, dupSim)
+	case best != nil && bestScore >= c.cfg.Threshold:
+		as.Score = bestScore
+	default:
+		best = nil
+		as.Score = bestScore
+	}
+	if best == nil {
+		best = c.newEvent(EventID(a.ID))
+		as.NewEvent = true
+	}
+	as.Event = best.id
+	c.join(best, a, vec, sh)
+	return as
+}
+
+// Restore re-enters a stored decision (a.Event and a.DuplicateOf already
+// set) without deciding, so a Clusterer can be warmed up from the database.
+// An article without an event founds one under EventID(a.ID).
+func (c *Clusterer) Restore(a *news.Article) {
+	vec, sh := c.vectorize(a)
+	c.advance(a.Published)
+	id := a.Event
+	if id == "" {
+		id = EventID(a.ID)
+	}
+	e := c.byID[id]
+	if e == nil {
+		e = c.newEvent(id)
+	}
+	c.join(e, a, vec, sh)
+}
+
+// advance moves the clock to t and evicts events idle for longer than the
+// window, and the least recently updated events beyond MaxEvents.
+func (c *Clusterer) advance(t time.Time) {
+	if !t.IsZero() && t.After(c.newest) {
+		old := c.newest
+		c.newest = t
+		// Eviction scans every event, so only do it when the clock has
+		// moved by a noticeable fraction of the window.
+		if old.IsZero() || t.Sub(old) > c.cfg.Window/64 || len(c.events)&255 == 0 {
+			cut := c.newest.Add(-c.cfg.Window)
+			var drop []*event
+			for _, e := range c.events {
+				if !e.last.IsZero() && e.last.Before(cut) {
+					drop = append(drop, e)
+				}
+			}
+			slices.SortFunc(drop, func(x, y *event) int { return cmp.Compare(x.seq, y.seq) })
+			for _, e := range drop {
+				c.evict(e)
+			}
+		}
+	}
+	if len(c.events) >= c.cfg.MaxEvents {
+		// Evict down to 90% of the cap at once so the scan is amortised.
+		all := make([]*event, 0, len(c.events))
+		for _, e := range c.events {
+			all = append(all, e)
+		}
+		slices.SortFunc(all, func(x, y *event) int { return cmp.Compare(x.lastSeq, y.lastSeq) })
+		n := len(all) - c.cfg.MaxEvents*9/10
+		if n < 1 {
+			n = 1
+		}
+		for _, e := range all[:n] {
+			c.evict(e)
+		}
+	}
+}
+
+func (c *Clusterer) evict(e *event) {
+	for _, h := range e.indexed {
+		c.unindex(h, e.seq)
+	}
+	for _, h := range e.hashes {
+		if c.hashes[h].seq == e.seq {
+			delete(c.hashes, h)
+		}
+	}
+	delete(c.events, e.seq)
+	delete(c.byID, e.id)
+}
+
+func (c *Clusterer) unindex(h, seq uint64) {
+	p := c.index[h]
+	for i, s := range p {
+		if s == seq {
+			p[i] = p[len(p)-1]
+			p = p[:len(p)-1]
+			break
+		}
+	}
+	if len(p) == 0 {
+		delete(c.index, h)
+	} else {
+		c.index[h] = p
+	}
+}
+
+func (c *Clusterer) newEvent(id string) *event {
+	c.seq++
+	e := &event{id: id, seq: c.seq, centroid: make(map[uint64]float64, 256)}
+	c.events[e.seq] = e
+	c.byID[id] = e
+	return e
+}
+
+// candidates returns the events sharing top terms with vec, best first by
+// the summed weight of the shared terms, at most maxCandidates of them.
+func (c *Clusterer) candidates(vec []term) []*event {
+	top := topTerms(vec, queryTerms)
+	acc := c.scratch
+	clear(acc)
+	for _, t := range top {
+		for _, s := range c.index[t.h] {
+			acc[s] += t.w
+		}
+	}
+	type cand struct {
+		seq uint64
+		w   float64
+	}
+	cs := make([]cand, 0, len(acc))
+	for s, w := range acc {
+		cs = append(cs, cand{s, w})
+	}
+	slices.SortFunc(cs, func(x, y cand) int {
+		if x.w != y.w {
+			return cmp.Compare(y.w, x.w)
+		}
+		return cmp.Compare(x.seq, y.seq)
+	})
+	if len(cs) > maxCandidates {
+		cs = cs[:maxCandidates]
+	}
+	out := make([]*event, len(cs))
+	for i, x := range cs {
+		out[i] = c.events[x.seq]
+	}
+	return out
+}
+
+// score is the similarity of vec to event e: the larger of the centroid
+// cosine and the best single-article cosine, plus a bonus for shared rare
+// names, damped by the time gap. It also returns the best single-article
+// cosine, used to pick near-duplicate candidates.
+func (c *Clusterer) score(e *event, vec []term, t time.Time) (float64, float64) {
+	var dot float64
+	for _, x := range vec {
+		dot += x.w * e.centroid[x.h]
+	}
+	cent := 0.0
+	if e.norm2 > 0 {
+		cent = dot / math.Sqrt(e.norm2)
+	}
+	link := 0.0
+	for i := range e.members {
+		if d := dotSorted(vec, e.members[i].vec); d > link {
+			link = d
+		}
+	}
+	s := math.Max(cent, linkWeight*link)
+	// Shared rare names: a name seen in few documents so far that both
+	// the article and the event mention is strong evidence of one story.
+	var bonus float64
+	for _, x := range vec {
+		ch := channelOf(x.h)
+		if ch != chPhrase && ch != chName {
+			continue
+		}
+		if e.centroid[x.h] == 0 {
+			continue
+		}
+		if df := c.df[x.h]; df >= 2 && df <= rareDF(c.ndocs) {
+			bonus += nameBonus
+		}
+	}
+	s += math.Min(bonus, maxBonus)
+	if !t.IsZero() && !e.last.IsZero() {
+		gap := t.Sub(e.last)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap > 24*time.Hour {
+			s *= math.Exp(-float64(gap-24*time.Hour) / float64(3*24*time.Hour))
+		}
+	}
+	return s, link
+}
+
+const (
+	linkWeight = 0.9
+	nameBonus  = 0.01
+	maxBonus   = 0.05
+)
+
+// rareDF is the largest document frequency counted as rare: a name in
+// more than about one document in a hundred names a recurring actor, not
+// a story.
+func rareDF(n float64) float64 { return math.Max(3, n/100) }
+
+// join adds the article to e.
+func (c *Clusterer) join(e *event, a *news.Article, vec []term, sh []uint64) {
+	for _, x := range vec {
+		old := e.centroid[x.h]
+		nw := old + x.w
+		e.centroid[x.h] = nw
+		e.norm2 += nw*nw - old*old
+	}
+	if len(e.centroid) > maxCentroid {
+		pruneCentroid(e)
+	}
+	m := member{id: a.ID, vec: vec, shingles: sh}
+	if len(e.members) >= maxMembers {
+		// Keep the founder, drop the oldest of the rest.
+		copy(e.members[1:], e.members[2:])
+		e.members[len(e.members)-1] = m
+	} else {
+		e.members = append(e.members, m)
+	}
+	e.size++
+	c.seq++
+	e.lastSeq = c.seq
+	if a.Published.After(e.last) {
+		e.last = a.Published
+	}
+	if a.Hash != "" {
+		if _, ok := c.hashes[a.Hash]; !ok {
+			c.hashes[a.Hash] = hashRef{a.ID, e.seq}
+			e.hashes = append(e.hashes, a.Hash)
+		}
+	}
+	if e.size <= 8 || e.size%8 == 0 {
+		c.reindex(e)
+	}
+}
+
+func pruneCentroid(e *event) {
+	ts := make([]term, 0, len(e.centroid))
+	for h, w := range e.centroid {
+		ts = append(ts, term{h, w})
+	}
+	keep := topTerms(ts, maxCentroid*2/3)
+	clear(e.centroid)
+	e.norm2 = 0
+	for _, t := range keep {
+		e.centroid[t.h] = t.w
+		e.norm2 += t.w * t.w
+	}
+}
+
+// reindex puts the event's current top terms into the inverted index.
+func (c *Clusterer) reindex(e *event) {
+	ts := make([]term, 0, len(e.centroid))
+	for h, w := range e.centroid {
+		ts = append(ts, term{h, w})
+	}
+	top := topTerms(ts, indexTerms)
+	want := make(map[uint64]bool, len(top))
+	for _, t := range top {
+		want[t.h] = true
+	}
+	kept := e.indexed[:0]
+	have := make(map[uint64]bool, len(e.indexed))
+	for _, h := range e.indexed {
+		if want[h] {
+			kept = append(kept, h)
+			have[h] = true
+		} else {
+			c.unindex(h, e.seq)
+		}
+	}
+	for _, t := range top {
+		if !have[t.h] {
+			c.index[t.h] = append(c.index[t.h], e.seq)
+			kept = append(kept, t.h)
+		}
+	}
+	e.indexed = kept
+}
+
+// topTerms returns the n heaviest terms, ties broken by hash so the result
+// does not depend on map order.
+func topTerms(ts []term, n int) []term {
+	s := slices.Clone(ts)
+	slices.SortFunc(s, func(x, y term) int {
+		if x.w != y.w {
+			return cmp.Compare(y.w, x.w)
+		}
+		return cmp.Compare(x.h, y.h)
+	})
+	if len(s) > n {
+		s = s[:n]
+	}
+	return s
+}
+
+func dotSorted(a, b []term) float64 {
+	var d float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].h < b[j].h:
+			i++
+		case a[i].h > b[j].h:
+			j++
+		default:
+			d += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return d
+}
+
+// shingles returns the sorted, sampled hashes of the article's word
+// k-grams, over lowercase words including stop words so that copies match
+// word for word.
+func shingles(buf []token, title, text string) []uint64 {
+	toks := tokenize(text, buf)
+	if len(toks) < shingleK {
+		return nil
+	}
+	out := make([]uint64, 0, len(toks)/shingleKeep+1)
+	for i := 0; i+shingleK <= len(toks); i++ {
+		h := uint64(14695981039346656037)
+		for _, t := range toks[i : i+shingleK] {
+			for k := 0; k < len(t.lower); k++ {
+				h ^= uint64(t.lower[k])
+				h *= 1099511628211
+			}
+			h ^= ' '
+			h *= 1099511628211
+		}
+		if h%shingleKeep == 0 {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard of two sorted sets.
+func jaccard(a, b []uint64) float64 {
+	inter := 0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}

@@ -1,0 +1,68 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/cluster"
+)
+
+// dataDir finds ../shared/data relative to the project root (the directory
+// holding go.mod).
+func dataDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "data")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+}
+
+func loadECBPlus(t testing.TB) []GoldArticle {
+	t.Helper()
+	path := filepath.Join(dataDir(t), "ecbplus", "ecbplus.dev.jsonl.gz")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("ECB+ data absent (%v); see the shared data README", err)
+	}
+	gold, err := ReadGold(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gold
+}
+
+func logReport(t *testing.T, r Report) {
+	t.Logf("%-5s BCubed P/R/F1 %.2f/%.2f/%.2f  pairwise P/R/F1 %.2f/%.2f/%.2f  gold %d pred %d clusters, %d articles, %.0f articles/s",
+		r.Split, 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1, 100*r.PairP, 100*r.PairR, 100*r.PairF1,
+		r.GoldClusters, r.PredClusters, r.Articles, r.ArticlesPerSecond)
+}
+
+// TestECBPlus clusters the ECB+ file with the default configuration and
+// fails if BCubed F1 on the whole file is below 0.90. Each split is
+// clustered on its own, in file order, with no knowledge of the number of
+// clusters.
+func TestECBPlus(t *testing.T) {
+	gold := loadECBPlus(t)
+	for _, split := range []string{"train", "dev", "all"} {
+		arts, err := Split(gold, split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Run(arts, cluster.DefaultConfig())
+		r.Split = split
+		logReport(t, r)
+		if split == "all" && r.BCubedF1 < 0.90 {
+			t.Errorf("ECB+ all: BCubed F1 = %.4f, want >= 0.90", r.BCubedF1)
+		}
+	}
+}

@@ -1,0 +1,268 @@
+// Package eval scores Dossier's event clustering against labeled corpora
+// (the shared data README's format and metrics): BCubed and pairwise
+// precision, recall and F1, with the number of gold and predicted clusters.
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Scores are clustering metrics, as fractions in [0, 1].
+type Scores struct {
+	BCubedP, BCubedR, BCubedF1 float64
+	PairP, PairR, PairF1       float64
+	GoldClusters, PredClusters int
+	Articles                   int
+}
+
+// Score compares predicted clusters with gold clusters, both mapping
+// article id → cluster label, with the data README's definitions: the
+// articles scored are those of gold; an article missing from pred is a
+// singleton; ids of pred not in gold are ignored; a ratio whose
+// denominator is 0 counts as 0.
+func Score(gold, pred map[string]string) Scores {
+	ids := make([]string, 0, len(gold))
+	for id := range gold {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	// Give each article's prediction a label; missing ones get a label
+	// of their own that no other article can have.
+	predOf := make(map[string]string, len(ids))
+	for _, id := range ids {
+		if p, ok := pred[id]; ok {
+			predOf[id] = "p\x00" + p
+		} else {
+			predOf[id] = "m\x00" + id
+		}
+	}
+	goldSize := map[string]int{}
+	predSize := map[string]int{}
+	type cell struct{ g, p string }
+	both := map[cell]int{}
+	for _, id := range ids {
+		g, p := gold[id], predOf[id]
+		goldSize[g]++
+		predSize[p]++
+		both[cell{g, p}]++
+	}
+	s := Scores{GoldClusters: len(goldSize), PredClusters: len(predSize), Articles: len(ids)}
+	if len(ids) == 0 {
+		return s
+	}
+	var bp, br float64
+	for _, id := range ids {
+		g, p := gold[id], predOf[id]
+		n := float64(both[cell{g, p}])
+		bp += n / float64(predSize[p])
+		br += n / float64(goldSize[g])
+	}
+	s.BCubedP = bp / float64(len(ids))
+	s.BCubedR = br / float64(len(ids))
+	s.BCubedF1 = f1(s.BCubedP, s.BCubedR)
+
+	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
+	var tp, pp, gp float64
+	for _, n := range both {
+		tp += pairs(n)
+	}
+	for _, n := range predSize {
+		pp += pairs(n)
+	}
+	for _, n := range goldSize {
+		gp += pairs(n)
+	}
+	s.PairP = ratio(tp, pp)
+	s.PairR = ratio(tp, gp)
+	s.PairF1 = f1(s.PairP, s.PairR)
+	return s
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func f1(p, r float64) float64 { return ratio(2*p*r, p+r) }
+
+// GoldArticle is an article with its gold labels.
+type GoldArticle struct {
+	news.Article
+	Cluster string `json:"cluster"`
+	Topic   string `json:"topic"`
+}
+
+// ReadGold reads a labeled corpus (.jsonl or .jsonl.gz, gzip detected by
+// its magic bytes). Every article needs an id and a cluster; an error names
+// the file and line.
+func ReadGold(path string) ([]GoldArticle, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read gold: %w", err)
+	}
+	defer f.Close()
+	out, err := readGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("read gold %s: %w", path, err)
+	}
+	return out, nil
+}
+
+func readGold(r io.Reader) ([]GoldArticle, error) {
+	br := bufio.NewReader(r)
+	var rd io.Reader = br
+	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		rd = zr
+	}
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 0, 1<<16), 64<<20)
+	var out []GoldArticle
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		a, err := cluster.ParseArticle(b)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		var l struct {
+			Cluster json.RawMessage `json:"cluster"`
+			Topic   json.RawMessage `json:"topic"`
+		}
+		if err := json.Unmarshal(b, &l); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		c, err := label(l.Cluster)
+		if err != nil || c == "" {
+			return nil, fmt.Errorf(`line %d: missing or bad "cluster"`, line)
+		}
+		t, err := label(l.Topic)
+		if err != nil {
+			return nil, fmt.Errorf(`line %d: bad "topic": %w`, line, err)
+		}
+		out = append(out, GoldArticle{Article: a, Cluster: c, Topic: t})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return out, nil
+}
+
+// label accepts a string or a number, since corpora spell labels both ways.
+func label(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return "", err
+	}
+	return n.String(), nil
+}
+
+// ECB+ topic splits from the data README (Cybulska & Vossen 2015).
+var (
+	trainTopics = topicSet(1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33)
+	devTopics   = topicSet(2, 5, 12, 18, 21, 23, 34, 35)
+)
+
+func topicSet(ns ...int) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range ns {
+		m[strconv.Itoa(n)] = true
+	}
+	return m
+}
+
+// Split returns the articles of an ECB+ split: "train", "dev" or "all".
+func Split(gold []GoldArticle, name string) ([]GoldArticle, error) {
+	var set map[string]bool
+	switch name {
+	case "all":
+		return gold, nil
+	case "train":
+		set = trainTopics
+	case "dev":
+		set = devTopics
+	default:
+		return nil, fmt.Errorf("split %q: want train, dev or all", name)
+	}
+	var out []GoldArticle
+	for _, g := range gold {
+		if set[g.Topic] {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// Report is the result of clustering a labeled corpus.
+type Report struct {
+	Scores
+	Seconds           float64
+	ArticlesPerSecond float64
+	Split             string
+}
+
+// Run clusters gold with a fresh Clusterer in file order — or in
+// publication order (stable) when every article has a date — scores the
+// result against the gold clusters and times the clustering.
+func Run(gold []GoldArticle, cfg cluster.Config) Report {
+	order := make([]int, len(gold))
+	dated := true
+	for i := range gold {
+		order[i] = i
+		if gold[i].Published.IsZero() {
+			dated = false
+		}
+	}
+	if dated {
+		slices.SortStableFunc(order, func(x, y int) int { return gold[x].Published.Compare(gold[y].Published) })
+	}
+	c := cluster.New(cfg)
+	pred := make(map[string]string, len(gold))
+	arts := make([]news.Article, len(gold))
+	for i := range gold {
+		arts[i] = gold[i].Article
+	}
+	start := time.Now()
+	for _, i := range order {
+		pred[gold[i].ID] = c.Add(&arts[i]).Event
+	}
+	secs := time.Since(start).Seconds()
+	g := make(map[string]string, len(gold))
+	for _, a := range gold {
+		g[a.ID] = a.Cluster
+	}
+	r := Report{Scores: Score(g, pred), Seconds: secs, Split: "all"}
+	if secs > 0 {
+		r.ArticlesPerSecond = float64(len(gold)) / secs
+	}
+	return r
+}
