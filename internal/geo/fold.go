@@ -36,7 +36,11 @@ func Fold(s string) string {
 			}
 			continue
 		}
-		if m, ok := foldMap[r]; ok {
+		m, ok := foldMap[r]
+		if !ok {
+			m, ok = foldMap[unicode.ToLower(r)]
+		}
+		if ok {
 			if m == "" {
 				continue
 			}
