@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/sample"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// buildDossier compiles the command once for tests that run it as separate
+// processes.
+func buildDossier(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dossier")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// writeShards writes arts, shuffled, as n JSONL files.
+func writeShards(t *testing.T, arts []news.Article, n int, seed uint64) []string {
+	t.Helper()
+	arts = slices.Clone(arts)
+	r := rand.New(rand.NewPCG(seed, seed))
+	r.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	dir := t.TempDir()
+	var files []string
+	for s := range n {
+		path := filepath.Join(dir, fmt.Sprintf("shard%d.jsonl", s))
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(f)
+		for i := s; i < len(arts); i += n {
+			if err := enc.Encode(arts[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	return files
+}
+
+// partition reads every event of dsn as a sorted list of sorted article id
+// lists, so two stores can be compared whatever their event ids.
+func partition(t *testing.T, dsn string) []string {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	for off := 0; ; off += 500 {
+		evs, _, err := db.Events(ctx, store.EventFilter{Limit: 500, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range evs {
+			ids := slices.Clone(ev.Articles)
+			slices.Sort(ids)
+			out = append(out, strings.Join(ids, ","))
+		}
+		if len(evs) < 500 {
+			break
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := range workers {
+		var mine []string
+		for i := w; i < len(files); i += workers {
+			mine = append(mine, files[i])
+		}
+		wg.Go(func() {
+			args := append([]string{"ingest", "-q", "--batch", "50", "--db", dsn}, mine...)
+			out, err := exec.Command(bin, args...).CombinedOutput()
+			if err != nil {
+				errs <- fmt.Errorf("worker %d: %v\n%s", w, err, out)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestWorkersGiveSameEvents ingests one shuffled corpus with 4 processes at
+// once and with 1 process, into separate stores, and wants the same events.
+func TestWorkersGiveSameEvents(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildDossier(t)
+	arts, _ := sample.Generate(400, 7)
+	files := writeShards(t, arts, 8, 1)
+
+	backends := map[string]func(t *testing.T, name string) string{
+		"sqlite": func(t *testing.T, name string) string {
+			return filepath.Join(t.TempDir(), name+".db")
+		},
+		"postgres": freshPostgres,
+	}
+	for _, name := range []string{"sqlite", "postgres"} {
+		t.Run(name, func(t *testing.T) {
+			one, four := backends[name](t, "one"), backends[name](t, "four")
+			for _, dsn := range []string{one, four} {
+				if out, err := exec.Command(bin, "migrate", "--db", dsn).CombinedOutput(); err != nil {
+					t.Fatalf("migrate: %v\n%s", err, out)
+				}
+			}
+			ingestWorkers(t, bin, one, files, 1)
+			ingestWorkers(t, bin, four, files, 4)
+			p1, p4 := partition(t, one), partition(t, four)
+			n := 0
+			for _, ev := range p4 {
+				n += strings.Count(ev, ",") + 1
+			}
+			if n != len(arts) {
+				t.Errorf("4 workers stored %d articles, want %d (none twice, none lost)", n, len(arts))
+			}
+			if !slices.Equal(p1, p4) {
+				t.Errorf("4 workers made %d events, 1 worker %d; they differ", len(p4), len(p1))
+			}
+		})
+	}
+}
+
+// freshPostgres creates an empty database on the server named by
+// DOSSIER_TEST_POSTGRES and returns its URL, or skips.
+func freshPostgres(t *testing.T, name string) string {
+	t.Helper()
+	base := os.Getenv("DOSSIER_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DOSSIER_TEST_POSTGRES is not set: no PostgreSQL server to test against")
+	}
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	dbname := fmt.Sprintf("dossier_cmd_%s_%d", name, time.Now().UnixNano())
+	if _, err := db.Exec("CREATE DATABASE " + dbname); err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", base)
+		if err == nil {
+			_, _ = db.Exec("DROP DATABASE IF EXISTS " + dbname + " WITH (FORCE)")
+			db.Close()
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + dbname
+	return u.String()
+}
