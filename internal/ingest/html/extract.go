@@ -1,0 +1,263 @@
+// Package html turns one news web page into a news.Article: the article's
+// main text without navigation, ads or comments, and its metadata (title,
+// author, publication date, outlet, canonical URL, language).
+//
+// The main text comes from readability (codeberg.org/readeck/go-readability),
+// the same algorithm as Firefox's reader view; trafilatura is tried only when
+// readability finds little, because it is several times slower. Metadata is
+// read from the page's own declarations (meta tags, JSON-LD, <html lang>)
+// first, since those are exact; go-htmldate is used to find a date only when
+// the page declares none, and such a date is recorded as inferred.
+package html // import "github.com/dossier-news/dossier/internal/ingest/html"
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	nurl "net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// MaxPageSize is the largest page Extract reads; a larger page is refused
+// rather than held in memory whole.
+const MaxPageSize = 16 << 20
+
+// minText is the least number of characters of article text that counts as
+// usable. Shorter results are navigation crumbs or cookie banners, not news.
+const minText = 80
+
+// fallbackBelow is the text length under which readability is taken to have
+// found little, and trafilatura is tried as well.
+const fallbackBelow = 400
+
+// ErrNoText is wrapped by the error Extract returns for a page without
+// usable article text.
+var ErrNoText = errors.New("no usable article text")
+
+// Extract reads one HTML page and returns its article. The charset is taken
+// from a byte-order mark or a <meta> declaration, else the bytes are taken as
+// UTF-8 when valid and windows-1252 otherwise (the HTML standard's rules).
+func Extract(r io.Reader, pageURL string) (*news.Article, error) {
+	return ExtractWithCharset(r, pageURL, "")
+}
+
+// ExtractWithCharset is Extract for a page whose HTTP Content-Type header is
+// known; a charset it declares takes precedence over the page's own <meta>,
+// except when it claims UTF-8 for bytes that are not UTF-8 (a common server
+// misconfiguration), where the page's declaration is used instead.
+func ExtractWithCharset(r io.Reader, pageURL, contentType string) (*news.Article, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxPageSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("html %s: read: %w", pageURL, err)
+	}
+	if len(raw) > MaxPageSize {
+		return nil, fmt.Errorf("html %s: page larger than %d bytes", pageURL, MaxPageSize)
+	}
+	text, err := decode(raw, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("html %s: %w", pageURL, err)
+	}
+	a, err := extractString(text, pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("html %s: %w", pageURL, err)
+	}
+	return a, nil
+}
+
+// decode converts raw page bytes to valid UTF-8.
+func decode(raw []byte, contentType string) (string, error) {
+	enc, name, _ := charset.DetermineEncoding(raw, contentType)
+	if name == "utf-8" && !utf8.Valid(trimBOM(raw)) && contentType != "" {
+		// The header said UTF-8 (or nothing usable) but the bytes disagree:
+		// look at what the page itself declares.
+		enc, name, _ = charset.DetermineEncoding(raw, "")
+	}
+	var out []byte
+	if name == "utf-8" {
+		out = trimBOM(raw)
+	} else {
+		var err error
+		out, err = enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			return "", fmt.Errorf("decode charset %s: %w", name, err)
+		}
+	}
+	s := string(out)
+	s = strings.TrimPrefix(s, "\uFEFF")
+	return strings.ToValidUTF8(s, "\uFFFD"), nil
+}
+
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
+
+func extractString(page, pageURL string) (*news.Article, error) {
+	u, err := nurl.Parse(pageURL)
+	if err != nil || pageURL == "" {
+		u = &nurl.URL{}
+	}
+	doc, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	m := readMeta(doc, u)
+
+	// Readability mutates the tree, so metadata and dates are read first.
+	var published time.Time
+	inferredDate := false
+	if !m.published.IsZero() {
+		published = m.published
+	} else if d, ok := findDate(doc, pageURL); ok {
+		published, inferredDate = d, true
+	}
+
+	removeBoilerplate(doc)
+	rp := readability.NewParser()
+	ra, rerr := rp.ParseAndMutate(doc, u)
+	body := ""
+	if rerr == nil && ra.Node != nil {
+		body = Text(ra.Node)
+	}
+	if len(body) < fallbackBelow {
+		if tb := trafilaturaText(page, u); len(tb) > len(body) {
+			body = tb
+		}
+	}
+	if utf8.RuneCountInString(body) < minText {
+		n := utf8.RuneCountInString(body)
+		if rerr != nil {
+			return nil, fmt.Errorf("%w (readability: %v; trafilatura found %d characters)", ErrNoText, rerr, n)
+		}
+		return nil, fmt.Errorf("%w: found %d characters, need at least %d", ErrNoText, n, minText)
+	}
+
+	a := &news.Article{Text: body, Published: published, Origin: pageURL}
+	if inferredDate {
+		a.Inferred = append(a.Inferred, "published")
+	}
+
+	a.Title = clean(ra.Title())
+	if a.Title == "" {
+		a.Title = firstNonEmpty(m.ogTitle, m.title, m.h1)
+	}
+	if a.Title == "" {
+		a.Title = titleFromText(body)
+		a.Inferred = append(a.Inferred, "title")
+	}
+
+	a.Author = firstNonEmpty(m.author, byline(ra.Byline()))
+
+	a.Source = m.siteName
+	if a.Source == "" {
+		a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		a.Inferred = append(a.Inferred, "source")
+	}
+
+	a.URL = pageURL
+	if m.canonical != "" {
+		a.URL = m.canonical
+	}
+	a.Lang = m.lang
+	return a, nil
+}
+
+// findDate runs go-htmldate in its fast mode (no free-text date parsing,
+// which is slow and guesses), asking for the original publication date.
+func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
+	res, err := htmldate.FromDocument(doc, htmldate.Options{
+		URL:                 pageURL,
+		UseOriginalDate:     true,
+		SkipExtensiveSearch: true,
+		ExtractTime:         true,
+	})
+	if err != nil || res.IsZero() {
+		return time.Time{}, false
+	}
+	return res.DateTime.UTC(), true
+}
+
+// trafilaturaText is the fallback extractor; it parses the page afresh
+// because readability has mutated the first tree.
+func trafilaturaText(page string, u *nurl.URL) string {
+	doc, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		OriginalURL:     u,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+		HtmlDateOverride: &htmldate.Result{
+			// Dates are found by findDate; this keeps trafilatura from
+			// running htmldate again.
+			DateTime: time.Unix(0, 0),
+		},
+	})
+	if err != nil || res == nil || res.ContentNode == nil {
+		return ""
+	}
+	return Text(res.ContentNode)
+}
+
+// byline tidies readability's byline ("By Jane Doe, Reporter").
+func byline(s string) string {
+	s = clean(s)
+	for _, p := range []string{"By ", "by ", "BY "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if len(s) > 120 { // a paragraph mistaken for a byline
+		return ""
+	}
+	return s
+}
+
+// titleFromText takes the first line of the text, cut at a word boundary.
+func titleFromText(body string) string {
+	line, _, _ := strings.Cut(body, "\n")
+	if utf8.RuneCountInString(line) <= 100 {
+		return line
+	}
+	r := []rune(line)[:100]
+	s := string(r)
+	if i := strings.LastIndexByte(s, ' '); i > 40 {
+		s = s[:i]
+	}
+	return s + "…"
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = clean(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// clean collapses runs of white space and trims.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mediaType returns the lower-case media type of a Content-Type header.
+func mediaType(contentType string) string {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt, _, _ = strings.Cut(contentType, ";")
+	}
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// IsHTML reports whether a Content-Type header names an HTML page.
+func IsHTML(contentType string) bool {
+	mt := mediaType(contentType)
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}

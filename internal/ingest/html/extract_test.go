@@ -1,0 +1,280 @@
+package html
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
+
+// pageURL gives each test page a stable address on a reserved domain.
+func pageURL(name string) string { return "https://www." + name + ".example/news/story" }
+
+func TestExtractGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata pages: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(bytes.NewReader(raw), pageURL(name))
+			if err != nil {
+				t.Fatalf("Extract(%s) error: %v", f, err)
+			}
+			got, err := json.MarshalIndent(a, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".html") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden (run with -update to create): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("Extract(%s) =\n%s\nwant\n%s", f, got, want)
+			}
+		})
+	}
+}
+
+// TestExtractBoilerplate checks the mechanism, not just the golden bytes:
+// navigation, ads and comments around the article must not reach the text.
+func TestExtractBoilerplate(t *testing.T) {
+	tests := []struct {
+		file    string
+		must    []string
+		mustNot []string
+	}{
+		{"guardian-style", []string{"More than 4,000 people", "release an initial €20m in aid."},
+			[]string{"Subscribe", "Advertisement", "rainyday77", "Most viewed", "Cookie", "Related stories"}},
+		{"blog-br", []string{"9.4-kilometre tram line", "Local traders have asked for compensation"},
+			[]string{"Copyright", "What a waste of money", "Sponsored"}},
+		{"ru-windows-1251", []string{"четвёртому мосту через реку Обь", "«Это важнейший объект для всего региона»"},
+			[]string{"Реклама", "Наконец-то"}},
+		{"el-iso-8859-7", []string{"Σεισμική δόνηση μεγέθους 5,2", "Γεωδυναμικό Ινστιτούτο"}, []string{"Διαφήμιση"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", tc.file+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			a, err := Extract(f, pageURL(tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(a.Text) {
+				t.Errorf("text is not valid UTF-8")
+			}
+			for _, s := range tc.must {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("text lacks %q; text:\n%s", s, a.Text)
+				}
+			}
+			for _, s := range tc.mustNot {
+				if strings.Contains(a.Text, s) {
+					t.Errorf("text contains boilerplate %q; text:\n%s", s, a.Text)
+				}
+			}
+			if strings.Contains(a.Text, "\n\n\n") || !strings.Contains(a.Text, "\n\n") {
+				t.Errorf("paragraphs not separated by exactly one blank line:\n%q", a.Text)
+			}
+		})
+	}
+}
+
+func TestExtractMetadata(t *testing.T) {
+	a := extractFile(t, "guardian-style", "")
+	if want := "https://www.dailycourier.example/world/2024/may/16/italy-floods-emilia-romagna"; a.URL != want {
+		t.Errorf("URL = %q, want %q", a.URL, want)
+	}
+	if want := time.Date(2024, 5, 16, 8, 42, 11, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v", a.Published, want)
+	}
+	if a.Source != "The Daily Courier" || a.Lang != "en" || a.Author != "Maria Rossi" {
+		t.Errorf("Source, Lang, Author = %q, %q, %q; want The Daily Courier, en, Maria Rossi", a.Source, a.Lang, a.Author)
+	}
+	if a.Title != "Floods force thousands from homes in northern Italy" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if len(a.Inferred) != 0 {
+		t.Errorf("Inferred = %v, want none", a.Inferred)
+	}
+
+	// No og:site_name, no declared language: outlet from host, lang left empty.
+	b := extractFile(t, "blog-br", "")
+	if b.Source != "blog-br.example" || !b.IsInferred("source") {
+		t.Errorf("Source = %q (inferred %v), want blog-br.example inferred", b.Source, b.Inferred)
+	}
+	if b.Lang != "" {
+		t.Errorf("Lang = %q, want empty (the caller detects)", b.Lang)
+	}
+}
+
+func extractFile(t *testing.T, name, contentType string) *newsArticle {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ExtractWithCharset(bytes.NewReader(raw), pageURL(name), contentType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestExtractCharsets(t *testing.T) {
+	greek := "Η Βουλή ψήφισε τον νέο νόμο για την προστασία των δασών μετά από πολύωρη συζήτηση. Η αντιπολίτευση καταψήφισε το νομοσχέδιο."
+	cyr := "Государственная дума приняла в первом чтении законопроект о защите лесов. Документ поддержали 320 депутатов, против выступили 15."
+	page := func(meta, body string) string {
+		return "<html><head>" + meta + "<title>t</title></head><body><article><p>" + body + "</p><p>" + body + "</p><p>" + body + "</p></article></body></html>"
+	}
+	enc := func(cm *charmap.Charmap, s string) []byte {
+		b, err := cm.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct {
+		name        string
+		raw         []byte
+		contentType string
+		want        string
+	}{
+		{"meta windows-1251", enc(charmap.Windows1251, page(`<meta charset="windows-1251">`, cyr)), "", cyr},
+		{"header windows-1251", enc(charmap.Windows1251, page("", cyr)), "text/html; charset=windows-1251", cyr},
+		{"header ISO-8859-7", enc(charmap.ISO8859_7, page("", greek)), "text/html; charset=ISO-8859-7", greek},
+		{"http-equiv ISO-8859-7", enc(charmap.ISO8859_7, page(`<meta http-equiv="content-type" content="text/html; charset=iso-8859-7">`, greek)), "", greek},
+		{"header wrongly says utf-8", enc(charmap.Windows1251, page(`<meta charset="windows-1251">`, cyr)), "text/html; charset=utf-8", cyr},
+		{"koi8-r", enc(charmap.KOI8R, page(`<meta charset="koi8-r">`, cyr)), "", cyr},
+		{"utf-8 with BOM", append([]byte("\xEF\xBB\xBF"), page("", greek)...), "", greek},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ExtractWithCharset(bytes.NewReader(tc.raw), "https://example.org/a", tc.contentType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(a.Text) || !strings.Contains(a.Text, tc.want) {
+				t.Errorf("ExtractWithCharset text = %q, want it to contain %q", a.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	tests := []struct{ name, page string }{
+		{"empty", ""},
+		{"no body text", "<html><head><title>Home</title></head><body><nav><a href=/>Home</a></nav></body></html>"},
+		{"only script", "<html><body><script>var x = 'lots of text lots of text lots of text lots of text lots of text lots of text';</script></body></html>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tc.page), "https://example.org/x")
+			if err == nil {
+				t.Fatalf("Extract(%q) = %+v, want error", tc.page, a)
+			}
+			if !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "https://example.org/x") {
+				t.Errorf("Extract error = %v, want ErrNoText naming the page", err)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"paragraphs", "<p>One  two\nthree.</p><p>Four.</p>", "One two three.\n\nFour."},
+		{"inline", "<p>a<b>b</b> <i>c</i></p>", "ab c"},
+		{"br", "<div>line one<br>line two<br><br>para two</div>", "line one\nline two\n\npara two"},
+		{"nbsp and lists", "<ul><li>x\u00a0y</li><li>z</li></ul>", "x y\n\nz"},
+		{"script dropped", "<p>a<script>bad()</script>b</p>", "ab"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := mustParse(t, tc.in)
+			if got := Text(doc); got != tc.want {
+				t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.html")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b, "")
+		}
+	}
+	f.Add([]byte("<p>\xff\xfe broken</p>"), "text/html; charset=utf-8")
+	f.Add([]byte("<html lang='zz-ZZ'><meta charset=bogus><p>x</p>"), "text/html; charset=iso-8859-7")
+	f.Fuzz(func(t *testing.T, page []byte, contentType string) {
+		a, err := ExtractWithCharset(bytes.NewReader(page), "https://example.org/p", contentType)
+		if err != nil {
+			if a != nil {
+				t.Errorf("error %v with non-nil article", err)
+			}
+			return
+		}
+		for name, s := range map[string]string{"text": a.Text, "title": a.Title, "author": a.Author, "source": a.Source} {
+			if !utf8.ValidString(s) {
+				t.Errorf("%s is not valid UTF-8: %q", name, s)
+			}
+		}
+		if utf8.RuneCountInString(a.Text) < minText {
+			t.Errorf("accepted text shorter than %d: %q", minText, a.Text)
+		}
+		if y := a.Published.Year(); !a.Published.IsZero() && (y < 1995 || y > time.Now().Year()+1) {
+			t.Errorf("Published = %v out of range", a.Published)
+		}
+	})
+}
+
+// BenchmarkExtract measures pages per second through the whole extraction
+// (charset, parse, metadata, readability, date) over the testdata pages.
+func BenchmarkExtract(b *testing.B) {
+	files, _ := filepath.Glob("testdata/*.html")
+	var pages [][]byte
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, raw)
+	}
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		raw := pages[n%len(pages)]
+		if _, err := Extract(bytes.NewReader(raw), "https://www.example.org/news/a"); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
