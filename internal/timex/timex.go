@@ -112,16 +112,63 @@ type finder struct {
 
 // match tries every grammar at token i and keeps the longest hit.
 func (f *finder) match(i int) (hit, bool) {
+	t := f.toks[i]
+	if t.kind == tPunct || (t.kind == tWord && !starters[t.low]) {
+		return hit{}, false
+	}
 	var best hit
 	found := false
-	for _, g := range []func(int) (hit, bool){f.absolute, f.dayWord, f.modified, f.ago, f.prepYear, f.prepMonth, f.bareWeekday} {
-		h, ok := g(i)
+	keep := func(h hit, ok bool) {
 		if ok && (!found || h.next > best.next) {
 			best, found = h, true
 		}
 	}
+	keep(f.absolute(i))
+	keep(f.dayWord(i))
+	keep(f.modified(i))
+	keep(f.ago(i))
+	keep(f.prepYear(i))
+	keep(f.prepMonth(i))
+	keep(f.bareWeekday(i))
 	return best, found
 }
+
+// starters holds every word that can begin an expression, so that match
+// can pass over all other words at the cost of one lookup.
+var starters = func() map[string]bool {
+	s := map[string]bool{"earlier": true, "later": true, "il": true, "dentro": true}
+	for k := range agoLead {
+		s[k] = true
+	}
+	for _, m := range []map[string]int{months, modBefore, numWords} {
+		for k := range m {
+			s[k] = true
+		}
+	}
+	for k := range weekdays {
+		s[k] = true
+	}
+	for k := range dayWords {
+		s[k] = true
+	}
+	for _, p := range dayPhrases {
+		s[p.words[0]] = true
+	}
+	for k := range units {
+		s[k] = true
+	}
+	for _, m := range []map[string]bool{yearPreps, monthPreps} {
+		for k := range m {
+			s[k] = true
+		}
+	}
+	return s
+}()
+
+// agoLead are the words before a count that point back or forward:
+// "vor zwei Tagen", "hace dos días", "in two days", "dans deux jours",
+// "через два дня".
+var agoLead = map[string]int{"vor": -1, "hace": -1, "in": 1, "dans": 1, "через": 1}
 
 // tok returns token i, or a zero token past the end.
 func (f *finder) tok(i int) token {
@@ -600,7 +647,7 @@ func (f *finder) ago(i int) (hit, bool) {
 		return hit{}, false
 	}
 	// Leading forms: preposition, count, unit.
-	lead := map[string]int{"vor": -1, "hace": -1, "in": 1, "dans": 1, "через": 1}
+	lead := agoLead
 	j := -1
 	dir := 0
 	switch {
