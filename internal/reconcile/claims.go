@@ -1,0 +1,512 @@
+package reconcile
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Feature kinds. A sentence's features are interned as "kind:value".
+const (
+	kWord   = 'w'
+	kEnt    = 'e' // org or misc entity (canonical key)
+	kPerson = 'h' // person entity (canonical key)
+	kPlace  = 'p'
+	kNum    = 'n'
+	kDate   = 'd'
+	kCount  = 'c' // what a figure counts, e.g. "dead"
+)
+
+// Thresholds of alignment, on the weighted Jaccard similarity of two
+// sentences' features. alignMin joins sentences that say the same thing;
+// conflictMin joins sentences that agree on everything except one slot
+// (which has been taken out of both), so it is stricter: a sentence that
+// shares only its frame with another must share most of it.
+const (
+	alignMin    = 0.30
+	conflictMin = 0.42
+	// candidateClusters caps how many existing claims one sentence is
+	// compared with; they are found rarest feature first, so the cap drops
+	// claims that share only common features.
+	candidateClusters = 48
+	// membersCompared caps the members of one claim a sentence is compared
+	// with (the first and the latest ones).
+	membersCompared = 8
+)
+
+// figure is one number of a sentence with the class of what it counts.
+type figure struct {
+	class string
+	lo    float64
+	hi    float64
+	text  string
+}
+
+// sent is one sentence of one article, reduced to the features that decide
+// alignment.
+type sent struct {
+	art    int // index into the sorted articles
+	pos    int // sentence index within its article
+	group  int // independence group of its article
+	text   string
+	lang   string
+	feats  []int32 // sorted unique feature ids
+	ents   []string
+	people []string
+	places []string
+	dates  []string // day-granular dates, sorted unique
+	figs   []figure
+}
+
+// featTable interns features and keeps their document frequency (number of
+// sentences holding them) and, after weigh, their weights.
+type featTable struct {
+	ids    map[string]int32
+	kinds  []byte
+	df     []int32
+	weight []float64
+}
+
+func newFeatTable() *featTable { return &featTable{ids: map[string]int32{}} }
+
+func (ft *featTable) id(kind byte, v string) int32 {
+	key := string(kind) + ":" + v
+	if id, ok := ft.ids[key]; ok {
+		return id
+	}
+	id := int32(len(ft.kinds))
+	ft.ids[key] = id
+	ft.kinds = append(ft.kinds, kind)
+	ft.df = append(ft.df, 0)
+	return id
+}
+
+// kindBoost says how much a shared feature of each kind tells that two
+// sentences state the same claim. Names and numbers survive translation and
+// paraphrase; content words do not always.
+var kindBoost = map[byte]float64{kWord: 1, kEnt: 1.6, kPerson: 1.6, kPlace: 1.4, kNum: 1.6, kDate: 1.3, kCount: 1.2}
+
+func (ft *featTable) weigh(n int) {
+	ft.weight = make([]float64, len(ft.df))
+	for i, df := range ft.df {
+		ft.weight[i] = kindBoost[ft.kinds[i]] * math.Log(1+float64(n)/float64(df))
+	}
+}
+
+// crossLangWord is how much a content word found in only one of two
+// sentences in different languages counts against their similarity: a
+// translation cannot share most of its words, so only the shared ones
+// (cognates, names written as words) and the language-neutral features
+// (entities, places, numbers, dates) should decide.
+const crossLangWord = 0.25
+
+// sim is the weighted Jaccard similarity of two sorted feature lists,
+// ignoring features whose kind is in skip.
+func (ft *featTable) sim(a, b []int32, skip string) float64 {
+	return ft.simLang(a, b, skip, false)
+}
+
+// simLang is sim for two sentences that may be in different languages
+// (cross), where unshared content words weigh crossLangWord.
+func (ft *featTable) simLang(a, b []int32, skip string, cross bool) float64 {
+	var inter, union float64
+	i, j := 0, 0
+	ok := func(f int32) bool { return skip == "" || !strings.ContainsRune(skip, rune(ft.kinds[f])) }
+	alone := func(f int32) float64 {
+		if cross && ft.kinds[f] == kWord {
+			return crossLangWord * ft.weight[f]
+		}
+		return ft.weight[f]
+	}
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			if ok(a[i]) {
+				union += alone(a[i])
+			}
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			if ok(b[j]) {
+				union += alone(b[j])
+			}
+			j++
+		default:
+			if ok(a[i]) {
+				w := ft.weight[a[i]]
+				inter += w
+				union += w
+			}
+			i++
+			j++
+		}
+	}
+	if union == 0 {
+		return 0
+	}
+	return inter / union
+}
+
+// sharedWords counts the content-word features two sentences share.
+func (ft *featTable) sharedWords(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			if ft.kinds[a[i]] == kWord {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// differingSlot names the one slot on which two sentences disagree, if they
+// disagree on exactly one: "figure" (a number of the same class), "date"
+// (one day each, different), "place" (disjoint places) or "person"
+// (disjoint, dissimilar people). It returns the feature kinds to leave out
+// when comparing the rest.
+func differingSlot(a, b *sent) (slot, skip string) {
+	var slots []string
+	if figuresDiffer(a.figs, b.figs) {
+		slots = append(slots, "figure")
+		skip += string([]byte{kNum})
+	}
+	if len(a.dates) == 1 && len(b.dates) == 1 && a.dates[0] != b.dates[0] {
+		slots = append(slots, "date")
+		skip += string([]byte{kDate, kNum})
+	}
+	if len(a.places) > 0 && len(b.places) > 0 && disjoint(a.places, b.places) {
+		slots = append(slots, "place")
+		skip += string([]byte{kPlace})
+	}
+	if len(a.people) == 1 && len(b.people) == 1 && a.people[0] != b.people[0] {
+		slots = append(slots, "person")
+		skip += string([]byte{kPerson})
+	}
+	if len(slots) != 1 {
+		return "", ""
+	}
+	return slots[0], skip
+}
+
+func figuresDiffer(a, b []figure) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.class != "" && x.class == y.class && !overlaps(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlaps(x, y figure) bool { return x.lo <= y.hi && y.lo <= x.hi }
+
+func disjoint(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cluster is one claim under construction.
+type cluster struct {
+	members []int // indexes into sents
+	arts    map[int]bool
+}
+
+// alignSentences groups sentences into claims. Sentences are visited in
+// publication order; each joins the best existing claim it aligns with (one
+// sentence per article per claim) or starts a new one. Candidate claims
+// come from an inverted index of features, rarest first.
+func alignSentences(sents []sent, ft *featTable) []*cluster {
+	var clusters []*cluster
+	postings := make([][]int32, len(ft.kinds)) // feature → clusters holding it
+	order := make([]int32, 0, 64)
+	seen := map[int32]bool{}
+	for si := range sents {
+		s := &sents[si]
+		order = append(order[:0], s.feats...)
+		sort.Slice(order, func(i, j int) bool {
+			if ft.df[order[i]] != ft.df[order[j]] {
+				return ft.df[order[i]] < ft.df[order[j]]
+			}
+			return order[i] < order[j]
+		})
+		clear(seen)
+		var cands []int32
+	collect:
+		for _, f := range order {
+			for _, c := range postings[f] {
+				if !seen[c] {
+					seen[c] = true
+					cands = append(cands, c)
+					if len(cands) >= candidateClusters {
+						break collect
+					}
+				}
+			}
+		}
+		best, bestScore := int32(-1), 0.0
+		for _, c := range cands {
+			cl := clusters[c]
+			if cl.arts[s.art] {
+				continue
+			}
+			score := 0.0
+			for k, m := range cl.members {
+				if k >= 1 && k < len(cl.members)-(membersCompared-1) {
+					continue
+				}
+				if v := pairScore(s, &sents[m], ft); v > score {
+					score = v
+				}
+			}
+			if score > bestScore || (score == bestScore && best >= 0 && c < best) {
+				best, bestScore = c, score
+			}
+		}
+		var cl *cluster
+		var cid int32
+		if best >= 0 && bestScore > 0 {
+			cl, cid = clusters[best], best
+		} else {
+			cl = &cluster{arts: map[int]bool{}}
+			cid = int32(len(clusters))
+			clusters = append(clusters, cl)
+		}
+		cl.members = append(cl.members, si)
+		cl.arts[s.art] = true
+		for _, f := range s.feats {
+			p := postings[f]
+			if len(p) == 0 || p[len(p)-1] != cid {
+				postings[f] = append(p, cid)
+			}
+		}
+	}
+	return clusters
+}
+
+// pairScore is how well two sentences align: their similarity when they
+// state the same thing, or when they differ on exactly one slot, the
+// similarity of the rest (if high enough); 0 when they do not align.
+func pairScore(a, b *sent, ft *featTable) float64 {
+	if a.art == b.art {
+		return 0
+	}
+	cross := a.lang != b.lang
+	if s := ft.simLang(a.feats, b.feats, "", cross); s >= alignMin {
+		// Two sentences that share only names (no content word, number or
+		// date) are about the same people, not the same statement.
+		if ft.sharedWords(a.feats, b.feats) > 0 || sharesKind(a.feats, b.feats, ft, kNum, kDate) {
+			return s
+		}
+	}
+	slot, skip := differingSlot(a, b)
+	if slot == "" {
+		return 0
+	}
+	if s := ft.simLang(a.feats, b.feats, skip, cross); s >= conflictMin && ft.sharedWords(a.feats, b.feats) >= 2 {
+		return s * 0.9
+	}
+	return 0
+}
+
+func sharesKind(a, b []int32, ft *featTable, kinds ...byte) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			for _, k := range kinds {
+				if ft.kinds[a[i]] == k {
+					return true
+				}
+			}
+			i++
+			j++
+		}
+	}
+	return false
+}
+
+// claimOf turns a cluster into a news.Claim: its text (the most central
+// member, in the event's main language when one is), its sources and
+// independent outlets, and its status. A slot on which members disagree
+// makes it conflicting, with each value and who gives it.
+func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim {
+	rep := representative(cl, sents, ft, ctx.mainLang)
+	c := news.Claim{Text: sents[rep].text}
+	groups := map[int]bool{}
+	for _, m := range cl.members {
+		s := &sents[m]
+		c.Sources = append(c.Sources, ctx.arts[s.art].ID)
+		groups[s.group] = true
+	}
+	c.Sources = ctx.sortIDs(c.Sources)
+	c.Outlets = ctx.outletsOf(c.Sources)
+	if slot, values := conflictOf(cl, sents, ctx); slot != "" {
+		c.Status = news.Conflicting
+		c.Slot = slot
+		c.Values = values
+		return c
+	}
+	if len(groups) >= 2 {
+		c.Status = news.Corroborated
+	} else {
+		c.Status = news.Single
+	}
+	return c
+}
+
+func representative(cl *cluster, sents []sent, ft *featTable, mainLang string) int {
+	cands := cl.members
+	var inLang []int
+	for _, m := range cl.members {
+		if sents[m].lang == mainLang {
+			inLang = append(inLang, m)
+		}
+	}
+	if len(inLang) > 0 {
+		cands = inLang
+	}
+	if len(cands) > 12 {
+		cands = cands[:12]
+	}
+	best, bestScore := cands[0], -1.0
+	for _, a := range cands {
+		score := 0.0
+		for _, b := range cl.members {
+			if a != b {
+				score += ft.sim(sents[a].feats, sents[b].feats, "")
+			}
+		}
+		if score > bestScore+1e-12 {
+			best, bestScore = a, score
+		}
+	}
+	return best
+}
+
+// conflictOf looks for a slot on which the members of a claim disagree. A
+// figure slot is per class of what is counted; values that overlap (a range
+// and a number inside it) agree. Only members that give exactly one value
+// for the slot vote, so a sentence listing several dates does not conflict
+// with each of them.
+func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimValue) {
+	if len(cl.members) < 2 {
+		return "", nil
+	}
+	type vote struct {
+		value string
+		fig   figure
+		art   int
+	}
+	slots := map[string][]vote{}
+	for _, m := range cl.members {
+		s := &sents[m]
+		perClass := map[string][]figure{}
+		for _, f := range s.figs {
+			if f.class != "" {
+				perClass[f.class] = append(perClass[f.class], f)
+			}
+		}
+		for class, fs := range perClass {
+			if len(fs) == 1 {
+				slots["figure:"+class] = append(slots["figure:"+class], vote{value: formatFigure(fs[0]), fig: fs[0], art: s.art})
+			}
+		}
+		if len(s.dates) == 1 {
+			slots["date"] = append(slots["date"], vote{value: s.dates[0], art: s.art})
+		}
+		if len(s.places) == 1 {
+			slots["place"] = append(slots["place"], vote{value: s.places[0], art: s.art})
+		}
+		if len(s.people) == 1 {
+			slots["person"] = append(slots["person"], vote{value: s.people[0], art: s.art})
+		}
+	}
+	names := make([]string, 0, len(slots))
+	for k := range slots {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool { return slotRank(names[i]) < slotRank(names[j]) || (slotRank(names[i]) == slotRank(names[j]) && names[i] < names[j]) })
+	for _, slot := range names {
+		votes := slots[slot]
+		byValue := map[string][]int{}
+		var order []string
+		for i, v := range votes {
+			key := v.value
+			if strings.HasPrefix(slot, "figure:") {
+				// A range absorbs the numbers inside it.
+				for _, o := range order {
+					if overlaps(votes[byValue[o][0]].fig, v.fig) {
+						key = o
+						break
+					}
+				}
+			}
+			if _, ok := byValue[key]; !ok {
+				order = append(order, key)
+			}
+			byValue[key] = append(byValue[key], i)
+		}
+		if len(order) < 2 {
+			continue
+		}
+		if slot == "person" && !ctx.distinctPeople(order) {
+			continue
+		}
+		var values []news.ClaimValue
+		for _, key := range order {
+			var ids []string
+			for _, i := range byValue[key] {
+				ids = append(ids, ctx.arts[votes[i].art].ID)
+			}
+			ids = ctx.sortIDs(ids)
+			values = append(values, news.ClaimValue{Value: ctx.displayValue(slot, key), Sources: ids, Outlets: ctx.outletsOf(ids)})
+		}
+		sort.SliceStable(values, func(i, j int) bool { return len(values[i].Outlets) > len(values[j].Outlets) })
+		return slot, values
+	}
+	return "", nil
+}
+
+func slotRank(s string) int {
+	switch {
+	case strings.HasPrefix(s, "figure:"):
+		return 0
+	case s == "date":
+		return 1
+	case s == "place":
+		return 2
+	}
+	return 3
+}
+
+func formatFigure(f figure) string {
+	v := strconv.FormatFloat(f.lo, 'f', -1, 64)
+	if f.hi > f.lo {
+		v += "–" + strconv.FormatFloat(f.hi, 'f', -1, 64)
+	}
+	if f.class != "" {
+		v += " " + f.class
+	}
+	return v
+}

@@ -1,0 +1,446 @@
+package reconcile
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// eventEntities returns the event's canonical entities with their mention
+// counts per article, most widely reported first.
+func (c *buildCtx) eventEntities() []news.Entity {
+	counts := map[string]map[string]int{}
+	for i, x := range c.an {
+		for _, m := range x.Mentions {
+			k := entityKey(m)
+			if counts[k] == nil {
+				counts[k] = map[string]int{}
+			}
+			counts[k][c.arts[i].ID]++
+		}
+	}
+	var out []news.Entity
+	for k, e := range c.entities {
+		ne := *e
+		ne.ID = cmp.Or(ne.ID, k)
+		ne.Aliases = slices.Clone(e.Aliases)
+		if m := counts[k]; len(m) > 0 {
+			ne.Mentions = m
+		} else if len(e.Mentions) == 0 {
+			continue
+		}
+		out = append(out, ne)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a.Mentions) != len(b.Mentions) {
+			return len(a.Mentions) > len(b.Mentions)
+		}
+		if ta, tb := total(a.Mentions), total(b.Mentions); ta != tb {
+			return ta > tb
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// eventPlaces merges the gazetteer places of all articles, counting
+// mentions, most widely reported first. Offsets are dropped: they belong
+// to one article.
+func (c *buildCtx) eventPlaces() []news.GeoPlace {
+	type agg struct {
+		p    news.GeoPlace
+		arts map[int]bool
+	}
+	byKey := map[string]*agg{}
+	var keys []string
+	for i, x := range c.an {
+		for _, p := range x.Places {
+			if p.Name == "" {
+				continue
+			}
+			k := fold(p.Name) + "|" + p.Country
+			g, ok := byKey[k]
+			if !ok {
+				q := p
+				q.Start, q.End, q.Count = 0, 0, 0
+				g = &agg{p: q, arts: map[int]bool{}}
+				byKey[k] = g
+				keys = append(keys, k)
+			}
+			g.p.Count += max(p.Count, 1)
+			g.arts[i] = true
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := byKey[keys[i]], byKey[keys[j]]
+		if len(a.arts) != len(b.arts) {
+			return len(a.arts) > len(b.arts)
+		}
+		if a.p.Count != b.p.Count {
+			return a.p.Count > b.p.Count
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]news.GeoPlace, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, byKey[k].p)
+	}
+	return out
+}
+
+// where picks the event's main places: the most mentioned ones, up to
+// three, that have coordinates and at least a third of the top place's
+// mentions, so a passing reference does not become the location.
+func where(places []news.GeoPlace) []news.GeoPlace {
+	var out []news.GeoPlace
+	top := 0
+	for _, p := range places {
+		if p.Lat == 0 && p.Lon == 0 {
+			continue
+		}
+		if top == 0 {
+			top = p.Count
+		}
+		if p.Count*3 < top || len(out) == 3 {
+			break
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// eventDates lists the distinct dates the articles mention, in calendar
+// order, each with the first wording seen.
+func (c *buildCtx) eventDates() []news.DateMention {
+	seen := map[string]bool{}
+	var out []news.DateMention
+	for _, x := range c.an {
+		for _, d := range x.Dates {
+			k := d.Date + "|" + d.Granularity
+			if d.Date == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			d.Start, d.End = 0, 0
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Granularity < out[j].Granularity
+	})
+	return out
+}
+
+// eventFigures lists the distinct figures (value, range and what they
+// count), most often reported first.
+func (c *buildCtx) eventFigures() []news.Figure {
+	type agg struct {
+		f news.Figure
+		n int
+	}
+	byKey := map[string]*agg{}
+	var keys []string
+	for i, x := range c.an {
+		for _, f := range x.Figures {
+			sp := news.Span{Start: 0, End: len(c.arts[i].Text)}
+			for _, s := range x.Sentences {
+				if f.Start >= s.Start && f.End <= s.End {
+					sp = s
+					break
+				}
+			}
+			if f.Start < 0 || f.End > len(c.arts[i].Text) || f.Start > f.End {
+				continue
+			}
+			fg := c.figureOf(c.arts[i].Text, sp, f)
+			k := formatFigure(fg) + "|" + fold(f.Counts)
+			g, ok := byKey[k]
+			if !ok {
+				q := f
+				q.Start, q.End = 0, 0
+				g = &agg{f: q}
+				byKey[k] = g
+				keys = append(keys, k)
+			}
+			g.n++
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := byKey[keys[i]], byKey[keys[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]news.Figure, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, byKey[k].f)
+	}
+	return out
+}
+
+// eventQuotes keeps each distinct quote once (syndicated copies repeat
+// them), from its earliest article, with the speaker's canonical name.
+func (c *buildCtx) eventQuotes() []news.Quote {
+	seen := map[string]bool{}
+	var out []news.Quote
+	for i, x := range c.an {
+		for _, q := range x.Quotes {
+			k := strings.Join(words(fold(q.Text)), " ")
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			q.Article = c.arts[i].ID
+			if e, ok := c.entities[q.Entity]; ok && e.Name != "" {
+				q.Speaker = e.Name
+			}
+			out = append(out, q)
+			if len(out) == maxQuotes {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// when is the range of the happening's dates as the sources give them
+// (extract.HappeningDate), not of the publication dates. Dates more than
+// three days from the median are left out: one article's stray date should
+// not stretch the event over weeks.
+func (c *buildCtx) when() news.DateRange {
+	var dates []string
+	for i := range c.arts {
+		if d, ok := happeningDate(&c.arts[i], &c.an[i]); ok {
+			dates = append(dates, d)
+		}
+	}
+	if len(dates) == 0 {
+		return news.DateRange{}
+	}
+	slices.Sort(dates)
+	med, err := time.Parse(time.DateOnly, dates[len(dates)/2])
+	var kept []string
+	for _, d := range dates {
+		t, perr := time.Parse(time.DateOnly, d)
+		if err != nil || perr != nil {
+			continue
+		}
+		if diff := t.Sub(med); diff <= 72*time.Hour && diff >= -72*time.Hour {
+			kept = append(kept, d)
+		}
+	}
+	if len(kept) == 0 {
+		return news.DateRange{}
+	}
+	return news.DateRange{Start: kept[0], End: kept[len(kept)-1]}
+}
+
+// fallbackHappening guesses when an article's event happened when extract
+// cannot: the first day-granular date of the text within ten days before
+// publication (or the day after), else the publication day.
+func fallbackHappening(art *news.Article, an *news.Analysis) (string, bool) {
+	pub := art.Published.UTC()
+	for _, d := range an.Dates {
+		if d.Granularity != "" && d.Granularity != "day" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.Date)
+		if err != nil {
+			continue
+		}
+		if pub.IsZero() || (t.After(pub.AddDate(0, 0, -10)) && t.Before(pub.AddDate(0, 0, 2))) {
+			return d.Date, true
+		}
+	}
+	if pub.IsZero() {
+		return "", false
+	}
+	return pub.Format(time.DateOnly), true
+}
+
+// title picks the most central headline: the one sharing the most weighted
+// words with the other headlines, in the event's main language when it has
+// any, cleaned of outlet suffixes. Ties go to the earliest.
+func (c *buildCtx) title() string {
+	type cand struct {
+		text  string
+		stems []string
+		lang  string
+	}
+	var cands []cand
+	df := map[string]int{}
+	for _, a := range c.arts {
+		t := cleanTitle(a.Title, a.Source)
+		if t == "" {
+			continue
+		}
+		st := contentStems(t)
+		for _, n := range words(t) {
+			if isNumber(n) {
+				st = append(st, "#"+n)
+			}
+		}
+		slices.Sort(st)
+		st = slices.Compact(st)
+		for _, s := range st {
+			df[s]++
+		}
+		cands = append(cands, cand{text: t, stems: st, lang: a.Lang})
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	best, bestScore := -1, -1.0
+	for i, x := range cands {
+		if x.lang != c.mainLang && best >= 0 && cands[best].lang == c.mainLang {
+			continue
+		}
+		score := 0.0
+		for _, s := range x.stems {
+			score += float64(df[s] - 1)
+		}
+		score /= float64(len(x.stems) + 3) // favour headlines, not run-on ones
+		if best < 0 || score > bestScore+1e-9 || (x.lang == c.mainLang && cands[best].lang != c.mainLang) {
+			best, bestScore = i, score
+		}
+	}
+	return cands[best].text
+}
+
+// coverage is the per-outlet table: articles, first seen and how many
+// claims the outlet's articles make.
+func (c *buildCtx) coverage(claims []news.Claim) []news.Coverage {
+	byOutlet := map[string]*news.Coverage{}
+	var order []string
+	for _, a := range c.arts {
+		o := cmp.Or(a.Source, a.ID)
+		cv, ok := byOutlet[o]
+		if !ok {
+			cv = &news.Coverage{Outlet: o, FirstSeen: a.Published}
+			byOutlet[o] = cv
+			order = append(order, o)
+		}
+		cv.Articles = append(cv.Articles, a.ID)
+	}
+	for _, cl := range claims {
+		seen := map[string]bool{}
+		for _, id := range cl.Sources {
+			i, ok := c.index[id]
+			if !ok {
+				continue
+			}
+			o := cmp.Or(c.arts[i].Source, id)
+			if !seen[o] {
+				seen[o] = true
+				byOutlet[o].Claims++
+			}
+		}
+	}
+	out := make([]news.Coverage, 0, len(order))
+	for _, o := range order {
+		out = append(out, *byOutlet[o])
+	}
+	return out
+}
+
+// claimInfo is what ranking and summarising need to know of a claim
+// beyond news.Claim.
+type claimInfo struct {
+	rep      int // representative sentence (index into sents)
+	groups   int // independent outlets
+	firstArt int
+	firstPos int
+	facts    int // entities, places, figures and dates it names
+}
+
+func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimInfo {
+	ci := claimInfo{firstArt: len(c.arts), groups: len(claim.Outlets)}
+	for _, m := range cl.members {
+		s := &sents[m]
+		if s.text == claim.Text && ci.rep == 0 {
+			ci.rep = m
+		}
+		if s.art < ci.firstArt || (s.art == ci.firstArt && s.pos < ci.firstPos) {
+			ci.firstArt, ci.firstPos = s.art, s.pos
+		}
+	}
+	if sents[ci.rep].text != claim.Text {
+		ci.rep = cl.members[0]
+		for _, m := range cl.members {
+			if sents[m].text == claim.Text {
+				ci.rep = m
+				break
+			}
+		}
+	}
+	s := &sents[ci.rep]
+	ci.facts = len(s.people) + len(s.ents) + len(s.places) + len(s.figs) + len(s.dates)
+	return ci
+}
+
+// rankClaims orders claims for reading: conflicts, then corroborated
+// claims by how many outlets back them, then single-source claims by how
+// many facts they carry, capped at maxSingles; within a rank, earliest
+// first.
+func rankClaims(claims []news.Claim, infos []claimInfo) []news.Claim {
+	idx := make([]int, len(claims))
+	for i := range idx {
+		idx[i] = i
+	}
+	rank := func(s string) int {
+		switch s {
+		case news.Conflicting:
+			return 0
+		case news.Corroborated:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := claims[idx[i]], claims[idx[j]]
+		ia, ib := infos[idx[i]], infos[idx[j]]
+		if rank(a.Status) != rank(b.Status) {
+			return rank(a.Status) < rank(b.Status)
+		}
+		if a.Status == news.Single {
+			if ia.facts != ib.facts {
+				return ia.facts > ib.facts
+			}
+		} else if ia.groups != ib.groups {
+			return ia.groups > ib.groups
+		}
+		if ia.firstArt != ib.firstArt {
+			return ia.firstArt < ib.firstArt
+		}
+		return ia.firstPos < ib.firstPos
+	})
+	out := make([]news.Claim, 0, len(claims))
+	singles := 0
+	for _, i := range idx {
+		if claims[i].Status == news.Single {
+			if singles == maxSingles {
+				continue
+			}
+			singles++
+		}
+		out = append(out, claims[i])
+	}
+	return out
+}

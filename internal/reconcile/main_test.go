@@ -1,0 +1,8 @@
+package reconcile
+
+import "flag"
+
+var (
+	update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	dump   = flag.Bool("dump", false, "print the golden events' claims")
+)

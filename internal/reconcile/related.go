@@ -1,0 +1,183 @@
+package reconcile
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Storyline scoring. An event's profile is its main actors and places, each
+// weighted by the share of its articles that mention it; two events are
+// compared by the weighted Jaccard of their profiles, damped by the days
+// between them. relatedMin is the score below which a link is noise;
+// relatedMax caps the links shown.
+const (
+	relatedMin     = 0.12
+	relatedMax     = 10
+	profileActors  = 12
+	profilePlaces  = 6
+	relatedHalfGap = 4.0 // days at which the time factor halves
+)
+
+type profileItem struct {
+	key    string
+	name   string
+	weight float64
+	actor  bool
+}
+
+// profile keys items by a folded name as well as by id, so that events
+// canonicalised separately (whose ids might differ) still meet.
+func profile(ev news.Event) map[string]profileItem {
+	n := float64(max(len(ev.Articles), 1))
+	out := map[string]profileItem{}
+	actors := 0
+	for _, e := range ev.Entities {
+		if e.Type == news.Place || actors == profileActors {
+			continue
+		}
+		actors++
+		w := float64(len(e.Mentions)) / n
+		if len(e.Mentions) == 0 {
+			w = 0.5
+		}
+		out["n:"+fold(e.Name)] = profileItem{key: "n:" + fold(e.Name), name: e.Name, weight: min(w, 1), actor: true}
+	}
+	places := 0
+	for _, p := range ev.Places {
+		if places == profilePlaces {
+			break
+		}
+		places++
+		k := "n:" + fold(p.Name)
+		if _, ok := out[k]; ok {
+			continue
+		}
+		out[k] = profileItem{key: k, name: p.Name, weight: 0.8 / float64(places)}
+	}
+	for _, e := range ev.Entities {
+		if e.Type != news.Place || places == profilePlaces {
+			continue
+		}
+		k := "n:" + fold(e.Name)
+		if _, ok := out[k]; ok {
+			continue
+		}
+		places++
+		out[k] = profileItem{key: k, name: e.Name, weight: 0.5 * min(float64(len(e.Mentions))/n, 1)}
+	}
+	return out
+}
+
+// Related scores ev against candidate events (other events of nearby
+// dates) and returns the links worth showing, best first. A link needs a
+// shared actor, or two shared places: events in the same country are not
+// a storyline by that alone. The reason names what they share and the gap
+// in days ("shared: Antony Blinken, Jordan; 2 days later").
+func Related(ev news.Event, candidates []news.Event) []news.Related {
+	pa := profile(ev)
+	var out []news.Related
+	for _, cand := range candidates {
+		if cand.ID == ev.ID {
+			continue
+		}
+		pb := profile(cand)
+		var inter, union float64
+		var shared []profileItem
+		actors, places := 0, 0
+		for k, a := range pa {
+			if b, ok := pb[k]; ok {
+				inter += min(a.weight, b.weight)
+				union += max(a.weight, b.weight)
+				shared = append(shared, profileItem{key: k, name: a.name, weight: a.weight + b.weight, actor: a.actor || b.actor})
+				if a.actor || b.actor {
+					actors++
+				} else {
+					places++
+				}
+			} else {
+				union += a.weight
+			}
+		}
+		for k, b := range pb {
+			if _, ok := pa[k]; !ok {
+				union += b.weight
+			}
+		}
+		if union == 0 || (actors == 0 && places < 2) {
+			continue
+		}
+		gap := dayGap(ev, cand)
+		score := inter / union / (1 + math.Abs(gap)/relatedHalfGap)
+		if score < relatedMin {
+			continue
+		}
+		sort.Slice(shared, func(i, j int) bool {
+			if shared[i].actor != shared[j].actor {
+				return shared[i].actor
+			}
+			if shared[i].weight != shared[j].weight {
+				return shared[i].weight > shared[j].weight
+			}
+			return shared[i].key < shared[j].key
+		})
+		names := make([]string, 0, 4)
+		for _, s := range shared {
+			if len(names) == 4 {
+				break
+			}
+			names = append(names, s.name)
+		}
+		reason := "shared: " + strings.Join(names, ", ")
+		if g := int(math.Round(gap)); g != 0 {
+			unit := "days"
+			if g == 1 || g == -1 {
+				unit = "day"
+			}
+			if g > 0 {
+				reason += fmt.Sprintf("; %d %s later", g, unit)
+			} else {
+				reason += fmt.Sprintf("; %d %s earlier", -g, unit)
+			}
+		} else {
+			reason += "; same day"
+		}
+		out = append(out, news.Related{Event: cand.ID, Title: cand.Title, Score: math.Round(score*1000) / 1000, Reason: reason})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Event < out[j].Event
+	})
+	if len(out) > relatedMax {
+		out = out[:relatedMax]
+	}
+	return out
+}
+
+// dayGap is how many days cand starts after ev (negative: before), by the
+// happening dates when both have them, else by first publication.
+func dayGap(ev, cand news.Event) float64 {
+	a, errA := time.Parse(time.DateOnly, ev.When.Start)
+	b, errB := time.Parse(time.DateOnly, cand.When.Start)
+	if errA != nil || errB != nil {
+		a, b = ev.First, cand.First
+		if a.IsZero() || b.IsZero() {
+			return 0
+		}
+		return b.Sub(a).Hours() / 24
+	}
+	// Overlapping happenings are the same days.
+	aEnd, _ := time.Parse(time.DateOnly, cmp.Or(ev.When.End, ev.When.Start))
+	bEnd, _ := time.Parse(time.DateOnly, cmp.Or(cand.When.End, cand.When.Start))
+	if !b.After(aEnd) && !a.After(bEnd) {
+		return 0
+	}
+	return b.Sub(a).Hours() / 24
+}

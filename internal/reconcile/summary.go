@@ -1,0 +1,149 @@
+package reconcile
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// MMR trade-off: how much a sentence's own worth counts against its
+// redundancy with sentences already chosen.
+const mmrLambda = 0.7
+
+// summary picks 3 to 5 claims (fewer for a tiny event) by maximal marginal
+// relevance. A claim's worth is how many independent outlets make it, how
+// early it comes in its article (news leads with the essentials) and how
+// much of the event's main actors and places it names that the summary
+// does not cover yet; its redundancy is its greatest similarity to a
+// chosen claim. Conflicting claims are left to the claims section, since a
+// summary sentence would state one side as fact. Each chosen sentence
+// cites the article it came from and every article with an aligned claim.
+func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []claimInfo, sents []sent, ft *featTable) []news.SummarySentence {
+	want := 5
+	switch {
+	case len(c.arts) <= 2:
+		want = 3
+	case len(c.arts) <= 4:
+		want = 4
+	}
+	salience := map[string]float64{}
+	for _, x := range c.an {
+		seen := map[string]bool{}
+		for _, m := range x.Mentions {
+			seen[entityKey(m)] = true
+		}
+		for _, p := range x.Places {
+			seen["p:"+fold(p.Name)] = true
+		}
+		for k := range seen {
+			salience[k] += 1 / float64(len(c.arts))
+		}
+	}
+	keysOf := func(s *sent) []string {
+		ks := make([]string, 0, len(s.people)+len(s.ents)+len(s.places))
+		ks = append(ks, s.people...)
+		ks = append(ks, s.ents...)
+		for _, p := range s.places {
+			ks = append(ks, "p:"+p)
+		}
+		return ks
+	}
+	groups := map[int]bool{}
+	for _, g := range c.group {
+		groups[g] = true
+	}
+
+	var cands []int
+	inLang := 0
+	for i, cl := range claims {
+		s := &sents[infos[i].rep]
+		n := len(strings.Fields(s.text))
+		if cl.Status == news.Conflicting || n < 6 || n > 70 {
+			continue
+		}
+		cands = append(cands, i)
+		if s.lang == c.mainLang {
+			inLang++
+		}
+	}
+	if inLang >= min(want, len(cands)) && inLang > 0 {
+		kept := cands[:0]
+		for _, i := range cands {
+			if sents[infos[i].rep].lang == c.mainLang {
+				kept = append(kept, i)
+			}
+		}
+		cands = kept
+	}
+	base := make(map[int]float64, len(cands))
+	for _, i := range cands {
+		ci := infos[i]
+		base[i] = 0.6*float64(ci.groups)/float64(len(groups)) + 0.4/(1+float64(ci.firstPos))
+	}
+	// Only the best candidates by worth enter the quadratic MMR loop.
+	sort.SliceStable(cands, func(a, b int) bool { return base[cands[a]] > base[cands[b]] })
+	if len(cands) > 200 {
+		cands = cands[:200]
+	}
+
+	covered := map[string]bool{}
+	var chosen []int
+	for len(chosen) < want {
+		best, bestScore := -1, 0.0
+		for _, i := range cands {
+			if contains(chosen, i) {
+				continue
+			}
+			s := &sents[infos[i].rep]
+			gain := 0.0
+			for _, k := range keysOf(s) {
+				if !covered[k] {
+					gain += salience[k]
+				}
+			}
+			worth := base[i] + 0.3*min(gain, 1.5)
+			red := 0.0
+			for _, j := range chosen {
+				if v := ft.sim(s.feats, sents[infos[j].rep].feats, ""); v > red {
+					red = v
+				}
+			}
+			score := mmrLambda*worth - (1-mmrLambda)*red
+			if red > 0.6 {
+				continue // a near repeat of a chosen sentence
+			}
+			if best < 0 || score > bestScore+1e-12 {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		chosen = append(chosen, best)
+		for _, k := range keysOf(&sents[infos[best].rep]) {
+			covered[k] = true
+		}
+	}
+	sort.Slice(chosen, func(a, b int) bool {
+		x, y := infos[chosen[a]], infos[chosen[b]]
+		if x.firstPos != y.firstPos {
+			return x.firstPos < y.firstPos
+		}
+		return x.firstArt < y.firstArt
+	})
+	out := make([]news.SummarySentence, 0, len(chosen))
+	for _, i := range chosen {
+		out = append(out, news.SummarySentence{Text: claims[i].Text, Sources: claims[i].Sources})
+	}
+	return out
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,310 @@
+package reconcile
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// stopwords are function words of the languages Dossier meets most often.
+// They carry no claim, and leaving them in would align any two sentences.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+a an the and or but if of to in on at by for from with without as into onto over under about after before
+between during than then that this these those there here it its is are was were be been being has have had
+do does did will would shall should can could may might must not no nor so such very also too just only
+he she they them their his her him we our you your i me my who whom whose which what when where why how
+said says say told according per more most less least some any each every all both other another one
+up out off again further once while because until since against through across toward towards upon
+de la le les un une des du et ou en au aux dans par pour sur avec sans est sont été être ont avait qui que
+quoi dont où ce cette ces il elle ils elles son sa ses leur leurs pas plus selon lors été a été
+el los las del al y o en por para con sin es son fue fueron ser ha han había que quien cuyo donde este esta
+estos estas su sus lo se como más según tras
+der die das den dem des ein eine einer eines und oder im am zu zum zur mit von vom für auf aus bei nach
+ist sind war waren wurde wurden hat haben nicht auch sich als wie laut
+`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// fold lowercases s and strips diacritics so that "Kyïv", "Kyiv" and
+// "KYIV" compare equal, and "explosión" meets "explosion".
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// words splits s into letter-or-digit runs, as written.
+func words(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if inWord && start < 0 {
+			start = i
+		} else if !inWord && start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// stem reduces a folded word to a crude language-neutral stem: common
+// English inflections are cut, then the word is truncated to five letters.
+// Truncation is what lets cognates across languages and the odd spellings
+// of machine translation ("ministre", "minister", "ministro") meet.
+func stem(w string) string {
+	for _, suf := range []string{"ings", "ing", "ied", "ies", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	n := 0
+	for i := range w {
+		if n == 5 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// contentStems returns the stems of the content words of s: folded, not
+// stopwords, not pure numbers, at least three letters.
+func contentStems(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		f := fold(w)
+		if utf8.RuneCountInString(f) < 3 || stopwords[f] || isNumber(f) {
+			continue
+		}
+		out = append(out, stem(f))
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviations end with a period without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true, "col": true,
+	"lt": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "jr": true, "sr": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "no": true, "vs": true, "etc": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "mme": true, "m": true, "sr.": true, "sra": true, "hr": true,
+}
+
+// splitSentences is the fallback splitter for analyses that carry no
+// Sentences: it cuts after . ! ? (and closing quotes or brackets) when
+// followed by whitespace and an upper-case letter, digit or quote, except
+// after a known abbreviation or a single initial; and at blank lines.
+func splitSentences(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, news.Span{Start: s, End: e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' {
+				emit(i)
+				i = j
+			}
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		end := i + 1
+		for end < len(text) && strings.ContainsRune(`"')]’”»`, rune(text[end])) {
+			end++
+		}
+		// Multi-byte closing quotes.
+		for _, q := range []string{"”", "’", "»"} {
+			if strings.HasPrefix(text[end:], q) {
+				end += len(q)
+			}
+		}
+		if end >= len(text) {
+			break
+		}
+		if !isSpaceByte(text[end]) {
+			continue
+		}
+		next := end
+		for next < len(text) && isSpaceByte(text[next]) {
+			next++
+		}
+		if next >= len(text) {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(text[next:])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«(`, r)) {
+			continue
+		}
+		if c == '.' {
+			ws := strings.LastIndexFunc(text[:i], func(r rune) bool { return !(unicode.IsLetter(r) || r == '.') })
+			prev := text[ws+1 : i]
+			if abbreviations[strings.ToLower(prev)] || utf8.RuneCountInString(prev) == 1 || strings.Contains(prev, ".") {
+				continue
+			}
+		}
+		emit(end)
+		i = end - 1
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// titleSeparators split a headline from the outlet name that many sites
+// append ("Blinken lands in Amman - Reuters").
+var titleSeparators = []string{" - ", " | ", " — ", " – ", " :: ", " · "}
+
+// cleanTitle strips outlet suffixes and wire prefixes from a headline. A
+// trailing segment is dropped when it is short (at most four words) and
+// either names the outlet (shares a token with the source host) or looks
+// like a masthead (every word capitalised). Segments are never dropped when
+// that would leave nothing.
+func cleanTitle(title, source string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	for _, p := range []string{"UPDATE ", "BREAKING: ", "BREAKING ", "LIVE: ", "EXCLUSIVE: "} {
+		if strings.HasPrefix(strings.ToUpper(t), p) {
+			rest := t[len(p):]
+			// "UPDATE 2-Blinken ..." carries a counter and dash.
+			if p == "UPDATE " {
+				k := strings.IndexAny(rest, "-:")
+				if k < 0 || k > 3 {
+					continue
+				}
+				rest = rest[k+1:]
+			}
+			t = strings.TrimSpace(rest)
+		}
+	}
+	hostTokens := map[string]bool{}
+	for _, w := range words(fold(source)) {
+		if len(w) >= 3 && w != "www" && w != "com" && w != "org" && w != "net" && w != "news" {
+			hostTokens[w] = true
+		}
+	}
+	for {
+		cut := -1
+		sep := ""
+		for _, s := range titleSeparators {
+			if k := strings.LastIndex(t, s); k > cut {
+				cut, sep = k, s
+			}
+		}
+		if cut <= 0 {
+			break
+		}
+		tail := strings.TrimSpace(t[cut+len(sep):])
+		ws := words(tail)
+		if len(ws) == 0 || len(ws) > 4 {
+			break
+		}
+		names := false
+		masthead := true
+		for _, w := range ws {
+			f := fold(w)
+			if hostTokens[f] || (len(hostTokens) > 0 && len(f) >= 4 && anyPrefix(hostTokens, f)) {
+				names = true
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				masthead = false
+			}
+		}
+		if !names && !masthead {
+			break
+		}
+		t = strings.TrimSpace(t[:cut])
+	}
+	return t
+}
+
+func anyPrefix(set map[string]bool, w string) bool {
+	for k := range set {
+		if strings.HasPrefix(k, w) || strings.HasPrefix(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// countClass maps words that say what a number counts to one class, so
+// "12 dead", "15 people were killed" and "quince muertos" compare as the
+// same slot. The list is the domain's vocabulary, not any article's.
+var countClass = func() map[string]string {
+	m := map[string]string{}
+	add := func(class string, ws string) {
+		for _, w := range strings.Fields(ws) {
+			m[w] = class
+		}
+	}
+	add("dead", `dead death deaths died die dies killed kill killing fatalities fatality bodies lives toll
+		morts mort tues tue deces victimes muertos muertas muerto fallecidos fallecidas murieron tote toten getotet getoetet starben`)
+	add("injured", `injured injuries injury wounded hurt hospitalised hospitalized casualties
+		blesses blesse heridos heridas verletzte verletzt`)
+	add("missing", `missing disparus desaparecidos vermisst vermisste`)
+	add("arrested", `arrested arrests detained detentions interpellations arretes detenidos festgenommen`)
+	add("magnitude", `magnitude richter magnitud`)
+	add("evacuated", `evacuated evacuees displaced evacues evacuados evakuiert`)
+	return m
+}()
