@@ -1,0 +1,653 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// committer is the write side the test ingester needs.
+type committer interface {
+	Commit(ctx context.Context, b store.Batch) error
+}
+
+// testIngester is the smallest real Ingester: each article becomes its own
+// event, committed through the store like the pipeline would.
+type testIngester struct {
+	st committer
+	mu sync.Mutex
+	n  int
+}
+
+func (ti *testIngester) Ingest(ctx context.Context, arts []news.Article) ([]news.Article, error) {
+	ti.mu.Lock()
+	defer ti.mu.Unlock()
+	out := make([]news.Article, len(arts))
+	var b store.Batch
+	for i, a := range arts {
+		ti.n++
+		if a.ID == "" {
+			a.ID = fmt.Sprintf("posted-%d", ti.n)
+			a.Inferred = append(a.Inferred, "id")
+		}
+		if a.Published.IsZero() {
+			a.Published = day
+			a.Inferred = append(a.Inferred, "published")
+		}
+		if a.Title == "" {
+			a.Title = a.Text[:min(len(a.Text), 60)]
+			a.Inferred = append(a.Inferred, "title")
+		}
+		a.Hash = "posted-hash-" + a.ID
+		a.Event = "ev-" + a.ID
+		b.Articles = append(b.Articles, a)
+		b.Analyses = append(b.Analyses, news.Analysis{Article: a.ID, Lang: a.Lang})
+		b.Events = append(b.Events, news.Event{ID: a.Event, Title: a.Title, Articles: []string{a.ID},
+			First: a.Published, Last: a.Published, Sources: []string{a.Source}, Langs: []string{a.Lang}})
+		out[i] = a
+	}
+	if err := ti.st.Commit(ctx, b); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// testEnv is a server over a store filled with the fixture.
+type testEnv struct {
+	srv *Server
+	st  Store
+	ing *testIngester
+	log *strings.Builder
+}
+
+func newTestEnv(t testing.TB, opt Options) *testEnv {
+	t.Helper()
+	st, c := openFixtureStore(t)
+	env := &testEnv{st: st, ing: &testIngester{st: c}, log: &strings.Builder{}}
+	if opt.Ingester == nil {
+		opt.Ingester = env.ing
+	}
+	opt.Logger = slog.New(slog.NewTextHandler(&lockedWriter{w: env.log}, nil))
+	env.srv = New(st, opt)
+	return env
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// do serves one request through the handler.
+func do(t testing.TB, h http.Handler, method, target string, body io.Reader, hdr ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, body)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// hostile matches markup from the fixture's hostile article that would run
+// if it reached a page unescaped.
+var hostile = regexp.MustCompile(`<script>window|<img src=x|<svg onload|<i>Smith|<b>meeting`)
+
+func TestPages(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	h := env.srv.Handler()
+	tests := []struct {
+		name   string
+		target string
+		accept string
+		status int
+		want   []string
+		absent []string
+	}{
+		{"index", "/", "", 200, []string{"Earthquake strikes central Italy near Amatrice", `href="/events/ev-quake"`, `rel="next"`, "Lyon council approves budget"}, []string{`rel="prev"`}},
+		{"index page 2", "/?offset=20", "", 200, []string{`rel="prev"`, "21–"}, nil},
+		{"index by language", "/?lang=de", "", 200, []string{"Ceasefire talks resume in Geneva", "Lyon council approves budget 2"}, []string{"Earthquake strikes", "UN Security Council votes"}},
+		{"index by outlet", "/?outlet=ansa.it", "", 200, []string{"Earthquake strikes"}, []string{"Ceasefire"}},
+		{"index by entity", "/?entity=person:antony-blinken", "", 200, []string{"Ceasefire talks", "UN Security Council votes"}, []string{"Earthquake"}},
+		{"index by place", "/?place=Geneva", "", 200, []string{"Ceasefire talks"}, []string{"Earthquake"}},
+		{"index by date", "/?from=2026-11-20&to=2026-11-20", "", 200, []string{"Earthquake strikes"}, []string{"Lyon council approves budget 5"}},
+		{"index biggest", "/?sort=biggest", "", 200, []string{`aria-current="true">Biggest`}, nil},
+		{"index bad date", "/?from=yesterday", "", 400, []string{"from: &#34;yesterday&#34; is not a date"}, nil},
+		{"index bad sort", "/?sort=loudest", "", 400, []string{"sort:"}, nil},
+		{"index bad limit", "/?limit=-3", "", 400, []string{"limit:"}, nil},
+		{"event", "/events/ev-quake", "", 200, []string{
+			"<h1>Earthquake strikes central Italy near Amatrice</h1>",
+			"badge-conflicting", "at least 120", "at least 38", "badge-corroborated", "badge-single",
+			"Half the town is gone.", `href="/entities/person:sergio-pirozzi"`, `<svg class="timeline"`, `<svg class="map"`,
+			"Amatrice", "Norcia", "ansa.it", "syndicated copy", `class="cite"`, "6.2",
+		}, nil},
+		{"event related", "/events/ev-talks", "", 200, []string{"Related events", `href="/events/ev-vote"`, "UN Security Council votes on aid corridor", "shared actors"}, nil},
+		{"event unknown", "/events/no-such-event", "", 404, []string{"Not Found"}, nil},
+		{"event unknown wants json", "/events/no-such-event", "application/json", 404, []string{`"status":404`}, nil},
+		{"entity", "/entities/person:antony-blinken", "", 200, []string{"<h1>Antony Blinken</h1>", "Blinken", "Antony J. Blinken", "Ceasefire talks", "UN Security Council votes", "2 events"}, nil},
+		{"entity unknown", "/entities/person:nobody", "", 404, nil, nil},
+		{"entities", "/entities?type=person", "", 200, []string{"Antony Blinken", "Sergio Pirozzi"}, []string{"United Nations"}},
+		{"entities bad type", "/entities?type=animal", "", 400, nil, nil},
+		{"article", "/articles/quake-bbc", "", 200, []string{
+			`<a class="hl hl-person" href="/entities/person:sergio-pirozzi"`, `class="hl hl-figure"`, `class="hl hl-date"`, `class="hl hl-place"`, "hl-quote",
+			`href="/events/ev-quake"`, "Italy earthquake: dozens killed",
+		}, nil},
+		{"article unknown", "/articles/nope", "", 404, nil, nil},
+		{"article hostile", "/articles/xss-1", "", 200, []string{"&lt;script&gt;window.__xss=2&lt;/script&gt;", "&lt;svg onload=alert(1)&gt;"}, nil},
+		{"event hostile", "/events/ev-xss", "", 200, []string{"&lt;script&gt;window.__xss=4&lt;/script&gt;Council meeting", "&lt;img src=x"}, nil},
+		{"entity hostile", "/entities/" + url.PathEscape("person:bob-<i>smith"), "", 200, []string{"Bob &lt;i&gt;Smith&lt;/i&gt;"}, nil},
+		{"search", "/search?q=Amatrice", "", 200, []string{"Amatrice", `href="/articles/quake-`}, nil},
+		{"search empty", "/search", "", 200, []string{`name="q"`}, nil},
+		{"search hostile", "/search?q=" + url.QueryEscape("<script>window.__xss=7</script>"), "", 200, []string{"&lt;script&gt;window.__xss=7"}, nil},
+		{"unknown page", "/no/such/page", "", 404, []string{"Not Found"}, nil},
+		{"healthz", "/healthz", "", 200, []string{"ok"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(t, h, "GET", tc.target, nil, "Accept", tc.accept)
+			body := rec.Body.String()
+			if rec.Code != tc.status {
+				t.Fatalf("GET %s = %d, want %d\n%s", tc.target, rec.Code, tc.status, body)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("GET %s: body lacks %q", tc.target, w)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(body, a) {
+					t.Errorf("GET %s: body contains %q", tc.target, a)
+				}
+			}
+			if m := hostile.FindString(body); m != "" {
+				t.Errorf("GET %s: unescaped markup %q in body", tc.target, m)
+			}
+			ct := rec.Header().Get("Content-Type")
+			if tc.accept == "" && tc.target != "/healthz" && !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("GET %s: Content-Type %q, want text/html", tc.target, ct)
+			}
+		})
+	}
+}
+
+func TestAPI(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	h := env.srv.Handler()
+	tests := []struct {
+		name   string
+		target string
+		status int
+		check  func(t *testing.T, body []byte)
+	}{
+		{"events", "/api/events", 200, func(t *testing.T, body []byte) {
+			var l EventList
+			mustJSON(t, body, &l)
+			if l.Total != 28 || len(l.Events) != 28 || l.Limit != 50 {
+				t.Errorf("total %d, %d events, limit %d; want 28, 28, 50", l.Total, len(l.Events), l.Limit)
+			}
+			if l.Events[0].ID != "ev-quake" {
+				t.Errorf("first event %q, want ev-quake (newest)", l.Events[0].ID)
+			}
+		}},
+		{"events paged", "/api/events?limit=5&offset=25", 200, func(t *testing.T, body []byte) {
+			var l EventList
+			mustJSON(t, body, &l)
+			if l.Total != 28 || len(l.Events) != 3 || l.Offset != 25 {
+				t.Errorf("total %d, %d events, offset %d; want 28, 3, 25", l.Total, len(l.Events), l.Offset)
+			}
+		}},
+		{"events filtered", "/api/events?lang=es&outlet=elpais.com", 200, func(t *testing.T, body []byte) {
+			var l EventList
+			mustJSON(t, body, &l)
+			for _, e := range l.Events {
+				if !contains(e.Langs, "es") {
+					t.Errorf("event %s langs %v, want es", e.ID, e.Langs)
+				}
+			}
+			if l.Total == 0 {
+				t.Error("no events in Spanish")
+			}
+		}},
+		{"events biggest", "/api/events?sort=biggest&limit=1", 200, func(t *testing.T, body []byte) {
+			var l EventList
+			mustJSON(t, body, &l)
+			if len(l.Events) != 1 || l.Events[0].ID != "ev-quake" {
+				t.Errorf("biggest = %+v, want ev-quake", l.Events)
+			}
+		}},
+		{"events bad limit", "/api/events?limit=zero", 400, wantError("limit")},
+		{"events bad offset", "/api/events?offset=-1", 400, wantError("offset")},
+		{"events bad date", "/api/events?to=2026-13-01", 400, wantError("to:")},
+		{"event", "/api/events/ev-quake", 200, func(t *testing.T, body []byte) {
+			var e news.Event
+			mustJSON(t, body, &e)
+			if e.Title != "Earthquake strikes central Italy near Amatrice" || len(e.Claims) != 4 || len(e.Articles) != 5 {
+				t.Errorf("event = %q with %d claims, %d articles", e.Title, len(e.Claims), len(e.Articles))
+			}
+		}},
+		{"event related", "/api/events/ev-vote", 200, func(t *testing.T, body []byte) {
+			var e news.Event
+			mustJSON(t, body, &e)
+			if len(e.Related) != 1 || e.Related[0].Event != "ev-talks" {
+				t.Errorf("related = %+v, want ev-talks", e.Related)
+			}
+		}},
+		{"event unknown", "/api/events/nope", 404, wantError("not found")},
+		{"entity", "/api/entities/person:antony-blinken", 200, func(t *testing.T, body []byte) {
+			var e EntityEvents
+			mustJSON(t, body, &e)
+			if e.Entity.Name != "Antony Blinken" || len(e.Events) != 2 || !contains(e.Entity.Aliases, "Blinken") {
+				t.Errorf("entity = %+v with %d events", e.Entity, len(e.Events))
+			}
+		}},
+		{"entity unknown", "/api/entities/nope", 404, wantError("not found")},
+		{"entities", "/api/entities?type=org&limit=2", 200, func(t *testing.T, body []byte) {
+			var l EntityList
+			mustJSON(t, body, &l)
+			if len(l.Entities) != 2 || l.Total < 3 {
+				t.Errorf("%d entities of %d, want 2 of ≥3", len(l.Entities), l.Total)
+			}
+			for _, e := range l.Entities {
+				if e.Type != news.Org {
+					t.Errorf("entity %s type %s, want org", e.ID, e.Type)
+				}
+			}
+		}},
+		{"article", "/api/articles/quake-bbc", 200, func(t *testing.T, body []byte) {
+			var a ArticleAnalysis
+			mustJSON(t, body, &a)
+			if a.Article.Source != "bbc.co.uk" || a.Article.Event != "ev-quake" || len(a.Analysis.Mentions) == 0 {
+				t.Errorf("article = %+v", a.Article)
+			}
+			for _, m := range a.Analysis.Mentions {
+				if a.Article.Text[m.Start:m.End] != m.Text {
+					t.Errorf("mention %q at %d:%d reads %q", m.Text, m.Start, m.End, a.Article.Text[m.Start:m.End])
+				}
+			}
+		}},
+		{"article unknown", "/api/articles/nope", 404, wantError("not found")},
+		{"search", "/api/search?q=Blinken", 200, func(t *testing.T, body []byte) {
+			var r SearchResults
+			mustJSON(t, body, &r)
+			if r.Total == 0 || len(r.Hits) == 0 {
+				t.Fatalf("no hits for Blinken")
+			}
+			for _, hit := range r.Hits {
+				if hit.ID == "" || (hit.Kind != "article" && hit.Kind != "event") {
+					t.Errorf("hit %+v", hit)
+				}
+			}
+		}},
+		{"search missing q", "/api/search", 400, wantError("q:")},
+		{"stats", "/api/stats", 200, func(t *testing.T, body []byte) {
+			var s statsJSON
+			mustJSON(t, body, &s)
+			if s.Events != 28 || s.Articles < 40 {
+				t.Errorf("stats = %+v", s)
+			}
+		}},
+		{"unknown api", "/api/nope", 404, wantError("not found")},
+		{"openapi", "/api/openapi.json", 200, func(t *testing.T, body []byte) {
+			var doc map[string]any
+			mustJSON(t, body, &doc)
+			if doc["openapi"] == nil {
+				t.Error("no openapi field")
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(t, h, "GET", tc.target, nil)
+			if rec.Code != tc.status {
+				t.Fatalf("GET %s = %d, want %d\n%s", tc.target, rec.Code, tc.status, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("GET %s: Content-Type %q, want application/json", tc.target, ct)
+			}
+			tc.check(t, rec.Body.Bytes())
+		})
+	}
+}
+
+func mustJSON(t *testing.T, body []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("decode %s: %v", body, err)
+	}
+}
+
+func wantError(substr string) func(t *testing.T, body []byte) {
+	return func(t *testing.T, body []byte) {
+		t.Helper()
+		var e apiError
+		mustJSON(t, body, &e)
+		if !strings.Contains(e.Error, substr) || e.Status == 0 {
+			t.Errorf("error = %+v, want it to mention %q", e, substr)
+		}
+	}
+}
+
+func TestPostArticles(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		max     int64
+		noIng   bool
+		status  int
+		wantIDs []string
+		wantErr string
+	}{
+		{"one object", `{"id":"p1","title":"Flood in Valencia","text":"Rivers burst their banks.","source":"elpais.com","lang":"es","published":"2026-11-21T10:00:00Z"}`, 0, false, 200, []string{"p1"}, ""},
+		{"pretty object", "{\n  \"id\": \"p2\",\n  \"text\": \"Storm hits Brest.\"\n}\n", 0, false, 200, []string{"p2"}, ""},
+		{"array", `[{"id":"p3","text":"a"},{"id":"p4","text":"b"}]`, 0, false, 200, []string{"p3", "p4"}, ""},
+		{"jsonl", "{\"id\":\"p5\",\"text\":\"a\"}\n\n{\"id\":\"p6\",\"title\":\"b\"}\n", 0, false, 200, []string{"p5", "p6"}, ""},
+		{"jsonl bad line", "{\"id\":\"p7\",\"text\":\"a\"}\n{\"id\":\"p8\",\"text\":}\n", 0, false, 400, nil, "line 2: malformed JSON"},
+		{"wrong type", `{"id":"p9","text":"a","published":12}`, 0, false, 400, nil, "line 1"},
+		{"wrong field type", `[{"id":"p9","text":42}]`, 0, false, 400, nil, `field "text"`},
+		{"no text", `{"id":"p10","source":"x"}`, 0, false, 400, nil, "neither text nor title"},
+		{"array element bad", `[{"text":"a"},{"source":"b"}]`, 0, false, 400, nil, "array element 1"},
+		{"trailing data", `[{"text":"a"}] {"text":"b"}`, 0, false, 400, nil, "after the closing"},
+		{"not json", `hello`, 0, false, 400, nil, "body starts with"},
+		{"empty", ``, 0, false, 400, nil, "empty body"},
+		{"empty array", `[]`, 0, false, 400, nil, "no articles"},
+		{"truncated", `{"id":"p11","text":"a"`, 0, false, 400, nil, "line 1"},
+		{"too big", `{"text":"` + strings.Repeat("x", 2000) + `"}`, 1000, false, 413, nil, "larger than 1000 bytes"},
+		{"too big jsonl", strings.Repeat("{\"text\":\"xxxxxxxxxx\"}\n", 200), 1000, false, 413, nil, "larger than"},
+		{"no ingester", `{"text":"a"}`, 0, true, 503, nil, "not enabled"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newTestEnv(t, Options{MaxBodyBytes: tc.max})
+			if tc.noIng {
+				env.srv = New(env.st, Options{})
+			}
+			h := env.srv.Handler()
+			rec := do(t, h, "POST", "/api/articles", strings.NewReader(tc.body), "Content-Type", "application/x-ndjson")
+			if rec.Code != tc.status {
+				t.Fatalf("POST = %d, want %d\n%s", rec.Code, tc.status, rec.Body)
+			}
+			if tc.wantErr != "" {
+				wantError(tc.wantErr)(t, rec.Body.Bytes())
+				return
+			}
+			var res IngestResult
+			mustJSON(t, rec.Body.Bytes(), &res)
+			if res.Count != len(tc.wantIDs) || len(res.Events) != len(tc.wantIDs) {
+				t.Fatalf("result %+v, want %d articles", res, len(tc.wantIDs))
+			}
+			for i, id := range tc.wantIDs {
+				got := res.Articles[i]
+				if got.ID != id || got.Event == "" {
+					t.Errorf("article %d = %+v, want id %s with an event", i, got, id)
+				}
+				// The event is really stored and served.
+				if rec := do(t, h, "GET", "/api/events/"+url.PathEscape(got.Event), nil); rec.Code != 200 {
+					t.Errorf("GET new event %s = %d", got.Event, rec.Code)
+				}
+				if rec := do(t, h, "GET", "/articles/"+url.PathEscape(id), nil); rec.Code != 200 {
+					t.Errorf("GET new article page %s = %d", id, rec.Code)
+				}
+			}
+		})
+	}
+}
+
+// failingStore wraps the real store and breaks one method, to check what
+// the client sees when the store fails or a handler panics.
+type failingStore struct {
+	Store
+	panicEvent bool
+	err        error
+}
+
+func (f failingStore) Event(ctx context.Context, id string) (news.Event, error) {
+	if f.panicEvent {
+		panic("boom: secret internal detail")
+	}
+	return news.Event{}, f.err
+}
+
+func TestInternalErrors(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	tests := []struct {
+		name   string
+		st     Store
+		target string
+		json   bool
+	}{
+		{"panic page", failingStore{Store: env.st, panicEvent: true}, "/events/ev-quake", false},
+		{"panic api", failingStore{Store: env.st, panicEvent: true}, "/api/events/ev-quake", true},
+		{"store error page", failingStore{Store: env.st, err: errors.New("disk on fire: secret internal detail")}, "/events/ev-quake", false},
+		{"store error api", failingStore{Store: env.st, err: errors.New("disk on fire: secret internal detail")}, "/api/events/ev-quake", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var logBuf strings.Builder
+			s := New(tc.st, Options{Logger: slog.New(slog.NewTextHandler(&lockedWriter{w: &logBuf}, nil))})
+			rec := do(t, s.Handler(), "GET", tc.target, nil)
+			if rec.Code != 500 {
+				t.Fatalf("GET %s = %d, want 500", tc.target, rec.Code)
+			}
+			if strings.Contains(rec.Body.String(), "secret") {
+				t.Errorf("GET %s: internal detail leaked to client: %s", tc.target, rec.Body)
+			}
+			if got := strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json"); got != tc.json {
+				t.Errorf("GET %s: JSON answer = %v, want %v", tc.target, got, tc.json)
+			}
+			if !strings.Contains(logBuf.String(), "secret internal detail") {
+				t.Errorf("log lacks the failure: %q", logBuf.String())
+			}
+			// The server lives on.
+			if rec := do(t, s.Handler(), "GET", "/api/events/ev-quake", nil); rec.Code != 500 {
+				t.Errorf("second request = %d", rec.Code)
+			}
+			if rec := do(t, s.Handler(), "GET", "/", nil); rec.Code != 200 {
+				t.Errorf("index after failure = %d", rec.Code)
+			}
+		})
+	}
+}
+
+func TestStaticAssets(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	h := env.srv.Handler()
+	page := do(t, h, "GET", "/", nil).Body.String()
+	for _, name := range []string{"style.css", "app.js"} {
+		u, err := env.srv.assets.url(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(page, u) {
+			t.Errorf("page does not reference %s", u)
+		}
+		rec := do(t, h, "GET", u, nil)
+		if rec.Code != 200 || !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") {
+			t.Errorf("GET %s = %d, Cache-Control %q", u, rec.Code, rec.Header().Get("Cache-Control"))
+		}
+		rec = do(t, h, "GET", u, nil, "If-None-Match", rec.Header().Get("ETag"))
+		if rec.Code != http.StatusNotModified {
+			t.Errorf("GET %s with ETag = %d, want 304", u, rec.Code)
+		}
+	}
+	if rec := do(t, h, "GET", "/static/style.css", nil); rec.Code != 404 {
+		t.Errorf("unhashed asset = %d, want 404", rec.Code)
+	}
+}
+
+func TestAtomFeed(t *testing.T) {
+	env := newTestEnv(t, Options{BaseURL: "https://news.example.org/"})
+	rec := do(t, env.srv.Handler(), "GET", "/events.atom", nil)
+	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("GET /events.atom = %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    []struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Summary string `xml:"summary"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(rec.Body.Bytes(), &feed); err != nil {
+		t.Fatalf("parse feed: %v\n%s", err, rec.Body)
+	}
+	if feed.ID == "" || feed.Title == "" || len(feed.Entries) != 28 {
+		t.Fatalf("feed id %q title %q with %d entries, want 28", feed.ID, feed.Title, len(feed.Entries))
+	}
+	if _, err := time.Parse(time.RFC3339, feed.Updated); err != nil {
+		t.Errorf("feed updated %q: %v", feed.Updated, err)
+	}
+	first := feed.Entries[0]
+	if first.ID != "https://news.example.org/events/ev-quake" || first.Title != "Earthquake strikes central Italy near Amatrice" || len(first.Link) == 0 {
+		t.Errorf("first entry = %+v", first)
+	}
+	if !strings.Contains(first.Summary, "5 articles from 5 outlets") {
+		t.Errorf("summary %q", first.Summary)
+	}
+	for _, e := range feed.Entries {
+		if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.ID == "" || e.Title == "" {
+			t.Errorf("entry %+v: updated %v", e, err)
+		}
+	}
+	// The hostile title travels as text, escaped by XML.
+	if !strings.Contains(rec.Body.String(), "&lt;script&gt;window.__xss=4") {
+		t.Error("hostile event title not escaped in feed")
+	}
+}
+
+// TestOpenAPICoversRoutes checks every route of the mux is documented.
+func TestOpenAPICoversRoutes(t *testing.T) {
+	body, err := embedded.ReadFile("openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
+	}
+	s := New(newFakeStore(store.Batch{}), Options{})
+	documented := 0
+	for _, rt := range s.routes() {
+		method, p, _ := strings.Cut(rt.pattern, " ")
+		p = strings.TrimSuffix(p, "{$}")
+		if _, ok := doc.Paths[p][strings.ToLower(method)]; !ok {
+			t.Errorf("route %q is not in openapi.json as %s %s", rt.pattern, strings.ToLower(method), p)
+			continue
+		}
+		documented++
+	}
+	if documented != len(s.routes()) {
+		t.Errorf("%d of %d routes documented", documented, len(s.routes()))
+	}
+	// And nothing documented that is not served.
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			found := false
+			for _, rt := range s.routes() {
+				method, rp, _ := strings.Cut(rt.pattern, " ")
+				if strings.EqualFold(method, m) && strings.TrimSuffix(rp, "{$}") == p {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("openapi.json documents %s %s, which the mux does not serve", m, p)
+			}
+		}
+	}
+}
+
+func TestListenAndServeShutsDown(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	addr := "127.0.0.1:0"
+	ln, err := netListen(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- env.srv.Serve(ctx, ln) }()
+	resp, err := http.Get("http://" + ln.Addr().String() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("healthz = %d", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve after cancel = %v, want nil", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+	if err := env.srv.ListenAndServe(context.Background(), "256.0.0.1:0"); err == nil {
+		t.Error("ListenAndServe on a bad address = nil, want error")
+	}
+}
+
+func TestHighlightOffsets(t *testing.T) {
+	text := "Zoë met Ана in Genève on 3 May."
+	tests := []struct {
+		name string
+		an   news.Analysis
+		want string
+	}{
+		{"plain", news.Analysis{}, "Zoë met Ана in Genève on 3 May."},
+		{"mention and place", news.Analysis{
+			Mentions: []news.Mention{{Text: "Zoë", Start: 0, End: 4, Type: news.Person, Entity: "person:zoe"}},
+			Places:   []news.GeoPlace{{Name: "Geneva", Start: 19, End: 26}},
+		}, `<a class="hl hl-person" href="/entities/person:zoe" title="Person: Zoë">Zoë</a> met Ана in <mark class="hl hl-place" title="Place: Geneva">Genève</mark> on 3 May.`},
+		{"overlap", news.Analysis{
+			Quotes: []news.Quote{{Speaker: "X", Start: 0, End: 15}},
+			Dates:  []news.DateMention{{Date: "2026-05-03", Start: 9, End: 15}},
+		}, `<mark class="hl hl-quote" title="Quote by X">Zoë met </mark><mark class="hl hl-date hl-quote" title="Date: 2026-05-03 · Quote by X">Ана</mark> in Genève on 3 May.`},
+		{"bad offsets dropped", news.Analysis{
+			Mentions: []news.Mention{{Start: 3, End: 5}, {Start: -1, End: 3}, {Start: 5, End: 500}, {Start: 9, End: 8}, {Start: 9, End: 10}},
+		}, "Zoë met Ана in Genève on 3 May."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := highlight(text, tc.an)
+			if string(got) != tc.want {
+				t.Errorf("highlight = %s\nwant        %s", got, tc.want)
+			}
+		})
+	}
+}
