@@ -559,7 +559,7 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
 	}
-	s := New(newFakeStore(store.Batch{}), Options{})
+	s := New(nil, Options{})
 	documented := 0
 	for _, rt := range s.routes() {
 		method, p, _ := strings.Cut(rt.pattern, " ")
