@@ -136,9 +136,7 @@ func newBuildCtx(ev news.Event, arts []news.Article, an []news.Analysis) *buildC
 		if x.Lang == "" {
 			x.Lang = a.Lang
 		}
-		if len(x.Sentences) == 0 {
-			x.Sentences = splitSentences(a.Text)
-		}
+		x.Sentences = refineSentences(a.Text, x.Sentences)
 		ctx.an[i] = x
 	}
 	ents := canonicalize(ctx.arts, ctx.an)
@@ -158,6 +156,27 @@ func newBuildCtx(ev news.Event, arts []news.Article, an []news.Analysis) *buildC
 	ctx.mainLang = mainLang(ctx.arts)
 	ctx.group = independenceGroups(ctx.arts)
 	return ctx
+}
+
+// refineSentences returns the analysis's sentences, each cut again where
+// the fallback splitter sees a boundary (a sentence ending before an opening
+// quote is easy to miss, and one claim per sentence needs the cut), or the
+// fallback splitter's sentences when the analysis has none. Spans outside
+// the text are dropped.
+func refineSentences(text string, spans []news.Span) []news.Span {
+	if len(spans) == 0 {
+		return splitSentences(text)
+	}
+	out := make([]news.Span, 0, len(spans))
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		for _, sub := range splitSentences(text[sp.Start:sp.End]) {
+			out = append(out, news.Span{Start: sp.Start + sub.Start, End: sp.Start + sub.End})
+		}
+	}
+	return out
 }
 
 func indexOf(arts []news.Article, id string) int {

@@ -8,8 +8,8 @@ import (
 )
 
 // canonicalize and happeningDate are the extract functions Build relies
-// on. They are variables so the package builds and is tested on its own
-// while extract is written; see extract.go for the wiring.
+// on (set in extract.go). They are variables so that a test can swap in
+// the fallbacks below to isolate reconcile's own logic.
 var (
 	canonicalize  = fallbackCanonicalize
 	happeningDate = fallbackHappening

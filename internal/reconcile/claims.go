@@ -26,7 +26,7 @@ const (
 // (which has been taken out of both), so it is stricter: a sentence that
 // shares only its frame with another must share most of it.
 const (
-	alignMin    = 0.30
+	alignMin    = 0.25
 	conflictMin = 0.42
 	// candidateClusters caps how many existing claims one sentence is
 	// compared with; they are found rarest feature first, so the cap drops
@@ -446,7 +446,9 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 	for k := range slots {
 		names = append(names, k)
 	}
-	sort.Slice(names, func(i, j int) bool { return slotRank(names[i]) < slotRank(names[j]) || (slotRank(names[i]) == slotRank(names[j]) && names[i] < names[j]) })
+	sort.Slice(names, func(i, j int) bool {
+		return slotRank(names[i]) < slotRank(names[j]) || (slotRank(names[i]) == slotRank(names[j]) && names[i] < names[j])
+	})
 	for _, slot := range names {
 		votes := slots[slot]
 		byValue := map[string][]int{}

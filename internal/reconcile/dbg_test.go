@@ -7,7 +7,11 @@ func TestDbgPairs(t *testing.T) {
 		t.Skip()
 	}
 	for _, name := range goldenEvents {
-		ev, arts, an := loadEvent(t, name)
+		an0 := lexAnalyzer(t)
+		if *useExt {
+			an0 = extractAnalyzer(t)
+		}
+		ev, arts, an := loadEventWith(t, name, an0)
 		ctx := newBuildCtx(ev, arts, an)
 		sents, ft := ctx.sentences()
 		for i := range sents {
@@ -16,13 +20,13 @@ func TestDbgPairs(t *testing.T) {
 				if a.art == b.art {
 					continue
 				}
-				s := ft.sim(a.feats, b.feats, "")
+				s := ft.simLang(a.feats, b.feats, "", a.lang != b.lang)
 				slot, skip := differingSlot(a, b)
 				r := 0.0
 				if slot != "" {
-					r = ft.sim(a.feats, b.feats, skip)
+					r = ft.simLang(a.feats, b.feats, skip, a.lang != b.lang)
 				}
-				if s > 0.15 || r > 0.2 {
+				if s > 0.1 || r > 0.2 {
 					t.Logf("%s %.2f %s %.2f | %.50s | %.50s", name, s, slot, r, a.text, b.text)
 				}
 			}

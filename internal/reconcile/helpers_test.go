@@ -5,12 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -64,17 +67,48 @@ func loadLexicon(t testing.TB) lexicon {
 	return lx
 }
 
-// loadEvent reads testdata/events/<name>.json and analyses its articles.
+// analyzer analyses one article for a test.
+type analyzer func(*news.Article) news.Analysis
+
+// lexAnalyzer analyses with the test lexicon.
+func lexAnalyzer(t testing.TB) analyzer {
+	lx := loadLexicon(t)
+	return func(a *news.Article) news.Analysis { return lexAnalyze(a, lx) }
+}
+
+var (
+	extractOnce sync.Once
+	extractAn   *extract.Analyzer
+	extractErr  error
+)
+
+// extractAnalyzer analyses with the real extract package, as the pipeline
+// does.
+func extractAnalyzer(t testing.TB) analyzer {
+	t.Helper()
+	extractOnce.Do(func() { extractAn, extractErr = extract.New() })
+	if extractErr != nil {
+		t.Fatalf("extract.New: %v", extractErr)
+	}
+	return extractAn.Analyze
+}
+
+// loadEvent reads testdata/events/<name>.json and analyses its articles
+// with the test lexicon.
 func loadEvent(t testing.TB, name string) (news.Event, []news.Article, []news.Analysis) {
+	t.Helper()
+	return loadEventWith(t, name, lexAnalyzer(t))
+}
+
+func loadEventWith(t testing.TB, name string, analyze analyzer) (news.Event, []news.Article, []news.Analysis) {
 	t.Helper()
 	var ef eventFile
 	readJSON(t, filepath.Join("testdata", "events", name+".json"), &ef)
-	lx := loadLexicon(t)
 	ev := news.Event{ID: ef.Event}
 	var an []news.Analysis
 	for i := range ef.Articles {
 		ev.Articles = append(ev.Articles, ef.Articles[i].ID)
-		an = append(an, lexAnalyze(&ef.Articles[i], lx))
+		an = append(an, analyze(&ef.Articles[i]))
 	}
 	return ev, ef.Articles, an
 }
@@ -149,9 +183,11 @@ func lexAnalyze(a *news.Article, lx lexicon) news.Analysis {
 		}
 	}
 	sort.SliceStable(names, func(i, j int) bool { return len(names[i].text) > len(names[j].text) })
+	canonName := map[string]string{}
 	for _, n := range names {
 		find(n.text, func(s, e int) {
 			key := string(n.typ) + ":" + slug(n.canon)
+			canonName[key] = n.canon
 			x.Mentions = append(x.Mentions, news.Mention{Text: a.Text[s:e], Start: s, End: e, Type: n.typ, Entity: key})
 			if n.place >= 0 {
 				p := lx.Places[n.place]
@@ -160,6 +196,20 @@ func lexAnalyze(a *news.Article, lx lexicon) news.Analysis {
 		})
 	}
 	sort.Slice(x.Mentions, func(i, j int) bool { return x.Mentions[i].Start < x.Mentions[j].Start })
+	byKey := map[string]int{}
+	for _, m := range x.Mentions {
+		k, ok := byKey[m.Entity]
+		if !ok {
+			k = len(x.Entities)
+			byKey[m.Entity] = k
+			x.Entities = append(x.Entities, news.Entity{ID: m.Entity, Name: canonName[m.Entity], Type: m.Type, Mentions: map[string]int{}})
+		}
+		e := &x.Entities[k]
+		e.Mentions[a.ID]++
+		if m.Text != e.Name && !slices.Contains(e.Aliases, m.Text) {
+			e.Aliases = append(e.Aliases, m.Text)
+		}
+	}
 
 	pub := a.Published.UTC()
 	var dateSpans []news.Span
