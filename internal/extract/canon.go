@@ -1,0 +1,487 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// group turns the typed candidates of one article into mentions and
+// article-level entities: alias-table names, abbreviations and their long
+// forms, surnames and their full names, and spelling variants each become
+// one entity.
+func (a *Analyzer) group(d *doc) {
+	text, toks := d.text, d.toks
+	type full struct {
+		last, lastNoAl string
+		key            string
+	}
+	var fulls []full
+	keys := make([]string, len(d.cands))
+	for i, c := range d.cands {
+		switch {
+		case c.alias != "":
+			keys[i] = "alias:" + c.alias
+		default:
+			keys[i] = a.fold(text, toks, c.s, c.e)
+		}
+		if c.e-c.s > 1 && c.typ == news.Person {
+			l := toks[c.e-1].Fold
+			fulls = append(fulls, full{l, strings.TrimPrefix(l, "al "), keys[i]})
+		}
+	}
+	for i := range d.cands {
+		c := &d.cands[i]
+		if c.abbrOf > 0 {
+			keys[i] = keys[c.abbrOf-1]
+			c.typ = d.cands[c.abbrOf-1].typ
+			c.unsure = false
+		}
+	}
+	// Surnames → full names seen in the article.
+	for i := range d.cands {
+		c := &d.cands[i]
+		if c.e-c.s != 1 || c.alias != "" || (c.typ != news.Person && c.typ != news.Misc && !c.unsure) {
+			continue
+		}
+		f := toks[c.s].Fold
+		fnoal := strings.TrimPrefix(f, "al ")
+		for _, fu := range fulls {
+			if fu.last == f || fu.lastNoAl == fnoal || (len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) {
+				keys[i] = fu.key
+				c.typ, c.unsure = news.Person, false
+				break
+			}
+		}
+	}
+	// Unresolved single words: keep only when repeated away from sentence
+	// starts (a name the article keeps using) and not in strict mode.
+	count := map[string]int{}
+	for i, c := range d.cands {
+		if !toks[c.s].Initial {
+			count[keys[i]]++
+		}
+	}
+	kept := d.cands[:0]
+	var kkeys []string
+	for i, c := range d.cands {
+		if c.e-c.s == 1 && c.unsure && c.typ == news.Misc {
+			if d.lang == "de" || count[keys[i]] < 2 {
+				continue
+			}
+		}
+		kept = append(kept, c)
+		kkeys = append(kkeys, keys[i])
+	}
+	d.cands = kept
+	// Build proto-entities per key, then merge variants.
+	byKey := map[string]*news.Entity{}
+	var order []string
+	for i, c := range d.cands {
+		raw := text[toks[c.s].Start:toks[c.e-1].End]
+		e := byKey[kkeys[i]]
+		if e == nil {
+			e = &news.Entity{Type: c.typ, Mentions: map[string]int{}}
+			if c.alias != "" {
+				e.Name = c.alias
+			}
+			byKey[kkeys[i]] = e
+			order = append(order, kkeys[i])
+		}
+		addAlias(e, raw)
+		e.Mentions[d.id]++
+		if e.Type == news.Misc && c.typ != news.Misc {
+			e.Type = c.typ
+		}
+	}
+	var protos []news.Entity
+	for _, k := range order {
+		e := byKey[k]
+		protos = append(protos, *e)
+	}
+	merged, idx := mergeEntities(protos)
+	// Mentions point at the merged entity's id.
+	for i, c := range d.cands {
+		pos := 0
+		for j, k := range order {
+			if k == kkeys[i] {
+				pos = j
+				break
+			}
+		}
+		m := merged[idx[pos]]
+		d.ms = append(d.ms, news.Mention{
+			Text:   text[toks[c.s].Start:toks[c.e-1].End],
+			Start:  toks[c.s].Start,
+			End:    toks[c.e-1].End,
+			Type:   m.Type,
+			Entity: m.ID,
+		})
+	}
+	d.ents = merged
+}
+
+func addAlias(e *news.Entity, name string) {
+	for _, x := range e.Aliases {
+		if x == name {
+			return
+		}
+	}
+	e.Aliases = append(e.Aliases, name)
+}
+
+// mergeEntities merges entities that name the same thing and returns the
+// merged entities plus, for each input, the index of its merged entity.
+// Each input's Mentions are added up; Name is taken from the alias table
+// when a member came from it, else the most complete name (most words,
+// then most mentioned). Aliases holds every form seen.
+func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
+	parent := make([]int, len(in))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) { parent[find(i)] = find(j) }
+
+	forms := make([][]string, len(in))
+	byForm := map[string][]int{}
+	for i, e := range in {
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			f := geo.Fold(n)
+			if f == "" || seen[f] {
+				continue
+			}
+			seen[f] = true
+			forms[i] = append(forms[i], f)
+			byForm[f] = append(byForm[f], i)
+		}
+	}
+	// Same written form (folded) and compatible type.
+	for _, ids := range byForm {
+		for _, j := range ids[1:] {
+			if compatible(in[ids[0]].Type, in[j].Type) {
+				union(ids[0], j)
+			}
+		}
+	}
+	// Spelling variants, and surnames of a single full name.
+	for i := range in {
+		for j := i + 1; j < len(in); j++ {
+			if find(i) == find(j) || !compatible(in[i].Type, in[j].Type) {
+				continue
+			}
+			if variantOf(forms[i], forms[j], in[i].Type, in[j].Type) {
+				union(i, j)
+			}
+		}
+	}
+	// Collect groups.
+	groupOf := map[int]int{}
+	var out []news.Entity
+	idx := make([]int, len(in))
+	members := map[int][]int{}
+	for i := range in {
+		r := find(i)
+		g, ok := groupOf[r]
+		if !ok {
+			g = len(out)
+			groupOf[r] = g
+			out = append(out, news.Entity{Mentions: map[string]int{}})
+		}
+		idx[i] = g
+		members[g] = append(members[g], i)
+	}
+	al := sharedAliases()
+	for g := range out {
+		e := &out[g]
+		votes := map[news.EntityType]int{}
+		freq := map[string]int{}
+		for _, i := range members[g] {
+			m := &in[i]
+			n := 0
+			for k, v := range m.Mentions {
+				e.Mentions[k] += v
+				n += v
+			}
+			if n == 0 {
+				n = 1
+			}
+			votes[m.Type] += n
+			if m.Name != "" {
+				if _, ok := al.lookup(geo.Fold(m.Name)); ok {
+					if x, _ := al.lookup(geo.Fold(m.Name)); x.Name == m.Name {
+						e.Name = m.Name
+					}
+				}
+				freq[m.Name] += n
+			}
+			for _, x := range m.Aliases {
+				addAlias(e, x)
+				freq[x] += n / max(1, len(m.Aliases))
+			}
+			if m.Name != "" {
+				addAlias(e, m.Name)
+			}
+		}
+		// Type: majority, any definite type beats misc.
+		best, bestN := news.Misc, -1
+		for _, t := range []news.EntityType{news.Person, news.Org, news.Place, news.Misc} {
+			n := votes[t]
+			if t == news.Misc {
+				n = n/2 - 1
+			}
+			if n > bestN {
+				best, bestN = t, n
+			}
+		}
+		e.Type = best
+		if e.Name == "" {
+			e.Name = mostComplete(e.Aliases, freq)
+		}
+		// Aliases: the other forms seen.
+		rest := e.Aliases[:0]
+		for _, x := range e.Aliases {
+			if x != e.Name {
+				rest = append(rest, x)
+			}
+		}
+		sort.Strings(rest)
+		e.Aliases = rest
+		if len(e.Aliases) == 0 {
+			e.Aliases = nil
+		}
+		e.ID = string(e.Type) + ":" + strings.ReplaceAll(geo.Fold(e.Name), " ", "-")
+	}
+	return out, idx
+}
+
+func mostComplete(names []string, freq map[string]int) string {
+	best := ""
+	score := func(n string) (int, int, int) {
+		w := len(strings.Fields(n))
+		up := 0
+		if isAcronym(n) {
+			up = -1 // "NATO" is complete, but "North Atlantic..." is the long form only when seen
+		}
+		return w, freq[n], up
+	}
+	for _, n := range names {
+		if best == "" {
+			best = n
+			continue
+		}
+		w1, f1, _ := score(n)
+		w2, f2, _ := score(best)
+		if w1 > w2 || (w1 == w2 && f1 > f2) || (w1 == w2 && f1 == f2 && n < best) {
+			best = n
+		}
+	}
+	return best
+}
+
+func compatible(a, b news.EntityType) bool {
+	return a == b || a == news.Misc || b == news.Misc
+}
+
+// variantOf reports whether two entities' folded forms name the same
+// thing: the same words up to one edit each ("antony blinken" / "anthony
+// blinkin"), or a single word that is the last word of a full person name
+// ("blinken", "al sudani" / "sudani").
+func variantOf(a, b []string, ta, tb news.EntityType) bool {
+	person := ta == news.Person || tb == news.Person
+	for _, x := range a {
+		for _, y := range b {
+			xw, yw := strings.Fields(x), strings.Fields(y)
+			if len(xw) == len(yw) && wordsClose(xw, yw) {
+				return true
+			}
+			if !person {
+				continue
+			}
+			if len(xw) == 1 && len(yw) > 1 && lastMatches(xw[0], yw) {
+				return true
+			}
+			if len(yw) == 1 && len(xw) > 1 && lastMatches(yw[0], xw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lastMatches(w string, full []string) bool {
+	last := full[len(full)-1]
+	if len(full) >= 2 && (full[len(full)-2] == "al" || full[len(full)-2] == "el") {
+		if w == "al "+last || w == last {
+			return true
+		}
+	}
+	if len(w) < 4 {
+		return false
+	}
+	return w == last || (len(w) >= 5 && editDistance(w, last, 1) <= 1)
+}
+
+func wordsClose(a, b []string) bool {
+	total := 0
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if len(a[i]) < 4 || len(b[i]) < 4 || a[i][0] != b[i][0] {
+			return false
+		}
+		d := editDistance(a[i], b[i], 1)
+		if d > 1 {
+			return false
+		}
+		total += d
+	}
+	return total <= len(a) && (total == 0 || len(a) > 1 || len(a[0]) >= 6)
+}
+
+// editDistance is the Damerau–Levenshtein distance of a and b (bytes of
+// folded ASCII), giving up with limit+1 once it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+var (
+	aliasOnce sync.Once
+	aliasTab  *aliasTable
+)
+
+func sharedAliases() *aliasTable {
+	aliasOnce.Do(func() {
+		t, err := loadAliases(aliasJSON)
+		if err != nil {
+			t = &aliasTable{byFold: map[string]int{}}
+		}
+		aliasTab = t
+	})
+	return aliasTab
+}
+
+// Canonicalize merges the entities of the articles of one event
+// (co-reference across outlets, spelling variants, aliases, abbreviations),
+// rewrites Mention.Entity and Quote.Speaker/Entity in every analysis to the
+// canonical entity, replaces each analysis's Entities with the canonical
+// ones it mentions, and returns the canonical entities (Mentions counts per
+// article id), most mentioned first.
+func Canonicalize(arts []news.Article, an []news.Analysis) []news.Entity {
+	var in []news.Entity
+	type ref struct{ a int }
+	var refs []ref
+	for i := range an {
+		id := an[i].Article
+		if id == "" && i < len(arts) {
+			id = arts[i].ID
+		}
+		counts := map[string]int{}
+		for _, m := range an[i].Mentions {
+			counts[m.Entity]++
+		}
+		for _, e := range an[i].Entities {
+			c := e
+			c.Mentions = map[string]int{id: counts[e.ID]}
+			if counts[e.ID] == 0 {
+				c.Mentions = map[string]int{id: 1}
+			}
+			c.Aliases = append([]string(nil), e.Aliases...)
+			in = append(in, c)
+			refs = append(refs, ref{i})
+		}
+	}
+	merged, idx := mergeEntities(in)
+	// Per analysis: old id → merged entity.
+	remap := make([]map[string]int, len(an))
+	for k, e := range in {
+		i := refs[k].a
+		if remap[i] == nil {
+			remap[i] = map[string]int{}
+		}
+		remap[i][e.ID] = idx[k]
+	}
+	for i := range an {
+		rm := remap[i]
+		used := map[int]bool{}
+		for j := range an[i].Mentions {
+			m := &an[i].Mentions[j]
+			if g, ok := rm[m.Entity]; ok {
+				m.Entity = merged[g].ID
+				m.Type = merged[g].Type
+				used[g] = true
+			}
+		}
+		for j := range an[i].Quotes {
+			q := &an[i].Quotes[j]
+			if g, ok := rm[q.Entity]; ok {
+				q.Entity = merged[g].ID
+				q.Speaker = merged[g].Name
+			}
+		}
+		var ents []news.Entity
+		for g := range used {
+			ents = append(ents, merged[g])
+		}
+		sort.Slice(ents, func(x, y int) bool { return ents[x].ID < ents[y].ID })
+		if len(ents) > 0 || an[i].Entities != nil {
+			an[i].Entities = ents
+		}
+	}
+	total := func(e news.Entity) int {
+		n := 0
+		for _, v := range e.Mentions {
+			n += v
+		}
+		return n
+	}
+	sort.SliceStable(merged, func(x, y int) bool {
+		tx, ty := total(merged[x]), total(merged[y])
+		if tx != ty {
+			return tx > ty
+		}
+		return merged[x].ID < merged[y].ID
+	})
+	return merged
+}

@@ -1,0 +1,340 @@
+// Package extract turns an article into structured facts: named entities
+// (people, organisations, places), places resolved to coordinates, dates,
+// figures and quotes, each with byte offsets into Article.Text.
+//
+// No statistical model can be downloaded, so the work is layered from cheap
+// to expensive: capitalisation and title patterns find candidate names; the
+// curated alias table (data/aliases.json), the GeoNames gazetteer
+// (package geo) and organisation head words type most of them; the prose
+// tagger, whose English model ships inside its Go module, is asked only
+// about the English sentences where a candidate is still in doubt; and
+// Canonicalize merges the names of all articles of one event, where
+// repetition across outlets settles what one article leaves open.
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Analyzer extracts facts from articles. It is safe for concurrent use.
+type Analyzer struct {
+	gaz     *geo.Gazetteer
+	aliases *aliasTable
+	model   *prose.Model
+	// maxTagged bounds how many sentences of one article go to the tagger.
+	maxTagged int
+}
+
+var (
+	modelOnce sync.Once
+	model     *prose.Model
+)
+
+// proseModel loads the tagger's model once per process: prose decodes its
+// gob files on every NewDocument unless handed a model, and that costs
+// about a second.
+func proseModel() *prose.Model {
+	modelOnce.Do(func() {
+		doc, err := prose.NewDocument("Init.", prose.WithSegmentation(false))
+		if err == nil {
+			model = doc.Model
+		}
+	})
+	return model
+}
+
+// New loads the embedded gazetteer, alias table and tagger model.
+func New() (*Analyzer, error) {
+	g, err := geo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	al, err := loadAliases(aliasJSON)
+	if err != nil {
+		return nil, err
+	}
+	m := proseModel()
+	if m == nil {
+		return nil, fmt.Errorf("extract: load prose model failed")
+	}
+	return &Analyzer{gaz: g, aliases: al, model: m, maxTagged: 4}, nil
+}
+
+// doc is the working state of one Analyze call.
+type doc struct {
+	text  string
+	lang  string
+	toks  []token
+	sents []news.Span
+	cands []cand
+	ms    []news.Mention
+	ents  []news.Entity
+	dates []news.DateMention
+	id    string
+}
+
+// Analyze extracts everything from one article. Entity keys in the result
+// are local to the article until Canonicalize merges an event's articles.
+func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
+	d := &doc{text: art.Text, lang: strings.ToLower(art.Lang), id: art.ID}
+	if d.lang == "" {
+		d.lang = "en"
+	}
+	d.toks = tokenize(d.text)
+	for i := range d.toks {
+		if d.toks[i].Kind == tWord {
+			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
+		}
+	}
+	d.sents = sentences(d.text, d.toks)
+	a.entities(d)
+	an := news.Analysis{
+		Article:   art.ID,
+		Lang:      d.lang,
+		Sentences: d.sents,
+		Mentions:  d.ms,
+		Entities:  d.ents,
+	}
+	an.Places = a.places(d)
+	an.Dates = findDates(d.text, art.Published, d.lang)
+	d.dates = an.Dates
+	an.Figures = a.figures(d, an.Places)
+	an.Quotes = quotes(d, art.ID)
+	return an
+}
+
+// entities finds, types and groups the names of the article.
+func (a *Analyzer) entities(d *doc) {
+	text, toks := d.text, d.toks
+	defs := abbrevDefs(text, toks)
+	strictLang := d.lang == "de"
+	var cands []cand
+	for _, sp := range a.spans(text, toks) {
+		s, e := sp[0], sp[1]
+		c := cand{}
+		// Strip nationality adjectives and titles in front: "Iraqi Prime Minister X".
+		for s < e {
+			if n := titleAt(toks, s, e); n > 0 {
+				c.title = true
+				s += n
+				continue
+			}
+			if _, ok := demonyms[toks[s].Fold]; ok && e-s > 1 {
+				s++
+				continue
+			}
+			if (stop[toks[s].Fold] || calendar[toks[s].Fold]) && toks[s].Kind == tWord {
+				if _, ok := a.aliases.lookup(a.fold(text, toks, s, e)); ok {
+					break
+				}
+				s++
+				continue
+			}
+			break
+		}
+		for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) {
+			e--
+		}
+		if s >= e {
+			continue
+		}
+		if !c.title && titleBefore(text, toks, s) {
+			c.title = true
+		}
+		c.s, c.e = s, e
+		if a.classify(d, &c, strictLang) {
+			cands = append(cands, c)
+		}
+	}
+	// Long forms of parenthesised abbreviations, and the abbreviations.
+	for abTok, lf := range defs {
+		lc := cand{s: lf[0], e: lf[1], longForm: true}
+		f := a.fold(text, toks, lc.s, lc.e)
+		if al, ok := a.aliases.lookup(f); ok {
+			lc.typ, lc.alias = al.Type, al.Name
+		} else if hasOrgHead(toks, lc.s, lc.e) {
+			lc.typ = news.Org
+		} else {
+			lc.typ = news.Org // abbreviations mostly name organisations
+			lc.unsure = true
+		}
+		// Replace candidates overlapping the long form.
+		kept := cands[:0]
+		for _, c := range cands {
+			if c.e <= lc.s || c.s >= lc.e {
+				kept = append(kept, c)
+			}
+		}
+		cands = append(kept, lc)
+		li := len(cands)
+		for i := range cands {
+			if cands[i].s == abTok && cands[i].e == abTok+1 {
+				cands[i].abbrOf = li
+				cands[i].typ = lc.typ
+			}
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
+	a.tag(d, cands)
+	d.cands = cands
+	a.group(d)
+}
+
+func hasOrgHead(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if orgHeads[toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// classify types one candidate; false drops it.
+func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
+	text, toks := d.text, d.toks
+	f := a.fold(text, toks, c.s, c.e)
+	raw := text[toks[c.s].Start:toks[c.e-1].End]
+	single := c.e-c.s == 1
+	strict := strictLang || toks[c.s].Initial
+	if calendar[f] || f == "" {
+		return false
+	}
+	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
+		c.typ, c.alias = al.Type, al.Name
+		return true
+	}
+	if _, ok := demonyms[f]; ok {
+		return false
+	}
+	if ents := a.gaz.LookupFolded(f); len(ents) > 0 && !c.title {
+		e := ents[0]
+		if e.Kind == "country" || !strict || e.Population >= 200000 || !single {
+			c.typ = news.Place
+			c.place = &e
+			return true
+		}
+	}
+	if c.title {
+		c.typ = news.Person
+		return true
+	}
+	if hasOrgHead(toks, c.s, c.e) {
+		c.typ = news.Org
+		return true
+	}
+	if single {
+		if isAcronym(raw) {
+			c.typ = news.Org
+			c.unsure = true
+			return true
+		}
+		// Decided after all full names are known (surnames), or by the tagger.
+		c.typ = news.Misc
+		c.unsure = true
+		return !strict || true
+	}
+	c.typ = news.Person
+	c.unsure = !d.speakerNear(c)
+	return true
+}
+
+func (a *Analyzer) exactAlias(al aliasEntry, raw string) bool {
+	if al.Name == raw {
+		return true
+	}
+	for _, x := range al.Aliases {
+		if x == raw {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerNear reports whether a speech verb follows or precedes the
+// candidate directly, a strong sign of a person ("Blinken said").
+func (d *doc) speakerNear(c *cand) bool {
+	if c.e < len(d.toks) && speechVerbs[d.toks[c.e].Fold] {
+		return true
+	}
+	if c.s > 0 && speechVerbs[d.toks[c.s-1].Fold] {
+		return true
+	}
+	return false
+}
+
+// tag asks the prose tagger about English sentences holding candidates
+// whose type is still a guess, at most a.maxTagged sentences per article.
+func (a *Analyzer) tag(d *doc, cands []cand) {
+	if d.lang != "en" || a.model == nil {
+		return
+	}
+	// Full names first: a surname of a known full name needs no tagger.
+	surnames := map[string]news.EntityType{}
+	for _, c := range cands {
+		if c.e-c.s > 1 && (c.typ == news.Person) {
+			surnames[d.toks[c.e-1].Fold] = news.Person
+			surnames[strings.TrimPrefix(d.toks[c.e-1].Fold, "al ")] = news.Person
+		}
+	}
+	asked := map[int]map[string]string{}
+	for i := range cands {
+		c := &cands[i]
+		if !c.unsure || c.longForm {
+			continue
+		}
+		if c.e-c.s == 1 {
+			if t, ok := surnames[d.toks[c.s].Fold]; ok {
+				c.typ, c.unsure = t, false
+				continue
+			}
+		}
+		sent := d.toks[c.s].Sent
+		labels, ok := asked[sent]
+		if !ok {
+			if len(asked) >= a.maxTagged {
+				continue
+			}
+			labels = a.proseLabels(d.text[d.sents[sent].Start:d.sents[sent].End])
+			asked[sent] = labels
+		}
+		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
+		if l, ok := labels[raw]; ok {
+			switch l {
+			case "PERSON":
+				c.typ = news.Person
+			case "GPE":
+				c.typ = news.Place
+			case "ORGANIZATION", "ORG":
+				c.typ = news.Org
+			}
+			c.unsure = false
+			continue
+		}
+		// The tagger labels "Antony Blinken" but the candidate may be a part.
+		for txt, l := range labels {
+			if strings.Contains(txt, raw) && l == "PERSON" {
+				c.typ, c.unsure = news.Person, false
+			}
+		}
+	}
+}
+
+func (a *Analyzer) proseLabels(sentence string) map[string]string {
+	out := map[string]string{}
+	doc, err := prose.NewDocument(sentence, prose.UsingModel(a.model), prose.WithSegmentation(false))
+	if err != nil {
+		return out
+	}
+	for _, e := range doc.Entities() {
+		out[e.Text] = e.Label
+	}
+	return out
+}

@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// qspan is one direct quotation: the text between its marks, possibly
+// across paragraphs (each continued paragraph reopens the quote).
+type qspan struct {
+	open, close int // byte offsets of the opening mark and just after the closing mark
+	start, end  int // the quoted words
+}
+
+// closerFor gives the closing marks that end a quotation opened by r.
+func closerFor(r rune) string {
+	switch r {
+	case '"':
+		return "\""
+	case '“':
+		return "”\""
+	case '„':
+		return "“”"
+	case '«':
+		return "»"
+	case '‹':
+		return "›"
+	}
+	return ""
+}
+
+// findQuotes pairs quotation marks. A line break inside a quotation ends it
+// unless the next paragraph opens again with the same mark, the convention
+// for a quotation running over several paragraphs.
+func findQuotes(text string) []qspan {
+	var out []qspan
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		closers := closerFor(r)
+		if closers == "" {
+			i += w
+			continue
+		}
+		q := qspan{open: i, start: i + w}
+		j := i + w
+		done := false
+		for j < len(text) && !done {
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			switch {
+			case strings.ContainsRune(closers, r2):
+				q.end = j
+				q.close = j + w2
+				done = true
+			case r2 == '\n':
+				// Continuation?
+				k := j
+				for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
+					k++
+				}
+				r3, w3 := utf8.DecodeRuneInString(text[k:])
+				if k < len(text) && r3 == r {
+					j = k + w3
+					continue
+				}
+				j = len(text) + 1 // abandon
+			default:
+				j += w2
+			}
+			if j-i > 8000 {
+				break
+			}
+		}
+		if !done {
+			i += w
+			continue
+		}
+		out = append(out, q)
+		i = q.close
+	}
+	return out
+}
+
+// quotes finds direct quotations with their speakers, then reported speech
+// ("according to X", "X said that ...") in the sentences without one.
+func quotes(d *doc, artID string) []news.Quote {
+	text := d.text
+	// Mention lookups by start and end token.
+	mentionAt := map[int]int{} // token index → mention index
+	tokOf := map[int]int{}     // byte offset → token index
+	for i, t := range d.toks {
+		tokOf[t.Start] = i
+	}
+	for i, m := range d.ms {
+		if k, ok := tokOf[m.Start]; ok {
+			mentionAt[k] = i
+		}
+	}
+	name := map[string]string{}
+	for _, e := range d.ents {
+		name[e.ID] = e.Name
+	}
+	var out []news.Quote
+	inQuote := make([]bool, len(d.sents))
+	prevPara, prevSpeaker := -1, -1
+	for _, q := range findQuotes(text) {
+		words := len(strings.Fields(text[q.start:q.end]))
+		if words < 3 {
+			continue
+		}
+		s := firstTokAt(d.toks, q.close)
+		spk := d.speakerAfter(s, mentionAt)
+		if spk < 0 {
+			spk = d.speakerBefore(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
+		para := paragraphOf(text, q.open)
+		if spk == -2 || spk == -3 {
+			spk = d.lastPerson(q.open)
+		}
+		if spk < 0 && para == prevPara && prevSpeaker >= 0 {
+			spk = prevSpeaker
+		}
+		if spk < 0 {
+			continue
+		}
+		for i, sp := range d.sents {
+			if q.open < sp.End && q.close > sp.Start {
+				inQuote[i] = true
+			}
+		}
+		m := d.ms[spk]
+		start, end := trimSpace(text, q.start, q.end)
+		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Text: text[start:end], Article: artID, Start: start, End: end})
+		prevPara, prevSpeaker = para, spk
+	}
+	// Reported speech.
+	for si, sp := range d.sents {
+		if inQuote[si] {
+			continue
+		}
+		if q, ok := d.indirect(sp, mentionAt, name, artID); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e && (text[s] == ' ' || text[s] == '\n' || text[s] == '\t') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\n' || text[e-1] == '\t') {
+		e--
+	}
+	return s, e
+}
+
+func paragraphOf(text string, off int) int {
+	return strings.Count(text[:off], "\n")
+}
+
+func firstTokAt(toks []token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+
+// isPronounTok reports a subject pronoun, including French inversions
+// written as one hyphenated word ("a-t-il", "déclare-t-elle").
+func (d *doc) isPronounTok(k int) bool {
+	f := d.toks[k].Fold
+	if pronouns[f] {
+		return true
+	}
+	return strings.HasSuffix(f, " il") || strings.HasSuffix(f, " elle") || strings.HasSuffix(f, " t il") || strings.HasSuffix(f, " t elle")
+}
+
+// isSpeechTok reports a speech verb, also when glued to an inverted
+// pronoun ("déclare-t-il" folds to "declare t il").
+func (d *doc) isSpeechTok(k int) bool {
+	f := d.toks[k].Fold
+	if speechVerbs[f] {
+		return true
+	}
+	if i := strings.IndexByte(f, ' '); i > 0 && speechVerbs[f[:i]] {
+		return true
+	}
+	return false
+}
+
+// speakerAfter reads `, X said`, `, said X`, `, he said`, `, a déclaré X`,
+// `, sagte er` after a closing quote. It returns a mention index, -2 for a
+// pronoun, or -1.
+func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
+	toks := d.toks
+	if k >= len(toks) {
+		return -1
+	}
+	sent := toks[k].Sent
+	if k > 0 && toks[k-1].Sent != sent {
+		// The closing mark ended the sentence: attribution may still follow on the same line.
+		sent = toks[k].Sent
+	}
+	verb := -1
+	for j := k; j < len(toks) && j < k+10; j++ {
+		t := &toks[j]
+		if t.Kind == tPunct {
+			c := d.text[t.Start]
+			if c == ',' || c == '-' || t.End-t.Start > 1 {
+				continue
+			}
+			if c == '.' || c == '!' || c == '?' || c == '"' || c == '(' {
+				break
+			}
+			continue
+		}
+		if d.isSpeechTok(j) {
+			verb = j
+			break
+		}
+		// a named speaker may stand before the verb
+		if _, ok := mentionAt[j]; !ok && !d.isPronounTok(j) && !titles[t.Fold] && !stop[t.Fold] && !d.isCapWord(j) {
+			if j > k+4 {
+				break
+			}
+		}
+	}
+	if verb < 0 {
+		return -1
+	}
+	if strings.Contains(toks[verb].Fold, " ") && d.isPronounTok(verb) {
+		return -2
+	}
+	// Speaker between the quote and the verb: the last mention there.
+	best := -1
+	for j := k; j < verb; j++ {
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			best = m
+		}
+		if d.isPronounTok(j) && best < 0 {
+			best = -2
+		}
+	}
+	if best != -1 {
+		return best
+	}
+	// Speaker after the verb: "said Blinken", "a déclaré le ministre X", "sagte er".
+	for j := verb + 1; j < len(toks) && j < verb+7; j++ {
+		if toks[j].Kind == tPunct && d.text[toks[j].Start] != ',' {
+			break
+		}
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+	}
+	return -1
+}
+
+// speakerBefore reads `X said: "`, `X told reporters, "` before an opening
+// quote (k is the token before the mark).
+func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
+	toks := d.toks
+	if k < 0 {
+		return -1
+	}
+	sent := toks[k].Sent
+	verb := -1
+	for j := k; j >= 0 && j > k-8 && toks[j].Sent == sent; j-- {
+		if d.isSpeechTok(j) {
+			verb = j
+			break
+		}
+	}
+	if verb < 0 {
+		return -1
+	}
+	for j := verb - 1; j >= 0 && j > verb-8 && toks[j].Sent == sent; j-- {
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			// the mention may start earlier than j when it spans tokens
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+	}
+	// "said X:" in German/French order: verb then speaker.
+	for j := verb + 1; j <= k; j++ {
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+	}
+	return -1
+}
+
+// lastPerson returns the last person mention before off, the antecedent of
+// a pronoun speaker.
+func (d *doc) lastPerson(off int) int {
+	best := -1
+	for i, m := range d.ms {
+		if m.Start >= off {
+			break
+		}
+		if m.Type == news.Person {
+			best = i
+		}
+	}
+	return best
+}
+
+// indirect finds reported speech in one sentence: "according to X, ...",
+// "laut X", "selon X", "según X", and "X said (that) ...".
+func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]string, artID string) (news.Quote, bool) {
+	toks, text := d.toks, d.text
+	s := firstTokAt(toks, sp.Start)
+	e := firstTokAt(toks, sp.End)
+	for j := s; j < e; j++ {
+		f := toks[j].Fold
+		// "according to X"
+		n := -1
+		switch {
+		case f == "according" && j+1 < e && toks[j+1].Fold == "to":
+			n = j + 2
+		case f == "laut" || f == "selon" || f == "segun":
+			n = j + 1
+		}
+		if n >= 0 {
+			for n < e && (toks[n].Fold == "the" || toks[n].Fold == "le" || toks[n].Fold == "la" || toks[n].Fold == "el" || titles[toks[n].Fold]) {
+				n++
+			}
+			m, ok := mentionAt[n]
+			if !ok || d.ms[m].Type == news.Place {
+				continue
+			}
+			ment := d.ms[m]
+			var qs, qe int
+			if j == s || (j == s+1 && toks[s].Kind == tPunct) {
+				// clause first: text after the comma following the mention
+				k := firstTokAt(toks, ment.End)
+				for k < e && !(toks[k].Kind == tPunct && text[toks[k].Start] == ',') {
+					k++
+				}
+				if k+1 >= e {
+					continue
+				}
+				qs, qe = toks[k+1].Start, sp.End
+			} else {
+				qs, qe = sp.Start, toks[j].Start
+			}
+			qs, qe = trimPunct(text, qs, qe)
+			if len(strings.Fields(text[qs:qe])) < 3 {
+				continue
+			}
+			return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
+		}
+		// "X said (that) ..."
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type == news.Person {
+			k := firstTokAt(toks, d.ms[m].End)
+			if k < e && d.isSpeechTok(k) && toks[k].Fold != "asked" {
+				k++
+				for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
+					k++
+				}
+				if k >= e {
+					continue
+				}
+				qs, qe := trimPunct(text, toks[k].Start, sp.End)
+				if len(strings.Fields(text[qs:qe])) < 3 {
+					continue
+				}
+				ment := d.ms[m]
+				return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
+			}
+		}
+	}
+	return news.Quote{}, false
+}
+
+func trimPunct(text string, s, e int) (int, int) {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:])
+		if unicode.IsSpace(r) || r == ',' {
+			s += w
+			continue
+		}
+		break
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(text[s:e])
+		if unicode.IsSpace(r) || r == ',' || r == '.' {
+			e -= w
+			continue
+		}
+		break
+	}
+	return s, e
+}

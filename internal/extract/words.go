@@ -1,0 +1,144 @@
+package extract
+
+// Word lists. Keys are folded (geo.Fold) forms. They are closed-class words
+// and patterns of news prose, not article content: function words, titles,
+// calendar names, organisation head nouns, speech verbs, number words.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// isAbbrev lists words written with a final dot that does not end a sentence.
+func isAbbrev(w string) bool {
+	if len(w) == 1 {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	return abbrevs[w]
+}
+
+var abbrevs = set("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "St", "No", "Jr", "Sr",
+	"Prof", "Capt", "Maj", "Sgt", "Adm", "Mt", "vs", "Mme", "Mlle", "Hr", "Fr", "Sra", "Sr", "Dres", "approx", "Nr", "Pres")
+
+// stop holds function words and other words that are capitalised only
+// because they start a sentence (or, in German, because they are nouns that
+// often start one); a candidate name never starts or ends with one.
+var stop = set(
+	// English
+	"the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "by", "with", "from", "as", "after",
+	"before", "during", "while", "when", "where", "if", "this", "that", "these", "those", "it", "its", "he", "she",
+	"they", "we", "i", "you", "his", "her", "their", "our", "there", "here", "some", "many", "more", "most", "all",
+	"no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "also", "however", "meanwhile",
+	"yet", "still", "then", "earlier", "later", "last", "next", "new", "first", "according", "since", "until", "about",
+	"over", "under", "both", "each", "other", "such", "what", "which", "who", "whom", "why", "how", "speaking",
+	"asked", "officials", "police", "security", "government", "minister", "president", "thursday", "today", "yesterday",
+	"tomorrow", "we", "us", "mr", "mrs", "ms", "dr", "sir", "madam", "monsieur", "madame", "herr", "frau", "senor", "senora",
+	"although", "though", "because", "despite", "amid", "among", "between", "without", "within", "into", "onto", "upon",
+	"do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+	"should", "may", "might", "must", "said", "says", "say", "told", "reporters", "so", "thus", "only", "even", "just",
+	"again", "once", "now", "nearly", "almost", "around", "some", "any", "every", "several", "few", "much", "very",
+	// German
+	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber",
+	"im", "am", "um", "auf", "mit", "nach", "bei", "von", "vom", "zu", "zum", "zur", "aus", "fur", "uber", "unter",
+	"vor", "seit", "laut", "wie", "als", "wenn", "dass", "es", "er", "sie", "wir", "ihr", "ich", "man", "auch", "noch",
+	"nicht", "kein", "keine", "dieser", "diese", "dieses", "bereits", "zudem", "danach", "dabei", "dort", "hier",
+	"heute", "gestern", "morgen", "inzwischen", "zuvor", "sprecher", "regierung", "polizei", "angaben", "beim",
+	"insgesamt", "rund", "etwa", "mehr", "zwischen", "gegen", "ohne", "durch", "wahrend", "trotz", "wegen",
+	// French
+	"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "dans", "sur", "avec", "pour",
+	"par", "en", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "selon", "lors",
+	"apres", "avant", "pendant", "depuis", "entre", "qui", "que", "quand", "ou", "mais", "donc", "ainsi", "aussi",
+	"deja", "encore", "plus", "tres", "son", "sa", "ses", "leur", "leurs", "a", "est", "sont", "ont",
+	// Spanish
+	"el", "los", "las", "una", "unos", "unas", "y", "o", "pero", "en", "con", "por", "para", "del", "al", "su", "sus",
+	"segun", "tras", "durante", "desde", "hasta", "entre", "como", "que", "cuando", "donde", "tambien", "ya", "mas", "este",
+	"esta", "estos", "estas", "ese", "esa",
+)
+
+// calendar words: never entities themselves (dates are timex's job).
+var calendar = set(
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+	"januar", "februar", "marz", "mai", "juni", "juli", "oktober", "dezember",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+	"christmas", "easter", "ramadan", "weihnachten", "noel",
+)
+
+// titles precede a person's name. Multi-word titles are matched token by
+// token, so "secretary of state" is listed as a whole. German compounds are
+// matched by suffix (see isTitleWord).
+var titles = set(
+	"president", "secretary", "secretary of state", "secretary general", "secretary-general", "prime minister",
+	"minister", "foreign minister", "defence minister", "defense minister", "chancellor", "king", "queen", "prince",
+	"princess", "pope", "sheikh", "emir", "general", "gen", "lt", "col", "colonel", "major", "captain", "capt",
+	"admiral", "adm", "sgt", "sergeant", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+	"governor", "gov", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
+	"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "commander", "chief", "director", "premier",
+	"vice president", "deputy", "envoy", "leader", "chairman", "chairwoman", "ceo", "bishop", "cardinal", "rabbi",
+	"imam", "ayatollah", "archbishop", "dame",
+	// German
+	"prasident", "prasidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "minister", "ministerin",
+	"aussenminister", "aussenministerin", "ministerprasident", "ministerprasidentin", "konig", "konigin", "sprecher",
+	"sprecherin", "burgermeister", "burgermeisterin", "herr", "frau", "regierungschef", "regierungschefin", "generalsekretar",
+	// French
+	"president", "presidente", "ministre", "premier ministre", "secretaire", "secretaire d etat", "roi", "reine",
+	"chef", "porte parole", "general", "monsieur", "madame", "m", "mme", "maire", "ambassadeur", "chancelier", "chanceliere",
+	// Spanish
+	"presidenta", "ministro", "ministra", "secretario", "secretaria", "secretario de estado", "rey", "reina",
+	"canciller", "alcalde", "alcaldesa", "portavoz", "senor", "senora", "embajador", "primer ministro",
+)
+
+// titleSuffix catches German compounds: "US-Außenminister",
+// "Ministerpräsident", "Bundespräsidentin".
+var titleSuffix = []string{"minister", "ministerin", "prasident", "prasidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin"}
+
+// orgHeads mark a name as an organisation.
+var orgHeads = set(
+	"ministry", "department", "party", "council", "army", "forces", "force", "bank", "union", "agency", "organisation",
+	"organization", "committee", "university", "institute", "corporation", "corp", "inc", "ltd", "llc", "plc", "group",
+	"company", "news", "press", "times", "post", "court", "parliament", "congress", "senate", "assembly", "commission",
+	"office", "service", "services", "association", "federation", "league", "front", "movement", "brigade", "brigades",
+	"militia", "guard", "guards", "navy", "airlines", "airways", "foundation", "fund", "coalition", "alliance", "network",
+	"state department", "pentagon", "house", "administration", "authority", "authorities", "government", "cabinet",
+	"reuters", "agence", "club", "fc", "international", "nations", "command", "police", "hospital", "school", "church",
+	"ministerium", "partei", "regierung", "bundestag", "bundeswehr", "gericht", "verband", "stiftung", "konzern", "ag", "gmbh",
+	"ministere", "parti", "conseil", "gouvernement", "assemblee", "armee", "organisation", "tribunal", "banque", "societe",
+	"ministerio", "partido", "consejo", "gobierno", "ejercito", "congreso", "tribunal", "banco", "sa",
+)
+
+// speechVerbs introduce or close a quotation or reported speech.
+var speechVerbs = set(
+	"said", "says", "say", "told", "added", "declared", "stated", "noted", "warned", "insisted", "explained", "asked",
+	"announced", "wrote", "tweeted", "stressed", "argued", "claimed", "confirmed", "denied", "replied", "responded",
+	"continued", "acknowledged", "urged", "recalled", "remarked", "emphasised", "emphasized", "posted",
+	"sagte", "sagt", "erklarte", "erklart", "betonte", "betont", "fugte", "meinte", "teilte", "warnte", "schrieb",
+	"sagten", "versicherte", "kundigte", "bekraftigte",
+	"declare", "dit", "affirme", "ajoute", "souligne", "indique", "explique", "estime", "precise", "assure", "lance",
+	"dijo", "afirmo", "declaro", "senalo", "anadio", "aseguro", "explico", "indico", "subrayo", "advirtio", "dice",
+)
+
+// pronouns that may stand for the last named person.
+var pronouns = set("he", "she", "er", "sie", "il", "elle", "ella", "él", "el")
+
+// demonyms name a country by its adjective; they count as country mentions
+// for place disambiguation but are not entities.
+var demonyms = map[string]string{
+	"american": "US", "americans": "US", "us": "US", "u s": "US", "iraqi": "IQ", "iraqis": "IQ", "jordanian": "JO",
+	"syrian": "SY", "iranian": "IR", "israeli": "IL", "palestinian": "PS", "lebanese": "LB", "turkish": "TR",
+	"russian": "RU", "ukrainian": "UA", "chinese": "CN", "french": "FR", "german": "DE", "british": "GB",
+	"italian": "IT", "spanish": "ES", "egyptian": "EG", "saudi": "SA", "qatari": "QA", "kurdish": "IQ", "afghan": "AF",
+	"pakistani": "PK", "indian": "IN", "japanese": "JP", "korean": "KR", "canadian": "CA", "mexican": "MX",
+	"amerikanische": "US", "amerikanischen": "US", "irakische": "IQ", "irakischen": "IQ", "jordanische": "JO",
+	"americain": "US", "americaine": "US", "irakien": "IQ", "irakienne": "IQ", "jordanien": "JO",
+	"estadounidense": "US", "iraqui": "IQ", "jordano": "JO", "europe": "", "european": "", "western": "", "arab": "",
+	"muslim": "", "christian": "", "jewish": "", "sunni": "", "shia": "", "shiite": "", "islamic": "", "democrat": "",
+	"republican": "", "democrats": "", "republicans": "", "english": "GB", "arabic": "",
+}
