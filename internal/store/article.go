@@ -1,0 +1,385 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// Batch is what one Commit stores, in one transaction.
+type Batch struct {
+	Articles []news.Article  // new articles, Event and DuplicateOf already set
+	Analyses []news.Analysis // extracted facts, keyed by Analysis.Article
+	Events   []news.Event    // events created or changed: full reconciled dossier, upserted
+	Links    []Link          // storyline links; stored in both directions
+}
+
+// Link is a storyline link between two events.
+type Link struct {
+	From, To string
+	Score    float64
+	Reason   string
+}
+
+// Commit stores b in one transaction: all of it or, on error or crash, none of it.
+//
+// It is idempotent: an article whose id or content hash is already stored is skipped
+// without error (its analysis, if b carries one, is not replaced), events are upserted, and
+// links overwrite links between the same events. An analysis for an article stored by an
+// earlier Commit replaces that article's analysis. Each event's Articles list is the truth
+// about membership: the articles it names get their Event set to it.
+func (db *DB) Commit(ctx context.Context, b Batch) error {
+	return db.writeTx(ctx, "commit", func(tx *sql.Tx) error {
+		if db.pg {
+			// Serialise commits so that article seq values (taken from an identity sequence)
+			// become visible in increasing order: ArticlesSince(afterSeq) can then never miss
+			// a row committed late with a smaller seq. It also orders concurrent upserts of
+			// the same events, which rules out deadlocks between workers.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, CommitLockKey); err != nil {
+				return fmt.Errorf("lock: %w", err)
+			}
+		}
+		analyses := make(map[string]*news.Analysis, len(b.Analyses))
+		for i := range b.Analyses {
+			analyses[b.Analyses[i].Article] = &b.Analyses[i]
+		}
+		inserted, err := db.insertArticles(ctx, tx, b.Articles, analyses)
+		if err != nil {
+			return err
+		}
+		for id, an := range analyses {
+			if inserted[id] {
+				continue
+			}
+			js, err := json.Marshal(an)
+			if err != nil {
+				return fmt.Errorf("article %s: encode analysis: %w", id, err)
+			}
+			if _, err := tx.ExecContext(ctx, db.q(`UPDATE articles SET analysis = ? WHERE id = ?`), string(js), id); err != nil {
+				return fmt.Errorf("article %s: store analysis: %w", id, err)
+			}
+		}
+		events := make([]*news.Event, len(b.Events))
+		for i := range b.Events {
+			events[i] = &b.Events[i]
+		}
+		sort.SliceStable(events, func(i, j int) bool { return events[i].ID < events[j].ID })
+		var links []Link
+		for _, e := range events {
+			if err := db.upsertEvent(ctx, tx, e); err != nil {
+				return fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			for _, r := range e.Related {
+				links = append(links, Link{From: e.ID, To: r.Event, Score: r.Score, Reason: r.Reason})
+			}
+		}
+		links = append(links, b.Links...)
+		return db.insertLinks(ctx, tx, links)
+	})
+}
+
+const articleColumns = `id, hash, title, body, published, source, url, lang, author, origin, inferred, event, duplicate_of, analysis, stored_at`
+
+// insertArticles inserts the articles not stored yet and reports which ids it inserted.
+func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Article, analyses map[string]*news.Analysis) (map[string]bool, error) {
+	inserted := map[string]bool{}
+	if len(articles) == 0 {
+		return inserted, nil
+	}
+	query := `INSERT INTO articles (` + articleColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`
+	if db.pg {
+		query = `INSERT INTO articles (` + articleColumns + `, tsv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?)) ON CONFLICT DO NOTHING RETURNING seq`
+	}
+	ins, err := tx.PrepareContext(ctx, db.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("prepare insert article: %w", err)
+	}
+	defer ins.Close()
+	var fts *sql.Stmt
+	if !db.pg {
+		fts, err = tx.PrepareContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`)
+		if err != nil {
+			return nil, fmt.Errorf("prepare index article: %w", err)
+		}
+		defer fts.Close()
+	}
+	stored := now()
+	for i := range articles {
+		a := &articles[i]
+		if a.ID == "" {
+			return nil, fmt.Errorf("article %d of batch (%q): empty id", i, a.Title)
+		}
+		inferred, err := json.Marshal(nonNil(a.Inferred))
+		if err != nil {
+			return nil, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		var analysis any
+		if an := analyses[a.ID]; an != nil {
+			js, err := json.Marshal(an)
+			if err != nil {
+				return nil, fmt.Errorf("article %s: encode analysis: %w", a.ID, err)
+			}
+			analysis = string(js)
+		}
+		var hash any
+		if a.Hash != "" {
+			hash = a.Hash
+		}
+		args := []any{a.ID, hash, a.Title, a.Text, micros(a.Published), a.Source, a.URL, a.Lang, a.Author, a.Origin,
+			string(inferred), a.Event, a.DuplicateOf, analysis, stored}
+		ftTitle, ftBody := foldText(a.Title), foldText(a.Text)
+		if db.pg {
+			args = append(args, ftTitle, ftBody)
+		}
+		var seq int64
+		err = ins.QueryRowContext(ctx, args...).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // id or hash already stored
+		}
+		if err != nil {
+			return nil, fmt.Errorf("article %s: insert: %w", a.ID, err)
+		}
+		inserted[a.ID] = true
+		if fts != nil {
+			if _, err := fts.ExecContext(ctx, seq, ftTitle, ftBody); err != nil {
+				return nil, fmt.Errorf("article %s: index: %w", a.ID, err)
+			}
+		}
+	}
+	return inserted, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Known reports which of ids and content hashes are already stored: the keys of the map are
+// the ids and hashes found. Empty strings are never found.
+func (db *DB) Known(ctx context.Context, ids, hashes []string) (map[string]bool, error) {
+	found := map[string]bool{}
+	for _, col := range []struct {
+		name string
+		keys []string
+	}{{"id", ids}, {"hash", hashes}} {
+		var keys []string
+		for _, k := range col.keys {
+			if k != "" {
+				keys = append(keys, k)
+			}
+		}
+		for _, part := range chunks(keys, 500) {
+			rows, err := db.r.QueryContext(ctx, db.q(`SELECT `+col.name+` FROM articles WHERE `+col.name+` IN (`+placeholders(len(part))+`)`), anys(part)...)
+			if err != nil {
+				return nil, fmt.Errorf("store: known: %w", err)
+			}
+			for rows.Next() {
+				var k string
+				if err := rows.Scan(&k); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("store: known: %w", err)
+				}
+				found[k] = true
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return nil, fmt.Errorf("store: known: %w", err)
+			}
+		}
+	}
+	return found, nil
+}
+
+// articleRow scans the columns of articleColumns, preceded by seq.
+type articleRow struct {
+	seq      int64
+	a        news.Article
+	analysis sql.NullString
+}
+
+const selectArticle = `SELECT seq, ` + articleColumns + ` FROM articles`
+
+func scanArticle(rows interface{ Scan(...any) error }) (articleRow, error) {
+	var r articleRow
+	var hash sql.NullString
+	var published, stored int64
+	var inferred string
+	err := rows.Scan(&r.seq, &r.a.ID, &hash, &r.a.Title, &r.a.Text, &published, &r.a.Source, &r.a.URL, &r.a.Lang,
+		&r.a.Author, &r.a.Origin, &inferred, &r.a.Event, &r.a.DuplicateOf, &r.analysis, &stored)
+	if err != nil {
+		return r, err
+	}
+	r.a.Hash = hash.String
+	r.a.Published = fromMicros(published)
+	if err := json.Unmarshal([]byte(inferred), &r.a.Inferred); err != nil {
+		return r, fmt.Errorf("article %s: decode inferred: %w", r.a.ID, err)
+	}
+	if len(r.a.Inferred) == 0 {
+		r.a.Inferred = nil
+	}
+	return r, nil
+}
+
+func (r articleRow) decodeAnalysis() (news.Analysis, error) {
+	var an news.Analysis
+	if !r.analysis.Valid {
+		return an, nil
+	}
+	if err := json.Unmarshal([]byte(r.analysis.String), &an); err != nil {
+		return an, fmt.Errorf("article %s: decode analysis: %w", r.a.ID, err)
+	}
+	return an, nil
+}
+
+// queryArticles runs a query selecting selectArticle's columns and calls fn for each row.
+func queryArticles(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args []any, fn func(articleRow) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanArticle(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ArticlesSince returns the articles stored after sequence number afterSeq and published at
+// or after publishedSince (zero: all), in storage order, with Event and DuplicateOf set, and
+// the last sequence number seen, to pass as afterSeq next time. Rows skipped by the date
+// filter still advance that number.
+func (db *DB) ArticlesSince(ctx context.Context, afterSeq int64, publishedSince time.Time) ([]news.Article, int64, error) {
+	return db.ArticlesAfter(ctx, afterSeq, publishedSince, 0)
+}
+
+// ArticlesAfter is ArticlesSince returning at most limit articles (0: no limit); the
+// sequence number returned is then that of the last article returned when the limit was
+// reached, so callers can page through a large store.
+func (db *DB) ArticlesAfter(ctx context.Context, afterSeq int64, publishedSince time.Time, limit int) ([]news.Article, int64, error) {
+	var out []news.Article
+	last := afterSeq
+	err := db.readTx(ctx, "articles since", func(tx *sql.Tx) error {
+		query := selectArticle + ` WHERE seq > ?`
+		args := []any{afterSeq}
+		if !publishedSince.IsZero() {
+			query += ` AND published >= ?`
+			args = append(args, micros(publishedSince))
+		}
+		query += ` ORDER BY seq`
+		if limit > 0 {
+			query += ` LIMIT ?`
+			args = append(args, limit)
+		}
+		err := queryArticles(ctx, tx, db.q(query), args, func(r articleRow) error {
+			out = append(out, r.a)
+			last = r.seq
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if limit > 0 && len(out) == limit {
+			return nil
+		}
+		var maxSeq sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM articles`).Scan(&maxSeq); err != nil {
+			return err
+		}
+		if maxSeq.Valid && maxSeq.Int64 > last {
+			last = maxSeq.Int64
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, afterSeq, err
+	}
+	return out, last, nil
+}
+
+// EventArticles returns the articles of an event and their analyses, in publication order.
+// An article without analysis gets a zero Analysis.
+func (db *DB) EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error) {
+	var arts []news.Article
+	var ans []news.Analysis
+	err := queryArticles(ctx, db.r, db.q(selectArticle+` WHERE event = ? ORDER BY published, seq`), []any{eventID}, func(r articleRow) error {
+		an, err := r.decodeAnalysis()
+		if err != nil {
+			return err
+		}
+		arts = append(arts, r.a)
+		ans = append(ans, an)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: articles of event %s: %w", eventID, err)
+	}
+	return arts, ans, nil
+}
+
+// Article returns one article and its analysis, or ErrNotFound.
+func (db *DB) Article(ctx context.Context, id string) (news.Article, news.Analysis, error) {
+	r, err := scanArticle(db.r.QueryRowContext(ctx, db.q(selectArticle+` WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Article{}, news.Analysis{}, fmt.Errorf("store: article %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return news.Article{}, news.Analysis{}, fmt.Errorf("store: article %s: %w", id, err)
+	}
+	an, err := r.decodeAnalysis()
+	if err != nil {
+		return news.Article{}, news.Analysis{}, fmt.Errorf("store: %w", err)
+	}
+	return r.a, an, nil
+}
+
+// EachArticle calls fn with every article and its analysis in storage order. It reads in
+// pages, holding no transaction while fn runs, so fn may write elsewhere (migrate --from);
+// articles committed while it runs are included if their seq is past the current page.
+func (db *DB) EachArticle(ctx context.Context, fn func(news.Article, news.Analysis) error) error {
+	const page = 500
+	var after int64
+	for {
+		type item struct {
+			a  news.Article
+			an news.Analysis
+		}
+		var items []item
+		err := queryArticles(ctx, db.r, db.q(selectArticle+` WHERE seq > ? ORDER BY seq LIMIT ?`), []any{after, page}, func(r articleRow) error {
+			an, err := r.decodeAnalysis()
+			if err != nil {
+				return err
+			}
+			items = append(items, item{r.a, an})
+			after = r.seq
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store: each article: %w", err)
+		}
+		for _, it := range items {
+			if err := fn(it.a, it.an); err != nil {
+				return err
+			}
+		}
+		if len(items) < page {
+			return nil
+		}
+	}
+}

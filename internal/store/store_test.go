@@ -1,0 +1,627 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// suite is run against every backend: the same expectations for SQLite and PostgreSQL.
+var suite = []struct {
+	name string
+	fn   func(t *testing.T, be backend, db *DB, dsn string)
+}{
+	{"CommitIdempotent", testCommitIdempotent},
+	{"Known", testKnown},
+	{"ArticlesSince", testArticlesSince},
+	{"EventsFilters", testEventsFilters},
+	{"Event", testEvent},
+	{"Article", testArticle},
+	{"Entity", testEntity},
+	{"Search", testSearch},
+	{"FeedState", testFeedState},
+	{"Copy", testCopy},
+	{"SchemaNewer", testSchemaNewer},
+	{"ClusterLock", testClusterLock},
+	{"ConcurrentCommits", testConcurrentCommits},
+	{"EventUpdate", testEventUpdate},
+}
+
+func TestStore(t *testing.T) {
+	for _, be := range backends() {
+		t.Run(be.name, func(t *testing.T) {
+			if be.skip != "" {
+				t.Skip(be.skip)
+			}
+			for _, tc := range suite {
+				t.Run(tc.name, func(t *testing.T) {
+					t.Parallel()
+					db, dsn := be.open(t)
+					tc.fn(t, be, db, dsn)
+				})
+			}
+		})
+	}
+}
+
+func testCommitIdempotent(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	mustCommit(t, db, b)
+	mustCommit(t, db, b) // the same batch again: nothing new
+	// The same text under another id (same hash), and a duplicate id inside one batch.
+	again := b.Articles[0]
+	again.ID = "a1-copy"
+	dup := article("a7", "x.org", "en", t0, "New", "New text", "e3")
+	mustCommit(t, db, Batch{Articles: []news.Article{again, dup, dup}})
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	want := Stats{Articles: 7, Events: 3, Entities: 3, Sources: 6, Newest: t0.Add(72 * time.Hour)}
+	if st.Articles != want.Articles || st.Events != want.Events || st.Entities != want.Entities || st.Sources != want.Sources || !st.Newest.Equal(want.Newest) {
+		t.Errorf("Stats = %+v, want %+v", st, want)
+	}
+	if _, _, err := db.Article(ctx, "a1-copy"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(a1-copy) error = %v, want ErrNotFound (same hash as a1)", err)
+	}
+	// A failing batch leaves nothing behind.
+	bad := Batch{Articles: []news.Article{article("a8", "x.org", "en", t0, "T", "T", "")}, Events: []news.Event{{Title: "no id"}}}
+	if err := db.Commit(ctx, bad); err == nil {
+		t.Fatal("Commit(event without id) = nil, want error")
+	}
+	if k, _ := db.Known(ctx, []string{"a8"}, nil); k["a8"] {
+		t.Error("article a8 of a failed Commit was stored")
+	}
+}
+
+func testKnown(t *testing.T, _ backend, db *DB, dsn string) {
+	mustCommit(t, db, fixture())
+	got, err := db.Known(context.Background(), []string{"a1", "zz", "a6", ""}, []string{"h-a2", "h-zz", ""})
+	if err != nil {
+		t.Fatalf("Known: %v", err)
+	}
+	want := map[string]bool{"a1": true, "a6": true, "h-a2": true}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Known = %v, want %v", got, want)
+	}
+	// More ids than one IN list takes.
+	many := make([]string, 1200)
+	for i := range many {
+		many[i] = fmt.Sprintf("x%d", i)
+	}
+	many[1100] = "a3"
+	got, err = db.Known(context.Background(), many, nil)
+	if err != nil || len(got) != 1 || !got["a3"] {
+		t.Errorf("Known(1200 ids) = %v, %v, want map[a3:true]", got, err)
+	}
+}
+
+func testArticlesSince(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	first, second := b, Batch{Articles: b.Articles[3:], Analyses: b.Analyses}
+	first.Articles = b.Articles[:3]
+	mustCommit(t, db, first)
+	got, seq, err := db.ArticlesSince(ctx, 0, time.Time{})
+	if err != nil {
+		t.Fatalf("ArticlesSince: %v", err)
+	}
+	if want := []string{"a1", "a2", "a3"}; !slices.Equal(articleIDs(got), want) {
+		t.Errorf("ArticlesSince(0) = %v, want %v", articleIDs(got), want)
+	}
+	if got[0].Event != "e1" || !got[0].Published.Equal(t0) || got[0].Hash != "h-a1" || !slices.Equal(got[0].Inferred, []string{"lang"}) {
+		t.Errorf("ArticlesSince(0)[0] = %+v, want event e1, hash h-a1, published %v", got[0], t0)
+	}
+	mustCommit(t, db, second)
+	got, seq2, err := db.ArticlesSince(ctx, seq, time.Time{})
+	if err != nil {
+		t.Fatalf("ArticlesSince: %v", err)
+	}
+	if want := []string{"a4", "a5", "a6"}; !slices.Equal(articleIDs(got), want) {
+		t.Errorf("ArticlesSince(%d) = %v, want %v", seq, articleIDs(got), want)
+	}
+	if seq2 <= seq {
+		t.Errorf("ArticlesSince returned seq %d after %d, want larger", seq2, seq)
+	}
+	got, seq3, err := db.ArticlesSince(ctx, seq2, time.Time{})
+	if err != nil || len(got) != 0 || seq3 != seq2 {
+		t.Errorf("ArticlesSince(last) = %v, %d, %v, want none, %d", articleIDs(got), seq3, err, seq2)
+	}
+	// Published filter: the skipped rows still advance the returned seq.
+	got, seq4, err := db.ArticlesSince(ctx, 0, t0.Add(25*time.Hour))
+	if err != nil {
+		t.Fatalf("ArticlesSince: %v", err)
+	}
+	if want := []string{"a4", "a5", "a6"}; !slices.Equal(articleIDs(got), want) || seq4 != seq2 {
+		t.Errorf("ArticlesSince(0, t0+25h) = %v, %d, want %v, %d", articleIDs(got), seq4, want, seq2)
+	}
+	got, seq5, err := db.ArticlesSince(ctx, 0, t0.Add(100*time.Hour))
+	if err != nil || len(got) != 0 || seq5 != seq2 {
+		t.Errorf("ArticlesSince(0, future) = %v, %d, %v, want none, %d", articleIDs(got), seq5, err, seq2)
+	}
+	page, pseq, err := db.ArticlesAfter(ctx, 0, time.Time{}, 2)
+	if err != nil || !slices.Equal(articleIDs(page), []string{"a1", "a2"}) {
+		t.Fatalf("ArticlesAfter(0, limit 2) = %v, %v", articleIDs(page), err)
+	}
+	page, _, err = db.ArticlesAfter(ctx, pseq, time.Time{}, 2)
+	if err != nil || !slices.Equal(articleIDs(page), []string{"a3", "a4"}) {
+		t.Errorf("ArticlesAfter(%d, limit 2) = %v, %v, want [a3 a4]", pseq, articleIDs(page), err)
+	}
+	arts, ans, err := db.EventArticles(ctx, "e2")
+	if err != nil || !slices.Equal(articleIDs(arts), []string{"a3", "a4", "a5"}) || len(ans) != 3 || ans[1].Article != "a4" {
+		t.Errorf("EventArticles(e2) = %v, %d analyses, %v", articleIDs(arts), len(ans), err)
+	}
+	between, err := db.EventsBetween(ctx, t0.Add(30*time.Minute), t0.Add(25*time.Hour))
+	if err != nil || !slices.Equal(eventIDs(between), []string{"e1", "e2"}) {
+		t.Errorf("EventsBetween = %v, %v, want [e1 e2]", eventIDs(between), err)
+	}
+	if len(between) == 2 && len(between[0].Claims) != 1 {
+		t.Errorf("EventsBetween()[0].Claims = %v, want the full dossier", between[0].Claims)
+	}
+}
+
+func testEventsFilters(t *testing.T, _ backend, db *DB, dsn string) {
+	mustCommit(t, db, fixture())
+	tests := []struct {
+		name  string
+		f     EventFilter
+		want  []string
+		total int
+	}{
+		{"all newest first", EventFilter{}, []string{"e3", "e2", "e1"}, 3},
+		{"biggest", EventFilter{Sort: "biggest"}, []string{"e2", "e1", "e3"}, 3},
+		{"limit", EventFilter{Limit: 2}, []string{"e3", "e2"}, 3},
+		{"offset", EventFilter{Limit: 2, Offset: 2}, []string{"e1"}, 3},
+		{"offset past end", EventFilter{Offset: 10}, nil, 3},
+		{"from", EventFilter{From: t0.Add(26 * time.Hour)}, []string{"e3", "e2"}, 2},
+		{"to", EventFilter{To: t0.Add(2 * time.Hour)}, []string{"e1"}, 1},
+		{"from to overlap", EventFilter{From: t0.Add(25 * time.Hour), To: t0.Add(25 * time.Hour)}, []string{"e2"}, 1},
+		{"place name folded", EventFilter{Place: "zurich"}, []string{"e1"}, 1},
+		{"place name accented", EventFilter{Place: "ZÜRICH"}, []string{"e1"}, 1},
+		{"place entity id", EventFilter{Place: "place:zurich"}, []string{"e1"}, 1},
+		{"place unknown", EventFilter{Place: "Oslo"}, nil, 0},
+		{"entity id", EventFilter{Entity: "person:anna-muller"}, []string{"e2", "e1"}, 2},
+		{"entity name", EventFilter{Entity: "anna mueller"}, []string{"e2", "e1"}, 2},
+		{"entity alias greek", EventFilter{Entity: "ΑΝΝΑ ΜΙΛΕΡ"}, []string{"e2", "e1"}, 2},
+		{"lang", EventFilter{Lang: "EL"}, []string{"e2"}, 1},
+		{"outlet", EventFilter{Outlet: "BBC.co.uk"}, []string{"e2", "e1"}, 2},
+		{"query title", EventFilter{Query: "earthquake"}, []string{"e1"}, 1},
+		{"query article text", EventFilter{Query: "cheminots"}, []string{"e3"}, 1},
+		{"query greek folded", EventFilter{Query: "ελλαδα"}, []string{"e2"}, 1},
+		{"query and outlet", EventFilter{Query: "anna", Outlet: "nzz.ch"}, []string{"e1"}, 1},
+		{"query punctuation only", EventFilter{Query: "!!"}, []string{"e3", "e2", "e1"}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, total, err := db.Events(context.Background(), tc.f)
+			if err != nil {
+				t.Fatalf("Events(%+v): %v", tc.f, err)
+			}
+			if !slices.Equal(eventIDs(got), tc.want) || total != tc.total {
+				t.Errorf("Events(%+v) = %v, %d, want %v, %d", tc.f, eventIDs(got), total, tc.want, tc.total)
+			}
+		})
+	}
+	got, _, _ := db.Events(context.Background(), EventFilter{Query: "earthquake"})
+	if len(got) == 1 {
+		e := got[0]
+		if e.Title != "Earthquake strikes Zürich" || len(e.Articles) != 2 || !e.First.Equal(t0) || len(e.Where) != 1 || e.When.Start != "2024-03-10" || len(e.Langs) != 2 {
+			t.Errorf("Events list item = %+v, want title, articles, first, when, where, langs filled", e)
+		}
+		if len(e.Claims) != 0 || len(e.Entities) != 0 {
+			t.Errorf("Events list item has dossier fields: %+v", e)
+		}
+	}
+	if _, _, err := db.Events(context.Background(), EventFilter{Sort: "oldest"}); err == nil {
+		t.Error("Events(Sort: oldest) = nil error, want an error naming the sort")
+	}
+}
+
+func testEvent(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	b.Events[2].Related = []news.Related{{Event: "e2", Score: 0.1, Reason: "same week"}}
+	mustCommit(t, db, b)
+	e, err := db.Event(ctx, "e1")
+	if err != nil {
+		t.Fatalf("Event(e1): %v", err)
+	}
+	if len(e.Claims) != 1 || len(e.Summary) != 1 || len(e.Figures) != 1 || len(e.Entities) != 2 {
+		t.Errorf("Event(e1) = %+v, want the full dossier", e)
+	}
+	want := []news.Related{{Event: "e2", Title: "Greece holds snap election", Score: 0.4, Reason: "shared actors: Anna Müller"}}
+	if !slices.Equal(e.Related, want) {
+		t.Errorf("Event(e1).Related = %+v, want %+v", e.Related, want)
+	}
+	e2, err := db.Event(ctx, "e2")
+	if err != nil {
+		t.Fatalf("Event(e2): %v", err)
+	}
+	if got := ids(e2.Related, func(r news.Related) string { return r.Event }); !slices.Equal(got, []string{"e1", "e3"}) {
+		t.Errorf("Event(e2).Related = %v, want [e1 e3] (both directions, strongest first)", got)
+	}
+	if _, err := db.Event(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Event(nope) error = %v, want ErrNotFound", err)
+	}
+}
+
+func testArticle(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	mustCommit(t, db, fixture())
+	a, an, err := db.Article(ctx, "a3")
+	if err != nil {
+		t.Fatalf("Article(a3): %v", err)
+	}
+	if a.Title != "Εκλογές στην Ελλάδα" || a.Lang != "el" || a.Event != "e2" || a.URL != "https://kathimerini.gr/a3" || a.Origin != "test" {
+		t.Errorf("Article(a3) = %+v", a)
+	}
+	if an.Article != "a3" || len(an.Sentences) != 1 {
+		t.Errorf("Article(a3) analysis = %+v", an)
+	}
+	// A later analysis replaces the stored one.
+	mustCommit(t, db, Batch{Analyses: []news.Analysis{{Article: "a3", Lang: "el", Quotes: []news.Quote{{Text: "x", Article: "a3"}}}}})
+	if _, an, _ := db.Article(ctx, "a3"); len(an.Quotes) != 1 {
+		t.Errorf("Article(a3) analysis after update = %+v, want one quote", an)
+	}
+	if _, _, err := db.Article(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(nope) error = %v, want ErrNotFound", err)
+	}
+	var n int
+	if err := db.EachArticle(ctx, func(news.Article, news.Analysis) error { n++; return nil }); err != nil || n != 6 {
+		t.Errorf("EachArticle visited %d, %v, want 6", n, err)
+	}
+}
+
+func testEntity(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	mustCommit(t, db, fixture())
+	e, events, err := db.Entity(ctx, "person:anna-muller")
+	if err != nil {
+		t.Fatalf("Entity: %v", err)
+	}
+	if e.Type != news.Person || e.Name != "Anna Mueller" {
+		t.Errorf("Entity name, type = %q, %q, want Anna Mueller (newest event wins a tie), person", e.Name, e.Type)
+	}
+	if want := []string{"A. Müller", "Anna Müller", "Άννα Μίλερ"}; !slices.Equal(e.Aliases, want) {
+		t.Errorf("Entity aliases = %q, want %q", e.Aliases, want)
+	}
+	if len(e.Mentions) != 4 {
+		t.Errorf("Entity mentions = %v, want 4 articles", e.Mentions)
+	}
+	if !slices.Equal(eventIDs(events), []string{"e2", "e1"}) {
+		t.Errorf("Entity events = %v, want [e2 e1]", eventIDs(events))
+	}
+	if e2, _, err := db.Entity(ctx, "a. müller"); err != nil || e2.ID != "person:anna-muller" {
+		t.Errorf("Entity(by alias) = %q, %v, want person:anna-muller", e2.ID, err)
+	}
+	if _, _, err := db.Entity(ctx, "person:nobody"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Entity(nobody) error = %v, want ErrNotFound", err)
+	}
+	list, total, err := db.Entities(ctx, "", 10, 0)
+	if err != nil || total != 3 || len(list) != 3 || list[0].ID != "person:anna-muller" {
+		t.Errorf("Entities(all) = %v, %d, %v, want anna first of 3", list, total, err)
+	}
+	list, total, err = db.Entities(ctx, news.Org, 10, 0)
+	if err != nil || total != 1 || len(list) != 1 || list[0].Name != "New Democracy" {
+		t.Errorf("Entities(org) = %v, %d, %v", list, total, err)
+	}
+}
+
+func testSearch(t *testing.T, be backend, db *DB, dsn string) {
+	ctx := context.Background()
+	mustCommit(t, db, fixture())
+	tests := []struct {
+		q       string
+		want    []string // kind:id in order
+		snippet string   // expected in the first hit's snippet
+	}{
+		{"zurich", []string{"event:e1", "article:a1", "article:a2"}, "Zürich"},
+		{"ZÜRICH", []string{"event:e1", "article:a1", "article:a2"}, "Zürich"},
+		{"ελλαδα", []string{"event:e2", "article:a3"}, "Ελλάδα"},
+		{"ΕΛΛΆΔΑ", []string{"event:e2", "article:a3"}, "Ελλάδα"},
+		{"greve", []string{"article:a6"}, "grève"},
+		{"cheminots paris", []string{"article:a6"}, "cheminots"},
+		{"earthq*", []string{"event:e1", "article:a1"}, "earthquake"},
+		{`"new democracy"`, []string{"article:a4"}, "New Democracy"},
+		{`"democracy new"`, nil, ""},
+		{"zurich greece", nil, ""},
+		{"", nil, ""},
+		{"?!", nil, ""},
+		{`AND OR NOT "`, nil, ""}, // FTS operators are plain words here
+	}
+	for _, tc := range tests {
+		t.Run(tc.q, func(t *testing.T) {
+			hits, total, err := db.Search(ctx, tc.q, 10, 0)
+			if err != nil {
+				t.Fatalf("Search(%q) [%s]: %v", tc.q, db.searchDebug(tc.q), err)
+			}
+			got := ids(hits, func(h SearchHit) string { return h.Kind + ":" + h.ID })
+			// Order among articles is by relevance; compare as sets after the events.
+			if !sameHits(got, tc.want) || total != len(tc.want) {
+				t.Errorf("Search(%q) = %v, %d, want %v [%s]", tc.q, got, total, tc.want, db.searchDebug(tc.q))
+			}
+			if len(hits) > 0 && !strings.Contains(hits[0].Snippet+" "+hits[0].Title, tc.snippet) {
+				t.Errorf("Search(%q)[0] snippet %q, title %q: want %q in it", tc.q, hits[0].Snippet, hits[0].Title, tc.snippet)
+			}
+		})
+	}
+	hits, total, err := db.Search(ctx, "zurich", 1, 1)
+	if err != nil || total != 3 || len(hits) != 1 || hits[0].Kind != "article" || hits[0].Event != "e1" || hits[0].Published.IsZero() {
+		t.Errorf("Search(zurich, 1, 1) = %+v, %d, %v", hits, total, err)
+	}
+	// A long text: the snippet is cut around the first match.
+	long := strings.Repeat("Lorem ipsum dolor sit amet. ", 40) + "The Ölberg was closed. " + strings.Repeat("Consectetur adipiscing. ", 40)
+	mustCommit(t, db, Batch{Articles: []news.Article{article("long", "x.org", "en", t0, "Long", long, "")}})
+	hits, _, err = db.Search(ctx, "olberg", 10, 0)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("Search(olberg) = %v, %v", hits, err)
+	}
+	if s := hits[0].Snippet; !strings.Contains(s, "Ölberg was closed") || len(s) > 300 || !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") {
+		t.Errorf("Search(olberg) snippet = %q, want ~240 bytes around Ölberg with ellipses", s)
+	}
+}
+
+// sameHits compares hit lists: events must come first in order; articles as a set.
+func sameHits(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	g, w := slices.Clone(got), slices.Clone(want)
+	slices.Sort(g)
+	slices.Sort(w)
+	if !slices.Equal(g, w) {
+		return false
+	}
+	seenArticle := false
+	for _, h := range got {
+		if strings.HasPrefix(h, "article:") {
+			seenArticle = true
+		} else if seenArticle {
+			return false
+		}
+	}
+	return true
+}
+
+func testFeedState(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	const u = "https://example.org/feed.xml"
+	s, err := db.FeedState(ctx, u)
+	if err != nil || s != (FeedState{URL: u}) {
+		t.Fatalf("FeedState(unknown) = %+v, %v, want zero with URL", s, err)
+	}
+	want := FeedState{URL: u, ETag: `"abc"`, LastModified: "Sun, 10 Mar 2024 08:00:00 GMT", LastPolled: t0, NextPoll: t0.Add(15 * time.Minute), Failures: 2, LastError: "timeout"}
+	for range 2 {
+		if err := db.SaveFeedState(ctx, want); err != nil {
+			t.Fatalf("SaveFeedState: %v", err)
+		}
+	}
+	got, err := db.FeedState(ctx, u)
+	if err != nil || got.ETag != want.ETag || got.LastModified != want.LastModified || !got.LastPolled.Equal(want.LastPolled) ||
+		!got.NextPoll.Equal(want.NextPoll) || got.Failures != 2 || got.LastError != "timeout" {
+		t.Errorf("FeedState = %+v, %v, want %+v", got, err, want)
+	}
+	if err := db.MarkSeen(ctx, u, []string{"g1", "g2", "g1"}); err != nil {
+		t.Fatalf("MarkSeen: %v", err)
+	}
+	if err := db.MarkSeen(ctx, u, []string{"g2"}); err != nil {
+		t.Fatalf("MarkSeen again: %v", err)
+	}
+	for _, tc := range []struct {
+		feed, key string
+		want      bool
+	}{{u, "g1", true}, {u, "g2", true}, {u, "g3", false}, {"https://other/", "g1", false}} {
+		if got, err := db.SeenItem(ctx, tc.feed, tc.key); err != nil || got != tc.want {
+			t.Errorf("SeenItem(%s, %s) = %v, %v, want %v", tc.feed, tc.key, got, err, tc.want)
+		}
+	}
+}
+
+func testCopy(t *testing.T, be backend, dst *DB, dsn string) {
+	ctx := context.Background()
+	src := mustOpen(t, "sqlite:"+t.TempDir()+"/src.db")
+	mustCommit(t, src, fixture())
+	if err := src.SaveFeedState(ctx, FeedState{URL: "https://f/", ETag: "e", Failures: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := src.MarkSeen(ctx, "https://f/", []string{"k1", "k2"}); err != nil {
+		t.Fatal(err)
+	}
+	// dst already holds one of the articles: Copy skips it.
+	mustCommit(t, dst, Batch{Articles: fixture().Articles[:1]})
+	var calls, lastDone, lastTotal int
+	progress := func(done, total int) { calls++; lastDone, lastTotal = done, total }
+	for range 2 { // the second run finds everything there
+		if err := Copy(ctx, dst, src, progress); err != nil {
+			t.Fatalf("Copy: %v", err)
+		}
+	}
+	if calls == 0 || lastDone != lastTotal || lastTotal != 9 {
+		t.Errorf("progress called %d times, last %d/%d, want 9/9", calls, lastDone, lastTotal)
+	}
+	ss, _ := src.Stats(ctx)
+	ds, err := dst.Stats(ctx)
+	if err != nil || ss != ds {
+		t.Errorf("Stats after Copy = %+v, %v, want %+v", ds, err, ss)
+	}
+	e, err := dst.Event(ctx, "e1")
+	if err != nil || len(e.Claims) != 1 || len(e.Related) != 1 {
+		t.Errorf("dst.Event(e1) = %+v, %v, want claims and one related", e, err)
+	}
+	if _, an, err := dst.Article(ctx, "a2"); err != nil || an.Article != "a2" {
+		t.Errorf("dst.Article(a2) analysis = %+v, %v", an, err)
+	}
+	if hits, _, err := dst.Search(ctx, "zurich", 10, 0); err != nil || len(hits) != 3 {
+		t.Errorf("dst.Search(zurich) = %d hits, %v, want 3", len(hits), err)
+	}
+	if fs, err := dst.FeedState(ctx, "https://f/"); err != nil || fs.ETag != "e" || fs.Failures != 1 {
+		t.Errorf("dst.FeedState = %+v, %v", fs, err)
+	}
+	if ok, err := dst.SeenItem(ctx, "https://f/", "k2"); err != nil || !ok {
+		t.Errorf("dst.SeenItem(k2) = %v, %v, want true", ok, err)
+	}
+}
+
+func testSchemaNewer(t *testing.T, be backend, db *DB, dsn string) {
+	ctx := context.Background()
+	db2, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if _, err := db2.w.ExecContext(ctx, db2.q(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`), 999, "0999_future.sql", now()); err != nil {
+		t.Fatalf("insert future migration: %v", err)
+	}
+	db2.Close()
+	_, err = Open(ctx, dsn)
+	var se *SchemaError
+	if !errors.Is(err, ErrSchemaMismatch) || !errors.As(err, &se) || se.Have != 999 || se.Want != SchemaVersion() {
+		t.Fatalf("Open(newer schema) error = %v, want SchemaError{999, %d}", err, SchemaVersion())
+	}
+	if !strings.Contains(err.Error(), "999") || !strings.Contains(err.Error(), "upgrade dossier") {
+		t.Errorf("Open(newer schema) error = %q, want both versions and what to do", err)
+	}
+	if err := Migrate(ctx, dsn); !errors.Is(err, ErrSchemaMismatch) {
+		t.Errorf("Migrate(newer schema) error = %v, want ErrSchemaMismatch", err)
+	}
+}
+
+func testClusterLock(t *testing.T, be backend, db *DB, dsn string) {
+	// Two handles on one database stand for two processes (flock and advisory locks are
+	// per open file / per session, not per process).
+	ctx := context.Background()
+	other := mustOpen(t, dsn)
+	var inside, maxInside, runs atomic.Int32
+	var wg sync.WaitGroup
+	for i := range 6 {
+		h := db
+		if i%2 == 1 {
+			h = other
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := h.WithClusterLock(ctx, func(ctx context.Context) error {
+				n := inside.Add(1)
+				if n > maxInside.Load() {
+					maxInside.Store(n)
+				}
+				time.Sleep(20 * time.Millisecond)
+				runs.Add(1)
+				inside.Add(-1)
+				return nil
+			})
+			if err != nil {
+				t.Errorf("WithClusterLock: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	if maxInside.Load() != 1 || runs.Load() != 6 {
+		t.Errorf("WithClusterLock: %d holders at once, %d runs, want 1 and 6", maxInside.Load(), runs.Load())
+	}
+	// The error of fn comes back, and the lock is free afterwards.
+	boom := errors.New("boom")
+	if err := db.WithClusterLock(ctx, func(context.Context) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("WithClusterLock error = %v, want boom", err)
+	}
+	// A cancelled context gives up waiting.
+	held := make(chan struct{})
+	release := make(chan struct{})
+	go other.WithClusterLock(ctx, func(context.Context) error { close(held); <-release; return nil })
+	<-held
+	cctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if err := db.WithClusterLock(cctx, func(context.Context) error { return nil }); err == nil {
+		t.Error("WithClusterLock while held elsewhere with a short context = nil error")
+	}
+	close(release)
+	if err := db.WithClusterLock(ctx, func(context.Context) error { return nil }); err != nil {
+		t.Errorf("WithClusterLock after release: %v", err)
+	}
+}
+
+// testConcurrentCommits has several handles commit overlapping batches at once: every
+// article is stored once and no Commit fails.
+func testConcurrentCommits(t *testing.T, be backend, db *DB, dsn string) {
+	ctx := context.Background()
+	const workers, batches, per = 4, 10, 20
+	var wg sync.WaitGroup
+	for w := range workers {
+		h := mustOpen(t, dsn)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				var batch Batch
+				for i := range per {
+					// Workers overlap: worker w writes ids of batch b shared with the others.
+					id := fmt.Sprintf("c%d-%d", b, (i+w*per/2)%(per*2))
+					a := article(id, "x.org", "en", t0.Add(time.Duration(b)*time.Minute), "T "+id, "text "+id, "ev"+fmt.Sprint(b))
+					batch.Articles = append(batch.Articles, a)
+				}
+				batch.Events = []news.Event{{ID: "ev" + fmt.Sprint(b), Title: "Event", First: t0, Last: t0, Articles: articleIDs(batch.Articles)}}
+				if err := h.Commit(ctx, batch); err != nil {
+					t.Errorf("worker %d: Commit: %v", w, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	h := mustOpen(t, dsn)
+	st, err := h.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each batch index b sees ids (i + w*10) mod 40 for i < 20 and w < 4: all 40.
+	if st.Articles != batches*per*2 || st.Events != batches {
+		t.Errorf("after concurrent commits: %d articles, %d events, want %d, %d", st.Articles, st.Events, batches*per*2, batches)
+	}
+	// Storage order has no holes visible to a reader that pages with ArticlesSince.
+	all, _, err := h.ArticlesSince(ctx, 0, time.Time{})
+	if err != nil || len(all) != st.Articles {
+		t.Errorf("ArticlesSince(0) = %d articles, %v, want %d", len(all), err, st.Articles)
+	}
+}
+
+// testEventUpdate re-commits an event that grew and changed title: filters, search and
+// article membership follow.
+func testEventUpdate(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	mustCommit(t, db, b)
+	e3 := b.Events[2]
+	e3.Title = "Rail strike spreads to Lyon"
+	e3.Articles = append(e3.Articles, "a5") // a5 moves from e2 to e3
+	e3.Sources = append(e3.Sources, "bbc.co.uk")
+	e3.Last = t0.Add(80 * time.Hour)
+	e3.Where = []news.GeoPlace{{Name: "Lyon", Country: "FR"}}
+	mustCommit(t, db, Batch{Events: []news.Event{e3}})
+	if got, _, _ := db.Events(ctx, EventFilter{Place: "paris"}); len(got) != 0 {
+		t.Errorf("Events(place paris) after update = %v, want none", eventIDs(got))
+	}
+	if got, _, _ := db.Events(ctx, EventFilter{Place: "lyon"}); !slices.Equal(eventIDs(got), []string{"e3"}) {
+		t.Errorf("Events(place lyon) after update = %v, want [e3]", eventIDs(got))
+	}
+	if hits, _, _ := db.Search(ctx, "lyon", 10, 0); len(hits) != 1 || hits[0].Title != e3.Title {
+		t.Errorf("Search(lyon) = %+v, want the renamed event", hits)
+	}
+	if hits, _, _ := db.Search(ctx, `"rail strike in"`, 10, 0); len(hits) != 0 {
+		t.Errorf("Search(old title) = %+v, want none", hits)
+	}
+	if a, _, _ := db.Article(ctx, "a5"); a.Event != "e3" {
+		t.Errorf("Article(a5).Event = %q, want e3", a.Event)
+	}
+	if got, _, _ := db.Events(ctx, EventFilter{Sort: "biggest", Limit: 1}); !slices.Equal(eventIDs(got), []string{"e2"}) {
+		t.Errorf("Events(biggest) = %v", eventIDs(got))
+	}
+}
