@@ -22,8 +22,8 @@ const pgEnv = "DOSSIER_TEST_POSTGRES"
 // backend opens fresh, empty stores of one dialect.
 type backend struct {
 	name string
-	skip string                       // why this backend is skipped, if it is
-	dsn  func(t testing.TB) string    // a fresh database's address (migrated lazily by open)
+	skip string                           // why this backend is skipped, if it is
+	dsn  func(t testing.TB) string        // a fresh database's address (migrated lazily by open)
 	open func(t testing.TB) (*DB, string) // a fresh migrated store and its address
 }
 
