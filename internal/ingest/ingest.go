@@ -1,0 +1,429 @@
+// Package ingest turns input files into news.Article records: it is the
+// first stage of Dossier's pipeline (ingest → extract → cluster →
+// reconcile → store → web).
+//
+// Walk reads files and directories, detects each file's format (by
+// extension, with gzip recognised by its magic bytes, and by content for
+// standard input), hands it to one reader (JSONL, JSON, bare text, HTML via
+// ingest/html, WARC via ingest/warc) and passes every article through
+// Normalize, which fills in what the input lacked and records what it
+// guessed in Article.Inferred.
+//
+// Bad input never stops a walk: each bad file, line or record is reported
+// to the caller as an *Error naming the file (and line), and the walk goes
+// on with the next one.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-news/dossier/internal/ingest/html"
+	"github.com/dossier-news/dossier/internal/ingest/warc"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// DefaultMaxBytes is the default limit on one article or text: news
+// articles are a few kilobytes, so anything this large is a mistake (a
+// dump, a binary, a whole site) that would only slow the later stages.
+const DefaultMaxBytes = 8 << 20
+
+// Error is a problem with one input file, or one line of it.
+type Error struct {
+	Path string // file path, or "-" for standard input
+	Line int    // 1-based line for line-oriented input; 0 when not known
+	Err  error
+}
+
+// Error formats as "path:line: reason", without the line when it is 0.
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+// Unwrap returns the underlying reason.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options tunes Walk.
+type Options struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Progress, when set, is called with the number of input bytes just
+	// consumed (compressed bytes for gzip files), so a progress bar over
+	// TotalSize can advance.
+	Progress func(bytes int64)
+	// MaxBytes limits one article or text; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// supported lists the extensions Walk reads, for the unknown-type error.
+const supported = ".txt .text .md .json .jsonl .ndjson (each optionally .gz), .html .htm, .warc .warc.gz"
+
+// Input formats.
+const (
+	fmtJSONL = "jsonl"
+	fmtJSON  = "json"
+	fmtText  = "text"
+	fmtHTML  = "html"
+	fmtWARC  = "warc"
+)
+
+// formatOf maps a file name to its format by extension. gz reports a
+// ".gz" suffix, which is only a hint: gzip is detected by magic bytes.
+func formatOf(name string) (format string, gz bool, err error) {
+	lower := strings.ToLower(filepath.Base(name))
+	if strings.HasSuffix(lower, ".gz") {
+		gz = true
+		lower = strings.TrimSuffix(lower, ".gz")
+	}
+	switch filepath.Ext(lower) {
+	case ".jsonl", ".ndjson":
+		return fmtJSONL, gz, nil
+	case ".json":
+		return fmtJSON, gz, nil
+	case ".txt", ".text", ".md":
+		return fmtText, gz, nil
+	case ".html", ".htm":
+		return fmtHTML, gz, nil
+	case ".warc":
+		return fmtWARC, gz, nil
+	}
+	ext := filepath.Ext(strings.ToLower(filepath.Base(name)))
+	if ext == "" {
+		ext = "none"
+	}
+	return "", gz, fmt.Errorf("unknown file type (%s); supported: %s", ext, supported)
+}
+
+// stopError carries fn's own error out of the readers unchanged, so Walk
+// can tell "the caller wants to stop" from "this file is bad".
+type stopError struct{ err error }
+
+func (s stopError) Error() string { return s.err.Error() }
+
+// walker holds one Walk's state.
+type walker struct {
+	ctx context.Context
+	opt Options
+	fn  func(a *news.Article, err error) error
+}
+
+// Walk reads every path — files, directories (recursively, in lexical
+// order, skipping dot-prefixed entries) and "-" for opt.Stdin, whose format
+// is sniffed — and calls fn with each normalised article, or with an
+// *Error for each bad file, line or record. One bad input never stops the
+// others. Walk returns fn's error as soon as fn returns one, and ctx's error
+// when ctx is cancelled.
+func Walk(ctx context.Context, paths []string, opt Options, fn func(a *news.Article, err error) error) error {
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = DefaultMaxBytes
+	}
+	w := &walker{ctx: ctx, opt: opt, fn: fn}
+	for _, p := range paths {
+		if err := w.path(p); err != nil {
+			var s stopError
+			if errors.As(err, &s) {
+				return s.err
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// emit hands one article or error to fn; fn's error becomes a stopError.
+func (w *walker) emit(a *news.Article, err error) error {
+	if cerr := w.ctx.Err(); cerr != nil {
+		return cerr
+	}
+	if ferr := w.fn(a, err); ferr != nil {
+		return stopError{ferr}
+	}
+	return nil
+}
+
+// bad reports a problem with path (and line).
+func (w *walker) bad(path string, line int, err error) error {
+	return w.emit(nil, &Error{Path: path, Line: line, Err: err})
+}
+
+// article normalises a and hands it on, or reports why it is unusable.
+func (w *walker) article(a *news.Article, path string, line int) error {
+	if a.Origin == "" {
+		a.Origin = path
+		if line > 0 {
+			a.Origin += ":" + strconv.Itoa(line)
+		}
+	}
+	if int64(len(a.Text)) > w.opt.MaxBytes {
+		return w.bad(path, line, tooLarge(int64(len(a.Text)), w.opt.MaxBytes))
+	}
+	if err := Normalize(a); err != nil {
+		return w.bad(path, line, err)
+	}
+	return w.emit(a, nil)
+}
+
+func tooLarge(n, limit int64) error {
+	return fmt.Errorf("too large (%d bytes, limit %d)", n, limit)
+}
+
+func (w *walker) path(p string) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if p == "-" {
+		if w.opt.Stdin == nil {
+			return w.bad("-", 0, errors.New("no standard input"))
+		}
+		return w.stream("-", w.opt.Stdin, "")
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return w.bad(p, 0, unwrapPath(err))
+	}
+	if !info.IsDir() {
+		return w.file(p)
+	}
+	return filepath.WalkDir(p, func(sub string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return w.bad(sub, 0, unwrapPath(err))
+		}
+		if sub != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		return w.file(sub)
+	})
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path Error repeats.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// file reads one file, its format chosen by extension.
+func (w *walker) file(p string) error {
+	format, _, err := formatOf(p)
+	if err != nil {
+		return w.bad(p, 0, err)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return w.bad(p, 0, unwrapPath(err))
+	}
+	defer f.Close()
+	return w.stream(p, f, format)
+}
+
+// progressReader reports consumed bytes to Options.Progress.
+type progressReader struct {
+	r io.Reader
+	f func(int64)
+}
+
+func (p progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.f(int64(n))
+	}
+	return n, err
+}
+
+// stream reads one input in format ("" to sniff it).
+func (w *walker) stream(path string, r io.Reader, format string) error {
+	if w.opt.Progress != nil {
+		r = progressReader{r, w.opt.Progress}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(512)
+	if len(head) == 0 {
+		if err != nil && err != io.EOF {
+			return w.bad(path, 0, unwrapPath(err))
+		}
+		return w.bad(path, 0, errors.New("empty file"))
+	}
+	// WARC readers handle their own (per-record) gzip.
+	if format == fmtWARC {
+		return w.warc(path, br)
+	}
+	if isGzip(head) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return w.bad(path, 0, fmt.Errorf("gzip: %w", err))
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+		head, err = br.Peek(512)
+		if len(head) == 0 {
+			if err != nil && err != io.EOF {
+				return w.bad(path, 0, fmt.Errorf("gzip: %w", err))
+			}
+			return w.bad(path, 0, errors.New("empty file (after gunzip)"))
+		}
+	}
+	if format == "" {
+		format = Sniff(head)
+		if format == fmtWARC {
+			return w.warc(path, br)
+		}
+	}
+	switch format {
+	case fmtJSONL:
+		return w.jsonl(path, br)
+	case fmtJSON:
+		return w.json(path, br)
+	case fmtHTML:
+		return w.html(path, br)
+	default:
+		return w.text(path, br)
+	}
+}
+
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
+
+// Sniff names the format of an input from its first bytes: "gzip",
+// "warc", "json" (an array, or one object spread over lines), "jsonl",
+// "html" or "text".
+func Sniff(head []byte) string {
+	if isGzip(head) {
+		return "gzip"
+	}
+	b := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(b, []byte("WARC/")):
+		return fmtWARC
+	case bytes.HasPrefix(b, []byte("[")):
+		return fmtJSON
+	case bytes.HasPrefix(b, []byte("{")):
+		// JSONL when the first line is a whole object; otherwise one
+		// pretty-printed object. A first line longer than the sniffed
+		// prefix is taken for JSONL, the streaming form.
+		line, _, complete := bytes.Cut(b, []byte("\n"))
+		if !complete || json.Valid(line) {
+			return fmtJSONL
+		}
+		return fmtJSON
+	case bytes.HasPrefix(b, []byte("<")):
+		lower := bytes.ToLower(b)
+		for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<div", "<p", "<article", "<title"} {
+			if bytes.HasPrefix(lower, []byte(tag)) {
+				return fmtHTML
+			}
+		}
+		if bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<body")) {
+			return fmtHTML
+		}
+	}
+	return fmtText
+}
+
+// warc hands a WARC stream to package warc.
+func (w *walker) warc(path string, r io.Reader) error {
+	err := warc.Read(w.ctx, r, func(a *news.Article, err error) error {
+		if err != nil {
+			return w.bad(path, 0, err)
+		}
+		return w.article(a, path, 0)
+	})
+	var s stopError
+	if err != nil && !errors.As(err, &s) && !errors.Is(err, w.ctx.Err()) {
+		return w.bad(path, 0, err)
+	}
+	return err
+}
+
+// html hands one page to package html.
+func (w *walker) html(path string, r *bufio.Reader) error {
+	data, err := readLimited(r, w.opt.MaxBytes)
+	if err != nil {
+		return w.bad(path, 0, err)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return w.bad(path, 0, fmt.Errorf("binary file (NUL byte at offset %d)", i))
+	}
+	a, err := html.Extract(bytes.NewReader(data), "")
+	if err != nil {
+		return w.bad(path, 0, err)
+	}
+	a.Origin = path
+	return w.article(a, path, 0)
+}
+
+// readLimited reads all of r, failing when it holds more than limit bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		n := int64(len(data))
+		m, _ := io.Copy(io.Discard, r)
+		return nil, tooLarge(n+m, limit)
+	}
+	return data, nil
+}
+
+// TotalSize returns the number of bytes Walk will read from paths, for a
+// progress bar: the on-disk size of every file it would open (0 for "-").
+func TotalSize(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !info.IsDir() {
+			total += info.Size()
+			continue
+		}
+		_ = filepath.WalkDir(p, func(sub string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if sub != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if _, _, err := formatOf(sub); err != nil {
+				return nil
+			}
+			if fi, err := d.Info(); err == nil {
+				total += fi.Size()
+			}
+			return nil
+		})
+	}
+	return total
+}

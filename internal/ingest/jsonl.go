@@ -1,0 +1,319 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
+)
+
+// record is one article object as found in JSON and JSONL input (the
+// corpus format of shared/data/README.md). Fields Dossier does not use,
+// such as the gold "cluster" label, are ignored on purpose: a label must
+// never leak into the pipeline.
+type record struct {
+	ID        json.RawMessage `json:"id"`
+	Title     *string         `json:"title"`
+	Text      *string         `json:"text"`
+	Published json.RawMessage `json:"published"`
+	Source    *string         `json:"source"`
+	URL       *string         `json:"url"`
+	Lang      *string         `json:"lang"`
+	Author    *string         `json:"author"`
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// parseRecord decodes one JSON object into an article (not yet
+// normalised).
+func parseRecord(data []byte) (*news.Article, error) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, errors.New("not a JSON object")
+	}
+	var r record
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	a := &news.Article{
+		Title:  str(r.Title),
+		Text:   str(r.Text),
+		Source: str(r.Source),
+		URL:    str(r.URL),
+		Lang:   str(r.Lang),
+		Author: str(r.Author),
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, errors.New(`missing text (field "text" is absent or empty)`)
+	}
+	id, err := rawID(r.ID)
+	if err != nil {
+		return nil, err
+	}
+	a.ID = id
+	if a.Published, err = rawTime(r.Published); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// rawID accepts a string or number id.
+func rawID(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	if raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("id: %w", err)
+		}
+		return strings.TrimSpace(s), nil
+	}
+	if _, err := strconv.ParseFloat(string(raw), 64); err == nil {
+		return string(raw), nil
+	}
+	return "", fmt.Errorf("id %s: want a string or number", raw)
+}
+
+// rawTime accepts a date string (ParseTime) or Unix seconds or
+// milliseconds.
+func rawTime(raw json.RawMessage) (time.Time, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return time.Time{}, nil
+	}
+	if raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return time.Time{}, fmt.Errorf("published: %w", err)
+		}
+		if strings.TrimSpace(s) == "" {
+			return time.Time{}, nil
+		}
+		t, err := ParseTime(s)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("published: %w", err)
+		}
+		return t, nil
+	}
+	n, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("published %s: want a date string or Unix time", raw)
+	}
+	if n > 1e11 { // milliseconds
+		n /= 1000
+	}
+	t := time.Unix(int64(n), 0).UTC()
+	if t.Year() < 1900 || t.Year() > 2100 {
+		return time.Time{}, fmt.Errorf("published %s: out of range", raw)
+	}
+	return t, nil
+}
+
+// timeLayouts are the machine-written date forms ParseTime tries first.
+var timeLayouts = []string{
+	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly, time.RFC1123Z, time.RFC1123, time.RFC822Z,
+	time.RFC822, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"2006/01/02", "2006/01/02 15:04:05", "20060102",
+}
+
+// ParseTime reads a publication time given in metadata: RFC 3339 and the
+// other machine forms first, then any complete written date timex reads
+// ("13 December 2024", "13.12.2024", "Dec. 13, 2024"). A date with no
+// zone is taken as UTC.
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if t.Year() < 1900 || t.Year() > 2100 {
+				return time.Time{}, fmt.Errorf("%q: year out of range", s)
+			}
+			return t, nil
+		}
+	}
+	for _, d := range timex.Find(s, time.Time{}, "") {
+		if d.Granularity == timex.Day && !d.Relative {
+			return time.Parse(time.DateOnly, d.Date)
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want RFC 3339, e.g. 2024-12-13T10:00:00Z)", s)
+}
+
+// checkText rejects bytes that are not text: a NUL byte or invalid UTF-8.
+func checkText(b []byte) error {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return fmt.Errorf("binary data (NUL byte at byte %d)", i)
+	}
+	if !utf8.Valid(b) {
+		return fmt.Errorf("invalid UTF-8 at byte %d", invalidAt(b))
+	}
+	return nil
+}
+
+// invalidAt returns the offset of the first invalid UTF-8 sequence.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// jsonl reads one article per line. Blank lines are skipped; every other
+// line must be a JSON object with a text.
+func (w *walker) jsonl(path string, r *bufio.Reader) error {
+	return readLines(r, w.opt.MaxBytes, func(line int, data []byte, size int64) error {
+		if size > w.opt.MaxBytes {
+			return w.bad(path, line, tooLarge(size, w.opt.MaxBytes))
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			return nil
+		}
+		if err := checkText(data); err != nil {
+			return w.bad(path, line, fmt.Errorf("%w of the line", err))
+		}
+		a, err := parseRecord(data)
+		if err != nil {
+			return w.bad(path, line, err)
+		}
+		return w.article(a, path, line)
+	}, func(err error) error { return w.bad(path, 0, err) })
+}
+
+// readLines calls fn for each line of r (without its newline), numbered
+// from 1. A line longer than limit is not held: fn gets it empty with its
+// full size, so one huge line costs no memory and does not end the file.
+// A read error goes to fail and ends the input.
+func readLines(r *bufio.Reader, limit int64, fn func(line int, data []byte, size int64) error, fail func(error) error) error {
+	var buf []byte
+	for line := 1; ; line++ {
+		buf = buf[:0]
+		var size int64
+		var err error
+		var last []byte
+		for {
+			last, err = r.ReadSlice('\n')
+			size += int64(len(last))
+			if size <= limit+2 {
+				buf = append(buf, last...)
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return fail(err)
+		}
+		// Drop the line end (LF or CRLF) from the size and the data.
+		if n := len(last); n > 0 && last[n-1] == '\n' {
+			size--
+			if n > 1 && last[n-2] == '\r' || n == 1 && len(buf) > 1 && buf[len(buf)-2] == '\r' {
+				size--
+			}
+		}
+		if size > limit {
+			buf = buf[:0]
+		} else {
+			buf = bytes.TrimRight(buf, "\r\n")
+		}
+		if size > 0 || err == nil {
+			if ferr := fn(line, buf, size); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// json reads a .json file: one article object, or an array of them.
+func (w *walker) json(path string, r *bufio.Reader) error {
+	// A JSON document is held whole; an array may hold many articles, so
+	// its limit is a multiple of the per-article one.
+	data, err := readLimited(r, 64*w.opt.MaxBytes)
+	if err != nil {
+		return w.bad(path, 0, err)
+	}
+	if err := checkText(data); err != nil {
+		return w.bad(path, 0, err)
+	}
+	body := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(body) == 0 {
+		return w.bad(path, 0, errors.New("empty file"))
+	}
+	if body[0] == '{' {
+		if int64(len(body)) > w.opt.MaxBytes {
+			return w.bad(path, 0, tooLarge(int64(len(body)), w.opt.MaxBytes))
+		}
+		a, err := parseRecord(body)
+		if err != nil {
+			return w.bad(path, 0, err)
+		}
+		return w.article(a, path, 0)
+	}
+	if body[0] != '[' {
+		return w.bad(path, 1, errors.New("not JSON: want an article object or an array of them"))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return w.bad(path, 0, fmt.Errorf("invalid JSON: %w", err))
+	}
+	for n := 1; dec.More(); n++ {
+		start := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			off := start
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				off = se.Offset
+			}
+			// The rest of the array cannot be found again after a syntax error.
+			return w.bad(path, lineAt(data, off), fmt.Errorf("element %d: invalid JSON: %w", n, err))
+		}
+		line := lineAt(data, start+int64(len(data[start:])-len(bytes.TrimLeft(data[start:], " \t\r\n,"))))
+		if int64(len(raw)) > w.opt.MaxBytes {
+			if err := w.bad(path, line, tooLarge(int64(len(raw)), w.opt.MaxBytes)); err != nil {
+				return err
+			}
+			continue
+		}
+		a, err := parseRecord(raw)
+		if err != nil {
+			err = w.bad(path, line, fmt.Errorf("element %d: %w", n, err))
+		} else {
+			err = w.article(a, path, line)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lineAt returns the 1-based line of byte offset off in data.
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}

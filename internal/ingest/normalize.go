@@ -1,0 +1,248 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
+)
+
+// Title inference limits.
+const (
+	maxHeadline = 200 // runes: a longer first line is a paragraph
+	maxTitle    = 100 // runes kept of a first sentence used as title
+)
+
+// Normalize trims and validates a and fills what the input lacked,
+// recording each guessed field in a.Inferred:
+//
+//   - ID: "a" + 16 hex digits of the SHA-256 of the URL, or of the
+//     normalised text when there is no URL, so re-ingesting the same
+//     article gives the same id;
+//   - Hash (always): hex SHA-256 of the text lower-cased with all
+//     whitespace runs collapsed to one space, so copies that differ only
+//     in spacing or case hash alike;
+//   - Title: the first line when it looks like a headline, else the first
+//     sentence cut to about 100 characters at a word boundary;
+//   - Published: timex.Published on the text; left zero when the text
+//     gives no credible date (never the file's mtime, which says when the
+//     file was copied, not when the article was written);
+//   - Lang: detected with whatlanggo (ISO 639-1); a given tag such as
+//     "en-US" is cut to "en";
+//   - Source: the URL's host without "www.".
+//
+// The text is required and must be valid UTF-8.
+func Normalize(a *news.Article) error {
+	a.Text = strings.TrimSpace(strings.ReplaceAll(strings.TrimPrefix(a.Text, "\ufeff"), "\r\n", "\n"))
+	if a.Text == "" {
+		return errors.New("missing text")
+	}
+	if !utf8.ValidString(a.Text) {
+		return fmt.Errorf("text: invalid UTF-8 at byte %d", invalidAt([]byte(a.Text)))
+	}
+	a.ID = strings.TrimSpace(a.ID)
+	a.Title = collapse(a.Title)
+	a.Source = strings.TrimSpace(a.Source)
+	a.URL = strings.TrimSpace(a.URL)
+	a.Author = strings.TrimSpace(a.Author)
+	a.Lang = normLang(a.Lang)
+
+	norm := normText(a.Text)
+	sum := sha256.Sum256([]byte(norm))
+	a.Hash = hex.EncodeToString(sum[:])
+	if a.ID == "" {
+		key := norm
+		if a.URL != "" {
+			key = a.URL
+		}
+		s := sha256.Sum256([]byte(key))
+		a.ID = "a" + hex.EncodeToString(s[:8])
+		infer(a, "id")
+	}
+	if a.Title == "" {
+		if a.Title = InferTitle(a.Text); a.Title != "" {
+			infer(a, "title")
+		}
+	}
+	if a.Published.IsZero() {
+		if t, ok := timex.Published(a.Text); ok {
+			a.Published = t
+			infer(a, "published")
+		}
+	} else {
+		a.Published = a.Published.UTC()
+	}
+	if a.Lang == "" {
+		if a.Lang = DetectLang(a.Text); a.Lang != "" {
+			infer(a, "lang")
+		}
+	}
+	if a.Source == "" && a.URL != "" {
+		if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+			a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+			infer(a, "source")
+		}
+	}
+	return nil
+}
+
+// infer records field as guessed, once.
+func infer(a *news.Article, field string) {
+	if !slices.Contains(a.Inferred, field) {
+		a.Inferred = append(a.Inferred, field)
+	}
+}
+
+// normText lower-cases s and collapses whitespace runs to one space.
+func normText(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// collapse trims s and collapses its whitespace runs (titles are one line).
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// normLang lower-cases a language tag and keeps its primary subtag.
+func normLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// DetectLang returns the ISO 639-1 code of the language of text, or ""
+// when it cannot tell (too little text, or a language without a two-letter
+// code). It reads the first 4 KiB: enough for a stable answer.
+func DetectLang(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+		for !utf8.ValidString(text) && len(text) > 0 {
+			text = text[:len(text)-1]
+		}
+	}
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 8 {
+		return ""
+	}
+	return whatlanggo.Detect(text).Lang.Iso6391()
+}
+
+// InferTitle picks a title for a text that came without one: the first
+// line of the first three that reads as a headline (not a date line, at
+// most 200 characters, not ending like a sentence, followed by more text),
+// else the first sentence cut to about 100 characters at a word boundary.
+func InferTitle(text string) string {
+	text = strings.TrimSpace(text)
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if i >= 3 {
+			break
+		}
+		line = collapse(line)
+		if line == "" || isDateLine(line) {
+			continue
+		}
+		if i+1 < len(lines) && isHeadline(line) {
+			return line
+		}
+		break
+	}
+	// First sentence of the first non-date line.
+	for _, line := range lines {
+		line = collapse(line)
+		if line == "" || isDateLine(line) {
+			continue
+		}
+		return cut(firstSentence(line), maxTitle)
+	}
+	return ""
+}
+
+// isHeadline reports whether a line reads as a headline rather than a
+// sentence of the body.
+func isHeadline(line string) bool {
+	n := utf8.RuneCountInString(line)
+	if n < 3 || n > maxHeadline {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if last == '.' && !strings.HasSuffix(line, "...") || last == ',' || last == ';' || last == ':' {
+		return false
+	}
+	return len(strings.Fields(line)) <= 30
+}
+
+// isDateLine reports whether a line is only a date ("May 2 , 2013 , 1 : 12
+// PM"): such lines top many articles and are no title.
+func isDateLine(line string) bool {
+	ds := timex.Find(line, time.Time{}, "")
+	if len(ds) == 0 {
+		return false
+	}
+	rest := line[:ds[0].Start] + line[ds[0].End:]
+	letters := 0
+	for _, r := range rest {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters <= 12
+}
+
+// firstSentence returns s up to its first sentence end: ".", "!" or "?"
+// before a space and an upper-case letter (or the end), not after an
+// initial or an abbreviation written with dots ("U.S.", "J.").
+func firstSentence(s string) string {
+	for i, r := range s {
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		next := s[i+1:]
+		if next != "" {
+			if next[0] != ' ' {
+				continue
+			}
+			n, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
+			if !unicode.IsUpper(n) && !unicode.IsDigit(n) && n != '"' && n != '“' && n != '«' {
+				continue
+			}
+		}
+		word := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
+		if r == '.' && (utf8.RuneCountInString(word) <= 1 || strings.Contains(word, ".")) {
+			continue
+		}
+		return s[:i+1]
+	}
+	return s
+}
+
+// cut shortens s to about n runes, at a word boundary, marking the cut.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	t := string(runes[:n])
+	if i := strings.LastIndexByte(t, ' '); i > n/2 {
+		t = t[:i]
+	}
+	return strings.TrimRight(t, " ,;:-") + "…"
+}
