@@ -204,9 +204,38 @@ type eventData struct {
 	Summary  []summaryView
 	Claims   []claimGroup
 	Entities []entityGroup
+	Figures  []figureView
 	Timeline template.HTML
 	Map      template.HTML
 	Sources  int
+}
+
+// figureView is one distinct figure of an event and how many of its
+// articles give it.
+type figureView struct {
+	news.Figure
+	Times int
+}
+
+// dedupeFigures folds figures with the same value, range and subject, as
+// several articles repeat them; the first wording is kept.
+func dedupeFigures(fs []news.Figure) []figureView {
+	type key struct {
+		v, max        float64
+		counts, where string
+	}
+	idx := map[key]int{}
+	var out []figureView
+	for _, f := range fs {
+		k := key{f.Value, f.Max, strings.ToLower(f.Counts), strings.ToLower(f.Where)}
+		if i, ok := idx[k]; ok {
+			out[i].Times++
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, figureView{Figure: f, Times: 1})
+	}
+	return out
 }
 
 func (s *Server) handleEventPage(w http.ResponseWriter, r *http.Request) error {
@@ -245,6 +274,8 @@ func (s *Server) eventView(r *http.Request) (eventData, error) {
 				out = append(out, articleRef{ID: id, Title: id})
 			}
 		}
+		// Citation marks read in source-list order.
+		slices.SortStableFunc(out, func(a, b articleRef) int { return cmp.Compare(a.Num, b.Num) })
 		return out
 	}
 	for _, ss := range ev.Summary {
@@ -275,6 +306,7 @@ func (s *Server) eventView(r *http.Request) (eventData, error) {
 		}
 	}
 	d.Entities = groupEntities(ev.Entities)
+	d.Figures = dedupeFigures(ev.Figures)
 	d.Timeline = timelineSVG(ev, arts)
 	places := ev.Places
 	if len(places) == 0 {

@@ -181,14 +181,15 @@ func mapSVG(places []news.GeoPlace) template.HTML {
 	px := func(lon float64) float64 { return (lon + 180) * k }
 	py := func(lat float64) float64 { return (90 - lat) * k }
 
-	// Zoom: bounding box of the points, padded, at least 40°×20°, 2:1.
+	// Zoom: bounding box of the points, padded, at least 50°×25° so the
+	// coarse outline still reads as a map, 2:1.
 	minLon, maxLon, minLat, maxLat := 180.0, -180.0, 90.0, -90.0
 	for _, p := range pts {
 		minLon, maxLon = math.Min(minLon, p.lon), math.Max(maxLon, p.lon)
 		minLat, maxLat = math.Min(minLat, p.lat), math.Max(maxLat, p.lat)
 	}
-	w := math.Max((maxLon-minLon)*1.4, 40)
-	h := math.Max((maxLat-minLat)*1.4, 20)
+	w := math.Max((maxLon-minLon)*1.4, 50)
+	h := math.Max((maxLat-minLat)*1.4, 25)
 	if w < 2*h {
 		w = 2 * h
 	} else {
@@ -199,7 +200,7 @@ func mapSVG(places []news.GeoPlace) template.HTML {
 	x0 := math.Max(-180, math.Min(cLon-w/2, 180-w))
 	y0 := math.Min(90, math.Max(cLat+h/2, -90+h)) // top latitude
 	vx, vy, vw, vh := px(x0), py(y0), w*k, h*k
-	unit := vw / 720 // 1 screen px at 720px wide, in view units
+	unit := vw / 360 // about one screen pixel, as the map is drawn some 360px wide
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="map" viewBox="%.2f %.2f %.2f %.2f" role="img" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">`, vx, vy, vw, vh)
