@@ -273,7 +273,9 @@ func host(u string) string {
 	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
 
-func clean(s string) string { return strings.ToValidUTF8(strings.Join(strings.Fields(s), " "), "\uFFFD") }
+func clean(s string) string {
+	return strings.ToValidUTF8(strings.Join(strings.Fields(s), " "), "\uFFFD")
+}
 
 func normLang(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
