@@ -184,7 +184,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-
 func TestMissingPath(t *testing.T) {
 	res := walkAll(t, []string{"testdata/does-not-exist", "testdata/walk/c.txt"}, Options{})
 	if len(res) != 2 || !strings.Contains(res[0].Error, "testdata/does-not-exist: stat: no such file") || res[1].Article == nil {

@@ -106,7 +106,21 @@ func infer(a *news.Article, field string) {
 
 // normText lower-cases s and collapses whitespace runs to one space.
 func normText(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // collapse trims s and collapses its whitespace runs (titles are one line).
