@@ -44,13 +44,13 @@ func (a *Analyzer) group(d *doc) {
 	// Surnames → full names seen in the article.
 	for i := range d.cands {
 		c := &d.cands[i]
-		if c.e-c.s != 1 || c.alias != "" || (c.typ != news.Person && c.typ != news.Misc && !c.unsure) {
+		if c.e-c.s != 1 || c.alias != "" || (c.typ != news.Person && c.typ != news.Misc && c.typ != news.Place && !c.unsure) {
 			continue
 		}
 		f := toks[c.s].Fold
 		fnoal := strings.TrimPrefix(f, "al ")
 		for _, fu := range fulls {
-			if fu.last == f || fu.lastNoAl == fnoal || (len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) {
+			if fu.last == f || fu.lastNoAl == fnoal || (c.typ != news.Place && len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) {
 				keys[i] = fu.key
 				c.typ, c.unsure = news.Person, false
 				break
@@ -69,7 +69,7 @@ func (a *Analyzer) group(d *doc) {
 	var kkeys []string
 	for i, c := range d.cands {
 		if c.e-c.s == 1 && c.unsure && c.typ == news.Misc {
-			if d.lang == "de" || count[keys[i]] < 2 {
+			if c.strict || d.lang == "de" || count[keys[i]] < 2 {
 				continue
 			}
 		}
@@ -87,6 +87,8 @@ func (a *Analyzer) group(d *doc) {
 			e = &news.Entity{Type: c.typ, Mentions: map[string]int{}}
 			if c.alias != "" {
 				e.Name = c.alias
+			} else if c.place != nil {
+				e.Name = c.place.Name // the gazetteer's name: "Irak" and "Iraq" are one place
 			}
 			byKey[kkeys[i]] = e
 			order = append(order, kkeys[i])

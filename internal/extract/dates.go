@@ -42,9 +42,12 @@ func HappeningDate(art *news.Article, an *news.Analysis) (date string, ok bool) 
 			score += 0.5
 		}
 		sent := sentenceOf(an.Sentences, d.Start)
+		if !d.Relative {
+			score += 0.5 // written out in full: the reporter took care to state it
+		}
 		switch {
 		case sent <= 0:
-			score += 3
+			score += 4
 		case sent == 1:
 			score += 2
 		case sent <= 3:

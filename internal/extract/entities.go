@@ -17,6 +17,7 @@ type cand struct {
 	alias    string // canonical name from the alias table
 	place    *geo.Entry
 	unsure   bool // type is a guess the tagger may overrule
+	strict   bool // a lone capitalised word at a sentence start (or German): kept only as a known surname
 	longForm bool // defined by a parenthesised abbreviation
 	abbrOf   int  // index+1 of the long-form candidate an abbreviation stands for
 }
@@ -83,9 +84,17 @@ func (a *Analyzer) spans(text string, toks []token) [][2]int {
 				continue
 			}
 			if t.Kind == tWord && connectors[strings.ToLower(text[t.Start:t.End])] && j+1 < len(toks) &&
-				onlySpace(text, t.End, toks[j+1].Start) && a.isCap(text, &toks[j+1]) {
-				j += 2
-				continue
+				onlySpace(text, t.End, toks[j+1].Start) {
+				if a.isCap(text, &toks[j+1]) {
+					j += 2
+					continue
+				}
+				// two connectors: "Palacio de la Moncloa", "Bank of the West"
+				if toks[j+1].Kind == tWord && connectors[strings.ToLower(text[toks[j+1].Start:toks[j+1].End])] &&
+					j+2 < len(toks) && onlySpace(text, toks[j+1].End, toks[j+2].Start) && a.isCap(text, &toks[j+2]) {
+					j += 3
+					continue
+				}
 			}
 			break
 		}
@@ -132,31 +141,40 @@ func hasTitleSuffix(f string) bool {
 	return false
 }
 
-// titleBefore reports whether a lower-case title stands within a few
-// words before token s in the same sentence: "le président Emmanuel
-// Macron", "el secretario de Estado estadounidense, Antony Blinken".
+// titleBefore reports whether a lower-case title stands just before token
+// s in the same sentence, with at most two adjectives between: "le
+// président Emmanuel Macron", "el secretario de Estado estadounidense,
+// Antony Blinken".
 func titleBefore(text string, toks []token, s int) bool {
-	for k := s - 1; k >= 0 && k >= s-5; k-- {
+	skipped := 0
+	k := s - 1
+	for k >= 0 && toks[k].Sent == toks[s].Sent {
 		t := &toks[k]
-		if t.Sent != toks[s].Sent {
-			return false
-		}
 		if t.Kind == tPunct {
 			if text[t.Start] == ',' && k == s-1 {
+				k--
 				continue
 			}
 			return false
 		}
-		if titles[t.Fold] || hasTitleSuffix(t.Fold) {
-			return true
-		}
-		if k < s-1 && t.Kind == tWord {
-			r, _ := utf8.DecodeRuneInString(text[t.Start:])
-			if unicode.IsUpper(r) && !(k+1 < s && titles[t.Fold+" "+toks[k+1].Fold]) {
-				// a capitalised word between: only multi-word titles ("Secretary of State")
-				continue
+		key := ""
+		for n := 0; n < 4 && k-n >= 0 && toks[k-n].Kind == tWord; n++ {
+			if key == "" {
+				key = toks[k-n].Fold
+			} else {
+				key = toks[k-n].Fold + " " + key
+			}
+			if titles[key] || (n == 0 && hasTitleSuffix(key)) {
+				return true
 			}
 		}
+		r := firstRune(text[t.Start:])
+		if unicode.IsLower(r) && !stop[t.Fold] && skipped < 2 {
+			skipped++
+			k--
+			continue
+		}
+		return false
 	}
 	return false
 }

@@ -132,24 +132,31 @@ func (a *Analyzer) entities(d *doc) {
 				continue
 			}
 			if (stop[toks[s].Fold] || calendar[toks[s].Fold]) && toks[s].Kind == tWord {
-				if _, ok := a.aliases.lookup(a.fold(text, toks, s, e)); ok {
-					break
+				if a.known(a.fold(text, toks, s, e)) {
+					break // "La Haye", "Los Angeles"
 				}
 				s++
 				continue
 			}
 			break
 		}
-		for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) {
-			e--
+		// A title inside the run splits it: "Fed Chair Jerome Powell".
+		for k := s + 1; k < e-1; k++ {
+			if n := titleAt(toks, k, e); n > 0 && k+n < e && !a.known(a.fold(text, toks, s, e)) {
+				sub := cand{}
+				if a.trim(d, &sub, s, k) && a.classify(d, &sub, strictLang) {
+					cands = append(cands, sub)
+				}
+				s, c.title = k+n, true
+				break
+			}
 		}
-		if s >= e {
+		if !a.trim(d, &c, s, e) {
 			continue
 		}
-		if !c.title && titleBefore(text, toks, s) {
+		if !c.title && titleBefore(text, toks, c.s) {
 			c.title = true
 		}
-		c.s, c.e = s, e
 		if a.classify(d, &c, strictLang) {
 			cands = append(cands, c)
 		}
@@ -188,6 +195,60 @@ func (a *Analyzer) entities(d *doc) {
 	a.group(d)
 }
 
+// known reports whether a folded name is in the alias table or gazetteer.
+func (a *Analyzer) known(f string) bool {
+	if _, ok := a.aliases.lookup(f); ok {
+		return true
+	}
+	return a.gaz.Has(f)
+}
+
+// trim sets c to the tokens [s, e) less function words at both ends and,
+// in German, less the common nouns capitalised around a name
+// ("Hauptstadt Bagdad", "Terrormiliz Islamischer Staat"). It reports
+// whether anything is left.
+func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
+	toks := d.toks
+	for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) {
+		e--
+	}
+	if d.lang == "de" && e-s > 1 && !a.known(a.fold(d.text, toks, s, e)) {
+		for k := s + 1; k < e; k++ {
+			if a.known(a.fold(d.text, toks, k, e)) {
+				s = k
+				break
+			}
+		}
+		for s < e && (germanNoun(toks[s].Fold) || stop[toks[s].Fold] || connectors[toks[s].Fold]) && !a.known(toks[s].Fold) {
+			s++
+		}
+		for e > s && (germanNoun(toks[e-1].Fold) || stop[toks[e-1].Fold] || connectors[toks[e-1].Fold]) && !a.known(toks[e-1].Fold) {
+			e--
+		}
+	}
+	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold]) && !a.known(a.fold(d.text, toks, s, e)) {
+		s++
+	}
+	if s >= e {
+		return false
+	}
+	c.s, c.e = s, e
+	return true
+}
+
+func germanNoun(f string) bool {
+	for _, suf := range germanNounSuffixes {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPlaceHead(toks []token, s, e int) bool {
+	return s < e && e-s > 1 && placeHeads[toks[e-1].Fold] || (e-s > 2 && placeHeads[toks[s].Fold])
+}
+
 func hasOrgHead(toks []token, s, e int) bool {
 	for k := s; k < e; k++ {
 		if orgHeads[toks[k].Fold] {
@@ -211,9 +272,6 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.typ, c.alias = al.Type, al.Name
 		return true
 	}
-	if _, ok := demonyms[f]; ok {
-		return false
-	}
 	if ents := a.gaz.LookupFolded(f); len(ents) > 0 && !c.title {
 		e := ents[0]
 		if e.Kind == "country" || !strict || e.Population >= 200000 || !single {
@@ -222,8 +280,18 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 			return true
 		}
 	}
+	if _, ok := demonyms[f]; ok {
+		return false
+	}
+	if single && genericHeads[f] {
+		return false
+	}
 	if c.title {
 		c.typ = news.Person
+		return true
+	}
+	if hasPlaceHead(toks, c.s, c.e) {
+		c.typ = news.Place
 		return true
 	}
 	if hasOrgHead(toks, c.s, c.e) {
@@ -239,7 +307,8 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		// Decided after all full names are known (surnames), or by the tagger.
 		c.typ = news.Misc
 		c.unsure = true
-		return !strict || true
+		c.strict = strict
+		return true
 	}
 	c.typ = news.Person
 	c.unsure = !d.speakerNear(c)
@@ -287,7 +356,7 @@ func (a *Analyzer) tag(d *doc, cands []cand) {
 	asked := map[int]map[string]string{}
 	for i := range cands {
 		c := &cands[i]
-		if !c.unsure || c.longForm {
+		if !c.unsure || c.longForm || c.strict {
 			continue
 		}
 		if c.e-c.s == 1 {

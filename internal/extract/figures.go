@@ -18,7 +18,7 @@ var numberWords = map[string]float64{
 	"zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
 	"zwolf": 12, "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "hundert": 100, "tausend": 1000,
 	"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
-	"douze": 12, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
+	"douze": 12, "cents": 100, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
 	"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
 	"doce": 12, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "cientos": 100, "mil": 1000,
 }
@@ -31,7 +31,7 @@ var scaleWords = map[string]float64{
 	"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
 	"billions": 1e9, "trillion": 1e12, "dozen": 12, "dozens": 12, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3,
 	"hundert": 100, "tausend": 1e3, "million ": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
-	"mille": 1e3, "milliers": 1e3, "milliard": 1e9, "milliards": 1e9, "cent": 100, "centaines": 100,
+	"mille": 1e3, "milliers": 1e3, "milliard": 1e9, "milliards": 1e9, "cent": 100, "cents": 100, "centaines": 100,
 	"mil": 1e3, "millon": 1e6, "millones": 1e6, "cien": 100, "cientos": 100,
 }
 
@@ -178,6 +178,10 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 			placeAt[m.Start] = m.Text
 		}
 	}
+	mentionStart := map[int]int{}
+	for i, m := range d.ms {
+		mentionStart[m.Start] = i
+	}
 	var out []news.Figure
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -186,6 +190,12 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 		}
 		if dates.covers(t.Start) || d.skipNumber(i) {
 			continue
+		}
+		// "the two men": a definite article makes a small written number a reference, not a count.
+		if t.Kind == tWord && i > 0 && (toks[i-1].Fold == "the" || toks[i-1].Fold == "die" || toks[i-1].Fold == "les" || toks[i-1].Fold == "los" || toks[i-1].Fold == "las") {
+			if v, _, _ := d.numAt(i); v < 10 {
+				continue
+			}
 		}
 		start := t.Start
 		// "between 10 and 12", "zwischen", "entre"
@@ -278,21 +288,37 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 					continue
 				}
 				if capital && d.lang != "de" {
-					if isAcronym(text[toks[k].Start:toks[k].End]) {
-						k++
+					if _, ok := mentionStart[toks[k].Start]; ok || isAcronym(text[toks[k].Start:toks[k].End]) {
+						k = firstTokAt(toks, mentionEnd(d, toks[k].Start, toks[k].End))
 						continue
 					}
 					break
 				}
 				words = append(words, k)
+				if d.lang == "de" && capital {
+					break // the noun: what follows is the verb
+				}
 				k++
 			}
 			if len(words) > 0 {
-				head := words[len(words)-1]
-				if d.lang == "fr" || d.lang == "es" || d.lang == "it" || d.lang == "pt" {
-					head = words[0]
+				head := words[0]
+				switch d.lang {
+				case "de":
+					head = words[len(words)-1]
+				case "fr", "es", "it", "pt":
+				default:
+					// English: the first plural noun ("troops", "miles northeast"), else the first word.
+					for _, w := range words {
+						if f := toks[w].Fold; strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") {
+							head = w
+							break
+						}
+					}
 				}
 				counts = strings.ToLower(text[toks[head].Start:toks[head].End])
+				if d.lang == "de" {
+					counts = text[toks[head].Start:toks[head].End]
+				}
 				end = toks[head].End
 				j = head + 1
 			}
@@ -327,6 +353,16 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 		}
 	}
 	return out
+}
+
+// mentionEnd returns the end of the mention starting at start, or end.
+func mentionEnd(d *doc, start, end int) int {
+	for _, m := range d.ms {
+		if m.Start == start {
+			return m.End
+		}
+	}
+	return end
 }
 
 func rawValue(d *doc, k int) float64 {

@@ -112,8 +112,11 @@ func quotes(d *doc, artID string) []news.Quote {
 			continue
 		}
 		s := firstTokAt(d.toks, q.close)
-		spk := d.speakerAfter(s, mentionAt)
-		if spk < 0 {
+		spk := -1
+		if !endsSentence(text[q.start:q.end]) {
+			spk = d.speakerAfter(s, mentionAt)
+		}
+		if spk == -1 {
 			spk = d.speakerBefore(firstTokAt(d.toks, q.open)-1, mentionAt)
 		}
 		para := paragraphOf(text, q.open)
@@ -148,6 +151,13 @@ func quotes(d *doc, artID string) []news.Quote {
 	return out
 }
 
+// endsSentence reports whether quoted words end with a full stop (or ! ?),
+// after which English puts no attribution: `"...play." Next sentence`.
+func endsSentence(q string) bool {
+	q = strings.TrimRight(q, " \n\t")
+	return strings.HasSuffix(q, ".") && !strings.HasSuffix(q, "...")
+}
+
 func trimSpace(text string, s, e int) (int, int) {
 	for s < e && (text[s] == ' ' || text[s] == '\n' || text[s] == '\t') {
 		s++
@@ -174,7 +184,6 @@ func firstTokAt(toks []token, off int) int {
 	}
 	return lo
 }
-
 
 // isPronounTok reports a subject pronoun, including French inversions
 // written as one hyphenated word ("a-t-il", "déclare-t-elle").
@@ -215,6 +224,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	verb := -1
 	for j := k; j < len(toks) && j < k+10; j++ {
 		t := &toks[j]
+		if j > 0 && strings.Contains(d.text[toks[j-1].End:t.Start], "\n") {
+			break
+		}
 		if t.Kind == tPunct {
 			c := d.text[t.Start]
 			if c == ',' || c == '-' || t.End-t.Start > 1 {
@@ -341,7 +353,13 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 			n = j + 1
 		}
 		if n >= 0 {
-			for n < e && (toks[n].Fold == "the" || toks[n].Fold == "le" || toks[n].Fold == "la" || toks[n].Fold == "el" || titles[toks[n].Fold]) {
+			for skip := 0; n < e && skip < 5; skip++ {
+				if _, ok := mentionAt[n]; ok {
+					break
+				}
+				if toks[n].Kind != tWord || d.isCapWord(n) && !isDemonym(toks[n].Fold) {
+					break
+				}
 				n++
 			}
 			m, ok := mentionAt[n]
@@ -369,27 +387,78 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 			}
 			return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
 		}
-		// "X said (that) ..."
-		if m, ok := mentionAt[j]; ok && d.ms[m].Type == news.Person {
-			k := firstTokAt(toks, d.ms[m].End)
-			if k < e && d.isSpeechTok(k) && toks[k].Fold != "asked" {
-				k++
-				for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
-					k++
-				}
-				if k >= e {
-					continue
-				}
-				qs, qe := trimPunct(text, toks[k].Start, sp.End)
-				if len(strings.Fields(text[qs:qe])) < 3 {
-					continue
-				}
-				ment := d.ms[m]
-				return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
+		// "X said (that) ...", "X has told that ...", "he said he ...",
+		// and "..., X said." closing the sentence.
+		var ment news.Mention
+		var ok bool
+		k := j
+		if m, found := mentionAt[j]; found && (d.ms[m].Type == news.Person || d.ms[m].Type == news.Org) {
+			ment, ok = d.ms[m], true
+			k = firstTokAt(toks, ment.End)
+		} else if d.isPronounTok(j) && toks[j].Kind == tWord {
+			if lp := d.lastPerson(toks[j].Start); lp >= 0 {
+				ment, ok = d.ms[lp], true
+				k = j + 1
 			}
 		}
+		if !ok {
+			continue
+		}
+		for k < e && auxiliaries[toks[k].Fold] {
+			k++
+		}
+		if k >= e || !d.isSpeechTok(k) || toks[k].Fold == "asked" {
+			continue
+		}
+		k++
+		// "..., Mayor X said." — the statement came first.
+		if k >= e-1 || (toks[k].Kind == tPunct && d.text[toks[k].Start] == '.') {
+			if j > s+3 {
+				qs, qe := trimPunct(text, sp.Start, toks[j].Start)
+				for _, p := range []int{j - 1, j - 2, j - 3} {
+					if p > s && toks[p].Kind == tPunct && text[toks[p].Start] == ',' {
+						qs, qe = trimPunct(text, sp.Start, toks[p].Start)
+						break
+					}
+				}
+				if len(strings.Fields(text[qs:qe])) >= 3 {
+					return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
+				}
+			}
+			continue
+		}
+		if toks[k-1].Fold == "told" {
+			// "told a news conference in Washington that ..."
+			for x := k; x < e && x < k+8; x++ {
+				if toks[x].Fold == "that" {
+					k = x
+					break
+				}
+			}
+		}
+		that := false
+		for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
+			that = that || toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que"
+			k++
+		}
+		if k >= e || (ment.Type == news.Org && !that) {
+			continue
+		}
+		qs, qe := trimPunct(text, toks[k].Start, sp.End)
+		if len(strings.Fields(text[qs:qe])) < 3 {
+			continue
+		}
+		return news.Quote{Speaker: name[ment.Entity], Entity: ment.Entity, Text: text[qs:qe], Article: artID, Start: qs, End: qe, Indirect: true}, true
 	}
 	return news.Quote{}, false
+}
+
+// auxiliaries may stand between a speaker and the speech verb.
+var auxiliaries = set("has", "had", "have", "hat", "hatte", "a", "ha", "habia", "avait", "also", "later", "again", "then")
+
+func isDemonym(f string) bool {
+	_, ok := demonyms[f]
+	return ok
 }
 
 func trimPunct(text string, s, e int) (int, int) {

@@ -83,7 +83,7 @@ var titles = set(
 	"governor", "gov", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
 	"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "commander", "chief", "director", "premier",
 	"vice president", "deputy", "envoy", "leader", "chairman", "chairwoman", "ceo", "bishop", "cardinal", "rabbi",
-	"imam", "ayatollah", "archbishop", "dame",
+	"imam", "ayatollah", "archbishop", "dame", "chair", "chairperson", "head",
 	// German
 	"prasident", "prasidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "minister", "ministerin",
 	"aussenminister", "aussenministerin", "ministerprasident", "ministerprasidentin", "konig", "konigin", "sprecher",
@@ -108,11 +108,37 @@ var orgHeads = set(
 	"office", "service", "services", "association", "federation", "league", "front", "movement", "brigade", "brigades",
 	"militia", "guard", "guards", "navy", "airlines", "airways", "foundation", "fund", "coalition", "alliance", "network",
 	"state department", "pentagon", "house", "administration", "authority", "authorities", "government", "cabinet",
+	"reserve", "treasury", "bureau", "board",
 	"reuters", "agence", "club", "fc", "international", "nations", "command", "police", "hospital", "school", "church",
 	"ministerium", "partei", "regierung", "bundestag", "bundeswehr", "gericht", "verband", "stiftung", "konzern", "ag", "gmbh",
 	"ministere", "parti", "conseil", "gouvernement", "assemblee", "armee", "organisation", "tribunal", "banque", "societe",
 	"ministerio", "partido", "consejo", "gobierno", "ejercito", "congreso", "tribunal", "banco", "sa",
 )
+
+// placeHeads mark a name as a place (a building, a street, a region) that
+// the gazetteer, which holds only cities and countries, does not know.
+var placeHeads = set("mosque", "church", "cathedral", "square", "palace", "street", "avenue", "bridge", "airport",
+	"county", "province", "region", "district", "river", "mountains", "mountain", "island", "islands", "strip",
+	"valley", "desert", "sea", "gulf", "lake", "ocean", "peninsula", "heights", "camp", "port", "harbour", "harbor",
+	"platz", "strasse", "flughafen", "provinz", "palast", "rue", "place", "palais", "aeroport", "plaza", "palacio",
+	"calle", "aeropuerto", "provincia", "mezquita", "iglesia")
+
+// genericHeads alone ("the Union", "die Regierung", "el Gobierno") name an
+// institution only through context: on their own they are not entities.
+var genericHeads = set("union", "government", "regierung", "gobierno", "gouvernement", "parliament", "parlament",
+	"army", "police", "polizei", "policia", "ministry", "council", "court", "party", "partei", "parti", "partido",
+	"agency", "armee", "ejercito", "senate", "congress", "cabinet", "administration", "authority", "authorities",
+	"office", "commission", "house", "group", "company", "bank", "service", "forces", "force", "guard", "navy",
+	"department", "committee", "league", "movement", "front", "coalition", "alliance", "network", "fund", "board",
+	"bureau", "press", "news", "times", "post", "school", "church", "hospital", "club", "international", "nations",
+	"command", "assembly", "federation", "association", "institute", "university", "foundation", "ministere",
+	"ministerio", "ministerium", "conseil", "consejo", "gericht", "tribunal", "banque", "banco", "societe", "konzern",
+	"verband", "stiftung", "assemblee", "congreso", "sa", "ag", "gmbh", "inc", "ltd", "llc", "plc", "corp",
+	"corporation", "fc")
+
+// germanNounSuffixes mark German common nouns, which are capitalised like
+// names: "Stabilität", "Hauptstadt", "Terrormiliz".
+var germanNounSuffixes = []string{"ung", "heit", "keit", "schaft", "tat", "ion", "ismus", "stadt", "miliz", "ium", "nis", "tum", "ik", "ei", "chen", "lein", "ment", "ur", "anz", "enz", "ling", "gesprach", "konflikt", "krieg", "partner", "region", "land", "zeit", "frage"}
 
 // speechVerbs introduce or close a quotation or reported speech.
 var speechVerbs = set(
@@ -120,7 +146,7 @@ var speechVerbs = set(
 	"announced", "wrote", "tweeted", "stressed", "argued", "claimed", "confirmed", "denied", "replied", "responded",
 	"continued", "acknowledged", "urged", "recalled", "remarked", "emphasised", "emphasized", "posted",
 	"sagte", "sagt", "erklarte", "erklart", "betonte", "betont", "fugte", "meinte", "teilte", "warnte", "schrieb",
-	"sagten", "versicherte", "kundigte", "bekraftigte",
+	"sagten", "versicherte", "kundigte", "bekraftigte", "confirmed", "reported", "estimated",
 	"declare", "dit", "affirme", "ajoute", "souligne", "indique", "explique", "estime", "precise", "assure", "lance",
 	"dijo", "afirmo", "declaro", "senalo", "anadio", "aseguro", "explico", "indico", "subrayo", "advirtio", "dice",
 )
