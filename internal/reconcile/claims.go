@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -365,6 +366,16 @@ func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim
 		c.Status = news.Conflicting
 		c.Slot = slot
 		c.Values = values
+		// The claim is told as its best-supported side tells it.
+		side := &cluster{arts: map[int]bool{}}
+		for _, m := range cl.members {
+			if slices.Contains(values[0].Sources, ctx.arts[sents[m].art].ID) {
+				side.members = append(side.members, m)
+			}
+		}
+		if len(side.members) > 0 {
+			c.Text = sents[representative(side, sents, ft, ctx.mainLang)].text
+		}
 		return c
 	}
 	if len(groups) >= 2 {

@@ -101,25 +101,84 @@ func (c *buildCtx) eventPlaces() []news.GeoPlace {
 	return out
 }
 
-// where picks the event's main places: the most mentioned ones, up to
-// three, that have coordinates and at least a third of the top place's
-// mentions, so a passing reference does not become the location.
-func where(places []news.GeoPlace) []news.GeoPlace {
-	var out []news.GeoPlace
-	top := 0
+// locatives are the prepositions that put an event somewhere ("in Amman",
+// "à Paris", "en Karvik").
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "en": true, "a": true,
+	"à": true, "au": true, "aux": true, "dans": true, "pres": true, "cerca": true, "bei": true, "im": true}
+
+// locScores weighs each place (by folded name) as the event's location: a
+// mention counts 1, plus 1.5 after a locative preposition and 1 in an
+// article's first sentence (the lead and its dateline say where). Topic
+// places ("aid for Gaza") are mentioned often but seldom as "in Gaza".
+func (c *buildCtx) locScores() map[string]float64 {
+	out := map[string]float64{}
+	for i, x := range c.an {
+		text := c.arts[i].Text
+		first := news.Span{}
+		if len(x.Sentences) > 0 {
+			first = x.Sentences[0]
+		}
+		for _, p := range x.Places {
+			if p.Start < 0 || p.End > len(text) || p.Start > p.End {
+				continue
+			}
+			v := 1.0
+			if p.Start >= first.Start && p.End <= first.End {
+				v++
+			}
+			before := words(text[max(0, p.Start-12):p.Start])
+			if len(before) > 0 && locatives[fold(before[len(before)-1])] {
+				v += 1.5
+			}
+			out[fold(p.Name)] += v
+		}
+	}
+	return out
+}
+
+// where picks the event's main places: those with coordinates that score
+// as its location (locScores) at least a third of the best one, up to
+// three. Within a country the most specific come first (a city before its
+// country), since "Amman" says more about where it happened than "Jordan".
+func where(places []news.GeoPlace, loc map[string]float64) []news.GeoPlace {
+	var cands []news.GeoPlace
 	for _, p := range places {
-		if p.Lat == 0 && p.Lon == 0 {
-			continue
+		if p.Lat != 0 || p.Lon != 0 {
+			cands = append(cands, p)
 		}
-		if top == 0 {
-			top = p.Count
-		}
-		if p.Count*3 < top || len(out) == 3 {
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return loc[fold(cands[i].Name)] > loc[fold(cands[j].Name)] })
+	var out []news.GeoPlace
+	for _, p := range cands {
+		if len(out) == 3 || loc[fold(p.Name)]*3 < loc[fold(cands[0].Name)] {
 			break
 		}
 		out = append(out, p)
 	}
+	group := map[string]int{}
+	for i, p := range out {
+		if _, ok := group[p.Country]; !ok {
+			group[p.Country] = i
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		gi, gj := group[out[i].Country], group[out[j].Country]
+		if gi != gj {
+			return gi < gj
+		}
+		return specificity(out[i].Kind) < specificity(out[j].Kind)
+	})
 	return out
+}
+
+func specificity(kind string) int {
+	switch kind {
+	case "country":
+		return 2
+	case "region":
+		return 1
+	}
+	return 0
 }
 
 // eventDates lists the distinct dates the articles mention, in calendar
@@ -275,18 +334,20 @@ func fallbackHappening(art *news.Article, an *news.Analysis) (string, bool) {
 	return pub.Format(time.DateOnly), true
 }
 
-// title picks the most central headline: the one sharing the most weighted
-// words with the other headlines, in the event's main language when it has
-// any, cleaned of outlet suffixes. Ties go to the earliest.
+// title picks the most central headline: the one sharing the most words
+// with the headlines of the other independent outlets (a syndicated
+// headline votes once), in the event's main language when it has any,
+// cleaned of outlet suffixes. Ties go to the earliest.
 func (c *buildCtx) title() string {
 	type cand struct {
 		text  string
 		stems []string
 		lang  string
+		group int
 	}
 	var cands []cand
-	df := map[string]int{}
-	for _, a := range c.arts {
+	df := map[string]map[int]bool{}
+	for ai, a := range c.arts {
 		t := cleanTitle(a.Title, a.Source)
 		if t == "" {
 			continue
@@ -300,9 +361,12 @@ func (c *buildCtx) title() string {
 		slices.Sort(st)
 		st = slices.Compact(st)
 		for _, s := range st {
-			df[s]++
+			if df[s] == nil {
+				df[s] = map[int]bool{}
+			}
+			df[s][c.group[ai]] = true
 		}
-		cands = append(cands, cand{text: t, stems: st, lang: a.Lang})
+		cands = append(cands, cand{text: t, stems: st, lang: a.Lang, group: c.group[ai]})
 	}
 	if len(cands) == 0 {
 		return ""
@@ -314,7 +378,7 @@ func (c *buildCtx) title() string {
 		}
 		score := 0.0
 		for _, s := range x.stems {
-			score += float64(df[s] - 1)
+			score += float64(len(df[s]) - 1)
 		}
 		score /= float64(len(x.stems) + 3) // favour headlines, not run-on ones
 		if best < 0 || score > bestScore+1e-9 || (x.lang == c.mainLang && cands[best].lang != c.mainLang) {

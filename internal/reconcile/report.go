@@ -189,13 +189,10 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 		}
 	}
 
-	if len(ev.Entities) > 0 {
+	if len(actors(ev.Entities)) > 0 {
 		fmt.Fprintf(bw, "\nWho\n")
-		for i, e := range ev.Entities {
-			if i == reportEntities {
-				break
-			}
-			fmt.Fprintf(bw, "  %s (%s) — %d articles\n", e.Name, e.Type, len(e.Mentions))
+		for _, e := range actors(ev.Entities) {
+			fmt.Fprintf(bw, "  %s (%s) — %s\n", e.Name, e.Type, articlesText(len(e.Mentions)))
 		}
 	}
 
@@ -238,6 +235,29 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 		return fmt.Errorf("report %s: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// actors returns the people, organisations and other named actors of an
+// event (places have their own line), at most reportEntities.
+func actors(ents []news.Entity) []news.Entity {
+	var out []news.Entity
+	for _, e := range ents {
+		if e.Type == news.Place {
+			continue
+		}
+		if len(out) == reportEntities {
+			break
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func articlesText(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return strconv.Itoa(n) + " articles"
 }
 
 func stamp(t time.Time) string {
@@ -310,13 +330,10 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 		}
 	}
 
-	if len(ev.Entities) > 0 {
+	if len(actors(ev.Entities)) > 0 {
 		fmt.Fprintf(bw, "\n## Who\n\n")
-		for i, e := range ev.Entities {
-			if i == reportEntities {
-				break
-			}
-			fmt.Fprintf(bw, "- %s (%s), %d articles\n", md(e.Name), e.Type, len(e.Mentions))
+		for _, e := range actors(ev.Entities) {
+			fmt.Fprintf(bw, "- %s (%s), %s\n", md(e.Name), e.Type, articlesText(len(e.Mentions)))
 		}
 	}
 

@@ -16,9 +16,10 @@ const mmrLambda = 0.7
 // early it comes in its article (news leads with the essentials) and how
 // much of the event's main actors and places it names that the summary
 // does not cover yet; its redundancy is its greatest similarity to a
-// chosen claim. Conflicting claims are left to the claims section, since a
-// summary sentence would state one side as fact. Each chosen sentence
-// cites the article it came from and every article with an aligned claim.
+// chosen claim. Each chosen sentence cites the article it came from and
+// every article with an aligned claim; a conflicting claim's sentence
+// states one side, so it counts and cites only the articles of that side
+// (the claims section shows the other).
 func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []claimInfo, sents []sent, ft *featTable) []news.SummarySentence {
 	want := 5
 	switch {
@@ -56,10 +57,10 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 
 	var cands []int
 	inLang := 0
-	for i, cl := range claims {
+	for i := range claims {
 		s := &sents[infos[i].rep]
 		n := len(strings.Fields(s.text))
-		if cl.Status == news.Conflicting || n < 6 || n > 70 {
+		if n < 5 || n > 70 {
 			continue
 		}
 		cands = append(cands, i)
@@ -80,6 +81,10 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 	for _, i := range cands {
 		ci := infos[i]
 		base[i] = 0.6*float64(ci.groups)/float64(len(groups)) + 0.4/(1+float64(ci.firstPos))
+		if claims[i].Status == news.Conflicting {
+			// It can only be told as one side says it.
+			base[i] = 0.6*float64(len(sideOf(claims[i], sents[ci.rep].art, c)))/float64(len(groups)) + 0.4/(1+float64(ci.firstPos))
+		}
 	}
 	// Only the best candidates by worth enter the quadratic MMR loop.
 	sort.SliceStable(cands, func(a, b int) bool { return base[cands[a]] > base[cands[b]] })
@@ -134,9 +139,27 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 	})
 	out := make([]news.SummarySentence, 0, len(chosen))
 	for _, i := range chosen {
-		out = append(out, news.SummarySentence{Text: claims[i].Text, Sources: claims[i].Sources})
+		src := claims[i].Sources
+		if claims[i].Status == news.Conflicting {
+			src = sideOf(claims[i], sents[infos[i].rep].art, c)
+		}
+		out = append(out, news.SummarySentence{Text: claims[i].Text, Sources: src})
 	}
 	return out
+}
+
+// sideOf returns the articles that give the same value as article art in a
+// conflicting claim: a sentence stating one side cites only its side.
+func sideOf(claim news.Claim, art int, c *buildCtx) []string {
+	id := c.arts[art].ID
+	for _, v := range claim.Values {
+		for _, s := range v.Sources {
+			if s == id {
+				return v.Sources
+			}
+		}
+	}
+	return []string{id}
 }
 
 func contains(xs []int, x int) bool {
