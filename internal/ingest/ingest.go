@@ -101,7 +101,10 @@ func formatOf(name string) (format string, gz bool, err error) {
 	case ".warc":
 		return fmtWARC, gz, nil
 	}
-	ext := filepath.Ext(strings.ToLower(filepath.Base(name)))
+	ext := filepath.Ext(lower)
+	if gz {
+		ext += ".gz"
+	}
 	if ext == "" {
 		ext = "none"
 	}
@@ -208,8 +211,16 @@ func (w *walker) path(p string) error {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		if d.IsDir() {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files only: a link to a directory could loop.
+			if fi, err := os.Stat(sub); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // sockets, devices, pipes
 		}
 		return w.file(sub)
 	})
@@ -419,7 +430,7 @@ func TotalSize(paths []string) int64 {
 			if _, _, err := formatOf(sub); err != nil {
 				return nil
 			}
-			if fi, err := d.Info(); err == nil {
+			if fi, err := os.Stat(sub); err == nil && fi.Mode().IsRegular() {
 				total += fi.Size()
 			}
 			return nil

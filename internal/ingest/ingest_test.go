@@ -151,6 +151,7 @@ func TestBadInput(t *testing.T) {
 		{"bad header date", "h.txt", []byte("Title: T\nPublished: someday\n\nBody text."), 0, 0, `header Published: "someday" is not a date`},
 		{"unknown ext", "data.xyz", []byte("hello"), 0, 0, "unknown file type (.xyz); supported: .txt"},
 		{"no ext", "README", []byte("hello"), 0, 0, "unknown file type (none)"},
+		{"unknown gz", "a.tar.gz", []byte("hello"), 0, 0, "unknown file type (.tar.gz)"},
 		{"bad gzip", "t.jsonl.gz", []byte{0x1f, 0x8b, 0, 0}, 0, 0, "gzip:"},
 	}
 	for _, tc := range tests {

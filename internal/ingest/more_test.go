@@ -261,3 +261,20 @@ func BenchmarkJSONL(b *testing.B) {
 		}
 	}
 }
+
+// TestSymlinks follows links to files but not links to directories, which
+// could loop.
+func TestSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.txt", []byte("Headline\nBody text of the linked article."))
+	if err := os.Symlink(p, filepath.Join(dir, "b.txt")); err != nil {
+		t.Skipf("symlinks unsupported: %v", err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	res := walkAll(t, []string{dir}, Options{})
+	if len(res) != 2 || res[0].Article == nil || res[1].Article == nil || res[0].Article.Hash != res[1].Article.Hash {
+		t.Errorf("Walk(dir with links) = %+v, want the article twice", res)
+	}
+}

@@ -231,6 +231,10 @@ func (f *finder) year(i int) (int, bool) {
 	if t.kind != tNum || t.ndig != 4 || t.ord || t.val < minYear || t.val > maxYear {
 		return 0, false
 	}
+	// "1990s", "2023er": a decade or an adjective, not a year.
+	if n := f.tok(i + 1); n.kind == tWord && n.start == t.end {
+		return 0, false
+	}
 	return t.val, true
 }
 

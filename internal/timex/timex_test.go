@@ -137,6 +137,8 @@ func TestFind(t *testing.T) {
 		{"in month past", "en", "in September", "September=2024-09-01/month~"},
 		{"im monat", "de", "im Juli", "Juli=2024-07-01/month~"},
 		{"out of range year", "", "01.01.1850", ""},
+		{"decade", "en", "in the 1990s", ""},
+		{"late year", "en", "late 2023", "2023=2023-01-01/year"},
 		{"range", "en", "in 1850", ""},
 	}
 	for _, tc := range tests {

@@ -175,7 +175,7 @@ var numWords = map[string]int{
 
 // yearPreps introduce a bare year ("in 2023", "seit 2019", "в 2023 году").
 var yearPreps = map[string]bool{
-	"in": true, "since": true, "during": true, "until": true, "of": true, "year": true,
+	"in": true, "early": true, "late": true, "since": true, "during": true, "until": true, "of": true, "year": true,
 	"im": true, "seit": true, "bis": true, "jahr": true, "jahres": true,
 	"en": true, "depuis": true, "année": true, "an": true,
 	"desde": true, "año": true, "del": true,
