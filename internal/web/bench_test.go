@@ -231,8 +231,12 @@ func BenchmarkServe(b *testing.B) {
 	words := []string{"earthquake", "strike", "minister", "Oslo", "Lisbon", "takeover", "police", "election", "flood", "court"}
 	word := func(int) string { return words[r.IntN(len(words))] }
 
-	b.Run("EventPage", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/events/" + url.PathEscape(ev(i)) }) })
-	b.Run("APIEvent", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/api/events/" + url.PathEscape(ev(i)) }) })
+	b.Run("EventPage", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/events/" + url.PathEscape(ev(i)) })
+	})
+	b.Run("APIEvent", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/api/events/" + url.PathEscape(ev(i)) })
+	})
 	b.Run("APIEvents", func(b *testing.B) {
 		percentiles(b, s, func(i int) string { return fmt.Sprintf("/api/events?limit=50&offset=%d", r.IntN(200)*50) })
 	})
@@ -240,9 +244,15 @@ func BenchmarkServe(b *testing.B) {
 		percentiles(b, s, func(i int) string { return fmt.Sprintf("/api/events?sort=biggest&offset=%d", r.IntN(20)*50) })
 	})
 	b.Run("Index", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/" }) })
-	b.Run("ArticlePage", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/articles/" + url.PathEscape(art(i)) }) })
-	b.Run("APIArticle", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/api/articles/" + url.PathEscape(art(i)) }) })
-	b.Run("Search", func(b *testing.B) { percentiles(b, s, func(i int) string { return "/search?q=" + url.QueryEscape(word(i)) }) })
+	b.Run("ArticlePage", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/articles/" + url.PathEscape(art(i)) })
+	})
+	b.Run("APIArticle", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/api/articles/" + url.PathEscape(art(i)) })
+	})
+	b.Run("Search", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/search?q=" + url.QueryEscape(word(i)) })
+	})
 	b.Run("APISearch", func(b *testing.B) {
 		percentiles(b, s, func(i int) string { return "/api/search?q=" + url.QueryEscape(word(i)+" "+word(i)) })
 	})
