@@ -53,11 +53,12 @@ func DefaultConfig() Config {
 // Internal knobs. They are constants rather than Config fields because
 // they trade speed for recall in ways a user has no reason to change.
 const (
-	queryTerms    = 40   // top terms of an article used to look up candidates
-	indexTerms    = 60   // top terms of an event kept in the inverted index
-	maxCandidates = 40   // candidates scored in full
-	maxMembers    = 48   // article vectors kept per event for single-article linkage
-	maxCentroid   = 3000 // terms kept in a centroid
+	queryTerms    = 40  // top terms of an article used to look up candidates
+	indexTerms    = 60  // top terms of an event kept in the inverted index
+	maxCandidates = 16  // candidates scored against their centroid
+	linkCands     = 4   // best of those also scored against their single articles
+	maxMembers    = 24  // article vectors kept per event for single-article linkage
+	vecTerms      = 250 // heaviest terms kept of an article's vector
 	maxVocab      = 2_000_000
 	shingleK      = 4 // words per shingle
 	shingleKeep   = 2 // keep shingles whose hash is 0 mod this (sampling)
@@ -117,8 +118,9 @@ type term struct {
 type member struct {
 	id       string
 	mask     uint8    // groups present
-	vec      []term   // L2-normalised per group
+	vec      []term   // L2-normalised per group, as added to the centroid
 	shingles []uint64 // sorted, sampled
+	year     int      // latest year mentioned, 0 if none
 }
 
 type event struct {
@@ -127,12 +129,12 @@ type event struct {
 	lastSeq  uint64 // order of the last article added
 	last     time.Time
 	size     int
-	centroid map[uint64]float64
+	centroid map[uint64]float64 // sum of the kept members' vec
 	norm2    [numGroups]float64
 	members  []member
-	indexed  []uint64 // terms currently in the inverted index for this event
-	hashes   []string // text hashes of its articles, dropped with the event
-	years    int      // articles that mention a year
+	indexed  []uint64    // terms currently in the inverted index for this event
+	hashes   []string    // text hashes of its articles, dropped with the event
+	years    map[int]int // latest year mentioned → kept members
 }
 
 type hashRef struct {
@@ -202,25 +204,53 @@ func (c *Clusterer) idf(h uint64) float64 {
 }
 
 // vectorize counts the article's features into the document frequencies
-// and returns its normalised TF-IDF vector and shingles.
-func (c *Clusterer) vectorize(a *news.Article) ([]term, uint8, []uint64) {
+// and returns its raw term weights (channel weight times sublinear tf,
+// sorted by hash) and its shingles. Vectors are weighed once, with the
+// idf known when the article arrives; re-weighing kept articles later as
+// the idf evolves was tried and changed no decision on ECB+.
+func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 	counts := c.feat.features(a.Title, a.Text)
 	c.ndocs++
-	for h := range counts {
+	raw := make([]term, 0, len(counts))
+	for h, tf := range counts {
 		c.df[h]++
+		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
 	}
 	if len(c.df) > maxVocab {
 		c.forget()
 	}
-	vec := make([]term, 0, len(counts))
+	if len(raw) > vecTerms {
+		// Keep the terms that weigh most under the current idf: the tail
+		// of a long article is words that occur once and are common, which
+		// cost time and memory and add nothing to the match.
+		ws := make([]term, len(raw))
+		for i, t := range raw {
+			ws[i] = term{uint64(i), t.w * c.idf(t.h)}
+		}
+		top := topTerms(ws, vecTerms)
+		kept := make([]term, len(top))
+		for i, t := range top {
+			kept[i] = raw[t.h]
+		}
+		raw = kept
+	}
+	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	return raw, shingles(c.feat.toks[:0], a.Title, a.Text)
+}
+
+// weigh returns the TF-IDF vector of raw weights under the current
+// document frequencies, normalised per group, and the groups present.
+// Sums run in hash order so that results do not depend on map order.
+func (c *Clusterer) weigh(raw []term) ([]term, uint8) {
+	vec := make([]term, 0, len(raw))
 	var n2 [numGroups]float64
-	for h, tf := range counts {
-		w := channelWeight[channelOf(h)] * (1 + math.Log(tf)) * c.idf(h)
+	for _, t := range raw {
+		w := t.w * c.idf(t.h)
 		if w <= 0 {
 			continue
 		}
-		vec = append(vec, term{h, w})
-		n2[groupOf[channelOf(h)]] += w * w
+		vec = append(vec, term{t.h, w})
+		n2[groupOf[channelOf(t.h)]] += w * w
 	}
 	var inv [numGroups]float64
 	var mask uint8
@@ -233,8 +263,7 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, uint8, []uint64) {
 	for i := range vec {
 		vec[i].w *= inv[groupOf[channelOf(vec[i].h)]]
 	}
-	slices.SortFunc(vec, func(x, y term) int { return cmp.Compare(x.h, y.h) })
-	return vec, mask, shingles(c.feat.toks[:0], a.Title, a.Text)
+	return vec, mask
 }
 
 // forget halves every document frequency and drops the terms that fall
@@ -253,7 +282,9 @@ func (c *Clusterer) forget() {
 
 // Add decides the event of a and remembers it.
 func (c *Clusterer) Add(a *news.Article) Assignment {
-	vec, mask, sh := c.vectorize(a)
+	raw, sh := c.vectorize(a)
+	year := c.feat.maxYear
+	vec, mask := c.weigh(raw)
 	c.advance(a.Published)
 
 	cands := c.candidates(vec)
@@ -269,8 +300,24 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 			dupOf, dupEvent, dupSim = h.id, e, 1
 		}
 	}
-	for _, e := range cands {
-		s, link := c.score(e, vec, mask, a.Published)
+	// First the cheap centroid score for every candidate, then the
+	// single-article linkage for the best few only.
+	type scored struct {
+		e    *event
+		cent float64
+	}
+	ss := make([]scored, len(cands))
+	for i, e := range cands {
+		ss[i] = scored{e, c.adjust(e, c.centroidSim(e, vec, mask), vec, year, a.Published)}
+	}
+	slices.SortStableFunc(ss, func(x, y scored) int { return cmp.Compare(y.cent, x.cent) })
+	for i, sc := range ss {
+		e := sc.e
+		s, link := sc.cent, 0.0
+		if i < linkCands {
+			link = linkSim(e, vec, mask)
+			s = math.Max(s, c.adjust(e, linkWeight*link, vec, year, a.Published))
+		}
 		if s > bestScore {
 			best, bestScore = e, s
 		}
@@ -305,7 +352,7 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 		as.NewEvent = true
 	}
 	as.Event = best.id
-	c.join(best, a, vec, mask, sh)
+	c.join(best, a, member{id: a.ID, mask: mask, vec: vec, shingles: sh, year: year})
 	return as
 }
 
@@ -313,7 +360,9 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 // set) without deciding, so a Clusterer can be warmed up from the database.
 // An article without an event founds one under EventID(a.ID).
 func (c *Clusterer) Restore(a *news.Article) {
-	vec, mask, sh := c.vectorize(a)
+	raw, sh := c.vectorize(a)
+	year := c.feat.maxYear
+	vec, mask := c.weigh(raw)
 	c.advance(a.Published)
 	id := a.Event
 	if id == "" {
@@ -323,7 +372,7 @@ func (c *Clusterer) Restore(a *news.Article) {
 	if e == nil {
 		e = c.newEvent(id)
 	}
-	c.join(e, a, vec, mask, sh)
+	c.join(e, a, member{id: a.ID, mask: mask, vec: vec, shingles: sh, year: year})
 }
 
 // advance moves the clock to t and evicts events idle for longer than the
@@ -437,11 +486,8 @@ func (c *Clusterer) candidates(vec []term) []*event {
 	return out
 }
 
-// score is the similarity of vec to event e: the larger of the centroid
-// cosine and the best single-article cosine, plus a bonus for shared rare
-// names, damped by the time gap. It also returns the best single-article
-// cosine, used to pick near-duplicate candidates.
-func (c *Clusterer) score(e *event, vec []term, mask uint8, t time.Time) (float64, float64) {
+// centroidSim is the group-mixed cosine of vec to the event's centroid.
+func (c *Clusterer) centroidSim(e *event, vec []term, mask uint8) float64 {
 	var dot [numGroups]float64
 	for _, x := range vec {
 		dot[groupOf[channelOf(x.h)]] += x.w * e.centroid[x.h]
@@ -453,7 +499,11 @@ func (c *Clusterer) score(e *event, vec []term, mask uint8, t time.Time) (float6
 			emask |= 1 << g
 		}
 	}
-	cent := mix(dot, mask&emask)
+	return mix(dot, mask&emask)
+}
+
+// linkSim is the best group-mixed cosine of vec to one kept article.
+func linkSim(e *event, vec []term, mask uint8) float64 {
 	link := 0.0
 	for i := range e.members {
 		m := &e.members[i]
@@ -461,7 +511,12 @@ func (c *Clusterer) score(e *event, vec []term, mask uint8, t time.Time) (float6
 			link = d
 		}
 	}
-	s := math.Max(cent, linkWeight*link)
+	return link
+}
+
+// adjust turns a similarity into a score: plus a small bonus for shared
+// rare names, damped on a year conflict and by the publication-time gap.
+func (c *Clusterer) adjust(e *event, s float64, vec []term, year int, t time.Time) float64 {
 	// Shared rare names: a name seen in few documents so far that both
 	// the article and the event mention is strong evidence of one story.
 	var bonus float64
@@ -478,23 +533,12 @@ func (c *Clusterer) score(e *event, vec []term, mask uint8, t time.Time) (float6
 		}
 	}
 	s += math.Min(bonus, maxBonus)
-	// Years that do not overlap at all mean two different happenings of
-	// the same kind (this year's flood, not last year's), whatever the
-	// words say.
-	if yearConflict < 1 {
-		var ay, shared bool
-		for _, x := range vec {
-			if channelOf(x.h) == chYear {
-				ay = true
-				if e.centroid[x.h] > 0 {
-					shared = true
-					break
-				}
-			}
-		}
-		if ay && !shared && e.years > 0 {
-			s *= yearConflict
-		}
+	// A latest year that none of the event's articles has means a
+	// different happening of the same kind (this year's flood, not
+	// that of four years ago), whatever the words say. The latest year is
+	// used because older years are background ("his 2001 film").
+	if year != 0 && len(e.years) > 0 && e.years[year] == 0 {
+		s *= yearConflict
 	}
 	if !t.IsZero() && !e.last.IsZero() {
 		gap := t.Sub(e.last)
@@ -505,7 +549,7 @@ func (c *Clusterer) score(e *event, vec []term, mask uint8, t time.Time) (float6
 			s *= math.Exp(-float64(gap-24*time.Hour) / float64(3*24*time.Hour))
 		}
 	}
-	return s, link
+	return s
 }
 
 // Scoring knobs, tuned on the ECB+ train topics. They are variables only
@@ -514,8 +558,8 @@ var (
 	linkWeight = 0.9  // single-article cosine relative to centroid cosine
 	nameBonus  = 0.01 // per shared rare name
 	maxBonus   = 0.05
-	// yearConflict multiplies the score when article and event both
-	// mention years and share none.
+	// yearConflict multiplies the score when the article's latest year is
+	// no kept article's latest year.
 	yearConflict = 0.6
 )
 
@@ -540,29 +584,29 @@ func mix(cos [numGroups]float64, both uint8) float64 {
 func rareDF(n float64) float64 { return math.Max(3, n/100) }
 
 // join adds the article to e.
-func (c *Clusterer) join(e *event, a *news.Article, vec []term, mask uint8, sh []uint64) {
-	for _, x := range vec {
-		old := e.centroid[x.h]
-		nw := old + x.w
-		e.centroid[x.h] = nw
-		e.norm2[groupOf[channelOf(x.h)]] += nw*nw - old*old
-	}
-	if len(e.centroid) > maxCentroid {
-		pruneCentroid(e)
-	}
-	for _, x := range vec {
-		if channelOf(x.h) == chYear {
-			e.years++
-			break
-		}
-	}
-	m := member{id: a.ID, mask: mask, vec: vec, shingles: sh}
+func (c *Clusterer) join(e *event, a *news.Article, m member) {
 	if len(e.members) >= maxMembers {
-		// Keep the founder, drop the oldest of the rest.
+		// Keep the founder, drop the oldest of the rest, and take it out
+		// of the centroid: the centroid follows the kept members, so it
+		// stays bounded and tracks how the story develops.
+		old := e.members[1]
+		e.addCentroid(old.vec, -1)
+		if old.year != 0 {
+			if e.years[old.year]--; e.years[old.year] == 0 {
+				delete(e.years, old.year)
+			}
+		}
 		copy(e.members[1:], e.members[2:])
 		e.members[len(e.members)-1] = m
 	} else {
 		e.members = append(e.members, m)
+	}
+	e.addCentroid(m.vec, 1)
+	if m.year != 0 {
+		if e.years == nil {
+			e.years = map[int]int{}
+		}
+		e.years[m.year]++
 	}
 	e.size++
 	c.seq++
@@ -581,17 +625,17 @@ func (c *Clusterer) join(e *event, a *news.Article, vec []term, mask uint8, sh [
 	}
 }
 
-func pruneCentroid(e *event) {
-	ts := make([]term, 0, len(e.centroid))
-	for h, w := range e.centroid {
-		ts = append(ts, term{h, w})
-	}
-	keep := topTerms(ts, maxCentroid*2/3)
-	clear(e.centroid)
-	e.norm2 = [numGroups]float64{}
-	for _, t := range keep {
-		e.centroid[t.h] = t.w
-		e.norm2[groupOf[channelOf(t.h)]] += t.w * t.w
+func (e *event) addCentroid(vec []term, sign float64) {
+	for _, x := range vec {
+		old := e.centroid[x.h]
+		nw := old + sign*x.w
+		if nw < 1e-9 {
+			nw = 0
+			delete(e.centroid, x.h)
+		} else {
+			e.centroid[x.h] = nw
+		}
+		e.norm2[groupOf[channelOf(x.h)]] += nw*nw - old*old
 	}
 }
 
@@ -625,20 +669,59 @@ func (c *Clusterer) reindex(e *event) {
 	e.indexed = kept
 }
 
-// topTerms returns the n heaviest terms, ties broken by hash so the result
-// does not depend on map order.
+// topTerms returns the n heaviest terms, heaviest first, ties broken by
+// hash so the result does not depend on map order. It selects with a
+// min-heap of size n, so large centroids cost O(len log n).
 func topTerms(ts []term, n int) []term {
-	s := slices.Clone(ts)
-	slices.SortFunc(s, func(x, y term) int {
+	less := func(x, y term) bool { // x lighter than y
+		if x.w != y.w {
+			return x.w < y.w
+		}
+		return x.h > y.h
+	}
+	h := make([]term, 0, n)
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && less(h[r], h[l]) {
+				m = r
+			}
+			if !less(h[m], h[i]) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, t := range ts {
+		if len(h) < n {
+			h = append(h, t)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !less(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if n > 0 && less(h[0], t) {
+			h[0] = t
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(x, y term) int {
 		if x.w != y.w {
 			return cmp.Compare(y.w, x.w)
 		}
 		return cmp.Compare(x.h, y.h)
 	})
-	if len(s) > n {
-		s = s[:n]
-	}
-	return s
+	return h
 }
 
 func dotSorted(a, b []term) [numGroups]float64 {

@@ -178,6 +178,7 @@ type featurizer struct {
 	lowerSet map[string]bool
 	name     []string
 	sb       strings.Builder
+	maxYear  int // latest year mentioned: the year of the happening, as older years are background
 }
 
 func newFeaturizer() *featurizer {
@@ -188,6 +189,7 @@ func newFeaturizer() *featurizer {
 func (f *featurizer) features(title, text string) map[uint64]float64 {
 	clear(f.counts)
 	clear(f.lowerSet)
+	f.maxYear = 0
 	f.toks = tokenize(title, f.toks[:0])
 	for _, t := range f.toks {
 		if t.number || stopwords[t.lower] {
@@ -238,6 +240,9 @@ func (f *featurizer) addTokens(toks []token) {
 			v := t.lower
 			if len(v) == 4 && !strings.ContainsAny(v, ".") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
 				f.counts[hashTerm(chYear, v)]++
+				if y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0'); y > f.maxYear {
+					f.maxYear = y
+				}
 			} else {
 				f.counts[hashTerm(chNumber, v)]++
 			}

@@ -41,6 +41,7 @@ func TestTune(t *testing.T) {
 	variants := []variant{
 		{"base", func() {}},
 		{"year.4", func() { *cluster.Knobs.YearConflict = 0.4 }},
+		{"names.6", func() { *cluster.Knobs.GroupWeight = [3]float64{0.3, 0.6, 0.1} }},
 		{"year.2", func() { *cluster.Knobs.YearConflict = 0.2 }},
 		{"n5y4", func() { *cluster.Knobs.YearConflict = 0.4; *cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15} }},
 		{"n5y4w0", func() { *cluster.Knobs.YearConflict = 0.4; *cluster.Knobs.GroupWeight = [3]float64{0.4, 0.6, 0} }},

@@ -1,0 +1,102 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// genArticles makes n synthetic ~3 KB articles about n/8 events: each
+// event has its own names, place, year and figures, and its articles mix
+// them with general vocabulary, so the clusterer does realistic work
+// (candidate retrieval, scoring, joins, evictions by time).
+func genArticles(n int) []news.Article {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		const letters = "abcdefghijklmnopqrstuvwxyz"
+		l := 3 + rng.IntN(7)
+		var b strings.Builder
+		for range l {
+			b.WriteByte(letters[rng.IntN(26)])
+		}
+		return b.String()
+	}
+	common := make([]string, 5000)
+	for i := range common {
+		common[i] = word()
+	}
+	type ev struct {
+		names []string
+		words []string
+		year  int
+	}
+	evs := make([]ev, n/8+1)
+	for i := range evs {
+		e := ev{year: 1990 + rng.IntN(35)}
+		for range 4 {
+			w := word()
+			e.names = append(e.names, strings.ToUpper(w[:1])+w[1:])
+		}
+		for range 30 {
+			e.words = append(e.words, common[rng.IntN(len(common))])
+		}
+		evs[i] = e
+	}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]news.Article, n)
+	for i := range out {
+		ei := i / 8
+		if rng.IntN(3) == 0 {
+			ei = rng.IntN(i/8 + 1)
+		}
+		e := evs[ei]
+		var b strings.Builder
+		for b.Len() < 3000 {
+			switch r := rng.IntN(20); {
+			case r < 3:
+				b.WriteString(e.names[rng.IntN(len(e.names))])
+			case r < 9:
+				b.WriteString(e.words[rng.IntN(len(e.words))])
+			case r == 9:
+				fmt.Fprintf(&b, "%d", rng.IntN(500))
+			case r == 10:
+				fmt.Fprintf(&b, "in %d.\n", e.year)
+				continue
+			default:
+				b.WriteString(common[rng.IntN(len(common))])
+			}
+			b.WriteByte(' ')
+		}
+		out[i] = news.Article{
+			ID:        fmt.Sprintf("a%d", i),
+			Title:     e.names[0] + " " + e.words[0] + " " + e.words[1],
+			Text:      b.String(),
+			Published: base.Add(time.Duration(i) * time.Minute),
+			Source:    "example.org",
+		}
+	}
+	return out
+}
+
+// BenchmarkAdd measures streaming clustering of ~3 KB articles and reports
+// articles per second.
+func BenchmarkAdd(b *testing.B) {
+	arts := genArticles(4000)
+	c := New(DefaultConfig())
+	i := 0
+	start := time.Now()
+	for b.Loop() {
+		a := arts[i%len(arts)]
+		if i >= len(arts) {
+			a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+			a.Published = a.Published.Add(time.Duration(i) * time.Minute)
+		}
+		c.Add(&a)
+		i++
+	}
+	b.ReportMetric(float64(i)/time.Since(start).Seconds(), "articles/s")
+}
