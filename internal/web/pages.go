@@ -205,6 +205,7 @@ type eventData struct {
 	Claims   []claimGroup
 	Entities []entityGroup
 	Figures  []figureView
+	Places   []news.GeoPlace
 	Timeline template.HTML
 	Map      template.HTML
 	Sources  int
@@ -313,6 +314,7 @@ func (s *Server) eventView(r *http.Request) (eventData, error) {
 		places = ev.Where
 	}
 	d.Map = mapSVG(places)
+	d.Places = places
 	return d, nil
 }
 

@@ -37,6 +37,7 @@ func parseTemplates(as *assets) (*templates, error) {
 		"plural":      plural,
 		"figure":      fmtFigure,
 		"typeLabel":   typeLabel,
+		"typeName":    typeName,
 		"statusLabel": statusLabel,
 		"places":      placeNames,
 		"pct":         func(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" },
