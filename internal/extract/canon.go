@@ -41,6 +41,20 @@ func (a *Analyzer) group(d *doc) {
 			c.unsure = false
 		}
 	}
+	// Every later use of a defined abbreviation is its long form too.
+	abbrKey := map[string]int{}
+	for i, c := range d.cands {
+		if c.abbrOf > 0 {
+			abbrKey[toks[c.s].Fold] = i
+		}
+	}
+	for i := range d.cands {
+		c := &d.cands[i]
+		if j, ok := abbrKey[toks[c.s].Fold]; ok && c.e-c.s == 1 && c.abbrOf == 0 && c.alias == "" {
+			keys[i] = keys[j]
+			c.typ, c.unsure = d.cands[j].typ, false
+		}
+	}
 	// Surnames → full names seen in the article.
 	for i := range d.cands {
 		c := &d.cands[i]

@@ -181,15 +181,26 @@ func (a *Analyzer) entities(d *doc) {
 			}
 		}
 		cands = append(kept, lc)
-		li := len(cands)
 		for i := range cands {
 			if cands[i].s == abTok && cands[i].e == abTok+1 {
-				cands[i].abbrOf = li
+				cands[i].abbrOf = lc.s + 1
 				cands[i].typ = lc.typ
 			}
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
+	// abbrOf held the long form's first token + 1; make it an index + 1.
+	for i := range cands {
+		if cands[i].abbrOf > 0 {
+			ts := cands[i].abbrOf - 1
+			cands[i].abbrOf = 0
+			for j := range cands {
+				if cands[j].longForm && cands[j].s == ts {
+					cands[i].abbrOf = j + 1
+				}
+			}
+		}
+	}
 	a.tag(d, cands)
 	d.cands = cands
 	a.group(d)
@@ -209,7 +220,8 @@ func (a *Analyzer) known(f string) bool {
 // whether anything is left.
 func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 	toks := d.toks
-	for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) {
+	acro := func(k int) bool { return isAcronym(d.text[toks[k].Start:toks[k].End]) }
+	for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) && !acro(e-1) {
 		e--
 	}
 	if d.lang == "de" && e-s > 1 && !a.known(a.fold(d.text, toks, s, e)) {
@@ -226,7 +238,7 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 			e--
 		}
 	}
-	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold]) && !a.known(a.fold(d.text, toks, s, e)) {
+	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold]) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) {
 		s++
 	}
 	if s >= e {
@@ -356,7 +368,7 @@ func (a *Analyzer) tag(d *doc, cands []cand) {
 	asked := map[int]map[string]string{}
 	for i := range cands {
 		c := &cands[i]
-		if !c.unsure || c.longForm || c.strict {
+		if !c.unsure || c.longForm || c.strict || isAcronym(d.text[d.toks[c.s].Start:d.toks[c.e-1].End]) {
 			continue
 		}
 		if c.e-c.s == 1 {

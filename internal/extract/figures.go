@@ -35,6 +35,9 @@ var scaleWords = map[string]float64{
 	"mil": 1e3, "millon": 1e6, "millones": 1e6, "cien": 100, "cientos": 100,
 }
 
+var fractions = set("third", "thirds", "quarter", "quarters", "half", "halves", "fifth", "fifths", "drittel", "viertel",
+	"halfte", "hälfte", "tiers", "quart", "quarts", "moitie", "moitié", "tercio", "tercios", "cuarto", "cuartos", "mitad")
+
 var percentWords = set("percent", "per cent", "prozent", "pour cent", "por ciento", "pct")
 
 var currencyAfter = map[string]string{
@@ -322,6 +325,9 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 				end = toks[head].End
 				j = head + 1
 			}
+		}
+		if fractions[strings.ToLower(counts)] {
+			continue // "two thirds", "zwei Drittel": a share, not a count
 		}
 		if counts == "" && j-i < 2 && f.Max == 0 {
 			continue // a bare number: nothing to say what it counts

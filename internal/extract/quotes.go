@@ -108,8 +108,8 @@ func quotes(d *doc, artID string) []news.Quote {
 	prevPara, prevSpeaker := -1, -1
 	for _, q := range findQuotes(text) {
 		words := len(strings.Fields(text[q.start:q.end]))
-		if words < 3 {
-			continue
+		if words < 3 && !(words == 2 && endsSentence(text[q.start:q.end])) {
+			continue // a scare quote or a title, not speech
 		}
 		s := firstTokAt(d.toks, q.close)
 		spk := -1

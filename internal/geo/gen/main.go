@@ -92,7 +92,10 @@ func run(modules, out string, minPop int) error {
 			continue
 		}
 		names := countries[cc]
-		fmt.Fprintf(&buf, "country\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", displayName(names.en), cc, pt.lat, pt.lon, pt.pop, strings.Join(names.all, "|"))
+		if n, ok := shortNames[cc]; ok && !contains(names.all, n) {
+			names.all = append(names.all, n)
+		}
+		fmt.Fprintf(&buf, "country\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", displayName(cc, names.en), cc, pt.lat, pt.lon, pt.pop, strings.Join(names.all, "|"))
 	}
 	kept := 0
 	sort.Slice(cities, func(i, j int) bool {
@@ -133,10 +136,24 @@ func clean(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "|", " ").Replace(s)
 }
 
+// shortNames are the common English short names of the few countries whose
+// i18n-iso-countries English entry is only the formal name; they are what
+// English-language outlets write (and the names GeoNames gives these
+// countries).
+var shortNames = map[string]string{
+	"SY": "Syria", "LA": "Laos", "BN": "Brunei", "VA": "Vatican City", "FM": "Micronesia", "MD": "Moldova",
+	"BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "IR": "Iran", "RU": "Russia", "KR": "South Korea",
+	"KP": "North Korea", "PS": "Palestine", "TW": "Taiwan", "CZ": "Czechia", "VN": "Vietnam",
+	"GB": "United Kingdom", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+}
+
 // displayName picks the English name a reader expects: the shortest one that
 // is written in words (not "US" or "U.S.A.") and is not an inverted form
 // ("Korea, Republic of").
-func displayName(en []string) string {
+func displayName(cc string, en []string) string {
+	if n, ok := shortNames[cc]; ok {
+		return n
+	}
 	best := ""
 	for _, n := range en {
 		if strings.ContainsAny(n, ",(") || strings.ToUpper(n) == n {
