@@ -55,6 +55,11 @@ func Generate(n int, seed int64) ([]news.Article, map[string]string) {
 	for i, c := range cities {
 		g.byCountry[c.country] = append(g.byCountry[c.country], i)
 	}
+	for i, c := range cities {
+		if len(g.byCountry[c.country]) > 1 {
+			g.multi = append(g.multi, i)
+		}
+	}
 	arts := make([]news.Article, 0, n)
 	for ev := 0; len(arts) < n; ev++ {
 		size := min(g.eventSize(), n-len(arts))
@@ -75,6 +80,7 @@ type gen struct {
 	prefix    string
 	span      int
 	byCountry map[string][]int  // country → indexes into cities
+	multi     []int             // indexes of cities that share their country with another
 	perm      []int             // scratch for the order of the kind's sentences
 	gperm     []int             // scratch for the order of generic sentences
 	qperm     []int             // scratch for quote order
@@ -84,10 +90,16 @@ type gen struct {
 // event holds everything the articles of one happening share.
 type event struct {
 	k            *kind
+	c            *compiledKind
+	salt         uint64 // picks the event's synonyms
+	details      []int  // the kind's detail sentences this event uses
 	when         time.Time
 	city, city2  city
-	people, sur  [3]string
-	roles        [3]string
+	people, sur  [4]string // three actors with roles and a witness
+	roles        [4]string
+	site         string // a named place of the event, e.g. "Linden Street"
+	country      string // the country of city as running text writes it
+	country2     string
 	org, org2    string
 	org3, agency string
 	n            [4]int
@@ -102,7 +114,8 @@ type event struct {
 type article struct {
 	date      string
 	n1        int
-	mentioned [3]bool
+	mentioned [4]bool
+	headline  bool // filling a headline: "Netherlands quake", not "the Netherlands quake"
 }
 
 func (g *gen) eventSize() int {
@@ -143,11 +156,21 @@ func (g *gen) orgName(style orgStyle, trades []string) string {
 }
 
 func (g *gen) event() *event {
-	k := &kinds[g.rng.IntN(len(kinds))]
-	e := &event{k: k}
+	ki := g.rng.IntN(len(kinds))
+	k := &kinds[ki]
+	e := &event{k: k, c: &compiledKinds[ki], salt: g.rng.Uint64()}
+	// Each event tells only part of the kind's story, so two events of
+	// one kind share some sentences, not all.
+	nd := len(k.details)
+	e.details = shuffled(g.rng, nil, nd)[:max(nd*3/4, min(nd, 4))]
 	day := g.rng.IntN(g.span)
 	e.when = genStart.Add(time.Duration(day)*24*time.Hour + time.Duration(g.rng.IntN(24*60))*time.Minute)
 	ci := g.rng.IntN(len(cities))
+	if !k.otherCountry {
+		// Templates speak of "{city2} and other parts of {country}":
+		// both cities must be in one country.
+		ci = g.multi[g.rng.IntN(len(g.multi))]
+	}
 	e.city = cities[ci]
 	e.city2 = g.otherCity(ci, k.otherCountry)
 	if prev := g.last[k.name]; prev != nil && g.rng.IntN(10) == 0 {
@@ -157,10 +180,13 @@ func (g *gen) event() *event {
 		e.city, e.city2 = prev.city, prev.city2
 	}
 	g.last[k.name] = e
+	e.country, e.country2 = inText(e.city.country), inText(e.city2.country)
 	for i := range e.people {
 		first, last := g.pick(firstNames), g.pick(lastNames)
 		e.people[i], e.sur[i] = first+" "+last, last
 	}
+	sf := siteForms[g.rng.IntN(len(siteForms))]
+	e.site = sf.before + g.pick(siteStems) + sf.after
 	e.org = g.orgName(k.org, k.trades)
 	e.org2 = g.orgName(company, nil)
 	for e.org3 = g.orgName(k.org, k.trades); e.org3 == e.org; e.org3 = g.orgName(k.org, k.trades) {
@@ -177,14 +203,15 @@ func (g *gen) event() *event {
 		e.money = g.moneyPhrase(g.between(k.money))
 	}
 	if k.mag {
-		e.mag = strconv.Itoa(4+g.rng.IntN(3)) + "." + strconv.Itoa(g.rng.IntN(10))
+		e.mag = strconv.Itoa(5+g.rng.IntN(3)) + "." + strconv.Itoa(g.rng.IntN(10))
 	}
 	e.clock = twoDigits(g.rng.IntN(24)) + ":" + twoDigits(g.rng.IntN(60))
 	var a article
-	e.agency = string(g.fill(nil, k.agency, e, &a))
-	for i, r := range k.roles {
+	e.agency = string(g.fill(nil, e.c.agency, e, &a))
+	for i, r := range e.c.roles {
 		e.roles[i] = string(g.fill(nil, r, e, &a))
 	}
+	e.roles[3] = string(g.fill(nil, compiledWitnessRoles[g.rng.IntN(len(compiledWitnessRoles))], e, &a))
 	return e
 }
 
@@ -268,8 +295,8 @@ func (g *gen) article(e *event, j, idx int) news.Article {
 		// the outlet's own headline.
 		title, text = e.firstTitle, e.firstText
 		if g.rng.IntN(2) == 0 {
-			a := article{n1: e.n[0]}
-			title = string(g.fill(nil, g.pick(k.titles), e, &a))
+			a := article{n1: e.n[0], headline: true}
+			title = string(g.fill(nil, e.c.titles[g.rng.IntN(len(e.c.titles))], e, &a))
 		}
 	} else {
 		a := article{date: g.datePhrase(e.when, pub), n1: e.n[0]}
@@ -277,7 +304,9 @@ func (g *gen) article(e *event, j, idx int) news.Article {
 			// Later reports sometimes give a higher count.
 			a.n1 += 1 + g.rng.IntN(max(2, a.n1/5))
 		}
-		title = string(g.fill(make([]byte, 0, 96), g.pick(k.titles), e, &a))
+		a.headline = true
+		title = string(g.fill(make([]byte, 0, 96), e.c.titles[g.rng.IntN(len(e.c.titles))], e, &a))
+		a.headline = false
 		text = string(g.body(e, &a))
 	}
 	if j == 0 {
@@ -300,15 +329,16 @@ func (g *gen) article(e *event, j, idx int) news.Article {
 // kind's details and the generic sentences, with a quote every few
 // sentences.
 func (g *gen) body(e *event, a *article) []byte {
-	k := e.k
+	c := e.c
 	target := minText + g.rng.IntN(maxText-minText+1)
 	buf := make([]byte, 0, maxText+256)
-	buf = g.fill(buf, g.pick(k.leads), e, a)
+	buf = g.fill(buf, c.leads[g.rng.IntN(len(c.leads))], e, a)
 
-	nd := len(k.details)
-	g.perm = shuffled(g.rng, g.perm, nd)
-	g.gperm = shuffled(g.rng, g.gperm, len(generic))
-	g.qperm = shuffled(g.rng, g.qperm, len(k.quotes)+len(genericQuotes))
+	nd := len(e.details)
+	g.perm = append(g.perm[:0], e.details...)
+	g.rng.Shuffle(nd, func(i, j int) { g.perm[i], g.perm[j] = g.perm[j], g.perm[i] })
+	g.gperm = shuffled(g.rng, g.gperm, len(compiledGeneric))
+	g.qperm = shuffled(g.rng, g.qperm, len(c.quotes)+len(compiledGenericQuotes))
 	di, gi, qi := 0, 0, 0
 	inPara, paraLen := 1, 1+g.rng.IntN(2)
 	sinceQuote := 0
@@ -324,11 +354,11 @@ func (g *gen) body(e *event, a *article) []byte {
 		if sinceQuote >= 2 && qi < len(g.qperm) && g.rng.IntN(2) == 0 {
 			q := g.qperm[qi]
 			qi++
-			var text string
-			if q < len(k.quotes) {
-				text = k.quotes[q]
+			var text tmpl
+			if q < len(c.quotes) {
+				text = c.quotes[q]
 			} else {
-				text = genericQuotes[q-len(k.quotes)]
+				text = compiledGenericQuotes[q-len(c.quotes)]
 			}
 			buf = g.quote(buf, e, a, text)
 			sinceQuote = 0
@@ -344,10 +374,10 @@ func (g *gen) body(e *event, a *article) []byte {
 				di, gi = 0, 0
 			}
 			if di < nd && (gi == len(g.gperm) || g.rng.IntN(4) != 0) {
-				buf = g.fill(buf, k.details[g.perm[di]], e, a)
+				buf = g.fill(buf, c.details[g.perm[di]], e, a)
 				di++
 			} else {
-				buf = g.fill(buf, generic[g.gperm[gi]], e, a)
+				buf = g.fill(buf, compiledGeneric[g.gperm[gi]], e, a)
 				gi++
 			}
 			sinceQuote++
@@ -366,8 +396,8 @@ func (g *gen) body(e *event, a *article) []byte {
 
 // quote writes a quote in one of the forms news uses, naming the speaker
 // in full with a role at first mention and by surname after.
-func (g *gen) quote(buf []byte, e *event, a *article, text string) []byte {
-	s := g.rng.IntN(3)
+func (g *gen) quote(buf []byte, e *event, a *article, text tmpl) []byte {
+	s := g.rng.IntN(4)
 	first := !a.mentioned[s]
 	a.mentioned[s] = true
 	speaker := func(buf []byte) []byte {
@@ -381,7 +411,7 @@ func (g *gen) quote(buf []byte, e *event, a *article, text string) []byte {
 	switch g.rng.IntN(4) {
 	case 0: // "…," X said.
 		buf = append(buf, '"')
-		buf = append(buf, text...)
+		buf = g.fill(buf, text, e, a)
 		buf = append(buf, ",\" "...)
 		buf = speaker(buf)
 		if first {
@@ -394,25 +424,23 @@ func (g *gen) quote(buf []byte, e *event, a *article, text string) []byte {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, " said: \""...)
-		buf = append(buf, text...)
+		buf = g.fill(buf, text, e, a)
 		return append(buf, ".\""...)
 	case 2: // "…," said X.
 		buf = append(buf, '"')
-		buf = append(buf, text...)
+		buf = g.fill(buf, text, e, a)
 		buf = append(buf, ",\" said "...)
 		buf = speaker(buf)
 		return append(buf, '.')
-	default: // "…," X told reporters in City.
+	default: // "…," X told reporters.
 		buf = append(buf, '"')
-		buf = append(buf, text...)
+		buf = g.fill(buf, text, e, a)
 		buf = append(buf, ",\" "...)
 		buf = speaker(buf)
 		if first {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, " told reporters in "...)
-		buf = append(buf, e.city.name...)
-		return append(buf, '.')
+		return append(buf, " told reporters."...)
 	}
 }
 
@@ -426,79 +454,77 @@ func shuffled(rng *rand.Rand, p []int, n int) []int {
 	return p
 }
 
-// fill appends template t to buf with its {slots} replaced by the event's
-// and the article's values. An unknown slot is a programmer error in the
-// templates, caught by the tests, and is written as is.
-func (g *gen) fill(buf []byte, t string, e *event, a *article) []byte {
-	for {
-		i := indexByte(t, '{')
-		if i < 0 {
-			return append(buf, t...)
-		}
-		buf = append(buf, t[:i]...)
-		t = t[i+1:]
-		j := indexByte(t, '}')
-		if j < 0 {
-			return append(buf, t...)
-		}
-		key := t[:j]
-		t = t[j+1:]
-		switch key {
-		case "city":
+// fill appends template t to buf with its slots replaced by the event's
+// and the article's values, and each word with synonyms by the event's
+// choice.
+func (g *gen) fill(buf []byte, t tmpl, e *event, a *article) []byte {
+	for i := range t {
+		sg := &t[i]
+		switch sg.slot {
+		case slotNone:
+			if sg.alts != nil {
+				buf = append(buf, sg.alts[mix(e.salt^sg.key)%uint64(len(sg.alts))]...)
+			} else {
+				buf = append(buf, sg.lit...)
+			}
+		case slotCity:
 			buf = append(buf, e.city.name...)
-		case "country":
-			buf = append(buf, e.city.country...)
-		case "city2":
+		case slotCountry:
+			if a.headline {
+				buf = append(buf, e.city.country...)
+			} else {
+				buf = append(buf, e.country...)
+			}
+		case slotCity2:
 			buf = append(buf, e.city2.name...)
-		case "country2":
-			buf = append(buf, e.city2.country...)
-		case "p1", "p2", "p3":
-			n := int(key[1] - '1')
+		case slotCountry2:
+			if a.headline {
+				buf = append(buf, e.city2.country...)
+			} else {
+				buf = append(buf, e.country2...)
+			}
+		case slotP1, slotP2, slotP3:
+			n := int(sg.slot - slotP1)
 			a.mentioned[n] = true
 			buf = append(buf, e.people[n]...)
-		case "p1s", "p2s", "p3s":
-			buf = append(buf, e.sur[key[1]-'1']...)
-		case "r1", "r2", "r3":
-			buf = append(buf, e.roles[key[1]-'1']...)
-		case "org":
+		case slotP4:
+			a.mentioned[3] = true
+			buf = append(buf, e.people[3]...)
+		case slotR4:
+			buf = append(buf, e.roles[3]...)
+		case slotSite:
+			buf = append(buf, e.site...)
+		case slotP1s, slotP2s, slotP3s:
+			buf = append(buf, e.sur[sg.slot-slotP1s]...)
+		case slotR1, slotR2, slotR3:
+			buf = append(buf, e.roles[sg.slot-slotR1]...)
+		case slotOrg:
 			buf = append(buf, e.org...)
-		case "org2":
+		case slotOrg2:
 			buf = append(buf, e.org2...)
-		case "org3":
+		case slotOrg3:
 			buf = append(buf, e.org3...)
-		case "agency":
+		case slotAgency:
 			buf = append(buf, e.agency...)
-		case "n1":
+		case slotN1:
 			buf = appendCount(buf, a.n1)
-		case "n2", "n3", "n4":
-			buf = appendCount(buf, e.n[key[1]-'1'])
-		case "pct1":
+		case slotN2, slotN3, slotN4:
+			buf = appendCount(buf, e.n[sg.slot-slotN1])
+		case slotPct1:
 			buf = append(buf, e.pct[0]...)
-		case "pct2":
+		case slotPct2:
 			buf = append(buf, e.pct[1]...)
-		case "money":
+		case slotMoney:
 			buf = append(buf, e.money...)
-		case "mag":
+		case slotMag:
 			buf = append(buf, e.mag...)
-		case "time":
+		case slotTime:
 			buf = append(buf, e.clock...)
-		case "date":
+		case slotDate:
 			buf = append(buf, a.date...)
-		default:
-			buf = append(buf, '{')
-			buf = append(buf, key...)
-			buf = append(buf, '}')
 		}
 	}
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
+	return buf
 }
 
 // appendCount writes v with thousands separators, as English news does

@@ -180,6 +180,7 @@ func TestTemplateSlots(t *testing.T) {
 		"p1": true, "p2": true, "p3": true, "p1s": true, "p2s": true, "p3s": true,
 		"r1": true, "r2": true, "r3": true, "org": true, "org2": true, "org3": true,
 		"agency": true, "n1": true, "n2": true, "n3": true, "n4": true, "time": true, "date": true,
+		"p4": true, "r4": true, "site": true,
 	}
 	for _, k := range kinds {
 		has := func(slot string) bool {

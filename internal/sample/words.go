@@ -99,3 +99,39 @@ var outlets = func() []string {
 }()
 
 var sections = []string{"news", "world", "europe", "business", "politics", "region", "national", "local"}
+
+// siteStems and siteForms make an event's own named place, such as
+// "Linden Street" or "the Castle district". They are kept apart from the
+// organisation stems so that a street does not share a name with a company
+// of another event.
+var siteStems = []string{
+	"Linden", "Harbour", "Mill", "Church", "Station", "Market", "Castle", "River", "Bridge", "Park",
+	"King's", "Queen's", "Victoria", "Elm", "Oak", "Chestnut", "Willow", "Garden", "Beacon", "Foundry",
+	"Lantern", "Meadow", "Orchard", "Quarry", "Rope", "Salt", "Tannery", "Weaver", "Wharf", "Windmill",
+}
+
+var siteForms = []struct{ before, after string }{
+	{"", " Street"}, {"", " Square"}, {"", " Road"}, {"", " Avenue"},
+	{"the ", " district"}, {"the ", " quarter"}, {"the ", " estate"},
+}
+
+// witnessRoles describe {p4}, an ordinary person who speaks about an event.
+var witnessRoles = []string{
+	"a resident of {site}", "a shopkeeper on {site}", "a teacher who lives near {site}",
+	"a taxi driver", "a student in {city}", "a retired engineer from {city2}", "a nurse who works near {site}",
+}
+
+// theCountries take "the" in running text ("the government of the
+// Netherlands"), though not at the start of a headline.
+var theCountries = map[string]bool{
+	"United Kingdom": true, "United States": true, "Netherlands": true, "Czech Republic": true,
+	"Philippines": true, "United Arab Emirates": true,
+}
+
+// inText returns a country name as running text writes it.
+func inText(country string) string {
+	if theCountries[country] {
+		return "the " + country
+	}
+	return country
+}
