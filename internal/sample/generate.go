@@ -84,6 +84,7 @@ type gen struct {
 	perm      []int             // scratch for the order of the kind's sentences
 	gperm     []int             // scratch for the order of generic sentences
 	qperm     []int             // scratch for quote order
+	scratch   []byte            // article text being built
 	last      map[string]*event // kind name → its latest event
 }
 
@@ -272,7 +273,7 @@ func (g *gen) datePhrase(when, pub time.Time) string {
 	case 4:
 		return "on " + wd + ", " + d + " " + months[m-1] + " " + y
 	case 5:
-		if pub.YearDay() != when.YearDay() && pub.Sub(when) < 48*time.Hour {
+		if pub.Truncate(24*time.Hour).Sub(when.Truncate(24*time.Hour)) == 24*time.Hour {
 			return "yesterday"
 		}
 	}
@@ -331,7 +332,12 @@ func (g *gen) article(e *event, j, idx int) news.Article {
 func (g *gen) body(e *event, a *article) []byte {
 	c := e.c
 	target := minText + g.rng.IntN(maxText-minText+1)
-	buf := make([]byte, 0, maxText+256)
+	// The text is built in a buffer reused across articles; the caller
+	// copies it into a string before the next call.
+	if cap(g.scratch) < maxText+256 {
+		g.scratch = make([]byte, 0, maxText+256)
+	}
+	buf := g.scratch[:0]
 	buf = g.fill(buf, c.leads[g.rng.IntN(len(c.leads))], e, a)
 
 	nd := len(e.details)

@@ -39,6 +39,10 @@ func TestGenerateEmpty(t *testing.T) {
 	}
 }
 
+// badArticle finds "a" before a vowel and "an" before a consonant, the
+// usual fault when synonyms replace words.
+var badArticle = regexp.MustCompile(`\b[Aa] [aeiouAEIOU]\w*|\b[Aa]n [^aeiouAEIOU\W]\w*`)
+
 func TestGenerateShape(t *testing.T) {
 	const n = 3000
 	arts, labels := Generate(n, 7)
@@ -68,6 +72,11 @@ func TestGenerateShape(t *testing.T) {
 		}
 		if strings.Contains(a.Text, "  ") || strings.Contains(a.Text, " .") || strings.Contains(a.Text, "\n\n\n") {
 			t.Errorf("article %s: empty slot or spacing fault:\n%s", a.ID, a.Text)
+		}
+		for _, m := range badArticle.FindAllString(a.Text, -1) {
+			if m != "a union" && m != "an hour" {
+				t.Errorf("article %s: %q: wrong article before a vowel or consonant", a.ID, m)
+			}
 		}
 		if a.Event != "" {
 			t.Errorf("article %s: Event = %q, want it left to the clusterer", a.ID, a.Event)
@@ -249,8 +258,38 @@ func TestSlug(t *testing.T) {
 	}
 }
 
-func BenchmarkGenerate(b *testing.B) {
-	for b.Loop() {
-		Generate(1000, 1)
+func TestCompilePanicsOnUnknownSlot(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("compile of a template with {nosuch} did not panic")
+		}
+	}()
+	compile("In {city} the {nosuch} happened.")
+}
+
+func TestCompileSynonyms(t *testing.T) {
+	tm := compile("Officials said the {city} buildings were damaged.")
+	var alts, slots int
+	for _, s := range tm {
+		if s.alts != nil {
+			alts++
+			if s.alts[0] != "Officials" && s.alts[0] != "buildings" && s.alts[0] != "damaged" {
+				t.Errorf("unexpected synonym segment %v", s.alts)
+			}
+		}
+		if s.slot != slotNone {
+			slots++
+		}
 	}
+	if alts != 3 || slots != 1 {
+		t.Errorf("compile: %d synonym and %d slot segments, want 3 and 1: %+v", alts, slots, tm)
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	const n = 1000
+	for b.Loop() {
+		Generate(n, 1)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
 }
