@@ -2,13 +2,13 @@ package reconcile
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -322,20 +322,29 @@ func independenceGroups(arts []news.Article) []int {
 
 func shingleSet(text string) []uint64 {
 	ws := words(text)
+	hs := make([]uint64, len(ws))
 	for i, w := range ws {
-		ws[i] = fold(w)
+		hs[i] = hashString(fold(w))
 	}
 	var out []uint64
-	for i := 0; i+4 <= len(ws); i++ {
-		h := fnv.New64a()
-		for _, w := range ws[i : i+4] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+	for i := 0; i+4 <= len(hs); i++ {
+		h := uint64(14695981039346656037)
+		for _, x := range hs[i : i+4] {
+			h = (h ^ x) * 1099511628211
 		}
-		out = append(out, h.Sum64())
+		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// hashString is 64-bit FNV-1a.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
@@ -549,7 +558,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	if len(ws) < 4 {
 		return nil
 	}
-	s := &sent{art: ai, pos: pos, group: c.group[ai], text: strings.Join(strings.Fields(text), " "), lang: cmp.Or(x.Lang, a.Lang)}
+	s := &sent{art: ai, pos: pos, group: c.group[ai], text: oneLine(text), nwords: len(ws), lang: cmp.Or(x.Lang, a.Lang)}
 	in := func(start, end int) bool { return start >= sp.Start && end <= sp.End }
 	var feats []int32
 	var covered []news.Span // spans of dates and figures, whose digits are not raw numbers
@@ -623,7 +632,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			}
 		}
 	}
-	stems := contentStems(text)
+	stems := stemsOf(ws)
 	for _, w := range stems {
 		feats = append(feats, ft.id(kWord, w))
 	}
@@ -637,6 +646,29 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 		*l = slices.Compact(*l)
 	}
 	return s
+}
+
+// clip returns text[start:end] with both ends moved inward to rune
+// boundaries.
+func clip(text string, start, end int) string {
+	for start < end && start < len(text) && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	for end > start && end < len(text) && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	if start >= end {
+		return ""
+	}
+	return text[start:end]
+}
+
+// oneLine collapses runs of white space to one space.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\t\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func overlapsAny(start, end int, spans []news.Span) bool {
@@ -661,7 +693,7 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 			return fg
 		}
 	}
-	after := words(fold(text[f.End:sp.End]))
+	after := words(fold(clip(text, f.End, min(sp.End, f.End+64))))
 	for i, w := range after {
 		if i == 4 {
 			break
@@ -671,7 +703,7 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 			return fg
 		}
 	}
-	before := words(fold(text[sp.Start:f.Start]))
+	before := words(fold(clip(text, max(sp.Start, f.Start-48), f.Start)))
 	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
 		if cl, ok := countClass[before[i]]; ok {
 			fg.class = cl

@@ -30,12 +30,14 @@ const (
 	alignMin    = 0.25
 	conflictMin = 0.42
 	// candidateClusters caps how many existing claims one sentence is
-	// compared with; they are found rarest feature first, so the cap drops
-	// claims that share only common features.
-	candidateClusters = 48
+	// compared with in full: those sharing the most feature weight with it.
+	candidateClusters = 8
 	// membersCompared caps the members of one claim a sentence is compared
 	// with (the first and the latest ones).
-	membersCompared = 8
+	membersCompared = 4
+	// postingsCap skips, when looking for candidates, features held by
+	// more claims than this.
+	postingsCap = 256
 )
 
 // figure is one number of a sentence with the class of what it counts.
@@ -53,6 +55,7 @@ type sent struct {
 	pos    int // sentence index within its article
 	group  int // independence group of its article
 	text   string
+	nwords int
 	lang   string
 	feats  []int32 // sorted unique feature ids
 	ents   []string
@@ -106,37 +109,41 @@ const crossLangWord = 0.25
 
 // sim is the weighted Jaccard similarity of two sorted feature lists,
 // ignoring features whose kind is in skip.
-func (ft *featTable) sim(a, b []int32, skip string) float64 {
+func (ft *featTable) sim(a, b []int32, skip kindSet) float64 {
 	return ft.simLang(a, b, skip, false)
 }
 
 // simLang is sim for two sentences that may be in different languages
 // (cross), where unshared content words weigh crossLangWord.
-func (ft *featTable) simLang(a, b []int32, skip string, cross bool) float64 {
+func (ft *featTable) simLang(a, b []int32, skip kindSet, cross bool) float64 {
 	var inter, union float64
-	i, j := 0, 0
-	ok := func(f int32) bool { return skip == "" || !strings.ContainsRune(skip, rune(ft.kinds[f])) }
+	lone := 1.0
+	if cross {
+		lone = crossLangWord
+	}
 	alone := func(f int32) float64 {
-		if cross && ft.kinds[f] == kWord {
-			return crossLangWord * ft.weight[f]
+		if ft.kinds[f] == kWord {
+			return lone * ft.weight[f]
 		}
 		return ft.weight[f]
 	}
-	for i < len(a) || j < len(b) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
 		switch {
-		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			if ok(a[i]) {
-				union += alone(a[i])
+		case x < y:
+			if !skip.has(ft.kinds[x]) {
+				union += alone(x)
 			}
 			i++
-		case i >= len(a) || b[j] < a[i]:
-			if ok(b[j]) {
-				union += alone(b[j])
+		case y < x:
+			if !skip.has(ft.kinds[y]) {
+				union += alone(y)
 			}
 			j++
 		default:
-			if ok(a[i]) {
-				w := ft.weight[a[i]]
+			if !skip.has(ft.kinds[x]) {
+				w := ft.weight[x]
 				inter += w
 				union += w
 			}
@@ -144,11 +151,54 @@ func (ft *featTable) simLang(a, b []int32, skip string, cross bool) float64 {
 			j++
 		}
 	}
+	for ; i < len(a); i++ {
+		if !skip.has(ft.kinds[a[i]]) {
+			union += alone(a[i])
+		}
+	}
+	for ; j < len(b); j++ {
+		if !skip.has(ft.kinds[b[j]]) {
+			union += alone(b[j])
+		}
+	}
 	if union == 0 {
 		return 0
 	}
 	return inter / union
 }
+
+// kindSet is a set of feature kinds.
+type kindSet uint8
+
+func kindBit(k byte) kindSet {
+	switch k {
+	case kWord:
+		return 1
+	case kEnt:
+		return 2
+	case kPerson:
+		return 4
+	case kPlace:
+		return 8
+	case kNum:
+		return 16
+	case kDate:
+		return 32
+	case kCount:
+		return 64
+	}
+	return 0
+}
+
+func kinds(ks ...byte) kindSet {
+	var s kindSet
+	for _, k := range ks {
+		s |= kindBit(k)
+	}
+	return s
+}
+
+func (s kindSet) has(k byte) bool { return s != 0 && s&kindBit(k) != 0 }
 
 // sharedWords counts the content-word features two sentences share.
 func (ft *featTable) sharedWords(a, b []int32) int {
@@ -175,26 +225,26 @@ func (ft *featTable) sharedWords(a, b []int32) int {
 // (one day each, different), "place" (disjoint places) or "person"
 // (disjoint, dissimilar people). It returns the feature kinds to leave out
 // when comparing the rest.
-func differingSlot(a, b *sent) (slot, skip string) {
+func differingSlot(a, b *sent) (slot string, skip kindSet) {
 	var slots []string
 	if figuresDiffer(a.figs, b.figs) {
 		slots = append(slots, "figure")
-		skip += string([]byte{kNum})
+		skip |= kinds(kNum)
 	}
 	if len(a.dates) == 1 && len(b.dates) == 1 && a.dates[0] != b.dates[0] {
 		slots = append(slots, "date")
-		skip += string([]byte{kDate, kNum})
+		skip |= kinds(kDate, kNum)
 	}
 	if len(a.places) > 0 && len(b.places) > 0 && disjoint(a.places, b.places) {
 		slots = append(slots, "place")
-		skip += string([]byte{kPlace})
+		skip |= kinds(kPlace)
 	}
 	if len(a.people) == 1 && len(b.people) == 1 && a.people[0] != b.people[0] {
 		slots = append(slots, "person")
-		skip += string([]byte{kPerson})
+		skip |= kinds(kPerson)
 	}
 	if len(slots) != 1 {
-		return "", ""
+		return "", 0
 	}
 	return slots[0], skip
 }
@@ -232,41 +282,47 @@ type cluster struct {
 // alignSentences groups sentences into claims. Sentences are visited in
 // publication order; each joins the best existing claim it aligns with (one
 // sentence per article per claim) or starts a new one. Candidate claims
-// come from an inverted index of features, rarest first.
+// come from an inverted index of features, scored by the weight of the
+// features they share with the sentence (as a search engine ranks
+// documents); only the best few are compared in full.
 func alignSentences(sents []sent, ft *featTable) []*cluster {
 	var clusters []*cluster
 	postings := make([][]int32, len(ft.kinds)) // feature → clusters holding it
-	order := make([]int32, 0, 64)
-	seen := map[int32]bool{}
+	acc := make([]float64, len(sents))         // per cluster, reset after each sentence
+	var touched []int32
 	for si := range sents {
 		s := &sents[si]
-		order = append(order[:0], s.feats...)
-		sort.Slice(order, func(i, j int) bool {
-			if ft.df[order[i]] != ft.df[order[j]] {
-				return ft.df[order[i]] < ft.df[order[j]]
+		touched = touched[:0]
+		for _, f := range s.feats {
+			p := postings[f]
+			if len(p) > postingsCap {
+				continue // a feature this common says little and costs much
 			}
-			return order[i] < order[j]
-		})
-		clear(seen)
-		var cands []int32
-	collect:
-		for _, f := range order {
-			for _, c := range postings[f] {
-				if !seen[c] {
-					seen[c] = true
-					cands = append(cands, c)
-					if len(cands) >= candidateClusters {
-						break collect
-					}
+			w := ft.weight[f]
+			for _, c := range p {
+				if acc[c] == 0 {
+					touched = append(touched, c)
 				}
+				acc[c] += w
 			}
 		}
+		sort.Slice(touched, func(i, j int) bool {
+			if acc[touched[i]] != acc[touched[j]] {
+				return acc[touched[i]] > acc[touched[j]]
+			}
+			return touched[i] < touched[j]
+		})
 		best, bestScore := int32(-1), 0.0
-		for _, c := range cands {
+		compared := 0
+		for _, c := range touched {
 			cl := clusters[c]
 			if cl.arts[s.art] {
 				continue
 			}
+			if compared == candidateClusters {
+				break
+			}
+			compared++
 			score := 0.0
 			for k, m := range cl.members {
 				if k >= 1 && k < len(cl.members)-(membersCompared-1) {
@@ -276,9 +332,12 @@ func alignSentences(sents []sent, ft *featTable) []*cluster {
 					score = v
 				}
 			}
-			if score > bestScore || (score == bestScore && best >= 0 && c < best) {
+			if score > bestScore {
 				best, bestScore = c, score
 			}
+		}
+		for _, c := range touched {
+			acc[c] = 0
 		}
 		var cl *cluster
 		var cid int32
@@ -309,7 +368,7 @@ func pairScore(a, b *sent, ft *featTable) float64 {
 		return 0
 	}
 	cross := a.lang != b.lang
-	if s := ft.simLang(a.feats, b.feats, "", cross); s >= alignMin {
+	if s := ft.simLang(a.feats, b.feats, 0, cross); s >= alignMin {
 		// Two sentences that share only names (no content word, number or
 		// date) are about the same people, not the same statement.
 		if ft.sharedWords(a.feats, b.feats) > 0 || sharesKind(a.feats, b.feats, ft, kNum, kDate) {
@@ -405,7 +464,7 @@ func representative(cl *cluster, sents []sent, ft *featTable, mainLang string) i
 		score := 0.0
 		for _, b := range cl.members {
 			if a != b {
-				score += ft.sim(sents[a].feats, sents[b].feats, "")
+				score += ft.sim(sents[a].feats, sents[b].feats, 0)
 			}
 		}
 		if score > bestScore+1e-12 {

@@ -20,7 +20,7 @@ func TestDbgPairs(t *testing.T) {
 				if a.art == b.art {
 					continue
 				}
-				s := ft.simLang(a.feats, b.feats, "", a.lang != b.lang)
+				s := ft.simLang(a.feats, b.feats, 0, a.lang != b.lang)
 				slot, skip := differingSlot(a, b)
 				r := 0.0
 				if slot != "" {

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -59,7 +58,7 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 	inLang := 0
 	for i := range claims {
 		s := &sents[infos[i].rep]
-		n := len(strings.Fields(s.text))
+		n := s.nwords
 		if n < 5 || n > 70 {
 			continue
 		}
@@ -110,7 +109,7 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 			worth := base[i] + 0.3*min(gain, 1.5)
 			red := 0.0
 			for _, j := range chosen {
-				if v := ft.sim(s.feats, sents[infos[j].rep].feats, ""); v > red {
+				if v := ft.sim(s.feats, sents[infos[j].rep].feats, 0); v > red {
 					red = v
 				}
 			}

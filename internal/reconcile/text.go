@@ -100,9 +100,12 @@ func stem(w string) string {
 
 // contentStems returns the stems of the content words of s: folded, not
 // stopwords, not pure numbers, at least three letters.
-func contentStems(s string) []string {
+func contentStems(s string) []string { return stemsOf(words(s)) }
+
+// stemsOf is contentStems of words already split.
+func stemsOf(ws []string) []string {
 	var out []string
-	for _, w := range words(s) {
+	for _, w := range ws {
 		f := fold(w)
 		if utf8.RuneCountInString(f) < 3 || stopwords[f] || isNumber(f) {
 			continue
