@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -41,7 +43,7 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 			// become visible in increasing order: ArticlesSince(afterSeq) can then never miss
 			// a row committed late with a smaller seq. It also orders concurrent upserts of
 			// the same events, which rules out deadlocks between workers.
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, CommitLockKey); err != nil {
+			if _, err := cleaned(tx).ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, CommitLockKey); err != nil {
 				return fmt.Errorf("lock: %w", err)
 			}
 		}
@@ -61,7 +63,7 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 			if err != nil {
 				return fmt.Errorf("article %s: encode analysis: %w", id, err)
 			}
-			if _, err := tx.ExecContext(ctx, db.q(`UPDATE articles SET analysis = ? WHERE id = ?`), string(js), id); err != nil {
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET analysis = ? WHERE id = ?`), string(js), id); err != nil {
 				return fmt.Errorf("article %s: store analysis: %w", id, err)
 			}
 		}
@@ -129,11 +131,12 @@ func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Ar
 		}
 		var hash any
 		if a.Hash != "" {
-			hash = a.Hash
+			hash = clean(a.Hash)
 		}
-		args := []any{a.ID, hash, a.Title, a.Text, micros(a.Published), a.Source, a.URL, a.Lang, a.Author, a.Origin,
-			string(inferred), a.Event, a.DuplicateOf, analysis, stored}
-		ftTitle, ftBody := foldText(a.Title), foldText(a.Text)
+		title, text := clean(a.Title), clean(a.Text)
+		args := []any{clean(a.ID), hash, title, text, micros(a.Published), clean(a.Source), clean(a.URL), clean(a.Lang),
+			clean(a.Author), clean(a.Origin), string(inferred), clean(a.Event), clean(a.DuplicateOf), analysis, stored}
+		ftTitle, ftBody := foldText(title), foldText(text)
 		if db.pg {
 			args = append(args, ftTitle, ftBody)
 		}
@@ -153,6 +156,27 @@ func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Ar
 		}
 	}
 	return inserted, nil
+}
+
+// clean makes s storable in PostgreSQL, which rejects NUL and invalid UTF-8 in text, without
+// moving any byte offset (analyses point into Text): NUL becomes a space and each invalid
+// byte a '?'. Both dialects store the cleaned text, so they hold the same thing.
+func clean(s string) string {
+	if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b[i] = '?'
+		case r == 0:
+			b[i] = ' '
+		}
+		i += size
+	}
+	return string(b)
 }
 
 func nonNil[T any](s []T) []T {
@@ -177,7 +201,7 @@ func (db *DB) Known(ctx context.Context, ids, hashes []string) (map[string]bool,
 			}
 		}
 		for _, part := range chunks(keys, 500) {
-			rows, err := db.r.QueryContext(ctx, db.q(`SELECT `+col.name+` FROM articles WHERE `+col.name+` IN (`+placeholders(len(part))+`)`), anys(part)...)
+			rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT `+col.name+` FROM articles WHERE `+col.name+` IN (`+placeholders(len(part))+`)`), anys(part)...)
 			if err != nil {
 				return nil, fmt.Errorf("store: known: %w", err)
 			}
@@ -241,10 +265,8 @@ func (r articleRow) decodeAnalysis() (news.Analysis, error) {
 }
 
 // queryArticles runs a query selecting selectArticle's columns and calls fn for each row.
-func queryArticles(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, query string, args []any, fn func(articleRow) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
+func queryArticles(ctx context.Context, q querier, query string, args []any, fn func(articleRow) error) error {
+	rows, err := cleaned(q).QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -299,7 +321,7 @@ func (db *DB) ArticlesAfter(ctx context.Context, afterSeq int64, publishedSince 
 			return nil
 		}
 		var maxSeq sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM articles`).Scan(&maxSeq); err != nil {
+		if err := cleaned(tx).QueryRowContext(ctx, `SELECT max(seq) FROM articles`).Scan(&maxSeq); err != nil {
 			return err
 		}
 		if maxSeq.Valid && maxSeq.Int64 > last {
@@ -335,7 +357,7 @@ func (db *DB) EventArticles(ctx context.Context, eventID string) ([]news.Article
 
 // Article returns one article and its analysis, or ErrNotFound.
 func (db *DB) Article(ctx context.Context, id string) (news.Article, news.Analysis, error) {
-	r, err := scanArticle(db.r.QueryRowContext(ctx, db.q(selectArticle+` WHERE id = ?`), id))
+	r, err := scanArticle(cleaned(db.r).QueryRowContext(ctx, db.q(selectArticle+` WHERE id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Article{}, news.Analysis{}, fmt.Errorf("store: article %s: %w", id, ErrNotFound)
 	}

@@ -86,7 +86,7 @@ func Copy(ctx context.Context, dst, src *DB, progress func(done, total int)) err
 	var after int64
 	for {
 		var events []news.Event
-		rows, err := src.r.QueryContext(ctx, src.q(`SELECT seq, dossier FROM events WHERE seq > ? ORDER BY seq LIMIT ?`), after, copyBatch)
+		rows, err := cleaned(src.r).QueryContext(ctx, src.q(`SELECT seq, dossier FROM events WHERE seq > ? ORDER BY seq LIMIT ?`), after, copyBatch)
 		if err != nil {
 			return fmt.Errorf("store: copy events: %w", err)
 		}

@@ -83,19 +83,19 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error 
 	}
 	query += ` RETURNING seq`
 	var seq int64
-	if err := tx.QueryRowContext(ctx, db.q(query), args...).Scan(&seq); err != nil {
+	if err := cleaned(tx).QueryRowContext(ctx, db.q(query), args...).Scan(&seq); err != nil {
 		return fmt.Errorf("upsert: %w", err)
 	}
 	if !db.pg {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, seq); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, seq); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)`, seq, ftTitle, ftSummary); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, `INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)`, seq, ftTitle, ftSummary); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
 	for _, t := range []string{"event_entities", "event_places", "event_langs", "event_outlets"} {
-		if _, err := tx.ExecContext(ctx, db.q(`DELETE FROM `+t+` WHERE event_id = ?`), e.ID); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(`DELETE FROM `+t+` WHERE event_id = ?`), e.ID); err != nil {
 			return fmt.Errorf("clear %s: %w", t, err)
 		}
 	}
@@ -115,7 +115,7 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error 
 		for _, c := range mentions {
 			n += c
 		}
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO event_entities (event_id, entity_id, name, type, aliases, mentions, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO event_entities (event_id, entity_id, name, type, aliases, mentions, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 			e.ID, en.ID, en.Name, string(en.Type), string(aliases), string(mjs), n); err != nil {
 			return fmt.Errorf("entity %s: %w", en.ID, err)
 		}
@@ -124,7 +124,7 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error 
 			if key == "" {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO entity_names (name_key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING`), key, en.ID); err != nil {
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO entity_names (name_key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING`), key, en.ID); err != nil {
 				return fmt.Errorf("entity %s name: %w", en.ID, err)
 			}
 		}
@@ -139,26 +139,26 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error 
 			if name == "" {
 				name = p.Text
 			}
-			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO event_places (event_id, name_key, name, country, kind, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO event_places (event_id, name_key, name, country, kind, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
 				e.ID, key, name, p.Country, p.Kind, p.Lat, p.Lon); err != nil {
 				return fmt.Errorf("place %s: %w", name, err)
 			}
 		}
 	}
 	for _, l := range distinctLower(e.Langs) {
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO event_langs (event_id, lang) VALUES (?, ?)`), e.ID, l); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO event_langs (event_id, lang) VALUES (?, ?)`), e.ID, l); err != nil {
 			return fmt.Errorf("lang %s: %w", l, err)
 		}
 	}
 	for _, o := range outlets {
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO event_outlets (event_id, outlet) VALUES (?, ?)`), e.ID, o); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO event_outlets (event_id, outlet) VALUES (?, ?)`), e.ID, o); err != nil {
 			return fmt.Errorf("outlet %s: %w", o, err)
 		}
 	}
 	for _, part := range chunks(e.Articles, 500) {
 		args := append([]any{e.ID}, anys(part)...)
 		args = append(args, e.ID)
-		if _, err := tx.ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id IN (`+placeholders(len(part))+`) AND event <> ?`), args...); err != nil {
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id IN (`+placeholders(len(part))+`) AND event <> ?`), args...); err != nil {
 			return fmt.Errorf("set article events: %w", err)
 		}
 	}
@@ -173,7 +173,7 @@ func (db *DB) insertLinks(ctx context.Context, tx *sql.Tx, links []Link) error {
 			continue
 		}
 		for _, d := range [2][2]string{{l.From, l.To}, {l.To, l.From}} {
-			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO event_links (from_id, to_id, score, reason) VALUES (?, ?, ?, ?)
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO event_links (from_id, to_id, score, reason) VALUES (?, ?, ?, ?)
 				ON CONFLICT (from_id, to_id) DO UPDATE SET score = excluded.score, reason = excluded.reason`), d[0], d[1], l.Score, l.Reason); err != nil {
 				return fmt.Errorf("link %s-%s: %w", l.From, l.To, err)
 			}
@@ -265,13 +265,13 @@ func (db *DB) Events(ctx context.Context, f EventFilter) ([]news.Event, int, err
 	var out []news.Event
 	var total int
 	err = db.readTx(ctx, "events", func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, db.q(`SELECT count(*) FROM events e`+where), args...).Scan(&total); err != nil {
+		if err := cleaned(tx).QueryRowContext(ctx, db.q(`SELECT count(*) FROM events e`+where), args...).Scan(&total); err != nil {
 			return err
 		}
 		if offset >= total {
 			return nil
 		}
-		rows, err := tx.QueryContext(ctx, db.q(`SELECT e.item FROM events e`+where+order+` LIMIT ? OFFSET ?`), append(args, limit, offset)...)
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT e.item FROM events e`+where+order+` LIMIT ? OFFSET ?`), append(args, limit, offset)...)
 		if err != nil {
 			return err
 		}
@@ -309,7 +309,7 @@ func (db *DB) Event(ctx context.Context, id string) (news.Event, error) {
 	var e news.Event
 	err := db.readTx(ctx, "event "+id, func(tx *sql.Tx) error {
 		var dossier string
-		err := tx.QueryRowContext(ctx, db.q(`SELECT dossier FROM events WHERE id = ?`), id).Scan(&dossier)
+		err := cleaned(tx).QueryRowContext(ctx, db.q(`SELECT dossier FROM events WHERE id = ?`), id).Scan(&dossier)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
@@ -319,7 +319,7 @@ func (db *DB) Event(ctx context.Context, id string) (news.Event, error) {
 		if err := json.Unmarshal([]byte(dossier), &e); err != nil {
 			return fmt.Errorf("decode: %w", err)
 		}
-		rows, err := tx.QueryContext(ctx, db.q(`SELECT l.to_id, COALESCE(e.title, ''), l.score, l.reason
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT l.to_id, COALESCE(e.title, ''), l.score, l.reason
 			FROM event_links l LEFT JOIN events e ON e.id = l.to_id
 			WHERE l.from_id = ? ORDER BY l.score DESC, l.to_id`), id)
 		if err != nil {
@@ -347,7 +347,7 @@ func (db *DB) Event(ctx context.Context, id string) (news.Event, error) {
 func (db *DB) EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error) {
 	query := `SELECT dossier FROM events e`
 	where, args, _ := db.where(EventFilter{From: from, To: to})
-	rows, err := db.r.QueryContext(ctx, db.q(query+where+` ORDER BY e.first_pub, e.seq`), args...)
+	rows, err := cleaned(db.r).QueryContext(ctx, db.q(query+where+` ORDER BY e.first_pub, e.seq`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events between: %w", err)
 	}
@@ -449,7 +449,7 @@ func (db *DB) Entity(ctx context.Context, id string) (news.Entity, []news.Event,
 	var events []news.Event
 	err := db.readTx(ctx, "entity "+id, func(tx *sql.Tx) error {
 		load := func(id string) (bool, error) {
-			rows, err := tx.QueryContext(ctx, db.q(`SELECT ee.name, ee.type, ee.aliases, ee.mentions, e.item
+			rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT ee.name, ee.type, ee.aliases, ee.mentions, e.item
 				FROM event_entities ee JOIN events e ON e.id = ee.event_id
 				WHERE ee.entity_id = ? ORDER BY e.last_pub DESC, e.seq DESC`), id)
 			if err != nil {
@@ -485,7 +485,7 @@ func (db *DB) Entity(ctx context.Context, id string) (news.Entity, []news.Event,
 			return err
 		}
 		var ids []string
-		rows, err := tx.QueryContext(ctx, db.q(`SELECT DISTINCT entity_id FROM entity_names WHERE name_key = ? LIMIT 2`), foldKey(id))
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT DISTINCT entity_id FROM entity_names WHERE name_key = ? LIMIT 2`), foldKey(id))
 		if err != nil {
 			return err
 		}
@@ -523,10 +523,10 @@ func (db *DB) Entities(ctx context.Context, typ news.EntityType, limit, offset i
 	var out []news.Entity
 	var total int
 	err := db.readTx(ctx, "entities", func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, db.q(`SELECT count(DISTINCT entity_id) FROM event_entities`+where), args...).Scan(&total); err != nil {
+		if err := cleaned(tx).QueryRowContext(ctx, db.q(`SELECT count(DISTINCT entity_id) FROM event_entities`+where), args...).Scan(&total); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, db.q(`SELECT entity_id, count(*) AS n FROM event_entities`+where+`
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT entity_id, count(*) AS n FROM event_entities`+where+`
 			GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ? OFFSET ?`), append(args, limit, offset)...)
 		if err != nil {
 			return err
@@ -549,7 +549,7 @@ func (db *DB) Entities(ctx context.Context, typ news.EntityType, limit, offset i
 			return nil
 		}
 		merged := map[string]*entityMerger{}
-		rows, err = tx.QueryContext(ctx, db.q(`SELECT ee.entity_id, ee.name, ee.type, ee.aliases
+		rows, err = cleaned(tx).QueryContext(ctx, db.q(`SELECT ee.entity_id, ee.name, ee.type, ee.aliases
 			FROM event_entities ee JOIN events e ON e.id = ee.event_id
 			WHERE ee.entity_id IN (`+placeholders(len(ids))+`) ORDER BY e.last_pub DESC, e.seq DESC`), anys(ids)...)
 		if err != nil {
@@ -598,7 +598,7 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	var s Stats
 	var newest sql.NullInt64
 	err := db.readTx(ctx, "stats", func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT
+		return cleaned(tx).QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM articles),
 			(SELECT count(*) FROM events),
 			(SELECT count(DISTINCT entity_id) FROM event_entities),

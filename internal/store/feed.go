@@ -24,7 +24,7 @@ type FeedState struct {
 func (db *DB) FeedState(ctx context.Context, url string) (FeedState, error) {
 	s := FeedState{URL: url}
 	var polled, next int64
-	err := db.r.QueryRowContext(ctx, db.q(`SELECT etag, last_modified, last_polled, next_poll, failures, last_error FROM feed_state WHERE url = ?`), url).
+	err := cleaned(db.r).QueryRowContext(ctx, db.q(`SELECT etag, last_modified, last_polled, next_poll, failures, last_error FROM feed_state WHERE url = ?`), url).
 		Scan(&s.ETag, &s.LastModified, &polled, &next, &s.Failures, &s.LastError)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, nil
@@ -42,7 +42,7 @@ func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
 		return errors.New("store: save feed state: empty url")
 	}
 	return db.writeTx(ctx, "save feed state "+s.URL, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, db.q(`INSERT INTO feed_state (url, etag, last_modified, last_polled, next_poll, failures, last_error)
+		_, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO feed_state (url, etag, last_modified, last_polled, next_poll, failures, last_error)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 				last_polled = excluded.last_polled, next_poll = excluded.next_poll, failures = excluded.failures,
@@ -55,7 +55,7 @@ func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
 // SeenItem reports whether MarkSeen recorded itemKey for the feed.
 func (db *DB) SeenItem(ctx context.Context, feedURL, itemKey string) (bool, error) {
 	var n int
-	err := db.r.QueryRowContext(ctx, db.q(`SELECT count(*) FROM feed_seen WHERE feed_url = ? AND item_key = ?`), feedURL, itemKey).Scan(&n)
+	err := cleaned(db.r).QueryRowContext(ctx, db.q(`SELECT count(*) FROM feed_seen WHERE feed_url = ? AND item_key = ?`), feedURL, itemKey).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("store: seen item %s: %w", feedURL, err)
 	}
@@ -71,7 +71,7 @@ func (db *DB) MarkSeen(ctx context.Context, feedURL string, itemKeys []string) e
 	return db.writeTx(ctx, "mark seen "+feedURL, func(tx *sql.Tx) error {
 		at := now()
 		for _, k := range itemKeys {
-			if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO feed_seen (feed_url, item_key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), feedURL, k, at); err != nil {
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO feed_seen (feed_url, item_key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), feedURL, k, at); err != nil {
 				return err
 			}
 		}

@@ -59,13 +59,13 @@ func (db *DB) Search(ctx context.Context, q string, limit, offset int) ([]Search
 	var hits []SearchHit
 	var total int
 	err := db.readTx(ctx, "search", func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, db.q(countSQL), arg, arg).Scan(&total); err != nil {
+		if err := cleaned(tx).QueryRowContext(ctx, db.q(countSQL), arg, arg).Scan(&total); err != nil {
 			return err
 		}
 		if offset >= total {
 			return nil
 		}
-		rows, err := tx.QueryContext(ctx, db.q(listSQL), arg, arg, limit, offset)
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(listSQL), arg, arg, limit, offset)
 		if err != nil {
 			return err
 		}
@@ -95,7 +95,7 @@ func (db *DB) Search(ctx context.Context, q string, limit, offset int) ([]Search
 		}
 		text := map[string]string{}
 		if len(ids) > 0 {
-			rows, err := tx.QueryContext(ctx, db.q(`SELECT id, body FROM articles WHERE id IN (`+placeholders(len(ids))+`)`), anys(ids)...)
+			rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT id, body FROM articles WHERE id IN (`+placeholders(len(ids))+`)`), anys(ids)...)
 			if err != nil {
 				return err
 			}

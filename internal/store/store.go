@@ -316,3 +316,37 @@ func anys[T any](s []T) []any {
 	}
 	return out
 }
+
+// querier is what *sql.DB, *sql.Tx and *sql.Conn have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// cleanQuerier passes every string argument through clean, so that no input, stored or
+// searched for, can make PostgreSQL reject a statement for NUL bytes or invalid UTF-8.
+type cleanQuerier struct{ q querier }
+
+func cleaned(q querier) cleanQuerier { return cleanQuerier{q} }
+
+func cleanArgs(args []any) []any {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = clean(s)
+		}
+	}
+	return args
+}
+
+func (c cleanQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return c.q.ExecContext(ctx, query, cleanArgs(args)...)
+}
+
+func (c cleanQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return c.q.QueryContext(ctx, query, cleanArgs(args)...)
+}
+
+func (c cleanQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return c.q.QueryRowContext(ctx, query, cleanArgs(args)...)
+}

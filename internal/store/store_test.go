@@ -33,6 +33,7 @@ var suite = []struct {
 	{"ClusterLock", testClusterLock},
 	{"ConcurrentCommits", testConcurrentCommits},
 	{"EventUpdate", testEventUpdate},
+	{"OddInput", testOddInput},
 }
 
 func TestStore(t *testing.T) {
@@ -623,5 +624,36 @@ func testEventUpdate(t *testing.T, _ backend, db *DB, dsn string) {
 	}
 	if got, _, _ := db.Events(ctx, EventFilter{Sort: "biggest", Limit: 1}); !slices.Equal(eventIDs(got), []string{"e2"}) {
 		t.Errorf("Events(biggest) = %v", eventIDs(got))
+	}
+}
+
+// testOddInput stores text PostgreSQL cannot hold as is (NUL, invalid UTF-8) and runs odd
+// queries: nothing fails, byte offsets are kept, and the text stays searchable.
+func testOddInput(t *testing.T, _ backend, db *DB, _ string) {
+	ctx := context.Background()
+	text := "Nul\x00byte and bad \xff\xfe bytes near Zürich."
+	a := article("odd\x00id", "x.org", "en", t0, "Odd \xff title", text, "ev-odd")
+	mustCommit(t, db, Batch{Articles: []news.Article{a}, Events: []news.Event{{ID: "ev-odd", Title: "Odd\x00event \xff", Articles: []string{"odd\x00id"},
+		Entities: []news.Entity{{ID: "misc:odd", Name: "Odd\x00name", Type: news.Misc}}}}})
+	got, _, err := db.Article(ctx, "odd\x00id")
+	if err != nil {
+		t.Fatalf("Article(odd id): %v", err)
+	}
+	if len(got.Text) != len(text) || !strings.Contains(got.Text, "Zürich") {
+		t.Errorf("Article(odd).Text = %q, want the same length (%d) with NUL and bad bytes replaced", got.Text, len(text))
+	}
+	for _, q := range []string{"zurich", "byte", "NEAR(a b)", "a:b", "*", `"*"`, "x*y", "\u0901", "\u093e", "½ ²", "٣", "𝔘𝔫𝔦", "a\x00b", "\xff", "(", "!a & b |", "'a'", `\`, "a-b c_d"} {
+		if _, _, err := db.Search(ctx, q, 5, 0); err != nil {
+			t.Errorf("Search(%q) [%s]: %v", q, db.searchDebug(q), err)
+		}
+		if _, _, err := db.Events(ctx, EventFilter{Query: q, Place: q, Entity: q, Lang: q, Outlet: q}); err != nil {
+			t.Errorf("Events(all filters %q): %v", q, err)
+		}
+		if _, _, err := db.Entity(ctx, q); err != nil && !errors.Is(err, ErrNotFound) {
+			t.Errorf("Entity(%q): %v", q, err)
+		}
+	}
+	if hits, _, err := db.Search(ctx, "zurich", 5, 0); err != nil || len(hits) != 1 {
+		t.Errorf("Search(zurich) = %+v, %v, want the odd article", hits, err)
 	}
 }

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFoldText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Zürich", "zurich"},
+		{"ZÜRICH, Genève!", "zurich geneve"},
+		{"Ελλάδα", "ελλαδα"},
+		{"ΕΛΛΆΔΑ", "ελλαδα"},
+		{"Straße", "strasse"},
+		{"Łódź Ørsted Đorđe", "lodz orsted dorde"},
+		{"İstanbul", "istanbul"},
+		{"l'Élysée — «Paris»", "l elysee paris"},
+		{"北京市", "北 京 市"},
+		{"서울", "서울"},
+		{"Москва́", "москва"},
+		{"U.S. 2024", "u s 2024"},
+		{"a\xffb", "a b"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := foldText(tc.in); got != tc.want {
+			t.Errorf("foldText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct{ in, fts, ts string }{
+		{"Zürich", `"zurich"`, `('zurich')`},
+		{"earthq* zurich", `"earthq"* AND "zurich"`, `('earthq':*) & ('zurich')`},
+		{`"New Democracy" Athens`, `"new democracy" AND "athens"`, `('new' <-> 'democracy') & ('athens')`},
+		{`"unclosed phrase`, `"unclosed phrase"`, `('unclosed' <-> 'phrase')`},
+		{"北京", `"北 京"`, `('北' <-> '京')`},
+		{`a' OR "b`, `"a" AND "or" AND "b"`, `('a') & ('or') & ('b')`},
+		{"!!! ...", ``, ``},
+	}
+	for _, tc := range tests {
+		terms := parseQuery(tc.in)
+		if got := ftsQuery(terms); got != tc.fts {
+			t.Errorf("ftsQuery(parseQuery(%q)) = %s, want %s", tc.in, got, tc.fts)
+		}
+		if got := tsQuery(terms); got != tc.ts {
+			t.Errorf("tsQuery(parseQuery(%q)) = %s, want %s", tc.in, got, tc.ts)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	text := "Intro.\n\nThe   mayor of Zürich said the quake was strong."
+	if got, want := snippet(text, parseQuery("zurich")), "Intro. The mayor of Zürich said the quake was strong."; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
+	}
+	if got := snippet(text, parseQuery("paris")); got != "" {
+		t.Errorf("snippet(no match) = %q, want empty", got)
+	}
+	if got := snippet(text, parseQuery("qua*")); !strings.Contains(got, "quake") {
+		t.Errorf("snippet(prefix) = %q, want it to contain quake", got)
+	}
+}
+
+// FuzzQuery checks that any query string folds to valid UTF-8 and that the FTS5 expression
+// built from it is always accepted by SQLite: user input can never make Search fail.
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{"Zürich", `"new democracy"`, "earthq*", `a" OR b NOT c`, "北京", "*", `"*"`, "NEAR(a b)", "a:b", "^x", "\xff\xfe", "-x +y"} {
+		f.Add(s)
+	}
+	db, err := Open(context.Background(), "sqlite:"+filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	mustCommit(f, db, fixture())
+	f.Fuzz(func(t *testing.T, q string) {
+		terms := parseQuery(q)
+		for _, term := range terms {
+			for _, tok := range term.tokens {
+				if tok == "" || !utf8.ValidString(tok) || strings.ContainsAny(tok, `"' `) {
+					t.Fatalf("parseQuery(%q) token %q", q, tok)
+				}
+			}
+		}
+		if _, _, err := db.Search(context.Background(), q, 5, 0); err != nil {
+			t.Fatalf("Search(%q) [%s]: %v", q, db.searchDebug(q), err)
+		}
+		if _, _, err := db.Events(context.Background(), EventFilter{Query: q, Place: q, Entity: q}); err != nil {
+			t.Fatalf("Events(query %q): %v", q, err)
+		}
+	})
+}
+
+// FuzzFoldText checks that folded text is valid UTF-8 and that folding is idempotent, which
+// is what makes a folded query match folded text.
+func FuzzFoldText(f *testing.F) {
+	for _, s := range []string{"Zürich", "ΕΛΛΆΔΑ", "Straße", "İstanbul", "北京市", "ǅemal", "ﬁnance", "Ⅻ", "a\u0301\u0327"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := foldText(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("foldText(%q) = %q, invalid UTF-8", s, got)
+		}
+		if again := foldText(got); again != got {
+			t.Fatalf("foldText(foldText(%q)) = %q, want %q", s, again, got)
+		}
+	})
+}
