@@ -230,7 +230,7 @@ func TestSinkFailureKeepsItems(t *testing.T) {
 
 func TestItemFailures(t *testing.T) {
 	site := newSite(t, "Alpha", "Beta", "Gamma")
-	site.brokenPg[1] = http.StatusNotFound           // permanent: skipped, marked seen
+	site.brokenPg[1] = http.StatusNotFound            // permanent: skipped, marked seen
 	site.brokenPg[2] = http.StatusInternalServerError // transient: retried next poll
 	st, sk := newMemState(), &sink{}
 	w := newWatcher(st, sk)
