@@ -1,6 +1,8 @@
 package sample
 
 import (
+	"encoding/json"
+	"errors"
 	"reflect"
 	"regexp"
 	"strings"
@@ -292,4 +294,44 @@ func BenchmarkGenerate(b *testing.B) {
 		Generate(n, 1)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
+}
+
+func TestWriteJSONL(t *testing.T) {
+	arts, labels := Generate(50, 4)
+	var b strings.Builder
+	if err := WriteJSONL(&b, arts, labels); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != len(arts) {
+		t.Fatalf("WriteJSONL wrote %d lines for %d articles", len(lines), len(arts))
+	}
+	for i, line := range lines {
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		var g goldLine
+		if err := dec.Decode(&g); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		a := arts[i]
+		pub, err := time.Parse(time.RFC3339, g.Published)
+		if err != nil {
+			t.Errorf("line %d: published %q: %v", i+1, g.Published, err)
+		}
+		if g.ID != a.ID || g.Title != a.Title || g.Text != a.Text || g.Source != a.Source ||
+			g.URL != a.URL || g.Lang != a.Lang || !pub.Equal(a.Published) || g.Cluster != labels[a.ID] {
+			t.Errorf("line %d does not round-trip: %+v", i+1, g)
+		}
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteJSONLError(t *testing.T) {
+	arts, labels := Generate(100, 4)
+	if err := WriteJSONL(failWriter{}, arts, labels); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("WriteJSONL to a failing writer = %v, want the write error", err)
+	}
 }
