@@ -135,6 +135,7 @@ func TestBadInput(t *testing.T) {
 		{"empty jsonl", "empty.jsonl", nil, 0, 0, "empty file"},
 		{"whitespace text", "blank.txt", []byte("  \n\n  \n"), 0, 0, "missing text"},
 		{"binary", "bin.txt", []byte("text\x00\x01\x02more"), 0, 0, "binary data (NUL byte at byte 4)"},
+		{"control bytes", "ctl.txt", bytes.Repeat([]byte("ab\x01\x02\x03"), 20), 0, 0, "binary data (60 control bytes in the first 100)"},
 		{"binary html", "bin.html", []byte("<html>\x00</html>"), 0, 0, "NUL byte at offset 6"},
 		{"invalid utf8 text", "latin1.txt", []byte("Caf\xe9 au lait is served here."), 0, 0, "invalid UTF-8 at byte 3"},
 		{"invalid utf8 jsonl", "bad.jsonl", []byte(goodLine + "\n{\"text\":\"caf\xe9\"}\n"), 0, 2, "invalid UTF-8 at byte 12 of the line"},

@@ -163,6 +163,18 @@ func checkText(b []byte) error {
 	if !utf8.Valid(b) {
 		return fmt.Errorf("invalid UTF-8 at byte %d", invalidAt(b))
 	}
+	// Text has few control characters besides tab and line ends; a file
+	// where they are common is binary data that happens to be valid UTF-8.
+	head := b[:min(len(b), 8<<10)]
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctl++
+		}
+	}
+	if len(head) >= 32 && ctl*10 > len(head) {
+		return fmt.Errorf("binary data (%d control bytes in the first %d)", ctl, len(head))
+	}
 	return nil
 }
 
