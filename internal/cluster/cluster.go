@@ -45,7 +45,7 @@ func DefaultConfig() Config {
 	return Config{
 		Window:       7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.28,
+		Threshold:    0.26,
 		DupThreshold: 0.6,
 	}
 }
@@ -95,7 +95,10 @@ const (
 var groupOf = [numChannels]int{
 	chWord: gWords, chTitle: gWords, chBigram: gWords,
 	chName: gNames, chPhrase: gNames, chPlace: gNames,
-	chYear: gWhen, chNumber: gWhen, chDate: gWhen,
+	chYear: gWhen, chDate: gWhen,
+	// Plain numbers (ages, scores, counts) go with the words: on their own
+	// they make a noisy group that pulls reports of one event apart.
+	chNumber: gWords,
 }
 
 var groupWeight = [numGroups]float64{gWords: 0.35, gNames: 0.5, gWhen: 0.15}
@@ -219,6 +222,9 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 	if len(c.df) > maxVocab {
 		c.forget()
 	}
+	// Sorted before truncation too, so that ties are cut the same way
+	// whatever the map order.
+	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
 	if len(raw) > vecTerms {
 		// Keep the terms that weigh most under the current idf: the tail
 		// of a long article is words that occur once and are common, which
@@ -533,11 +539,13 @@ func (c *Clusterer) adjust(e *event, s float64, vec []term, year int, t time.Tim
 		}
 	}
 	s += math.Min(bonus, maxBonus)
-	// A latest year that none of the event's articles has means a
-	// different happening of the same kind (this year's flood, not
-	// that of four years ago), whatever the words say. The latest year is
-	// used because older years are background ("his 2001 film").
-	if year != 0 && len(e.years) > 0 && e.years[year] == 0 {
+	// A latest year later than every year the event's articles mention
+	// means a new happening of the same kind (this year's flood, not that
+	// of four years ago), whatever the words say. The latest year is used
+	// because older years are background ("his 2001 film"); an article
+	// whose latest year is earlier than the event's is not penalised for
+	// the same reason (an obituary citing "the 1950s").
+	if year != 0 && year > e.maxYear() && len(e.years) > 0 {
 		s *= yearConflict
 	}
 	if !t.IsZero() && !e.last.IsZero() {
@@ -558,6 +566,8 @@ var (
 	linkWeight = 0.9  // single-article cosine relative to centroid cosine
 	nameBonus  = 0.01 // per shared rare name
 	maxBonus   = 0.05
+	rareMin    = 10.0
+	rareFrac   = 0.02
 	// yearConflict multiplies the score when the article's latest year is
 	// no kept article's latest year.
 	yearConflict = 0.6
@@ -581,7 +591,7 @@ func mix(cos [numGroups]float64, both uint8) float64 {
 // rareDF is the largest document frequency counted as rare: a name in
 // more than about one document in a hundred names a recurring actor, not
 // a story.
-func rareDF(n float64) float64 { return math.Max(3, n/100) }
+func rareDF(n float64) float64 { return math.Max(rareMin, n*rareFrac) }
 
 // join adds the article to e.
 func (c *Clusterer) join(e *event, a *news.Article, m member) {
@@ -623,6 +633,14 @@ func (c *Clusterer) join(e *event, a *news.Article, m member) {
 	if e.size <= 8 || e.size%8 == 0 {
 		c.reindex(e)
 	}
+}
+
+func (e *event) maxYear() int {
+	m := 0
+	for y := range e.years {
+		m = max(m, y)
+	}
+	return m
 }
 
 func (e *event) addCentroid(vec []term, sign float64) {

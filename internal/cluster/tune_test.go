@@ -36,20 +36,21 @@ func TestTune(t *testing.T) {
 		*cluster.Knobs.NameBonus = 0.01
 		*cluster.Knobs.MaxBonus = 0.05
 		*cluster.Knobs.YearConflict = 0.6
+		*cluster.Knobs.RareMin = 10
+		*cluster.Knobs.RareFrac = 0.02
 		*cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15}
 	}
 	variants := []variant{
 		{"base", func() {}},
-		{"year.4", func() { *cluster.Knobs.YearConflict = 0.4 }},
-		{"names.6", func() { *cluster.Knobs.GroupWeight = [3]float64{0.3, 0.6, 0.1} }},
-		{"year.2", func() { *cluster.Knobs.YearConflict = 0.2 }},
-		{"n5y4", func() { *cluster.Knobs.YearConflict = 0.4; *cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15} }},
-		{"n5y4w0", func() { *cluster.Knobs.YearConflict = 0.4; *cluster.Knobs.GroupWeight = [3]float64{0.4, 0.6, 0} }},
-		{"n5y4w3", func() { *cluster.Knobs.YearConflict = 0.4; *cluster.Knobs.GroupWeight = [3]float64{0.3, 0.4, 0.3} }},
-		{"n5y4l0", func() {
-			*cluster.Knobs.YearConflict = 0.4
-			*cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15}
-			*cluster.Knobs.LinkWeight = 0
+		{"num2words", func() { cluster.Knobs.GroupOf[5] = 0 }},
+		{"when.05", func() { *cluster.Knobs.GroupWeight = [3]float64{0.4, 0.55, 0.05} }},
+		{"bonus3", func() { *cluster.Knobs.NameBonus = 0.03; *cluster.Knobs.MaxBonus = 0.09 }},
+		{"rare10", func() { *cluster.Knobs.RareMin = 10; *cluster.Knobs.RareFrac = 0.02 }},
+		{"rare10b3", func() {
+			*cluster.Knobs.RareMin = 10
+			*cluster.Knobs.RareFrac = 0.02
+			*cluster.Knobs.NameBonus = 0.03
+			*cluster.Knobs.MaxBonus = 0.09
 		}},
 	}
 	for _, v := range variants {
@@ -57,7 +58,7 @@ func TestTune(t *testing.T) {
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.14; th < 0.4; th += 0.02 {
+		for th := 0.16; th < 0.33; th += 0.02 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)
@@ -87,8 +88,18 @@ func TestTuneDebug(t *testing.T) {
 	var order []string
 	seen := map[string]bool{}
 	topicOf := map[string]string{}
+	goldSeen := map[string]bool{}
+	var miss strings.Builder
 	for i := range arts {
 		as := c.Add(&arts[i].Article)
+		if as.NewEvent && goldSeen[arts[i].Cluster] {
+			txt := arts[i].Text
+			if len(txt) > 150 {
+				txt = txt[:150]
+			}
+			fmt.Fprintf(&miss, "MISS %s score %.3f len %d: %s\n", arts[i].ID, as.Score, len(arts[i].Text), strings.ReplaceAll(txt, "\n", " | "))
+		}
+		goldSeen[arts[i].Cluster] = true
 		cnt[k{as.Event, arts[i].Cluster}]++
 		if !seen[as.Event] {
 			seen[as.Event] = true
@@ -106,5 +117,5 @@ func TestTuneDebug(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	t.Log("\n" + b.String())
+	t.Log("\n" + b.String() + miss.String())
 }
