@@ -32,6 +32,7 @@ type buildCtx struct {
 	mainLang string
 	entities map[string]*news.Entity
 	places   map[string]string // folded place name → display name
+	placeGeo map[string]news.GeoPlace // folded place name → its gazetteer entry
 	// sameAs maps a person key to the key of a near-identical name
 	// ("Antony Blinkin" → "Antony Blinken") that canonicalisation left
 	// apart, for alignment only.
@@ -145,10 +146,12 @@ func newBuildCtx(ev news.Event, arts []news.Article, an []news.Analysis) *buildC
 		ctx.entities[ents[i].ID] = &ents[i]
 	}
 	ctx.places = map[string]string{}
+	ctx.placeGeo = map[string]news.GeoPlace{}
 	for _, x := range ctx.an {
 		for _, p := range x.Places {
 			if _, ok := ctx.places[fold(p.Name)]; !ok && p.Name != "" {
 				ctx.places[fold(p.Name)] = p.Name
+				ctx.placeGeo[fold(p.Name)] = p
 			}
 		}
 	}
@@ -305,7 +308,7 @@ func independenceGroups(arts []news.Article) []int {
 			if small > large {
 				small, large = large, small
 			}
-			if small < 8 || find(i) == find(j) {
+			if small < minShingles || find(i) == find(j) {
 				continue
 			}
 			if containment(a, b) >= 0.7 {
@@ -319,6 +322,11 @@ func independenceGroups(arts []news.Article) []int {
 	}
 	return group
 }
+
+// minShingles is the fewest word 4-grams a text needs to be judged a copy:
+// two independent one-line reports of the same fact are often nearly the
+// same words.
+const minShingles = 20
 
 func shingleSet(text string) []uint64 {
 	ws := words(text)
@@ -404,6 +412,21 @@ func (c *buildCtx) displayValue(slot, key string) string {
 		}
 	}
 	return key
+}
+
+// samePlace reports whether two place values can name the same location:
+// the same name, or a place and the country or region that contains it
+// ("Amman" and "Jordan" do not conflict).
+func (c *buildCtx) samePlace(a, b string) bool {
+	if a == b {
+		return true
+	}
+	pa, okA := c.placeGeo[a]
+	pb, okB := c.placeGeo[b]
+	if !okA || !okB || pa.Country == "" || pa.Country != pb.Country {
+		return false
+	}
+	return specificity(pa.Kind) > 0 || specificity(pb.Kind) > 0
 }
 
 // distinctPeople reports whether the people named by keys are truly

@@ -489,8 +489,15 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 		art   int
 	}
 	slots := map[string][]vote{}
+	// Places and people every voting member names are the claim's frame,
+	// not a value ("Blinken met Safadi in Amman ... Gaza" against "... in
+	// Cairo ... Gaza": the value is Amman or Cairo).
+	commonPlaces := common(cl, sents, func(s *sent) []string { return s.places })
+	commonPeople := common(cl, sents, func(s *sent) []string { return s.people })
 	for _, m := range cl.members {
 		s := &sents[m]
+		places := without(s.places, commonPlaces)
+		people := without(s.people, commonPeople)
 		perClass := map[string][]figure{}
 		for _, f := range s.figs {
 			if f.class != "" {
@@ -505,11 +512,11 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 		if len(s.dates) == 1 {
 			slots["date"] = append(slots["date"], vote{value: s.dates[0], art: s.art})
 		}
-		if len(s.places) == 1 {
-			slots["place"] = append(slots["place"], vote{value: s.places[0], art: s.art})
+		if len(places) == 1 {
+			slots["place"] = append(slots["place"], vote{value: places[0], art: s.art})
 		}
-		if len(s.people) == 1 {
-			slots["person"] = append(slots["person"], vote{value: s.people[0], art: s.art})
+		if len(people) == 1 {
+			slots["person"] = append(slots["person"], vote{value: people[0], art: s.art})
 		}
 	}
 	names := make([]string, 0, len(slots))
@@ -525,13 +532,13 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 		var order []string
 		for i, v := range votes {
 			key := v.value
-			if strings.HasPrefix(slot, "figure:") {
-				// A range absorbs the numbers inside it.
-				for _, o := range order {
-					if overlaps(votes[byValue[o][0]].fig, v.fig) {
-						key = o
-						break
-					}
+			for _, o := range order {
+				first := votes[byValue[o][0]]
+				// A range absorbs the numbers inside it; a country its
+				// cities.
+				if (strings.HasPrefix(slot, "figure:") && overlaps(first.fig, v.fig)) || (slot == "place" && ctx.samePlace(first.value, v.value)) {
+					key = o
+					break
 				}
 			}
 			if _, ok := byValue[key]; !ok {
@@ -558,6 +565,38 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 		return slot, values
 	}
 	return "", nil
+}
+
+// common returns the values that every member of cl with any values has.
+func common(cl *cluster, sents []sent, of func(*sent) []string) []string {
+	var out []string
+	first := true
+	for _, m := range cl.members {
+		vs := of(&sents[m])
+		if len(vs) == 0 {
+			continue
+		}
+		if first {
+			out = slices.Clone(vs)
+			first = false
+			continue
+		}
+		out = slices.DeleteFunc(out, func(v string) bool { return !slices.Contains(vs, v) })
+	}
+	return out
+}
+
+func without(xs, drop []string) []string {
+	if len(drop) == 0 {
+		return xs
+	}
+	var out []string
+	for _, x := range xs {
+		if !slices.Contains(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func slotRank(s string) int {

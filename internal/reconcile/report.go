@@ -141,7 +141,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 	fmt.Fprintf(bw, "Event:   %s\n", ev.ID)
 	fmt.Fprintf(bw, "When:    %s\n", whenText(ev.When))
 	fmt.Fprintf(bw, "Where:   %s\n", whereText(ev.Where))
-	fmt.Fprintf(bw, "Sources: %d articles from %d outlets", len(ev.Articles), len(ev.Sources))
+	fmt.Fprintf(bw, "Sources: %s from %s", articlesText(len(ev.Articles)), plural(len(ev.Sources), "outlet"))
 	if len(ev.Langs) > 0 {
 		fmt.Fprintf(bw, " (%s)", strings.Join(ev.Langs, ", "))
 	}
@@ -253,11 +253,13 @@ func actors(ents []news.Entity) []news.Entity {
 	return out
 }
 
-func articlesText(n int) string {
+func articlesText(n int) string { return plural(n, "article") }
+
+func plural(n int, noun string) string {
 	if n == 1 {
-		return "1 article"
+		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " articles"
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func stamp(t time.Time) string {
@@ -282,7 +284,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 	fmt.Fprintf(bw, "# %s\n\n", md(cmp.Or(ev.Title, ev.ID)))
 	fmt.Fprintf(bw, "- **When:** %s\n", whenText(ev.When))
 	fmt.Fprintf(bw, "- **Where:** %s\n", md(whereText(ev.Where)))
-	fmt.Fprintf(bw, "- **Sources:** %d articles from %d outlets", len(ev.Articles), len(ev.Sources))
+	fmt.Fprintf(bw, "- **Sources:** %s from %s", articlesText(len(ev.Articles)), plural(len(ev.Sources), "outlet"))
 	if len(ev.Langs) > 0 {
 		fmt.Fprintf(bw, " (%s)", strings.Join(ev.Langs, ", "))
 	}
