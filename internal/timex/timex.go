@@ -22,6 +22,8 @@
 //     count double: news reports the past more than the future); a weekday
 //     written with it picks, among the neighbouring years, one where the
 //     weekday matches. Such mentions are Relative.
+//   - A numeric day and month without year ("am 13.12.", "le 13/12") is
+//     read only after a preposition, day-first, in the nearest year.
 //   - A bare weekday ("on Sunday", "Sunday") is the latest such day on or
 //     before ref (news mostly reports what happened). "last Sunday" is the
 //     latest strictly before ref, "next Sunday" the first strictly after,
@@ -130,13 +132,60 @@ func (f *finder) match(i int) (hit, bool) {
 	keep(f.prepYear(i))
 	keep(f.prepMonth(i))
 	keep(f.bareWeekday(i))
+	keep(f.shortNumeric(i))
 	return best, found
+}
+
+// shortPreps introduce a numeric day and month without year in German,
+// French and Spanish ("am 13.12.", "le 13/12", "el 13/12").
+var shortPreps = map[string]bool{"am": true, "vom": true, "bis": true, "zum": true, "ab": true, "seit": true, "le": true, "du": true, "au": true, "el": true, "del": true}
+
+// shortNumeric matches a day-first "13.12." or "13/12" after one of
+// shortPreps, in the year nearest ref. Without the preposition such pairs
+// are too often scores, ratios or section numbers.
+func (f *finder) shortNumeric(i int) (hit, bool) {
+	if !f.hasRef || f.tok(i).kind != tWord || !shortPreps[f.tok(i).low] {
+		return hit{}, false
+	}
+	d, ok := f.dayNum(i + 1)
+	if !ok || f.tok(i+1).ord {
+		return hit{}, false
+	}
+	sep := f.tok(i + 2)
+	if sep.kind != tPunct || (sep.low != "." && sep.low != "/") || !f.adjacent(i+1) || !f.adjacent(i+2) {
+		return hit{}, false
+	}
+	mt := f.tok(i + 3)
+	if mt.kind != tNum || mt.ord || mt.ndig > 2 || mt.val < 1 || mt.val > 12 {
+		return hit{}, false
+	}
+	last := i + 3
+	if sep.low == "." {
+		// German writes "13.12." with a closing dot; a number after it is a year or a version.
+		if !f.isPunct(i+4, ".") || !f.adjacent(i+3) || f.tok(i+5).kind == tNum && f.adjacent(i+4) {
+			return hit{}, false
+		}
+		last = i + 4
+	} else if f.tok(i+4).kind == tPunct && f.tok(i+4).low == "/" {
+		return hit{}, false // a full numeric date: the other grammar reads it
+	}
+	if _, ok := date(2000, mt.val, d); !ok {
+		return hit{}, false
+	}
+	t, ok := f.nearestYear(mt.val, d, -1)
+	if !ok {
+		return hit{}, false
+	}
+	return hit{first: i + 1, last: last, next: last + 1, date: t, gran: Day, rel: true}, true
 }
 
 // starters holds every word that can begin an expression, so that match
 // can pass over all other words at the cost of one lookup.
 var starters = func() map[string]bool {
 	s := map[string]bool{"earlier": true, "later": true, "il": true, "dentro": true}
+	for k := range shortPreps {
+		s[k] = true
+	}
 	for k := range agoLead {
 		s[k] = true
 	}

@@ -197,10 +197,14 @@ var yearSuffix = map[string]bool{"года": true, "году": true, "г": true,
 // header lines. updatedLabels introduce a later revision date, used only
 // when no publication label is found.
 var publishedLabels = []string{
-	"published", "first published", "originally published", "posted", "posted on", "date", "dated",
+	"published", "first published", "originally published", "published on", "posted", "posted on", "date", "dated",
 	"veröffentlicht", "veröffentlicht am", "erschienen", "erschienen am", "datum", "stand",
 	"publié", "publié le", "publie le", "publicado", "publicado el", "fecha",
 	"опубликовано", "дата публикации", "дата",
 }
 
-var updatedLabels = []string{"updated", "last updated", "aktualisiert", "mis à jour", "actualizado", "обновлено"}
+var updatedLabels = []string{
+	"updated", "last updated", "updated on", "last modified", "modified",
+	"aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "mis à jour", "mis à jour le",
+	"actualizado", "actualizado el", "обновлено", "изменено",
+}
