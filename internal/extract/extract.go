@@ -29,7 +29,8 @@ type Analyzer struct {
 	gaz     *geo.Gazetteer
 	aliases *aliasTable
 	model   *prose.Model
-	// maxTagged bounds how many sentences of one article go to the tagger.
+	// maxTagged bounds how many doubtful names of one article go to the
+	// tagger (a five-word window each, in one call).
 	maxTagged int
 }
 
@@ -365,27 +366,53 @@ func (a *Analyzer) tag(d *doc, cands []cand) {
 			surnames[strings.TrimPrefix(d.toks[c.e-1].Fold, "al ")] = news.Person
 		}
 	}
-	asked := map[int]map[string]string{}
+	// One tagger call for the whole article: a window of a few words
+	// around each doubtful candidate (the tagger's features look two words
+	// either side), joined as separate sentences. Its cost grows with each
+	// token and each call, so the windows are bounded and a name is asked
+	// about once.
+	var pending []int
+	var sb strings.Builder
+	asked := map[string]bool{}
+	budget := a.maxTagged * 6 // tokens
 	for i := range cands {
 		c := &cands[i]
 		if !c.unsure || c.longForm || c.strict || isAcronym(d.text[d.toks[c.s].Start:d.toks[c.e-1].End]) {
 			continue
 		}
-		if c.e-c.s == 1 {
-			if t, ok := surnames[d.toks[c.s].Fold]; ok {
-				c.typ, c.unsure = t, false
-				continue
-			}
+		if c.e-c.s > 1 {
+			continue // a run of capitalised words with no other sign: person is the better guess (see classify)
 		}
+		if t, ok := surnames[d.toks[c.s].Fold]; ok {
+			c.typ, c.unsure = t, false
+			continue
+		}
+		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
+		pending = append(pending, i)
+		if asked[raw] || budget <= 0 {
+			continue
+		}
+		asked[raw] = true
 		sent := d.toks[c.s].Sent
-		labels, ok := asked[sent]
-		if !ok {
-			if len(asked) >= a.maxTagged {
-				continue
-			}
-			labels = a.proseLabels(d.text[d.sents[sent].Start:d.sents[sent].End])
-			asked[sent] = labels
+		ws, we := c.s-2, c.e+2
+		for ws < 0 || d.toks[ws].Sent != sent {
+			ws++
 		}
+		for we > len(d.toks) || d.toks[we-1].Sent != sent {
+			we--
+		}
+		budget -= we - ws
+		if sb.Len() > 0 {
+			sb.WriteString(" .\n")
+		}
+		sb.WriteString(d.text[d.toks[ws].Start:d.toks[we-1].End])
+	}
+	if sb.Len() == 0 {
+		return
+	}
+	labels := a.proseLabels(sb.String())
+	for _, i := range pending {
+		c := &cands[i]
 		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
 		if l, ok := labels[raw]; ok {
 			switch l {
@@ -401,7 +428,7 @@ func (a *Analyzer) tag(d *doc, cands []cand) {
 		}
 		// The tagger labels "Antony Blinken" but the candidate may be a part.
 		for txt, l := range labels {
-			if strings.Contains(txt, raw) && l == "PERSON" {
+			if l == "PERSON" && strings.Contains(txt, raw) {
 				c.typ, c.unsure = news.Person, false
 			}
 		}
