@@ -47,7 +47,7 @@ func distinctLower(s []string) []string {
 
 // upsertEvent stores an event and replaces its filter rows (entities, places, languages,
 // outlets) and its search entry.
-func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error {
+func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event, fts *[]ftsRow) error {
 	if e.ID == "" {
 		return fmt.Errorf("empty event id (title %q)", e.Title)
 	}
@@ -87,12 +87,7 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event) error 
 		return fmt.Errorf("upsert: %w", err)
 	}
 	if !db.pg {
-		if _, err := cleaned(tx).ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, seq); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		if _, err := cleaned(tx).ExecContext(ctx, `INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)`, seq, ftTitle, ftSummary); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
+		*fts = append(*fts, ftsRow{table: "events_fts", rowid: seq, cols: [2]string{ftTitle, ftSummary}, replace: true})
 	}
 	for _, t := range []string{"event_entities", "event_places", "event_langs", "event_outlets"} {
 		if _, err := cleaned(tx).ExecContext(ctx, db.q(`DELETE FROM `+t+` WHERE event_id = ?`), e.ID); err != nil {
