@@ -295,6 +295,12 @@ func (w *walker) stream(path string, r io.Reader, format string) error {
 			return w.bad(path, 0, errors.New("empty file (after gunzip)"))
 		}
 	}
+	// A JSON file may be named for the other JSON form: follow the content
+	// (an array is JSON; whole objects one per line are JSONL).
+	switch sniffed := Sniff(head); {
+	case format == fmtJSON && sniffed == fmtJSONL, format == fmtJSONL && sniffed == fmtJSON && bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte("[")):
+		format = sniffed
+	}
 	if format == "" {
 		format = Sniff(head)
 		if format == fmtWARC {

@@ -278,3 +278,19 @@ func TestSymlinks(t *testing.T) {
 		t.Errorf("Walk(dir with links) = %+v, want the article twice", res)
 	}
 }
+
+// TestJSONFormsByContent reads JSONL named .json and an array named
+// .jsonl by what they hold.
+func TestJSONFormsByContent(t *testing.T) {
+	dir := t.TempDir()
+	two := goodLine + "\n" + strings.Replace(goodLine, "x1", "x2", 1) + "\n"
+	for _, p := range []string{
+		write(t, dir, "lines.json", []byte(two)),
+		write(t, dir, "array.jsonl", []byte("[\n"+goodLine+",\n"+strings.Replace(goodLine, "x1", "x2", 1)+"\n]\n")),
+	} {
+		res := walkAll(t, []string{p}, Options{})
+		if len(res) != 2 || res[0].Article == nil || res[1].Article == nil || res[1].Article.ID != "x2" {
+			t.Errorf("Walk(%s) = %+v, want articles x1 and x2", filepath.Base(p), res)
+		}
+	}
+}
