@@ -143,6 +143,23 @@ func (g *gen) between(r [2]int) int {
 	return r[0] + g.rng.IntN(r[1]-r[0]+1)
 }
 
+// surname picks a listed surname or, three times in four, a two-syllable one.
+func (g *gen) surname() string {
+	if g.rng.IntN(4) == 0 {
+		return g.pick(lastNames)
+	}
+	return g.pick(surnameHeads) + g.pick(surnameTails)
+}
+
+// stem picks a listed organisation stem or, three times in four, a
+// two-syllable one.
+func (g *gen) stem() string {
+	if g.rng.IntN(4) == 0 {
+		return g.pick(orgStems)
+	}
+	return g.pick(stemHeads) + g.pick(stemTails)
+}
+
 func (g *gen) orgName(style orgStyle, trades []string) string {
 	switch style {
 	case party:
@@ -153,7 +170,7 @@ func (g *gen) orgName(style orgStyle, trades []string) string {
 	if trades == nil {
 		trades = orgTrades
 	}
-	return g.pick(orgStems) + " " + g.pick(trades)
+	return g.stem() + " " + g.pick(trades)
 }
 
 func (g *gen) event() *event {
@@ -163,7 +180,7 @@ func (g *gen) event() *event {
 	// Each event tells only part of the kind's story, so two events of
 	// one kind share some sentences, not all.
 	nd := len(k.details)
-	e.details = shuffled(g.rng, nil, nd)[:max(nd*3/4, min(nd, 4))]
+	e.details = shuffled(g.rng, nil, nd)[:max(nd/2, min(nd, 4))]
 	day := g.rng.IntN(g.span)
 	e.when = genStart.Add(time.Duration(day)*24*time.Hour + time.Duration(g.rng.IntN(24*60))*time.Minute)
 	ci := g.rng.IntN(len(cities))
@@ -183,11 +200,15 @@ func (g *gen) event() *event {
 	g.last[k.name] = e
 	e.country, e.country2 = inText(e.city.country), inText(e.city2.country)
 	for i := range e.people {
-		first, last := g.pick(firstNames), g.pick(lastNames)
+		first, last := g.pick(firstNames), g.surname()
 		e.people[i], e.sur[i] = first+" "+last, last
 	}
 	sf := siteForms[g.rng.IntN(len(siteForms))]
-	e.site = sf.before + g.pick(siteStems) + sf.after
+	site := g.pick(siteStems)
+	if g.rng.IntN(2) == 0 {
+		site = g.stem()
+	}
+	e.site = sf.before + site + sf.after
 	e.org = g.orgName(k.org, k.trades)
 	e.org2 = g.orgName(company, nil)
 	for e.org3 = g.orgName(k.org, k.trades); e.org3 == e.org; e.org3 = g.orgName(k.org, k.trades) {

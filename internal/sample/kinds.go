@@ -41,7 +41,7 @@ var generic = []string{
 	"Officials said more information would be released later in the day.",
 	"{p3}, {r3}, said the situation was being monitored closely.",
 	"Reporters at the scene described a large police presence and crowds of onlookers.",
-	"The government of {country} said it was following events closely and was ready to help.",
+	"The national government said it was following events closely and was ready to help.",
 	"A spokesperson for {org2} declined to comment when contacted by telephone.",
 	"Residents gathered in the evening to talk about what had happened.",
 	"It was not immediately clear how long the disruption would last.",
@@ -49,7 +49,7 @@ var generic = []string{
 	"{p2} is expected to give a further statement later this week.",
 	"Many people said they had first heard the news on social media.",
 	"Messages of support arrived from {city2} and from other cities in the region.",
-	"The news dominated the front pages of newspapers in {country} the next morning.",
+	"The news dominated the front pages of the national newspapers the next morning.",
 	"Opposition politicians demanded a full explanation and called for a debate in parliament.",
 	"Residents said nothing comparable had happened in the area for more than a decade.",
 	"Authorities set up a telephone hotline for people seeking information.",
@@ -60,9 +60,9 @@ var generic = []string{
 	"Several international news agencies sent reporters to {city}.",
 	"Police asked people not to spread unverified information online.",
 	"The mayor of {city2} offered help to the authorities in {city}.",
-	"Trade unions and business groups in {country} issued statements within hours.",
+	"Trade unions and business groups issued statements within hours.",
 	"Officials promised to keep the public informed as the situation developed.",
-	"The national broadcaster of {country} devoted a special programme to the events.",
+	"The national broadcaster devoted a special programme to the events.",
 	"It is the latest in a series of difficult weeks for the region.",
 	"Police closed off {site} for several hours.",
 	"Much of the attention focused on {site}, where crowds gathered during the day.",
@@ -90,6 +90,7 @@ var kinds = []kind{
 		leads: []string{
 			"A magnitude {mag} earthquake struck near {city} in {country} {date}, killing {n1} people and injuring {n2}, officials said.",
 			"At least {n1} people were killed when a strong earthquake of magnitude {mag} hit the {city} region {date}, according to the {agency}.",
+			"A strong earthquake shook {city} and the surrounding region {date}, killing {n1} people, the {agency} said.",
 		},
 		details: []string{
 			"The quake struck at {time} local time at a shallow depth, the {agency} said.",
@@ -100,6 +101,11 @@ var kinds = []kind{
 			"Hospitals in {city} said they had treated {n2} people, most of them for light injuries.",
 			"The region lies on an active fault and has been hit by damaging earthquakes before.",
 			"Power and water supplies were cut in several districts of {city} for most of the day.",
+			"A hospital wing in {city} was cleared as a precaution after cracks appeared in its walls.",
+			"Volunteers handed out blankets, bread and water near {site}, where a tent camp was set up.",
+			"Mobile phone networks were overloaded for several hours after the main shock.",
+			"Engineers said many of the collapsed houses had been built before modern building codes.",
+			"A mosque, two churches and a school were among the damaged buildings.",
 		},
 		quotes: []string{
 			"The ground shook for almost twenty seconds and we ran outside with the children",
@@ -123,6 +129,7 @@ var kinds = []kind{
 		leads: []string{
 			"Heavy rain caused severe flooding in {city}, {country}, {date}, killing {n1} people and forcing {n2} to leave their homes, the authorities said.",
 			"Floodwaters swept through parts of {city} {date} after {n3} millimetres of rain fell in 24 hours, the {agency} said.",
+			"Rescue boats ferried residents from rooftops in {city} {date} as rivers across the region broke their banks.",
 		},
 		details: []string{
 			"About {n4} homes were flooded, some of them up to the first floor.",
@@ -133,6 +140,11 @@ var kinds = []kind{
 			"Insurers estimated the damage at {money}.",
 			"Water levels were expected to peak overnight before slowly falling.",
 			"Farmers in the region reported heavy losses of crops and livestock.",
+			"Soldiers filled sandbags along the river embankment through the night.",
+			"The old town of {city} was under more than a metre of water in places.",
+			"A dam upstream of {city} was being watched closely for signs of weakness.",
+			"Drinking water was handed out after treatment works near {city2} were flooded.",
+			"Cars were swept away near {site}, and a bridge was closed after its pillars were damaged.",
 		},
 		quotes: []string{
 			"The water came up so fast that we had no time to save anything",
@@ -155,6 +167,7 @@ var kinds = []kind{
 		leads: []string{
 			"A large fire broke out at a plant of {org} in {city} {date}, injuring {n1} people and sending a thick cloud of smoke over the city, the {agency} said.",
 			"About {n2} firefighters battled a blaze at the {org} site in {city}, {country}, {date}.",
+			"Firefighters in {city} fought through the night {date} to contain a fire that destroyed a warehouse belonging to {org}.",
 		},
 		details: []string{
 			"{n3} workers were evacuated from the site and nearby buildings.",
@@ -165,6 +178,11 @@ var kinds = []kind{
 			"{org} said production at the site would be suspended until further notice.",
 			"It was the second fire at the site in three years.",
 			"Traffic on the main road into {city} was diverted for most of the day.",
+			"Witnesses reported a series of explosions shortly after the fire began.",
+			"Schools near {site} kept pupils indoors during the morning.",
+			"Investigators will examine whether faulty wiring or stored chemicals caused the blaze.",
+			"Neighbours said they had complained about safety at the site for years.",
+			"Runoff from the firefighting water was collected to stop it reaching the river.",
 		},
 		quotes: []string{
 			"We saw flames higher than the building and then a loud bang",
@@ -187,6 +205,7 @@ var kinds = []kind{
 		leads: []string{
 			"{p1} of the {org} won the mayoral election in {city} {date} with {pct1} percent of the vote, according to official results.",
 			"Voters in {city}, {country}, elected {p1} as their new mayor {date}, ending years of rule by the {org3}.",
+			"The {org} claimed victory in the mayoral race in {city} {date}, as its candidate {p1} secured {pct1} percent.",
 		},
 		details: []string{
 			"Turnout was {n1} percent, the {agency} said.",
@@ -197,6 +216,11 @@ var kinds = []kind{
 			"Housing and public transport dominated the campaign.",
 			"Counting was delayed in some districts of {city} because of a software fault.",
 			"The {org} now holds {n2} of the council's seats.",
+			"Supporters of the winner celebrated late into the night near {site}.",
+			"Public transport fares and rents were the most debated issues in the final week.",
+			"Young voters turned out in larger numbers than at the last election.",
+			"The outgoing mayor congratulated the winner and promised a smooth handover.",
+			"Both main candidates had promised to cut waiting lists for social housing.",
 		},
 		quotes: []string{
 			"This is a victory for every neighbourhood of this city",
@@ -219,6 +243,7 @@ var kinds = []kind{
 		leads: []string{
 			"The foreign ministers of {country} and {country2}, {p1} and {p2}, agreed in {city} {date} to step up cooperation on energy and security, officials said.",
 			"{p2}, the foreign minister of {country2}, held talks in {city} {date} with {p1}, the foreign minister of {country}.",
+			"{p1} and {p2} met in {city} {date}, the first talks between the foreign ministers of {country} and {country2} this year.",
 		},
 		details: []string{
 			"The two governments pledged {money} for joint projects over the next five years.",
@@ -229,6 +254,11 @@ var kinds = []kind{
 			"The ministers also discussed migration and the protection of critical infrastructure.",
 			"Opposition politicians criticised the agreement as vague.",
 			"It was the first visit by a foreign minister of {country2} to {city} in {n2} years.",
+			"The two ministers signed a memorandum on shipping routes and port security.",
+			"Protesters gathered outside the venue to call for action on human rights.",
+			"A joint working group will report back to both governments within six months.",
+			"Officials said the talks had been friendly but frank.",
+			"Energy supplies and grid connections between the two countries were at the top of the agenda.",
 		},
 		quotes: []string{
 			"Our countries face the same challenges, so we should answer them together",
@@ -252,6 +282,7 @@ var kinds = []kind{
 		leads: []string{
 			"About {n1} workers of {org2} in {city} went on strike {date} demanding a pay rise of {pct1} percent, the {org} said.",
 			"Services in {city}, {country}, were severely disrupted {date} as members of the {org} walked out in a dispute over pay.",
+			"Thousands of {org2} employees in {city} stopped work {date}, the {org} said, after talks on pay broke down.",
 		},
 		details: []string{
 			"The company has offered {pct2} percent.",
@@ -262,6 +293,11 @@ var kinds = []kind{
 			"The union said further strikes would follow if no agreement was reached.",
 			"Business groups in {city} estimated the cost of the strike at {money} a day.",
 			"The government urged both sides to return to the negotiating table.",
+			"Picket lines formed outside depots near {site} before dawn.",
+			"Hospitals and schools were exempt from the stoppage.",
+			"Management said contingency plans had kept a minimum service running.",
+			"Union members voted by a large majority for the action last month.",
+			"Passengers were advised to work from home where possible.",
 		},
 		quotes: []string{
 			"We are not against the public, we are against salaries that do not pay the rent",
@@ -285,6 +321,7 @@ var kinds = []kind{
 		leads: []string{
 			"{org} has agreed to buy its rival {org2} for {money}, the companies said {date}, creating one of the largest groups of its kind in {country}.",
 			"Shares in {org2} rose {pct1} percent {date} after {org} announced a takeover offer worth {money}.",
+			"The boards of {org} and {org2} agreed {date} on a merger that values {org2} at {money}.",
 		},
 		details: []string{
 			"The combined company will employ about {n2} people.",
@@ -295,6 +332,11 @@ var kinds = []kind{
 			"Unions said they would fight any job cuts at the sites in {city2}.",
 			"The deal is expected to close within {n4} months.",
 			"Both boards have approved the transaction.",
+			"The offer represents a premium of {pct1} percent over the closing price.",
+			"Several large investors said they would support the bid.",
+			"Customers were told that prices and contracts would not change this year.",
+			"Regulators have previously blocked deals in the sector over competition concerns.",
+			"The new group will be led by the current management of {org}.",
 		},
 		quotes: []string{
 			"Together we will be stronger and better able to compete",
@@ -316,6 +358,7 @@ var kinds = []kind{
 		leads: []string{
 			"About {n1} people marched through {city} {date} to protest against the government's plans to raise the retirement age, the police said.",
 			"Demonstrators filled the centre of {city}, {country}, {date} in one of the largest protests in years, called by the {org}.",
+			"Unions brought tens of thousands onto the streets of {city} {date} in a show of anger over pension reform.",
 		},
 		details: []string{
 			"The organisers put the number of marchers at {n2}.",
@@ -326,6 +369,11 @@ var kinds = []kind{
 			"The government says the reform is needed to keep the pension system affordable.",
 			"Similar protests took place in {city2}.",
 			"Another day of protest is planned for next week.",
+			"Marchers carried banners and chanted slogans as they passed the ministry of labour.",
+			"Public transport was disrupted as several lines were diverted around the route.",
+			"Riot police used tear gas briefly near {site}.",
+			"Pensioners and students marched side by side.",
+			"The march ended peacefully in the early evening.",
 		},
 		quotes: []string{
 			"We have worked all our lives and now they want us to work even longer",
@@ -349,6 +397,7 @@ var kinds = []kind{
 		leads: []string{
 			"A court in {city} {date} sentenced {p1}, a former deputy mayor, to {n1} years in prison for taking bribes from {org}.",
 			"{p1} was found guilty of corruption by the {agency}, {country}, {date} after a trial that lasted {n2} days.",
+			"Judges in {city} convicted {p1} of bribery {date}, ending a case that has gripped the city for two years.",
 		},
 		details: []string{
 			"The court also ordered {p1s} to repay {money}.",
@@ -359,6 +408,11 @@ var kinds = []kind{
 			"{n3} other defendants were acquitted.",
 			"The trial heard evidence from {n4} witnesses.",
 			"{p1s} has denied all wrongdoing throughout the trial.",
+			"The court heard that payments were made through a network of shell companies.",
+			"Supporters of the defendant gathered outside the courthouse near {site}.",
+			"The verdict was read out over almost three hours.",
+			"The prosecution said the money had been used to buy property abroad.",
+			"The judge rejected claims that the case was politically motivated.",
 		},
 		quotes: []string{
 			"The defendant abused the trust placed in him by the citizens",
@@ -382,6 +436,7 @@ var kinds = []kind{
 		leads: []string{
 			"A powerful storm swept across {country} {date}, killing {n1} people and leaving {n2} homes without electricity, officials said.",
 			"Winds of up to {n3} kilometres per hour hit {city} {date}, uprooting trees and tearing roofs off houses.",
+			"Hurricane-force gusts tore through {city} {date}, bringing down trees and power lines across the region.",
 		},
 		details: []string{
 			"At the airport of {city}, {n4} flights were cancelled.",
@@ -392,6 +447,11 @@ var kinds = []kind{
 			"The {agency} had issued its highest warning level the day before.",
 			"Insurers expect claims worth {money}.",
 			"Ferry services along the coast were cancelled.",
+			"A roof was torn from a sports hall near {site}.",
+			"Emergency services answered thousands of calls during the night.",
+			"Coastal roads were flooded by high waves.",
+			"Falling trees blocked several railway lines.",
+			"Forecasters said the wind would ease by the following afternoon.",
 		},
 		quotes: []string{
 			"I have never seen wind like this in my life",
@@ -416,6 +476,7 @@ var kinds = []kind{
 		leads: []string{
 			"{org}, based in {city}, said {date} that it had been hit by a cyberattack that disrupted its systems and may have exposed the data of {n1} customers.",
 			"A ransomware attack has shut down the computer systems of {org} in {city}, {country}, the company said {date}.",
+			"Hackers broke into the computer network of {org} in {city}, the company confirmed {date}, forcing it to take its online services offline.",
 		},
 		details: []string{
 			"The hackers demanded a ransom of {money}, according to people familiar with the matter.",
@@ -426,6 +487,11 @@ var kinds = []kind{
 			"It was unclear who was behind the attack.",
 			"Shares in {org} fell {pct1} percent.",
 			"The data protection authority said it had been informed.",
+			"Call centres were overwhelmed by worried customers.",
+			"The company restored some services from backups within a day.",
+			"Staff were told to work with pen and paper while systems were down.",
+			"Experts said the attack bore the hallmarks of a known criminal group.",
+			"The attackers are believed to have entered the network through a phishing email.",
 		},
 		quotes: []string{
 			"We take the security of our customers' data extremely seriously",
@@ -448,6 +514,7 @@ var kinds = []kind{
 		leads: []string{
 			"A passenger train derailed near {city} {date}, killing {n1} people and injuring {n2}, the rail operator {org} said.",
 			"At least {n1} people died when a train carrying {n3} passengers came off the tracks outside {city}, {country}, {date}.",
+			"Carriages were left lying on their side near {city} {date} after a passenger train of {org} derailed, killing {n1} people.",
 		},
 		details: []string{
 			"The train was travelling from {city2} to {city} at about {n4} kilometres per hour.",
@@ -458,6 +525,11 @@ var kinds = []kind{
 			"Hospitals in {city} called in extra staff.",
 			"Three days of mourning were declared.",
 			"{org} said the train had passed a full inspection last month.",
+			"Blood donors queued outside hospitals after an appeal by the health authorities.",
+			"Relatives waited for news at the main station in {city}.",
+			"Cranes were brought in to lift the overturned carriages.",
+			"Survivors described being thrown across the carriage as it left the rails.",
+			"Track work had been carried out on the section last week.",
 		},
 		quotes: []string{
 			"There was a loud noise and then the carriage turned over",

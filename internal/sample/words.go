@@ -117,7 +117,7 @@ var siteForms = []struct{ before, after string }{
 
 // witnessRoles describe {p4}, an ordinary person who speaks about an event.
 var witnessRoles = []string{
-	"a resident of {site}", "a shopkeeper on {site}", "a teacher who lives near {site}",
+	"a resident of {site}", "a shopkeeper near {site}", "a teacher who lives near {site}",
 	"a taxi driver", "a student in {city}", "a retired engineer from {city2}", "a nurse who works near {site}",
 }
 
@@ -135,3 +135,30 @@ func inText(country string) string {
 	}
 	return country
 }
+
+// Real news draws on a very large space of names; a few dozen surnames or
+// company names would make unrelated events share names all the time. So
+// besides the lists above, surnames and organisation stems are also built
+// from two syllables (30 × 30 of each).
+var (
+	surnameHeads = []string{
+		"Ber", "Lind", "Holm", "Ander", "Kov", "Mar", "Dur", "Fal", "Gren", "Hart",
+		"Kes", "Mol", "Nor", "Ost", "Pel", "Ros", "Sal", "Tor", "Vin", "Bran",
+		"Cal", "Dem", "Ek", "Gal", "Jan", "Kar", "Lom", "Mor", "Pet", "Sor",
+	}
+	surnameTails = []string{
+		"son", "sen", "strom", "ov", "ek", "ini", "ez", "ard", "ley", "mann",
+		"berg", "ford", "ton", "ic", "escu", "ides", "oglu", "ova", "ani", "ers",
+		"elli", "aki", "enko", "ssen", "dahl", "ville", "wick", "ovic", "uzzi", "ado",
+	}
+	stemHeads = []string{
+		"Nord", "Cas", "Bright", "Hel", "Ark", "Mer", "Sol", "Kor", "Ost", "Blue",
+		"Gran", "Tess", "Quin", "Red", "Sil", "Amb", "Cor", "Dun", "Ever", "Falk",
+		"Glen", "Har", "Iron", "Jun", "Kes", "Lin", "Mar", "North", "Oak", "Pal",
+	}
+	stemTails = []string{
+		"well", "tellan", "water", "vora", "ton", "idia", "vane", "avik", "rava", "field",
+		"more", "aly", "tara", "haven", "line", "gate", "alis", "ford", "holm", "ner",
+		"wick", "mark", "vale", "iper", "trel", "moor", "lowe", "cape", "ridge", "las",
+	}
+)
