@@ -31,7 +31,7 @@ type buildCtx struct {
 	group    []int          // independence group of each article
 	mainLang string
 	entities map[string]*news.Entity
-	places   map[string]string // folded place name → display name
+	places   map[string]string        // folded place name → display name
 	placeGeo map[string]news.GeoPlace // folded place name → its gazetteer entry
 	// sameAs maps a person key to the key of a near-identical name
 	// ("Antony Blinkin" → "Antony Blinken") that canonicalisation left
