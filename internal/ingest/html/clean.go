@@ -17,14 +17,14 @@ var boilerplatePrefixes = []string{
 	"share", "sharing", "social", "outbrain", "taboola", "teaser", "subscribe", "subscription",
 }
 
-// removeBoilerplate deletes elements whose class or id marks them as ads,
+// removeBoilerplate deletes <nav> menus and elements whose class or id marks them as ads,
 // share bars and the like. Containers that hold three paragraphs or more are
 // kept: a wrapper class such as "ads-enabled" on the story must not take the
 // story with it.
 func removeBoilerplate(n *xhtml.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == xhtml.ElementNode && isBoilerplate(c) && countP(c, 3) < 3 {
+		if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Nav || isBoilerplate(c) && countP(c, 3) < 3) {
 			n.RemoveChild(c)
 		} else {
 			removeBoilerplate(c)
@@ -68,4 +68,102 @@ func countP(n *xhtml.Node, limit int) int {
 	}
 	walk(n)
 	return c
+}
+
+// stripRaw removes <script> (except JSON-LD metadata), <style> and comment
+// blocks from a page before it is parsed. They carry no article text, yet
+// on a portal page inline state scripts are often half the bytes, and the
+// HTML tokenizer copies every one of them. Ends are found as the tokenizer
+// finds them: the first "</script" or "</style" (ASCII case-insensitive),
+// the first "-->".
+func stripRaw(s string) string {
+	var b strings.Builder
+	last := 0 // s[last:] not yet copied
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		var end int
+		switch {
+		case strings.HasPrefix(s[i:], "<!--"):
+			k := strings.Index(s[i+4:], "-->")
+			if k < 0 {
+				end = len(s)
+			} else {
+				end = i + 4 + k + 3
+			}
+		case hasPrefixFold(s[i:], "<script") && isTagEnd(s, i+7):
+			end = rawEnd(s, i, "</script")
+			gt := strings.IndexByte(s[i:end], '>')
+			if gt >= 0 && strings.Contains(asciiLower(s[i:i+gt]), "ld+json") {
+				i = end
+				continue // metadata: kept
+			}
+		case hasPrefixFold(s[i:], "<style") && isTagEnd(s, i+6):
+			end = rawEnd(s, i, "</style")
+		default:
+			i++
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		last, i = end, end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// rawEnd returns the index just past the closing tag of the raw-text
+// element opened at i, or len(s) when it is never closed.
+func rawEnd(s string, i int, closer string) int {
+	for k := i + 1; k < len(s); {
+		j := strings.IndexByte(s[k:], '<')
+		if j < 0 {
+			return len(s)
+		}
+		k += j
+		if hasPrefixFold(s[k:], closer) {
+			gt := strings.IndexByte(s[k:], '>')
+			if gt < 0 {
+				return len(s)
+			}
+			return k + gt + 1
+		}
+		k++
+	}
+	return len(s)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// isTagEnd reports whether the tag name ends at s[i] (so "<scripts" or
+// "<styled" are not taken for <script> and <style>).
+func isTagEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\f', '>', '/':
+		return true
+	}
+	return false
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -58,7 +58,7 @@ func Extract(r io.Reader, pageURL string) (*news.Article, error) {
 // except when it claims UTF-8 for bytes that are not UTF-8 (a common server
 // misconfiguration), where the page's declaration is used instead.
 func ExtractWithCharset(r io.Reader, pageURL, contentType string) (*news.Article, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, MaxPageSize+1))
+	raw, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("html %s: read: %w", pageURL, err)
 	}
@@ -94,9 +94,35 @@ func decode(raw []byte, contentType string) (string, error) {
 			return "", fmt.Errorf("decode charset %s: %w", name, err)
 		}
 	}
-	s := string(out)
-	s = strings.TrimPrefix(s, "\uFEFF")
-	return strings.ToValidUTF8(s, "\uFFFD"), nil
+	s := strings.TrimPrefix(string(out), "\uFEFF")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s, nil
+}
+
+// readAll reads up to MaxPageSize+1 bytes, in one allocation when the
+// reader knows its length.
+func readAll(r io.Reader) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxPageSize {
+		buf := make([]byte, 0, l.Len()+1)
+		for {
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return buf, nil
+			}
+			if err != nil {
+				return buf, err
+			}
+			if len(buf) == cap(buf) {
+				break // longer than announced: read the rest the slow way
+			}
+		}
+		rest, err := io.ReadAll(io.LimitReader(r, MaxPageSize+1-int64(len(buf))))
+		return append(buf, rest...), err
+	}
+	return io.ReadAll(io.LimitReader(r, MaxPageSize+1))
 }
 
 func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
@@ -106,7 +132,7 @@ func extractString(page, pageURL string) (*news.Article, error) {
 	if err != nil || pageURL == "" {
 		u = &nurl.URL{}
 	}
-	doc, err := xhtml.Parse(strings.NewReader(page))
+	doc, err := xhtml.Parse(strings.NewReader(stripRaw(page)))
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
