@@ -381,13 +381,17 @@ func (g *gen) body(e *event, a *article) []byte {
 		if sinceQuote >= 2 && qi < len(g.qperm) && g.rng.IntN(2) == 0 {
 			q := g.qperm[qi]
 			qi++
+			// The kind's quotes belong to its three actors; anyone,
+			// the witness included, may say a generic one.
 			var text tmpl
+			speaker := g.rng.IntN(4)
 			if q < len(c.quotes) {
 				text = c.quotes[q]
+				speaker = g.rng.IntN(3)
 			} else {
 				text = compiledGenericQuotes[q-len(c.quotes)]
 			}
-			buf = g.quote(buf, e, a, text)
+			buf = g.quote(buf, e, a, speaker, text)
 			sinceQuote = 0
 		} else {
 			// The kind's own sentences come first, mostly: they carry
@@ -423,8 +427,7 @@ func (g *gen) body(e *event, a *article) []byte {
 
 // quote writes a quote in one of the forms news uses, naming the speaker
 // in full with a role at first mention and by surname after.
-func (g *gen) quote(buf []byte, e *event, a *article, text tmpl) []byte {
-	s := g.rng.IntN(4)
+func (g *gen) quote(buf []byte, e *event, a *article, s int, text tmpl) []byte {
 	first := !a.mentioned[s]
 	a.mentioned[s] = true
 	speaker := func(buf []byte) []byte {

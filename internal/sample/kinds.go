@@ -325,7 +325,7 @@ var kinds = []kind{
 		},
 		details: []string{
 			"The combined company will employ about {n2} people.",
-			"{org} said it expected to cut {n1} jobs over three years.",
+			"{org} said it planned to cut {n1} jobs over three years.",
 			"The deal must be approved by the {agency}.",
 			"{org} will keep its headquarters in {city}.",
 			"Analysts said the price was high but the deal made strategic sense.",
