@@ -30,14 +30,18 @@ var genStart = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
 // each article id to its gold event label, independent of Article.Event,
 // which Generate leaves empty for the clusterer to fill.
 //
-// An event draws one kind of happening (earthquake, strike, takeover, ...),
-// one real city, three invented people with roles and invented
-// organisations; all its articles share them, so articles of one event are
-// similar and distinct events differ the way real ones do (same kind, other
-// place and actors; one in ten repeats the place of the previous event of
-// its kind). Articles of one event vary sentence choice and order,
-// date format, quote wording, and now and then a figure (a later, higher
-// count), and about one in twenty is a verbatim syndicated copy.
+// An event draws one of 12 kinds of happening (earthquake, strike,
+// takeover, ...), a real city, three invented people with roles, a witness,
+// a named street or district, invented organisations, its figures, half of
+// the kind's detail sentences and its own choice of synonyms; all its
+// articles share them, so articles of one event are similar and distinct
+// events differ the way real ones do (same kind, other place, actors and
+// wording; one in ten repeats the place of the previous event of its
+// kind). Articles of one event vary sentence choice and order, date format,
+// quote wording, and now and then a figure (a later, higher count), and
+// about one in twenty is a verbatim syndicated copy. Generic sentences
+// ("Officials said more information would be released...") are shared by
+// all events, as boilerplate is in real news.
 //
 // The span is n/300 days, at least 7 and at most 365, from 1 January 2024.
 func Generate(n int, seed int64) ([]news.Article, map[string]string) {
