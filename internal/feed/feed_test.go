@@ -47,6 +47,11 @@ func newServer(t *testing.T) *httptest.Server {
 		case r.URL.Path == "/feed.xml":
 			w.Header().Set("Content-Type", "text/xml") // not a feed type: the body tells
 			fmt.Fprint(w, rss(r.Host))
+		case r.URL.Path == "/greek":
+			// Charset only in the header, as many Greek sites send it.
+			w.Header().Set("Content-Type", "text/html; charset=ISO-8859-7")
+			b, _ := charmap.ISO8859_7.NewEncoder().String("<html><body><article><p>" + strings.Repeat(greekPara+" ", 3) + "</p></article></body></html>")
+			fmt.Fprint(w, b)
 		case strings.HasPrefix(r.URL.Path, "/story/"):
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, storyPage("Deficit narrows to 3.1%"))
@@ -97,8 +102,14 @@ func TestFetchURLFeed(t *testing.T) {
 	}
 }
 
+const greekPara = "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης για τους αγρότες που επλήγησαν από τις πλημμύρες στη Θεσσαλία."
+
 func TestFetchURLPage(t *testing.T) {
 	s := newServer(t)
+	greek, err := FetchURL(context.Background(), client(), s.URL+"/greek")
+	if err != nil || len(greek) != 1 || !strings.Contains(greek[0].Text, greekPara) {
+		t.Errorf("FetchURL(ISO-8859-7 page) = %+v, %v; want the Greek text in UTF-8", greek, err)
+	}
 	arts, err := FetchURL(context.Background(), client(), s.URL+"/story/9")
 	if err != nil || len(arts) != 1 || arts[0].Title != "Deficit narrows to 3.1%" {
 		t.Fatalf("FetchURL(page) = %+v, %v", arts, err)

@@ -84,6 +84,12 @@ func decode(raw []byte, contentType string) (string, error) {
 		// look at what the page itself declares.
 		enc, name, _ = charset.DetermineEncoding(raw, "")
 	}
+	if name != "utf-8" && isMultibyteUTF8(raw) {
+		// Declared as a legacy charset, but the bytes are valid UTF-8 with
+		// non-ASCII sequences: legacy-charset text practically never is,
+		// so the declaration is wrong (a CMS that re-encoded its pages).
+		name = "utf-8"
+	}
 	var out []byte
 	if name == "utf-8" {
 		out = trimBOM(raw)
@@ -123,6 +129,17 @@ func readAll(r io.Reader) ([]byte, error) {
 		return append(buf, rest...), err
 	}
 	return io.ReadAll(io.LimitReader(r, MaxPageSize+1))
+}
+
+// isMultibyteUTF8 reports whether b is valid UTF-8 and not plain ASCII.
+func isMultibyteUTF8(b []byte) bool {
+	b = trimBOM(b)
+	for _, c := range b {
+		if c >= 0x80 {
+			return utf8.Valid(b)
+		}
+	}
+	return false
 }
 
 func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }

@@ -173,6 +173,7 @@ func TestExtractCharsets(t *testing.T) {
 		{"header ISO-8859-7", enc(charmap.ISO8859_7, page("", greek)), "text/html; charset=ISO-8859-7", greek},
 		{"http-equiv ISO-8859-7", enc(charmap.ISO8859_7, page(`<meta http-equiv="content-type" content="text/html; charset=iso-8859-7">`, greek)), "", greek},
 		{"header wrongly says utf-8", enc(charmap.Windows1251, page(`<meta charset="windows-1251">`, cyr)), "text/html; charset=utf-8", cyr},
+		{"header wrongly says windows-1251", []byte(page(`<meta charset="utf-8">`, greek)), "text/html; charset=windows-1251", greek},
 		{"koi8-r", enc(charmap.KOI8R, page(`<meta charset="koi8-r">`, cyr)), "", cyr},
 		{"utf-8 with BOM", append([]byte("\xEF\xBB\xBF"), page("", greek)...), "", greek},
 	}
@@ -186,6 +187,21 @@ func TestExtractCharsets(t *testing.T) {
 				t.Errorf("ExtractWithCharset text = %q, want it to contain %q", a.Text, tc.want)
 			}
 		})
+	}
+}
+
+// TestExtractShortArticle covers pages where readability finds little and
+// trafilatura is tried too: a brief news item must still come out.
+func TestExtractShortArticle(t *testing.T) {
+	page := `<html><head><title>Brief</title></head><body><div class="menu"><a href="/">Home</a></div>
+<div class="item"><h1>Road closed after landslide</h1><div class="txt">The coastal road between Amalfi and Positano was closed on Sunday after a landslide, police said. No one was hurt.</div></div>
+<div class="footer">Contact</div></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://brief.example/n/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "The coastal road between Amalfi and Positano was closed on Sunday") || strings.Contains(a.Text, "Contact") {
+		t.Errorf("text = %q", a.Text)
 	}
 }
 
