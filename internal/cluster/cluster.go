@@ -45,7 +45,7 @@ func DefaultConfig() Config {
 	return Config{
 		Window:       7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.26,
+		Threshold:    0.28,
 		DupThreshold: 0.6,
 	}
 }
@@ -203,6 +203,9 @@ func (c *Clusterer) Events() int { return len(c.events) }
 func (c *Clusterer) idf(h uint64) float64 {
 	// ln(1 + N/df) stays positive from the first article on, so early
 	// articles of a stream still get usable (if flat) vectors.
+	if idfMode == 1 {
+		return math.Log((c.ndocs + 1) / math.Max(c.df[h], 1))
+	}
 	return math.Log(1 + c.ndocs/math.Max(c.df[h], 1))
 }
 
@@ -324,6 +327,7 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 			link = linkSim(e, vec, mask)
 			s = math.Max(s, c.adjust(e, linkWeight*link, vec, year, a.Published))
 		}
+		s /= sizeFactor(e.size)
 		if s > bestScore {
 			best, bestScore = e, s
 		}
@@ -566,12 +570,26 @@ var (
 	linkWeight = 0.9  // single-article cosine relative to centroid cosine
 	nameBonus  = 0.01 // per shared rare name
 	maxBonus   = 0.05
+	idfMode    = 0
+	smallEvent = 0.5 // threshold factor for events of one article
+	rampSize   = 3.0 // events of this many articles or more get the full threshold
 	rareMin    = 10.0
 	rareFrac   = 0.02
 	// yearConflict multiplies the score when the article's latest year is
 	// no kept article's latest year.
 	yearConflict = 0.6
 )
+
+// sizeFactor scales the threshold by event size. An article is compared
+// with one other article less favourably than with the centroid of many
+// reports of the same story, whose idiosyncrasies average out, so small
+// events get a lower bar, rising linearly to the full threshold.
+func sizeFactor(n int) float64 {
+	if float64(n) >= rampSize {
+		return 1
+	}
+	return smallEvent + (1-smallEvent)*float64(n-1)/(rampSize-1)
+}
 
 // mix combines per-group cosines over the groups both sides have.
 func mix(cos [numGroups]float64, both uint8) float64 {

@@ -31,6 +31,7 @@ func TestTune(t *testing.T) {
 		name string
 		set  func()
 	}
+	cw := *cluster.Knobs.ChannelWeight
 	base := func() {
 		*cluster.Knobs.LinkWeight = 0.9
 		*cluster.Knobs.NameBonus = 0.01
@@ -38,27 +39,25 @@ func TestTune(t *testing.T) {
 		*cluster.Knobs.YearConflict = 0.6
 		*cluster.Knobs.RareMin = 10
 		*cluster.Knobs.RareFrac = 0.02
+		*cluster.Knobs.IDFMode = 0
+		*cluster.Knobs.SmallEvent = 0.5
+		*cluster.Knobs.RampSize = 3
+		*cluster.Knobs.ChannelWeight = cw
 		*cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15}
 	}
 	variants := []variant{
-		{"base", func() {}},
-		{"num2words", func() { cluster.Knobs.GroupOf[5] = 0 }},
-		{"when.05", func() { *cluster.Knobs.GroupWeight = [3]float64{0.4, 0.55, 0.05} }},
-		{"bonus3", func() { *cluster.Knobs.NameBonus = 0.03; *cluster.Knobs.MaxBonus = 0.09 }},
-		{"rare10", func() { *cluster.Knobs.RareMin = 10; *cluster.Knobs.RareFrac = 0.02 }},
-		{"rare10b3", func() {
-			*cluster.Knobs.RareMin = 10
-			*cluster.Knobs.RareFrac = 0.02
-			*cluster.Knobs.NameBonus = 0.03
-			*cluster.Knobs.MaxBonus = 0.09
-		}},
+		{"s.5r3", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 3 }},
+		{"s.4r3", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 3 }},
+		{"s.5r2", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 2 }},
+		{"s.4r4", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 4 }},
+		{"s.5r3y.4", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 3; *cluster.Knobs.YearConflict = 0.4 }},
 	}
 	for _, v := range variants {
 		base()
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.16; th < 0.33; th += 0.02 {
+		for th := 0.22; th < 0.37; th += 0.02 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)
