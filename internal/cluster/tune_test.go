@@ -50,7 +50,11 @@ func TestTune(t *testing.T) {
 		{"s.4r3", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 3 }},
 		{"s.5r2", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 2 }},
 		{"s.4r4", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 4 }},
-		{"s.5r3y.4", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 3; *cluster.Knobs.YearConflict = 0.4 }},
+		{"s.5r3y.4", func() {
+			*cluster.Knobs.SmallEvent = 0.5
+			*cluster.Knobs.RampSize = 3
+			*cluster.Knobs.YearConflict = 0.4
+		}},
 	}
 	for _, v := range variants {
 		base()
