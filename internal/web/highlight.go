@@ -96,7 +96,7 @@ func highlight(text string, an news.Analysis) (template.HTML, map[string]int) {
 	var active []annotation
 	for i := 0; i+1 < len(bounds); i++ {
 		s, e := bounds[i], bounds[i+1]
-		seg := template.HTMLEscapeString(strings.ToValidUTF8(text[s:e], "\uFFFD"))
+		seg := template.HTMLEscapeString(validUTF8(text[s:e]))
 		active = active[:0]
 		for _, a := range anns {
 			if a.start <= s && a.end >= e {
@@ -145,4 +145,25 @@ func typeName(t news.EntityType) string {
 		return "Place"
 	}
 	return "Entity"
+}
+
+// validUTF8 replaces each byte that is not part of valid UTF-8 with U+FFFD,
+// one for one, so that cutting the text into pieces does not change how it
+// reads (strings.ToValidUTF8 folds runs of bad bytes into one).
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
