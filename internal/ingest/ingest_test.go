@@ -354,8 +354,8 @@ func TestNormalize(t *testing.T) {
 	if len(a.ID) != 17 || a.ID[0] != 'a' || len(a.Hash) != 64 {
 		t.Errorf("Normalize id %q hash %q: want a+16 hex and 64 hex", a.ID, a.Hash)
 	}
-	if got := strings.Join(a.Inferred, ","); got != "id,title,published,source" {
-		t.Errorf("Inferred = %s, want id,title,published,source", got)
+	if got := strings.Join(a.Inferred, ","); got != "source,id,title,published" {
+		t.Errorf("Inferred = %s, want source,id,title,published", got)
 	}
 	if err := Normalize(&news.Article{Text: " \n "}); err == nil {
 		t.Error("Normalize(empty text) = nil, want error")

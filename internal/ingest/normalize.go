@@ -30,9 +30,10 @@ const (
 //   - ID: "a" + 16 hex digits of the SHA-256 of the URL, or of the
 //     normalised text when there is no URL, so re-ingesting the same
 //     article gives the same id;
-//   - Hash (always): hex SHA-256 of the text lower-cased with all
-//     whitespace runs collapsed to one space, so copies that differ only
-//     in spacing or case hash alike;
+//   - Hash (always): hex SHA-256 of the outlet and of the text lower-cased
+//     with all whitespace runs collapsed to one space, so copies that
+//     differ only in spacing or case hash alike, while one wire story
+//     republished by several outlets stays several articles;
 //   - Title: the first line when it looks like a headline, else the first
 //     sentence cut to about 100 characters at a word boundary;
 //   - Published: timex.Published on the text; left zero when the text
@@ -58,8 +59,17 @@ func Normalize(a *news.Article) error {
 	a.Author = strings.TrimSpace(a.Author)
 	a.Lang = normLang(a.Lang)
 
+	if a.Source == "" && a.URL != "" {
+		if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+			a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+			infer(a, "source")
+		}
+	}
+	// The outlet is part of the hash: the same text from another outlet is
+	// a syndicated copy, an article of its own that clustering marks as a
+	// near-duplicate, not the same article ingested twice.
 	norm := normText(a.Text)
-	sum := sha256.Sum256([]byte(norm))
+	sum := sha256.Sum256([]byte(strings.ToLower(a.Source) + "\x00" + norm))
 	a.Hash = hex.EncodeToString(sum[:])
 	if a.ID == "" {
 		key := norm
@@ -86,12 +96,6 @@ func Normalize(a *news.Article) error {
 	if a.Lang == "" {
 		if a.Lang = DetectLang(a.Text); a.Lang != "" {
 			infer(a, "lang")
-		}
-	}
-	if a.Source == "" && a.URL != "" {
-		if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
-			a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-			infer(a, "source")
 		}
 	}
 	return nil
