@@ -26,6 +26,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/dossier-news/dossier/internal/news"
 )
 
 // Corpus holds the sample corpus: articles.jsonl, *.txt, *.html, gold.jsonl
@@ -165,4 +167,17 @@ func Label(gold []Gold, id, origin string) (cluster string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// Labels maps the ids of articles ingested from the sample corpus to their
+// gold clusters (see Label), ready for scoring a clustering; articles not
+// in the gold set are left out.
+func Labels(gold []Gold, arts []news.Article) map[string]string {
+	out := make(map[string]string, len(arts))
+	for i := range arts {
+		if c, ok := Label(gold, arts[i].ID, arts[i].Origin); ok {
+			out[arts[i].ID] = c
+		}
+	}
+	return out
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/news"
 )
 
 // corpusArticle is one line of articles.jsonl.
@@ -378,5 +380,22 @@ func TestLabel(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("Label(%q, %q) = %q, %v, want %q, %v", tc.id, tc.origin, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+func TestLabels(t *testing.T) {
+	gold, err := GoldLabels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := []news.Article{
+		{ID: "e6-rb-001", Origin: "/x/articles.jsonl:22"},
+		{ID: "a1b2", Origin: "/x/rhine-spill.html"},
+		{ID: "zz", Origin: "/x/unrelated.txt"},
+	}
+	got := Labels(gold, arts)
+	want := map[string]string{"e6-rb-001": "rhine-spill", "a1b2": "rhine-spill"}
+	if len(got) != len(want) || got["e6-rb-001"] != want["e6-rb-001"] || got["a1b2"] != want["a1b2"] {
+		t.Errorf("Labels = %v, want %v", got, want)
 	}
 }
