@@ -271,16 +271,21 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 // look (by this process or another one), within the time window of batch.
 // Articles named in skip are only stepped over.
 func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[string]bool) error {
+	// The window reaches back from the batch's oldest article; an undated
+	// article may belong anywhere, so then everything is looked at (the
+	// clusterer's own cap bounds what it keeps).
 	since := time.Time{}
-	if p.opt.Cluster.Window > 0 {
-		for _, a := range batch {
-			if !a.Published.IsZero() && (since.IsZero() || a.Published.Before(since)) {
-				since = a.Published
-			}
+	for _, a := range batch {
+		if a.Published.IsZero() {
+			since = time.Time{}
+			break
 		}
-		if !since.IsZero() {
-			since = since.Add(-p.opt.Cluster.Window)
+		if since.IsZero() || a.Published.Before(since) {
+			since = a.Published
 		}
+	}
+	if !since.IsZero() {
+		since = since.Add(-p.opt.Cluster.Window)
 	}
 	stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, since)
 	if err != nil {

@@ -145,9 +145,10 @@ func TestRestartKeepsEvents(t *testing.T) {
 	if _, err := newPipeline(t, db).Ingest(ctx, arts[:len(arts)-1]); err != nil {
 		t.Fatal(err)
 	}
-	// A copy of an earlier article under a new id and outlet must join
-	// that article's event after a restart.
-	cp := arts[0]
+	// A copy of an earlier article (within the clustering window) under a
+	// new id and outlet must join that article's event after a restart.
+	src := arts[len(arts)-3]
+	cp := src
 	cp.ID, cp.Source, cp.Hash = "copy-of-"+cp.ID, "elsewhere.example", ""
 	if err := ingest.Normalize(&cp); err != nil {
 		t.Fatal(err)
@@ -156,7 +157,7 @@ func TestRestartKeepsEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig, _, err := db.Article(ctx, arts[0].ID)
+	orig, _, err := db.Article(ctx, src.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
