@@ -128,7 +128,7 @@ func (a *Analyzer) entities(d *doc) {
 				s += n
 				continue
 			}
-			if _, ok := demonyms[toks[s].Fold]; ok && e-s > 1 {
+			if _, ok := demonyms[toks[s].Fold]; ok && e-s > 1 && !a.known(a.fold(text, toks, s, e)) {
 				s++
 				continue
 			}
@@ -157,6 +157,12 @@ func (a *Analyzer) entities(d *doc) {
 		}
 		if !c.title && titleBefore(text, toks, c.s) {
 			c.title = true
+		}
+		// "ministre de l'Intérieur Bruno Retailleau", "Secretary of Homeland
+		// Security Kristi Noem": capitalised words after a title and "of"
+		// name the portfolio; the person is the last two words.
+		if c.e-c.s >= 3 && portfolioBefore(toks, c.s) && !a.known(a.fold(text, toks, c.s, c.e)) {
+			c.s, c.title = c.e-2, true
 		}
 		if a.classify(d, &c, strictLang) {
 			cands = append(cands, c)
@@ -207,6 +213,25 @@ func (a *Analyzer) entities(d *doc) {
 	a.group(d)
 }
 
+// portfolioBefore reports "title of" (or "de", "del", "de l'") right
+// before token s.
+func portfolioBefore(toks []token, s int) bool {
+	k := s - 1
+	if k >= 0 && (toks[k].Fold == "l" || toks[k].Fold == "la" || toks[k].Fold == "the") {
+		k--
+	}
+	if k < 1 || toks[k].Sent != toks[s].Sent {
+		return false
+	}
+	switch toks[k].Fold {
+	case "of", "de", "del", "des", "du", "fur", "for":
+	default:
+		return false
+	}
+	f := toks[k-1].Fold
+	return titles[f] || hasTitleSuffix(f)
+}
+
 // known reports whether a folded name is in the alias table or gazetteer.
 func (a *Analyzer) known(f string) bool {
 	if _, ok := a.aliases.lookup(f); ok {
@@ -239,8 +264,11 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 			e--
 		}
 	}
-	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold]) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) {
+	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold] || quantityWord(toks[s].Fold)) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) {
 		s++
+	}
+	for e > s && quantityWord(toks[e-1].Fold) {
+		e--
 	}
 	if s >= e {
 		return false
@@ -248,6 +276,28 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 	c.s, c.e = s, e
 	return true
 }
+
+func quantityWord(f string) bool {
+	if _, ok := scaleWords[f]; ok {
+		return true
+	}
+	if _, ok := numberWords[f]; ok {
+		return true
+	}
+	return currencyAfter[f] != ""
+}
+
+// placeCue reports a word before token s that announces a place: a
+// preposition of place or a settlement noun ("in Nysa", "Stadt Nysa").
+func placeCue(toks []token, s int) bool {
+	if s == 0 || toks[s-1].Sent != toks[s].Sent {
+		return false
+	}
+	return placeCues[toks[s-1].Fold]
+}
+
+var placeCues = set("in", "nach", "aus", "bei", "near", "from", "to", "a", "en", "dans", "vers", "hacia", "desde",
+	"stadt", "city", "town", "village", "ville", "ciudad", "capital", "hauptstadt", "dorf", "gemeinde", "localidad", "commune")
 
 func germanNoun(f string) bool {
 	for _, suf := range germanNounSuffixes {
@@ -285,9 +335,9 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.typ, c.alias = al.Type, al.Name
 		return true
 	}
-	if ents := a.gaz.LookupFolded(f); len(ents) > 0 && !c.title {
+	if ents := a.gaz.LookupLang(f, d.lang); len(ents) > 0 && !c.title {
 		e := ents[0]
-		if e.Kind == "country" || !strict || e.Population >= 200000 || !single {
+		if e.Kind == "country" || !strict || e.Population >= 200000 || !single || placeCue(toks, c.s) {
 			c.typ = news.Place
 			c.place = &e
 			return true

@@ -273,6 +273,11 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 				counts, end, j = currencyAfter[nf], toks[j].End, j+1
 			}
 		}
+		// "30-day", "5-year": the unit glued on with a hyphen.
+		if counts == "" && j+1 < len(toks) && toks[j].Start == toks[j-1].End && text[toks[j].Start] == '-' &&
+			toks[j+1].Kind == tWord && toks[j+1].Start == toks[j].End {
+			counts, end, j = strings.ToLower(text[toks[j+1].Start:toks[j+1].End]), toks[j+1].End, j+2
+		}
 		// The thing counted.
 		if counts == "" {
 			var words []int

@@ -57,8 +57,10 @@ type goldenCase struct {
 	file string
 }
 
-func loadCases(t testing.TB) []*goldenCase {
-	files, err := filepath.Glob("testdata/cases/*.json")
+func loadCases(t testing.TB) []*goldenCase { return loadCasesFrom(t, "testdata/cases") }
+
+func loadCasesFrom(t testing.TB, dir string) []*goldenCase {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no cases in testdata/cases: %v", err)
 	}
@@ -127,9 +129,35 @@ type goldenOutput struct {
 	Quotes    []news.Quote       `json:"quotes"`
 }
 
+// TestGolden scores the cases the extractor was developed against.
 func TestGolden(t *testing.T) {
+	runSuite(t, "testdata/cases", "", map[string][2]float64{ // precision, recall floors, a little under what the code measures
+		"entities":  {0.90, 0.85},
+		"places":    {0.85, 0.80},
+		"dates":     {0.75, 0.90},
+		"happening": {0.90, 0.90},
+		"figures":   {0.85, 0.90},
+		"quotes":    {0.90, 0.85},
+	})
+}
+
+// TestHeldout scores cases written and annotated after development
+// stopped and never tuned on; its floors are lower and say what to expect
+// of unseen text.
+func TestHeldout(t *testing.T) {
+	runSuite(t, "testdata/heldout", "heldout_", map[string][2]float64{
+		"entities":  {0.60, 0.60},
+		"places":    {0.60, 0.60},
+		"dates":     {0.50, 0.60},
+		"happening": {0.60, 0.60},
+		"figures":   {0.50, 0.50},
+		"quotes":    {0.50, 0.40},
+	})
+}
+
+func runSuite(t *testing.T, dir, prefix string, floors map[string][2]float64) {
 	a := analyzer(t)
-	cases := loadCases(t)
+	cases := loadCasesFrom(t, dir)
 	byEvent := map[string][]*goldenCase{}
 	var events []string
 	for _, c := range cases {
@@ -156,17 +184,9 @@ func TestGolden(t *testing.T) {
 		for i, c := range cs {
 			hd, _ := HappeningDate(&arts[i], &ans[i])
 			out := goldenOutput{Entities: ans[i].Entities, Places: ans[i].Places, Dates: ans[i].Dates, Happening: hd, Figures: ans[i].Figures, Quotes: ans[i].Quotes}
-			compareGolden(t, c, out)
+			compareGolden(t, prefix, c, out)
 			scoreCase(t, c, out, scores)
 		}
-	}
-	floors := map[string][2]float64{ // precision, recall floors, set below what the current code measures
-		"entities":  {0.70, 0.75},
-		"places":    {0.80, 0.75},
-		"dates":     {0.60, 0.80},
-		"happening": {0.80, 0.80},
-		"figures":   {0.60, 0.65},
-		"quotes":    {0.70, 0.60},
 	}
 	for _, k := range []string{"entities", "places", "dates", "happening", "figures", "quotes"} {
 		s := scores[k]
@@ -185,9 +205,9 @@ func checkOffsets(t *testing.T, art *news.Article, an *news.Analysis) {
 	}
 }
 
-func compareGolden(t *testing.T, c *goldenCase, out goldenOutput) {
+func compareGolden(t *testing.T, prefix string, c *goldenCase, out goldenOutput) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(c.file), ".json")+".out.json")
+	path := filepath.Join("testdata", "golden", prefix+strings.TrimSuffix(filepath.Base(c.file), ".json")+".out.json")
 	got, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		t.Fatal(err)

@@ -392,7 +392,7 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 		var ment news.Mention
 		var ok bool
 		k := j
-		if m, found := mentionAt[j]; found && (d.ms[m].Type == news.Person || d.ms[m].Type == news.Org) {
+		if m, found := mentionAt[j]; found {
 			ment, ok = d.ms[m], true
 			k = firstTokAt(toks, ment.End)
 		} else if d.isPronounTok(j) && toks[j].Kind == tWord {
@@ -410,6 +410,7 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 		if k >= e || !d.isSpeechTok(k) || toks[k].Fold == "asked" {
 			continue
 		}
+		verbAt := k
 		k++
 		// "..., Mayor X said." — the statement came first.
 		if k >= e-1 || (toks[k].Kind == tPunct && d.text[toks[k].Start] == '.') {
@@ -437,11 +438,11 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 			}
 		}
 		that := false
-		for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
-			that = that || toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que"
+		for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "qu" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
+			that = that || toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "qu"
 			k++
 		}
-		if k >= e || (ment.Type == news.Org && !that) {
+		if k >= e || (ment.Type != news.Person && !that && !sentenceClause(toks, k, e)) || (needsThat[toks[verbAt].Fold] && !that) {
 			continue
 		}
 		qs, qe := trimPunct(text, toks[k].Start, sp.End)
@@ -452,6 +453,23 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 	}
 	return news.Quote{}, false
 }
+
+// sentenceClause reports that the words after a speech verb read as a
+// reported clause: "Ukraine said on Tuesday it was ready": a pronoun
+// subject within the next few words.
+func sentenceClause(toks []token, k, e int) bool {
+	for j := k; j < e && j < k+5; j++ {
+		switch toks[j].Fold {
+		case "it", "they", "he", "she", "we", "er", "sie", "es", "il", "elle", "ils":
+			return true
+		}
+	}
+	return false
+}
+
+// needsThat lists verbs that report speech only with a "that" clause:
+// "announced that ..." is speech, "announced a package" an action.
+var needsThat = set("announced", "anuncio", "annonce", "confirmed", "confirmo", "confirme", "posted", "wrote", "ecrit", "schrieb", "reported")
 
 // auxiliaries may stand between a speaker and the speech verb.
 var auxiliaries = set("has", "had", "have", "hat", "hatte", "a", "ha", "habia", "avait", "also", "later", "again", "then")

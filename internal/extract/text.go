@@ -186,7 +186,7 @@ func sentences(text string, toks []token) []news.Span {
 func nextStartsSentence(text string, toks []token, i int) bool {
 	j := i + 1
 	// Skip closing quotes and brackets glued to the period.
-	for j < len(toks) && toks[j].Kind == tPunct && (isCloseQuote(text[toks[j].Start:toks[j].End]) || text[toks[j].Start] == ')') {
+	for j < len(toks) && toks[j].Kind == tPunct && toks[j].Start == toks[j-1].End && (isCloseQuote(text[toks[j].Start:toks[j].End]) || text[toks[j].Start] == ')') {
 		j++
 	}
 	if j >= len(toks) {

@@ -148,7 +148,8 @@ var speechVerbs = set(
 	"sagte", "sagt", "erklarte", "erklart", "betonte", "betont", "fugte", "meinte", "teilte", "warnte", "schrieb",
 	"sagten", "versicherte", "kundigte", "bekraftigte", "confirmed", "reported", "estimated",
 	"declare", "dit", "affirme", "ajoute", "souligne", "indique", "explique", "estime", "precise", "assure", "lance",
-	"dijo", "afirmo", "declaro", "senalo", "anadio", "aseguro", "explico", "indico", "subrayo", "advirtio", "dice",
+	"annonce", "confirme", "reconnait", "rappele", "repondu", "promis", "ecrit", "martele", "insiste",
+	"dijo", "afirmo", "anuncio", "confirmo", "explica", "dijeron", "declaro", "senalo", "anadio", "aseguro", "explico", "indico", "subrayo", "advirtio", "dice",
 )
 
 // pronouns that may stand for the last named person.

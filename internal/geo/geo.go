@@ -34,6 +34,10 @@ type Entry struct {
 type Gazetteer struct {
 	entries []Entry
 	index   map[string][]int32
+	// langs holds, for folded names that are country names in only some
+	// languages, entry id → the languages; names absent here (city names,
+	// canonical names) are valid in any language.
+	langs map[string]map[int32][]string
 }
 
 var (
@@ -53,7 +57,7 @@ func parse(gz []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: load data/gazetteer.tsv.gz: %w", err)
 	}
-	g := &Gazetteer{index: make(map[string][]int32, 60000)}
+	g := &Gazetteer{index: make(map[string][]int32, 60000), langs: map[string]map[int32][]string{}}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
@@ -72,18 +76,37 @@ func parse(gz []byte) (*Gazetteer, error) {
 		e := Entry{Name: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop, Kind: f[0]}
 		id := int32(len(g.entries))
 		g.entries = append(g.entries, e)
-		keys := []string{f[1]}
-		if f[6] != "" {
-			keys = append(keys, strings.Split(f[6], "|")...)
-		}
 		seen := map[string]bool{}
-		for _, k := range keys {
-			for _, fk := range variants(k) {
-				if fk == "" || seen[fk] {
-					continue
-				}
+		for _, fk := range variants(f[1]) {
+			if fk != "" && !seen[fk] {
 				seen[fk] = true
 				g.index[fk] = append(g.index[fk], id)
+			}
+		}
+		if f[6] != "" {
+			langOf := map[string][]string{}
+			var order []string
+			for _, item := range strings.Split(f[6], "|") {
+				langs, name, ok := strings.Cut(item, "=")
+				if !ok {
+					return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: alternate %q lacks langs=", line, item)
+				}
+				for _, fk := range variants(name) {
+					if fk == "" || seen[fk] {
+						continue
+					}
+					if _, ok := langOf[fk]; !ok {
+						order = append(order, fk)
+					}
+					langOf[fk] = append(langOf[fk], strings.Split(langs, ",")...)
+				}
+			}
+			for _, fk := range order {
+				g.index[fk] = append(g.index[fk], id)
+				if g.langs[fk] == nil {
+					g.langs[fk] = map[int32][]string{}
+				}
+				g.langs[fk][id] = langOf[fk]
 			}
 		}
 	}
@@ -135,6 +158,35 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 	return out
 }
 
+// LookupLang is Lookup restricted to names valid in language lang (ISO
+// 639-1): a country's name in another language does not count ("Indien"
+// is India only in German, Danish, Swedish...). English names are valid in
+// every language, since outlets everywhere use them. An empty lang
+// accepts all.
+func (g *Gazetteer) LookupLang(name, lang string) []Entry {
+	f := Fold(name)
+	ids := g.index[f]
+	out := make([]Entry, 0, len(ids))
+	for _, id := range ids {
+		if lang != "" {
+			if ls, ok := g.langs[f][id]; ok && !hasLang(ls, lang) && !hasLang(ls, "en") {
+				continue
+			}
+		}
+		out = append(out, g.entries[id])
+	}
+	return out
+}
+
+func hasLang(ls []string, l string) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
 // Has reports whether a folded key names any place; cheaper than Lookup
 // for the many candidate spans of an article that are not places.
 func (g *Gazetteer) Has(folded string) bool {
@@ -153,13 +205,17 @@ func (g *Gazetteer) LookupFolded(folded string) []Entry {
 }
 
 // Resolve picks one entry for each of the place names of one article,
-// jointly: a city in a country the article names elsewhere ("Aqaba" with
-// "Jordan") wins, then a city whose country other places of the article
-// share, then the most populous. Names not in the gazetteer are left out.
+// jointly. Each candidate scores its population (log scale, with a bonus
+// for cities of a million or more), a bonus when the article names its
+// country ("Victoria" with "Seychelles") and support from the article's
+// other cities that may lie in the same country ("Valencia" with
+// "Madrid"); countries beat cities of the same name. The weights keep a
+// world city ahead of a namesake town in a country the article merely
+// mentions (Moscow in a story about Washington). Names not in the gazetteer are left out.
 func (g *Gazetteer) Resolve(names []string) map[string]Entry {
 	cands := make(map[string][]Entry, len(names))
 	named := map[string]float64{} // countries the article names outright
-	near := map[string]float64{}  // countries the article's places may lie in
+	near := map[string]float64{}  // countries the article's cities may lie in
 	for _, n := range names {
 		if _, ok := cands[n]; ok {
 			continue
@@ -171,12 +227,19 @@ func (g *Gazetteer) Resolve(names []string) map[string]Entry {
 		cands[n] = c
 		if c[0].Kind == "country" {
 			named[c[0].Country]++
+			continue
 		}
+		// Support: full for the country of the name's most populous
+		// reading, half for its other readings' countries.
 		seen := map[string]bool{}
-		for _, e := range c {
+		for i, e := range c {
 			if !seen[e.Country] {
 				seen[e.Country] = true
-				near[e.Country] += 1 / float64(len(c))
+				if i == 0 {
+					near[e.Country]++
+				} else {
+					near[e.Country] += 0.5
+				}
 			}
 		}
 	}
@@ -184,15 +247,24 @@ func (g *Gazetteer) Resolve(names []string) map[string]Entry {
 	for n, c := range cands {
 		best, bestScore := 0, math.Inf(-1)
 		for i, e := range c {
-			s := math.Log10(float64(e.Population) + 10)
+			s := 1.5 * math.Log10(float64(e.Population)+10)
+			if e.Population >= 1000000 {
+				s++ // a world city is rarely displaced by a namesake town
+			}
 			if e.Kind == "country" {
-				s += 10
+				s += 20
 			}
 			if named[e.Country] > 0 && e.Kind == "city" {
-				s += 4
+				s += 2.5
 			}
-			// Support from the article's other places, minus this name's own share.
-			s += 2 * (near[e.Country] - 1/float64(len(c)))
+			// Support from the article's other cities, minus this name's own.
+			if e.Kind == "city" {
+				own := 0.5
+				if e.Country == c[0].Country {
+					own = 1
+				}
+				s += 2 * (near[e.Country] - own)
+			}
 			if s > bestScore {
 				best, bestScore = i, s
 			}

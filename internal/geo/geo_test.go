@@ -68,12 +68,16 @@ func TestResolve(t *testing.T) {
 		want  map[string]string // name → country
 	}{
 		{[]string{"Paris"}, map[string]string{"Paris": "FR"}},
-		{[]string{"Paris", "Texas", "United States"}, map[string]string{"Paris": "US"}},
+		{[]string{"Paris", "Dallas", "United States"}, map[string]string{"Paris": "US"}},
+		{[]string{"Paris", "United States"}, map[string]string{"Paris": "FR"}},
 		{[]string{"Florence", "Alabama", "US"}, map[string]string{"Florence": "US"}},
 		{[]string{"Florence"}, map[string]string{"Florence": "IT"}},
 		{[]string{"Victoria", "Canada"}, map[string]string{"Victoria": "CA"}},
 		{[]string{"Victoria", "Seychelles"}, map[string]string{"Victoria": "SC"}},
 		{[]string{"Jordan", "Aqaba"}, map[string]string{"Jordan": "JO", "Aqaba": "JO"}},
+		{[]string{"Moscow", "United States", "Washington", "Ukraine"}, map[string]string{"Moscow": "RU"}},
+		{[]string{"Valencia", "Madrid"}, map[string]string{"Valencia": "ES"}},
+		{[]string{"Valencia", "Caracas"}, map[string]string{"Valencia": "VE"}},
 	}
 	for _, tt := range tests {
 		got := g.Resolve(tt.names)
@@ -82,6 +86,25 @@ func TestResolve(t *testing.T) {
 				t.Errorf("Resolve(%v)[%q] = %+v, want country %s", tt.names, n, got[n], cc)
 			}
 		}
+	}
+}
+
+func TestLookupLang(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.LookupLang("Indien", "de"); len(got) == 0 || got[0].Country != "IN" {
+		t.Errorf("LookupLang(Indien, de) = %v, want India", got)
+	}
+	if got := g.LookupLang("Indien", "fr"); len(got) != 0 {
+		t.Errorf("LookupLang(Indien, fr) = %v, want nothing (a French adjective)", got)
+	}
+	if got := g.LookupLang("Germany", "fr"); len(got) == 0 {
+		t.Errorf("LookupLang(Germany, fr) found nothing: English names count everywhere")
+	}
+	if got := g.LookupLang("Paris", "de"); len(got) == 0 {
+		t.Errorf("LookupLang(Paris, de) found nothing: city names count everywhere")
 	}
 }
 

@@ -8,8 +8,12 @@
 //
 // Output: one entry a line, tab-separated:
 //
-//	kind  name  country  lat  lon  population  alternates ("|"-separated)
+//	kind  name  country  lat  lon  population  alternates
 //
+// alternates (countries only) are "|"-separated "langs=name" items, langs
+// being the comma-separated i18n-iso-countries locales that use the name
+// ("de,da,sv=Indien"), so that a lookup can require a name of the text's
+// language: "Indien" is India in German but a French adjective.
 // kind is "country" or "city". Country coordinates are those of the
 // country's capital (GeoNames feature code PPLC, the most populous one when
 // there are several), else of its most populous city: a point every reader
@@ -92,10 +96,13 @@ func run(modules, out string, minPop int) error {
 			continue
 		}
 		names := countries[cc]
-		if n, ok := shortNames[cc]; ok && !contains(names.all, n) {
-			names.all = append(names.all, n)
+		if n, ok := shortNames[cc]; ok && !contains(names.langs[n], "en") {
+			if !contains(names.all, n) {
+				names.all = append(names.all, n)
+			}
+			names.langs[n] = append(names.langs[n], "en")
 		}
-		fmt.Fprintf(&buf, "country\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", displayName(cc, names.en), cc, pt.lat, pt.lon, pt.pop, strings.Join(names.all, "|"))
+		fmt.Fprintf(&buf, "country\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", displayName(cc, names.en), cc, pt.lat, pt.lon, pt.pop, names.alternates())
 	}
 	kept := 0
 	sort.Slice(cities, func(i, j int) bool {
@@ -170,8 +177,18 @@ func displayName(cc string, en []string) string {
 }
 
 type countryNames struct {
-	en  []string
-	all []string
+	en    []string
+	all   []string
+	langs map[string][]string // name → languages that use it
+}
+
+// alternates renders the names as "de,sv=Indien|fr=Inde|...", in first-seen order.
+func (c *countryNames) alternates() string {
+	parts := make([]string, 0, len(c.all))
+	for _, n := range c.all {
+		parts = append(parts, strings.Join(c.langs[n], ",")+"="+n)
+	}
+	return strings.Join(parts, "|")
 }
 
 // readCountries reads every langs/*.json of i18n-iso-countries. A value is a
@@ -205,7 +222,7 @@ func readCountries(dir string) (map[string]*countryNames, error) {
 			}
 			cn := out[cc]
 			if cn == nil {
-				cn = &countryNames{}
+				cn = &countryNames{langs: map[string][]string{}}
 				out[cc] = cn
 			}
 			for _, n := range names {
@@ -218,6 +235,9 @@ func readCountries(dir string) (map[string]*countryNames, error) {
 				}
 				if !contains(cn.all, n) {
 					cn.all = append(cn.all, n)
+				}
+				if !contains(cn.langs[n], doc.Locale) {
+					cn.langs[n] = append(cn.langs[n], doc.Locale)
 				}
 			}
 		}
