@@ -40,39 +40,85 @@ func ecbPath(tb testing.TB) string {
 	return p
 }
 
+// ecbClusters reads the ECB+ dev file: articles by gold cluster.
+func ecbClusters(tb testing.TB) map[string][]news.Article {
+	tb.Helper()
+	f, err := os.Open(ecbPath(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatalf("%s: %v", f.Name(), err)
+	}
+	type rec struct {
+		ID        string `json:"id"`
+		Title     string `json:"title"`
+		Text      string `json:"text"`
+		Source    string `json:"source"`
+		URL       string `json:"url"`
+		Published string `json:"published"`
+		Cluster   string `json:"cluster"`
+	}
+	byCluster := map[string][]news.Article{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for line := 1; sc.Scan(); line++ {
+		var r rec
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			tb.Fatalf("%s:%d: %v", f.Name(), line, err)
+		}
+		a := news.Article{ID: r.ID, Title: r.Title, Text: r.Text, Source: r.Source, URL: r.URL, Lang: "en"}
+		if t, err := time.Parse(time.RFC3339, r.Published); err == nil {
+			a.Published = t
+		}
+		byCluster[r.Cluster] = append(byCluster[r.Cluster], a)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("%s: %v", f.Name(), err)
+	}
+	return byCluster
+}
+
+type ecbEvent struct {
+	ev   news.Event
+	arts []news.Article
+	an   []news.Analysis
+}
+
+// ecbEvents returns the n biggest ECB+ stories, analysed by extract.
+func ecbEvents(tb testing.TB, n int) []ecbEvent {
+	byCluster := ecbClusters(tb)
+	var names []string
+	for c := range byCluster {
+		names = append(names, c)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(byCluster[names[i]]) != len(byCluster[names[j]]) {
+			return len(byCluster[names[i]]) > len(byCluster[names[j]])
+		}
+		return names[i] < names[j]
+	})
+	analyze := extractAnalyzer(tb)
+	var out []ecbEvent
+	for _, c := range names[:min(n, len(names))] {
+		e := ecbEvent{ev: news.Event{ID: "ecb-" + c}, arts: byCluster[c]}
+		for i := range e.arts {
+			e.ev.Articles = append(e.ev.Articles, e.arts[i].ID)
+			e.an = append(e.an, analyze(&e.arts[i]))
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // benchEvent makes one event of n articles of at least size bytes from
 // the biggest ECB+ story: real news text about one happening, each
 // article made of two of the story's reports (so sentences repeat across
 // articles, the costly case for alignment), analysed by extract beforehand.
 func benchEvent(b *testing.B, n, size int) (news.Event, []news.Article, []news.Analysis) {
-	f, err := os.Open(ecbPath(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatalf("%s: %v", f.Name(), err)
-	}
-	type rec struct {
-		ID      string `json:"id"`
-		Title   string `json:"title"`
-		Text    string `json:"text"`
-		Cluster string `json:"cluster"`
-	}
-	byCluster := map[string][]news.Article{}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var r rec
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			b.Fatalf("%s: %v", f.Name(), err)
-		}
-		byCluster[r.Cluster] = append(byCluster[r.Cluster], news.Article{ID: r.ID, Title: r.Title, Text: r.Text})
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("%s: %v", f.Name(), err)
-	}
+	byCluster := ecbClusters(b)
 	best := ""
 	for c, as := range byCluster {
 		if best == "" || len(as) > len(byCluster[best]) || (len(as) == len(byCluster[best]) && c < best) {

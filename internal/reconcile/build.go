@@ -59,15 +59,20 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 	out.Quotes = ctx.eventQuotes()
 	out.When = ctx.when()
 	out.Title = ctx.title()
-	if out.Title == "" {
-		out.Title = ev.Title
-	}
 
 	cs := ctx.claims()
 	claims, infos, clusters, sents, ft := cs.claims, cs.infos, cs.clusters, cs.sents, cs.ft
 	out.Coverage = ctx.coverage(claims)
 	out.Summary = ctx.summary(clusters, claims, infos, sents, ft)
 	out.Claims = rankClaims(claims, infos)
+	if out.Title == "" {
+		// No headlines: the event's own first summary sentence, shortened.
+		if len(out.Summary) > 0 {
+			out.Title = shorten(out.Summary[0].Text, maxTitle)
+		} else {
+			out.Title = ev.Title
+		}
+	}
 	return out
 }
 
@@ -418,8 +423,8 @@ func (c *buildCtx) displayValue(slot, key string) string {
 // the same name, or a place and the country or region that contains it
 // ("Amman" and "Jordan" do not conflict).
 func (c *buildCtx) samePlace(a, b string) bool {
-	if a == b {
-		return true
+	if a == b || containsWords(a, b) || containsWords(b, a) {
+		return true // "Wasilla" and "Wasilla Bible Church"
 	}
 	pa, okA := c.placeGeo[a]
 	pb, okB := c.placeGeo[b]
@@ -427,6 +432,11 @@ func (c *buildCtx) samePlace(a, b string) bool {
 		return false
 	}
 	return specificity(pa.Kind) > 0 || specificity(pb.Kind) > 0
+}
+
+// containsWords reports whether the words of b appear in a, in a row.
+func containsWords(a, b string) bool {
+	return b != "" && strings.Contains(" "+strings.Join(words(a), " ")+" ", " "+strings.Join(words(b), " ")+" ")
 }
 
 // distinctPeople reports whether the people named by keys are truly

@@ -421,7 +421,7 @@ func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim
 	}
 	c.Sources = ctx.sortIDs(c.Sources)
 	c.Outlets = ctx.outletsOf(c.Sources)
-	if slot, values := conflictOf(cl, sents, ctx); slot != "" {
+	if slot, values := conflictOf(cl, sents, ft, ctx); slot != "" {
 		c.Status = news.Conflicting
 		c.Slot = slot
 		c.Values = values
@@ -479,15 +479,11 @@ func representative(cl *cluster, sents []sent, ft *featTable, mainLang string) i
 // and a number inside it) agree. Only members that give exactly one value
 // for the slot vote, so a sentence listing several dates does not conflict
 // with each of them.
-func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimValue) {
+func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string, []news.ClaimValue) {
 	if len(cl.members) < 2 {
 		return "", nil
 	}
-	type vote struct {
-		value string
-		fig   figure
-		art   int
-	}
+
 	slots := map[string][]vote{}
 	// Places and people every voting member names are the claim's frame,
 	// not a value ("Blinken met Safadi in Amman ... Gaza" against "... in
@@ -496,7 +492,9 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 	commonPeople := common(cl, sents, func(s *sent) []string { return s.people })
 	for _, m := range cl.members {
 		s := &sents[m]
-		places := without(s.places, commonPlaces)
+		// Only places the gazetteer resolved vote: a name merely typed as
+		// a place ("Indians") is too often not one.
+		places := slices.DeleteFunc(without(s.places, commonPlaces), func(p string) bool { _, ok := ctx.placeGeo[p]; return !ok })
 		people := without(s.people, commonPeople)
 		perClass := map[string][]figure{}
 		for _, f := range s.figs {
@@ -506,17 +504,19 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 		}
 		for class, fs := range perClass {
 			if len(fs) == 1 {
-				slots["figure:"+class] = append(slots["figure:"+class], vote{value: formatFigure(fs[0]), fig: fs[0], art: s.art})
+				slots["figure:"+class] = append(slots["figure:"+class], vote{value: formatFigure(fs[0]), fig: fs[0], art: s.art, sent: m})
 			}
 		}
 		if len(s.dates) == 1 {
-			slots["date"] = append(slots["date"], vote{value: s.dates[0], art: s.art})
+			slots["date"] = append(slots["date"], vote{value: s.dates[0], art: s.art, sent: m})
 		}
 		if len(places) == 1 {
-			slots["place"] = append(slots["place"], vote{value: places[0], art: s.art})
+			slots["place"] = append(slots["place"], vote{value: places[0], art: s.art, sent: m})
 		}
-		if len(people) == 1 {
-			slots["person"] = append(slots["person"], vote{value: people[0], art: s.art})
+		// Only a sentence naming one person votes for who: with several,
+		// which one fills the slot is anyone's guess.
+		if len(s.people) == 1 && len(people) == 1 {
+			slots["person"] = append(slots["person"], vote{value: people[0], art: s.art, sent: m})
 		}
 	}
 	names := make([]string, 0, len(slots))
@@ -550,6 +550,9 @@ func conflictOf(cl *cluster, sents []sent, ctx *buildCtx) (string, []news.ClaimV
 			continue
 		}
 		if slot == "person" && !ctx.distinctPeople(order) {
+			continue
+		}
+		if needsStrict(slot) && !strictlyAligned(votes, byValue, order, slot, sents, ft) {
 			continue
 		}
 		var values []news.ClaimValue
@@ -597,6 +600,69 @@ func without(xs, drop []string) []string {
 		}
 	}
 	return out
+}
+
+// vote is one member's value for a slot.
+type vote struct {
+	value string
+	fig   figure
+	art   int
+	sent  int // index into sents
+}
+
+// strictMin is how similar, the slot aside, two sentences giving different
+// people or places must be for that to be a conflict. Who said something
+// and which places a sentence names vary a lot between reports of the
+// same fact, so only near-identical statements count.
+const strictMin = 0.5
+
+// strictPersonMin is strictMin for people, stricter still: reports
+// attribute the same words to different speakers all the time.
+const strictPersonMin = 0.6
+
+// needsStrict reports whether a slot's conflicts need strictlyAligned
+// sentences: people, places, and figures counting things outside the
+// known vocabulary of countClass (where "AK-47 rifles" and "three guns"
+// easily pair up).
+func needsStrict(slot string) bool {
+	if k, ok := strings.CutPrefix(slot, "figure:"); ok {
+		for _, c := range countClass {
+			if c == k {
+				return false
+			}
+		}
+		return true
+	}
+	return slot == "person" || slot == "place"
+}
+
+// strictlyAligned reports whether some sentence of the first value and
+// some sentence of another value are, with the slot's features left out,
+// at least strictMin alike.
+func strictlyAligned(votes []vote, byValue map[string][]int, order []string, slot string, sents []sent, ft *featTable) bool {
+	skip := kinds(kNum)
+	switch slot {
+	case "place":
+		skip = kinds(kPlace)
+	case "person":
+		skip = kinds(kPerson)
+	}
+	min := strictMin
+	if slot == "person" {
+		min = strictPersonMin
+	}
+	for _, i := range byValue[order[0]] {
+		a := &sents[votes[i].sent]
+		for _, other := range order[1:] {
+			for _, j := range byValue[other] {
+				b := &sents[votes[j].sent]
+				if ft.simLang(a.feats, b.feats, skip, a.lang != b.lang) >= min {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func slotRank(s string) int {

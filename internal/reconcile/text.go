@@ -311,3 +311,23 @@ var countClass = func() map[string]string {
 	add("evacuated", `evacuated evacuees displaced evacues evacuados evakuiert`)
 	return m
 }()
+
+// maxTitle is the longest title, in bytes, made from a sentence.
+const maxTitle = 90
+
+// shorten cuts s at the last word boundary before max bytes and marks the
+// cut with an ellipsis; a trailing period is dropped, as in headlines.
+func shorten(s string, max int) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}

@@ -1,8 +1,13 @@
 package reconcile
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
-func TestDbgPairs(t *testing.T) {
+// TestDumpPairs prints the similarity of every cross-article sentence pair
+// of the golden events above a floor: go test -run TestDumpPairs -v -dump.
+func TestDumpPairs(t *testing.T) {
 	if !*dump {
 		t.Skip()
 	}
@@ -31,5 +36,23 @@ func TestDbgPairs(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDumpECB prints the terminal report of the biggest ECB+ stories,
+// built end to end, to read the dossier of real news by eye:
+// go test -run TestDumpECB -v -dump.
+func TestDumpECB(t *testing.T) {
+	if !*dump {
+		t.Skip("pass -dump to print ECB+ dossiers")
+	}
+	evs := ecbEvents(t, 3)
+	for _, e := range evs {
+		ev := Build(e.ev, e.arts, e.an)
+		var w strings.Builder
+		if err := Report(&w, ev, e.arts); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("\n" + w.String())
 	}
 }
