@@ -13,6 +13,7 @@ package watch
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -38,7 +39,8 @@ type FeedState struct {
 }
 
 // State stores FeedState and the seen items. FeedState of an unknown feed
-// returns the zero FeedState (URL may be empty) and no error.
+// returns the zero FeedState (URL may be empty) and no error. Feeds are
+// polled in parallel, so implementations must be safe for concurrent use.
 type State interface {
 	FeedState(ctx context.Context, url string) (FeedState, error)
 	SaveFeedState(ctx context.Context, s FeedState) error
@@ -214,7 +216,7 @@ func (w *Watcher) pollFeed(ctx context.Context, url string) (Stats, error) {
 	}
 	var f *feed.Feed
 	if err == nil && !resp.NotModified {
-		f, err = feed.Parse(strings.NewReader(string(resp.Body)), resp.URL)
+		f, err = feed.Parse(bytes.NewReader(resp.Body), resp.URL)
 	}
 	if err != nil {
 		if ctx.Err() != nil {

@@ -144,7 +144,14 @@ func isMultibyteUTF8(b []byte) bool {
 
 func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
 
-func extractString(page, pageURL string) (*news.Article, error) {
+func extractString(page, pageURL string) (a *news.Article, err error) {
+	// The extractors are third-party code fed hostile input: a panic in
+	// them becomes this page's error, not the end of a batch.
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("extractor failed on this page: %v", r)
+		}
+	}()
 	u, err := nurl.Parse(pageURL)
 	if err != nil || pageURL == "" {
 		u = &nurl.URL{}
@@ -184,7 +191,7 @@ func extractString(page, pageURL string) (*news.Article, error) {
 		return nil, fmt.Errorf("%w: found %d characters, need at least %d", ErrNoText, n, minText)
 	}
 
-	a := &news.Article{Text: body, Published: published, Origin: pageURL}
+	a = &news.Article{Text: body, Published: published, Origin: pageURL}
 	if inferredDate {
 		a.Inferred = append(a.Inferred, "published")
 	}
