@@ -40,6 +40,8 @@ type Server struct {
 	tmpl    *templates
 	mux     *http.ServeMux
 	handler http.Handler
+
+	statsCache statsCache
 }
 
 // route is one entry of the mux. The table is the single list of what the

@@ -651,3 +651,72 @@ func TestHighlightOffsets(t *testing.T) {
 		})
 	}
 }
+
+// countingStore counts Stats calls and can fail Events.
+type countingStore struct {
+	Store
+	mu        sync.Mutex
+	stats     int
+	eventsErr error
+}
+
+func (c *countingStore) Stats(ctx context.Context) (store.Stats, error) {
+	c.mu.Lock()
+	c.stats++
+	c.mu.Unlock()
+	return c.Store.Stats(ctx)
+}
+
+func (c *countingStore) Events(ctx context.Context, f store.EventFilter) ([]news.Event, int, error) {
+	if c.eventsErr != nil {
+		return nil, 0, c.eventsErr
+	}
+	return c.Store.Events(ctx, f)
+}
+
+func TestStatsCached(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	cs := &countingStore{Store: env.st}
+	s := New(cs, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	for range 3 {
+		if rec := do(t, s.Handler(), "GET", "/", nil); rec.Code != 200 || !strings.Contains(rec.Body.String(), "28 events from 43 articles") {
+			t.Fatalf("GET / = %d, stats line missing", rec.Code)
+		}
+	}
+	if cs.stats != 1 {
+		t.Errorf("Stats called %d times for 3 pages, want 1", cs.stats)
+	}
+	// Once stale, the page is served from the old counts and a refresh
+	// runs in the background.
+	s.statsCache.mu.Lock()
+	s.statsCache.at = time.Now().Add(-2 * statsTTL)
+	s.statsCache.mu.Unlock()
+	do(t, s.Handler(), "GET", "/", nil)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		cs.mu.Lock()
+		n := cs.stats
+		cs.mu.Unlock()
+		if n == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Stats called %d times after the cache went stale, want 2", n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestHealthzStoreDown(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	cs := &countingStore{Store: env.st, eventsErr: errors.New("database is locked")}
+	var logBuf strings.Builder
+	s := New(cs, Options{Logger: slog.New(slog.NewTextHandler(&lockedWriter{w: &logBuf}, nil))})
+	rec := do(t, s.Handler(), "GET", "/healthz", nil)
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("GET /healthz with the store down = %d, want 503", rec.Code)
+	}
+	if !strings.Contains(logBuf.String(), "database is locked") {
+		t.Errorf("log lacks the cause: %q", logBuf.String())
+	}
+}
