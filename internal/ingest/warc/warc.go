@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httputil"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -300,28 +302,49 @@ func (rd *reader) truncated(rec *RecordError, got, want int64, err error, recove
 
 // article parses the HTTP response in a record block; nil, nil when the
 // response is not a 200 HTML page.
+//
+// The body is everything after the HTTP header, whatever the header's
+// Content-Length says: archivers such as Common Crawl store the payload
+// decoded while keeping (or renaming to X-Crawler-*) the original
+// Content-Length and Transfer-Encoding, so those describe bytes that are no
+// longer there. A chunked body is de-chunked only when it really is chunked.
 func article(block []byte, hdr header) (*news.Article, error) {
-	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
+	br := bufio.NewReader(bytes.NewReader(block))
+	tp := textproto.NewReader(br)
+	status, err := tp.ReadLine()
 	if err != nil {
 		return nil, fmt.Errorf("bad HTTP response: %w", err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !html.IsHTML(resp.Header.Get("Content-Type")) {
+	proto, rest, _ := strings.Cut(status, " ")
+	code, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	if !strings.HasPrefix(proto, "HTTP/") || len(code) != 3 {
+		return nil, fmt.Errorf("bad HTTP status line %q", truncate(status, 40))
+	}
+	mh, err := tp.ReadMIMEHeader()
+	if err != nil && len(mh) == 0 {
+		return nil, fmt.Errorf("bad HTTP header: %w", err)
+	}
+	h := http.Header(mh)
+	if code != "200" || !html.IsHTML(h.Get("Content-Type")) {
 		return nil, nil
 	}
-	var body io.Reader = resp.Body
-	if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
-		// Archivers usually store the body as sent; gzip-encoded bodies are
-		// common in WARCs written by proxies.
-		zr, err := gzip.NewReader(resp.Body)
+	payload, _ := io.ReadAll(br)
+	var body io.Reader = bytes.NewReader(payload)
+	if strings.EqualFold(h.Get("Transfer-Encoding"), "chunked") && looksChunked(payload) {
+		if dechunked, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(payload))); err == nil {
+			body = bytes.NewReader(dechunked)
+		}
+	}
+	if enc := h.Get("Content-Encoding"); strings.EqualFold(enc, "gzip") && bytes.HasPrefix(payload, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(body)
 		if err != nil {
 			return nil, fmt.Errorf("gzip-encoded body: %w", err)
 		}
 		defer zr.Close()
-		body = zr
+		body = io.LimitReader(zr, html.MaxPageSize+1)
 	}
 	uri := hdr.get("WARC-Target-URI")
-	a, err := html.ExtractWithCharset(body, uri, resp.Header.Get("Content-Type"))
+	a, err := html.ExtractWithCharset(body, uri, h.Get("Content-Type"))
 	if err != nil {
 		return nil, err
 	}
@@ -337,6 +360,21 @@ func article(block []byte, hdr header) (*news.Article, error) {
 		a.Origin = uri
 	}
 	return a, nil
+}
+
+// looksChunked reports whether b starts with a chunk-size line.
+func looksChunked(b []byte) bool {
+	line, _, ok := bytes.Cut(b[:min(len(b), 32)], []byte("\r\n"))
+	if !ok || len(line) == 0 {
+		return false
+	}
+	line, _, _ = bytes.Cut(line, []byte(";"))
+	for _, c := range bytes.TrimSpace(line) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 func isHTTP(ct string) bool {

@@ -276,3 +276,36 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestReadArchivedHeaders covers HTTP headers as archivers keep them: a
+// Content-Length that no longer matches the stored (decoded) payload, a
+// Transfer-Encoding whose body was de-chunked, and a body still chunked.
+func TestReadArchivedHeaders(t *testing.T) {
+	body := page("Archived")
+	var chunked bytes.Buffer
+	for i := 0; i < len(body); i += 100 {
+		end := min(i+100, len(body))
+		fmt.Fprintf(&chunked, "%x\r\n%s\r\n", end-i, body[i:end])
+	}
+	chunked.WriteString("0\r\n\r\n")
+	resp := func(hdr string, b []byte) []byte {
+		return append([]byte("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"+hdr+"\r\n"), b...)
+	}
+	const ct = "application/http; msgtype=response"
+	date := "2024-03-04T05:06:07Z"
+	data := bytes.Join([][]byte{
+		record("response", "https://news.example/short-length", date, ct, resp("Content-Length: 120\r\n", body)),
+		record("response", "https://news.example/crawler", date, ct, resp("X-Crawler-Content-Length: 77\r\nX-Crawler-Transfer-Encoding: chunked\r\n", body)),
+		record("response", "https://news.example/dechunked", date, ct, resp("Transfer-Encoding: chunked\r\n", body)),
+		record("response", "https://news.example/chunked", date, ct, resp("Transfer-Encoding: chunked\r\n", chunked.Bytes())),
+	}, nil)
+	res := readAll(t, data)
+	if len(res.errs) != 0 || len(res.arts) != 4 {
+		t.Fatalf("got %d articles, errors %v; want 4 and none", len(res.arts), res.errs)
+	}
+	for _, a := range res.arts {
+		if !strings.Contains(a.Text, "protected wetland used by migrating birds") {
+			t.Errorf("%s: text cut short: %q", a.URL, a.Text)
+		}
+	}
+}
