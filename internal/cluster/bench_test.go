@@ -25,10 +25,13 @@ func genArticles(n int) []news.Article {
 		}
 		return b.String()
 	}
-	common := make([]string, 5000)
+	// General vocabulary follows Zipf's law, as real text does, so the
+	// document-frequency table grows as it would on real news.
+	common := make([]string, 20000)
 	for i := range common {
 		common[i] = word()
 	}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(common)-1))
 	type ev struct {
 		names []string
 		words []string
@@ -42,7 +45,7 @@ func genArticles(n int) []news.Article {
 			e.names = append(e.names, strings.ToUpper(w[:1])+w[1:])
 		}
 		for range 30 {
-			e.words = append(e.words, common[rng.IntN(len(common))])
+			e.words = append(e.words, common[200+rng.IntN(len(common)-200)])
 		}
 		evs[i] = e
 	}
@@ -67,7 +70,7 @@ func genArticles(n int) []news.Article {
 				fmt.Fprintf(&b, "in %d.\n", e.year)
 				continue
 			default:
-				b.WriteString(common[rng.IntN(len(common))])
+				b.WriteString(common[zipf.Uint64()])
 			}
 			b.WriteByte(' ')
 		}

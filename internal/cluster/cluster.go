@@ -53,15 +53,13 @@ func DefaultConfig() Config {
 // Internal knobs. They are constants rather than Config fields because
 // they trade speed for recall in ways a user has no reason to change.
 const (
-	queryTerms    = 40  // top terms of an article used to look up candidates
-	indexTerms    = 60  // top terms of an event kept in the inverted index
-	maxCandidates = 16  // candidates scored against their centroid
-	linkCands     = 4   // best of those also scored against their single articles
-	maxMembers    = 24  // article vectors kept per event for single-article linkage
-	vecTerms      = 250 // heaviest terms kept of an article's vector
-	maxVocab      = 2_000_000
-	shingleK      = 4 // words per shingle
-	shingleKeep   = 2 // keep shingles whose hash is 0 mod this (sampling)
+	queryTerms  = 40  // top terms of an article used to look up candidates
+	indexTerms  = 60  // top terms of an event kept in the inverted index
+	maxMembers  = 24  // article vectors kept per event for single-article linkage
+	vecTerms    = 250 // heaviest terms kept of an article's vector
+	maxVocab    = 2_000_000
+	shingleK    = 4 // words per shingle
+	shingleKeep = 2 // keep shingles whose hash is 0 mod this (sampling)
 )
 
 // channelWeight scales each feature channel before normalisation. Names,
@@ -76,7 +74,6 @@ var channelWeight = [numChannels]float64{
 	chNumber: 0.5,
 	chDate:   0.8,
 	chTitle:  1.0,
-	chBigram: 0.5,
 }
 
 // Channels fall into groups, each normalised on its own, so that the
@@ -93,7 +90,7 @@ const (
 )
 
 var groupOf = [numChannels]int{
-	chWord: gWords, chTitle: gWords, chBigram: gWords,
+	chWord: gWords, chTitle: gWords,
 	chName: gNames, chPhrase: gNames, chPlace: gNames,
 	chYear: gWhen, chDate: gWhen,
 	// Plain numbers (ages, scores, counts) go with the words: on their own
@@ -236,15 +233,19 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 		for i, t := range raw {
 			ws[i] = term{uint64(i), t.w * c.idf(t.h)}
 		}
-		top := topTerms(ws, vecTerms)
-		kept := make([]term, len(top))
-		for i, t := range top {
-			kept[i] = raw[t.h]
+		keep := make([]bool, len(raw))
+		for _, t := range topTerms(ws, vecTerms) {
+			keep[t.h] = true
 		}
-		raw = kept
+		kept := raw[:0]
+		for i, t := range raw {
+			if keep[i] {
+				kept = append(kept, t)
+			}
+		}
+		raw = slices.Clip(kept)
 	}
-	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
-	return raw, shingles(c.feat.toks[:0], a.Title, a.Text)
+	return raw, shingles(c.feat.toks)
 }
 
 // weigh returns the TF-IDF vector of raw weights under the current
@@ -571,6 +572,12 @@ var (
 	nameBonus  = 0.01 // per shared rare name
 	maxBonus   = 0.05
 	idfMode    = 0
+	// maxCandidates is how many candidates are scored against their
+	// centroid.
+	maxCandidates = 10
+	// linkCands is how many of the best candidates by centroid are also
+	// scored against their single articles.
+	linkCands  = 2
 	smallEvent = 0.5 // threshold factor for events of one article
 	rampSize   = 3.0 // events of this many articles or more get the full threshold
 	rareMin    = 10.0
@@ -778,11 +785,10 @@ func dotSorted(a, b []term) [numGroups]float64 {
 	return d
 }
 
-// shingles returns the sorted, sampled hashes of the article's word
-// k-grams, over lowercase words including stop words so that copies match
-// word for word.
-func shingles(buf []token, title, text string) []uint64 {
-	toks := tokenize(text, buf)
+// shingles returns the sorted, sampled hashes of the body's word k-grams,
+// over lowercase words including stop words so that copies match word for
+// word.
+func shingles(toks []token) []uint64 {
 	if len(toks) < shingleK {
 		return nil
 	}

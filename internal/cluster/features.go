@@ -18,7 +18,6 @@ const (
 	chNumber        // any other number
 	chDate          // month + day or month + year
 	chTitle         // a word of the headline
-	chBigram        // two adjacent content words
 	numChannels
 )
 
@@ -197,11 +196,11 @@ func (f *featurizer) features(title, text string) map[uint64]float64 {
 		}
 		f.counts[hashTerm(chTitle, stem(t.lower))]++
 	}
-	f.toks = tokenize(text, f.toks[:0])
-	f.addTokens(f.toks)
 	// The title also counts as body text: its names and numbers are the
 	// most telling ones of the article.
-	f.toks = tokenize(title, f.toks[:0])
+	f.addTokens(f.toks)
+	// The body last, so that f.toks holds its tokens for the shingles.
+	f.toks = tokenize(text, f.toks[:0])
 	f.addTokens(f.toks)
 	return f.counts
 }
@@ -232,11 +231,9 @@ func (f *featurizer) addTokens(toks []token) {
 		}
 		return !weekdays[t.lower]
 	}
-	prev := ""
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.number {
-			prev = ""
 			v := t.lower
 			if len(v) == 4 && !strings.ContainsAny(v, ".") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
 				f.counts[hashTerm(chYear, v)]++
@@ -285,20 +282,13 @@ func (f *featurizer) addTokens(toks []token) {
 					f.counts[hashTerm(chPlace, n)]++
 				}
 			}
-			prev = ""
 			i = j - 1
 			continue
 		}
 		if stopwords[t.lower] || len(t.lower) < 2 {
-			prev = ""
 			continue
 		}
-		s := stem(t.lower)
-		f.counts[hashTerm(chWord, s)]++
-		if prev != "" {
-			f.counts[hashPair(chBigram, prev, s)]++
-		}
-		prev = s
+		f.counts[hashTerm(chWord, stem(t.lower))]++
 	}
 }
 

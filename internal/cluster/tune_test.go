@@ -40,28 +40,23 @@ func TestTune(t *testing.T) {
 		*cluster.Knobs.RareMin = 10
 		*cluster.Knobs.RareFrac = 0.02
 		*cluster.Knobs.IDFMode = 0
+		*cluster.Knobs.LinkCands = 2
 		*cluster.Knobs.SmallEvent = 0.5
 		*cluster.Knobs.RampSize = 3
 		*cluster.Knobs.ChannelWeight = cw
 		*cluster.Knobs.GroupWeight = [3]float64{0.35, 0.5, 0.15}
 	}
 	variants := []variant{
-		{"s.5r3", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 3 }},
-		{"s.4r3", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 3 }},
-		{"s.5r2", func() { *cluster.Knobs.SmallEvent = 0.5; *cluster.Knobs.RampSize = 2 }},
-		{"s.4r4", func() { *cluster.Knobs.SmallEvent = 0.4; *cluster.Knobs.RampSize = 4 }},
-		{"s.5r3y.4", func() {
-			*cluster.Knobs.SmallEvent = 0.5
-			*cluster.Knobs.RampSize = 3
-			*cluster.Knobs.YearConflict = 0.4
-		}},
+		{"base", func() {}},
+		{"link2", func() { *cluster.Knobs.LinkCands = 2 }},
+		{"link1", func() { *cluster.Knobs.LinkCands = 1 }},
 	}
 	for _, v := range variants {
 		base()
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.22; th < 0.37; th += 0.02 {
+		for th := 0.24; th < 0.33; th += 0.02 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)
