@@ -666,6 +666,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 		}
 	}
 	stems := stemsOf(ws)
+	s.nstems = len(stems)
 	for _, w := range stems {
 		feats = append(feats, ft.id(kWord, w))
 	}

@@ -56,6 +56,7 @@ type sent struct {
 	group  int // independence group of its article
 	text   string
 	nwords int
+	nstems int // content words
 	lang   string
 	feats  []int32 // sorted unique feature ids
 	ents   []string

@@ -2,13 +2,21 @@ package reconcile
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
 
 // MMR trade-off: how much a sentence's own worth counts against its
-// redundancy with sentences already chosen.
-const mmrLambda = 0.7
+// redundancy with sentences already chosen. Redundancy is the share of a
+// sentence's feature weight the chosen sentences already hold; past
+// maxCovered a sentence only repeats them (paraphrases of the lead share
+// names, numbers and places, not wording, so a symmetric similarity
+// would miss them).
+const (
+	mmrLambda  = 0.6
+	maxCovered = 0.55
+)
 
 // summary picks 3 to 5 claims (fewer for a tiny event) by maximal marginal
 // relevance. A claim's worth is how many independent outlets make it, how
@@ -59,8 +67,8 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 	for i := range claims {
 		s := &sents[infos[i].rep]
 		n := s.nwords
-		if n < 5 || n > 70 {
-			continue
+		if n < 5 || n > 70 || s.nstems < 3 || !endsSentence(s.text) {
+			continue // fragments, headlines and run-ons read badly
 		}
 		cands = append(cands, i)
 		if s.lang == c.mainLang {
@@ -92,6 +100,7 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 	}
 
 	covered := map[string]bool{}
+	seen := map[int32]bool{} // features of the chosen sentences
 	var chosen []int
 	for len(chosen) < want {
 		best, bestScore := -1, 0.0
@@ -107,15 +116,10 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 				}
 			}
 			worth := base[i] + 0.3*min(gain, 1.5)
-			red := 0.0
-			for _, j := range chosen {
-				if v := ft.sim(s.feats, sents[infos[j].rep].feats, 0); v > red {
-					red = v
-				}
-			}
+			red := coveredShare(s.feats, seen, ft)
 			score := mmrLambda*worth - (1-mmrLambda)*red
-			if red > 0.6 {
-				continue // a near repeat of a chosen sentence
+			if red > maxCovered {
+				continue // it mostly repeats what the summary says
 			}
 			if best < 0 || score > bestScore+1e-12 {
 				best, bestScore = i, score
@@ -127,6 +131,9 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 		chosen = append(chosen, best)
 		for _, k := range keysOf(&sents[infos[best].rep]) {
 			covered[k] = true
+		}
+		for _, f := range sents[infos[best].rep].feats {
+			seen[f] = true
 		}
 	}
 	sort.Slice(chosen, func(a, b int) bool {
@@ -159,6 +166,28 @@ func sideOf(claim news.Claim, art int, c *buildCtx) []string {
 		}
 	}
 	return []string{id}
+}
+
+// coveredShare is the share of feats' weight found in seen.
+func coveredShare(feats []int32, seen map[int32]bool, ft *featTable) float64 {
+	var in, all float64
+	for _, f := range feats {
+		w := ft.weight[f]
+		all += w
+		if seen[f] {
+			in += w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
+}
+
+// endsSentence reports whether s ends like a sentence, not a headline.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'’”»)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 func contains(xs []int, x int) bool {

@@ -134,6 +134,7 @@ var abbreviations = map[string]bool{
 	"inc": true, "ltd": true, "co": true, "corp": true, "no": true, "vs": true, "etc": true, "jan": true,
 	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "mme": true, "m": true, "sr.": true, "sra": true, "hr": true,
+	"rev": true, "fr": true, "mt": true, "ft": true, "approx": true, "est": true, "dept": true, "univ": true,
 }
 
 // splitSentences is the fallback splitter for analyses that carry no
