@@ -18,6 +18,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/sample"
 	"github.com/dossier-news/dossier/internal/store"
@@ -102,7 +103,7 @@ func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
 			mine = append(mine, files[i])
 		}
 		wg.Go(func() {
-			args := append([]string{"ingest", "-q", "--batch", "50", "--db", dsn}, mine...)
+			args := append([]string{"ingest", "-q", "--batch", "2", "--db", dsn}, mine...)
 			out, err := exec.Command(bin, args...).CombinedOutput()
 			if err != nil {
 				errs <- fmt.Errorf("worker %d: %v\n%s", w, err, out)
@@ -123,8 +124,23 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	bin := buildDossier(t)
-	arts, _ := sample.Generate(400, 7)
-	files := writeShards(t, arts, 8, 1)
+	// The sample corpus: real-looking reports, hard cases included.
+	dir := t.TempDir()
+	if err := sample.WriteTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	var arts []news.Article
+	err := ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
+		if err != nil {
+			return err
+		}
+		arts = append(arts, *a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := writeShards(t, arts, 12, 1)
 
 	backends := map[string]func(t *testing.T, name string) string{
 		"sqlite": func(t *testing.T, name string) string {
