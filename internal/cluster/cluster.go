@@ -6,14 +6,26 @@
 // words) so that clustering stays fast enough for the ingest hot path.
 //
 // Each article becomes a TF-IDF vector with sublinear term frequency, where
-// document frequencies are learned from the stream itself. Candidate events
-// come from an inverted index over the top terms of the events in memory;
-// each candidate is scored by the larger of the cosine to its centroid and
-// the cosine to its closest kept article, plus a small bonus for shared rare
-// names, damped by the publication-time gap when both sides carry dates.
-// The article joins the best event above Config.Threshold or founds a new
-// one. Near-duplicates (syndicated or lightly edited copies) are found by
-// word-shingle Jaccard and marked DuplicateOf the earlier article.
+// document frequencies are learned from the stream itself; words, names and
+// dates are normalised as separate groups and their cosines mixed with
+// weights, so that shared names count apart from shared vocabulary.
+// Candidate events come from an inverted index over the top terms of the
+// events in memory; each candidate is scored by its centroid cosine and,
+// for the best two, by the cosine to its closest kept article, plus a small
+// bonus for shared rare names, damped when the article's latest year is
+// later than any the event mentions, and by the publication-time gap when
+// both sides carry dates. The article joins the best event whose score
+// clears Config.Threshold (lowered for events of one or two articles) or
+// founds a new one. Near-duplicates (syndicated or lightly edited copies)
+// are found by word-shingle Jaccard (or an equal Article.Hash) and marked
+// DuplicateOf the earlier article, in the same event.
+//
+// Memory is bounded: events idle for longer than Config.Window (by
+// publication time, relative to the newest time seen) are evicted, and
+// beyond Config.MaxEvents the least recently updated events go, which is
+// the only bound when articles carry no dates. Each event keeps at most
+// maxMembers article vectors, and the document-frequency table is halved
+// when it outgrows maxVocab.
 //
 // Decisions never change once made, and everything is computed in a fixed
 // order, so the same input order always gives the same output.
@@ -53,10 +65,9 @@ func DefaultConfig() Config {
 // Internal knobs. They are constants rather than Config fields because
 // they trade speed for recall in ways a user has no reason to change.
 const (
-	queryTerms  = 40  // top terms of an article used to look up candidates
-	indexTerms  = 60  // top terms of an event kept in the inverted index
-	maxMembers  = 24  // article vectors kept per event for single-article linkage
-	vecTerms    = 250 // heaviest terms kept of an article's vector
+	queryTerms  = 40 // top terms of an article used to look up candidates
+	indexTerms  = 60 // top terms of an event kept in the inverted index
+	maxMembers  = 24 // article vectors kept per event for single-article linkage
 	maxVocab    = 2_000_000
 	shingleK    = 4 // words per shingle
 	shingleKeep = 2 // keep shingles whose hash is 0 mod this (sampling)
@@ -359,8 +370,12 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 		as.Score = bestScore
 	}
 	if best == nil {
-		best = c.newEvent(EventID(a.ID))
-		as.NewEvent = true
+		// An article id seen before (the same article added twice) keeps
+		// its event rather than founding a second one under the same id.
+		if best = c.byID[EventID(a.ID)]; best == nil {
+			best = c.newEvent(EventID(a.ID))
+			as.NewEvent = true
+		}
 	}
 	as.Event = best.id
 	c.join(best, a, member{id: a.ID, mask: mask, vec: vec, shingles: sh, year: year})
@@ -577,7 +592,10 @@ var (
 	maxCandidates = 10
 	// linkCands is how many of the best candidates by centroid are also
 	// scored against their single articles.
-	linkCands  = 2
+	linkCands = 2
+	// vecTerms is how many of an article's heaviest terms its vector
+	// keeps.
+	vecTerms   = 250
 	smallEvent = 0.5 // threshold factor for events of one article
 	rampSize   = 3.0 // events of this many articles or more get the full threshold
 	rareMin    = 10.0

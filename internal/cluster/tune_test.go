@@ -41,6 +41,7 @@ func TestTune(t *testing.T) {
 		*cluster.Knobs.RareFrac = 0.02
 		*cluster.Knobs.IDFMode = 0
 		*cluster.Knobs.LinkCands = 2
+		*cluster.Knobs.VecTerms = 250
 		*cluster.Knobs.SmallEvent = 0.5
 		*cluster.Knobs.RampSize = 3
 		*cluster.Knobs.ChannelWeight = cw
@@ -48,15 +49,20 @@ func TestTune(t *testing.T) {
 	}
 	variants := []variant{
 		{"base", func() {}},
-		{"link2", func() { *cluster.Knobs.LinkCands = 2 }},
-		{"link1", func() { *cluster.Knobs.LinkCands = 1 }},
+		{"g.45.45.1", func() { *cluster.Knobs.GroupWeight = [3]float64{0.45, 0.45, 0.1} }},
+		{"g.3.6.1", func() { *cluster.Knobs.GroupWeight = [3]float64{0.3, 0.6, 0.1} }},
+		{"g.3.5.2", func() { *cluster.Knobs.GroupWeight = [3]float64{0.3, 0.5, 0.2} }},
+		{"link1", func() { *cluster.Knobs.LinkWeight = 1 }},
+		{"link.8", func() { *cluster.Knobs.LinkWeight = 0.8 }},
+		{"year.5", func() { *cluster.Knobs.YearConflict = 0.5 }},
+		{"year.7", func() { *cluster.Knobs.YearConflict = 0.7 }},
 	}
 	for _, v := range variants {
 		base()
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.24; th < 0.33; th += 0.02 {
+		for th := 0.22; th < 0.35; th += 0.02 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)
@@ -79,7 +85,11 @@ func TestTuneDebug(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	arts, _ := eval.Split(gold, "train")
+	split := os.Getenv("DOSSIER_TUNE_SPLIT")
+	if split == "" {
+		split = "train"
+	}
+	arts, _ := eval.Split(gold, split)
 	c := cluster.New(cluster.DefaultConfig())
 	type k struct{ ev, gold string }
 	cnt := map[k]int{}
