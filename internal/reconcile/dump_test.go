@@ -3,6 +3,8 @@ package reconcile
 import (
 	"strings"
 	"testing"
+
+	"github.com/dossier-news/dossier/internal/news"
 )
 
 // TestDumpPairs prints the similarity of every cross-article sentence pair
@@ -54,5 +56,23 @@ func TestDumpECB(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Log("\n" + w.String())
+	}
+}
+
+// TestDumpECBRelated prints the storyline links among the biggest ECB+
+// stories (each topic holds two similar events):
+// go test -run TestDumpECBRelated -v -dump.
+func TestDumpECBRelated(t *testing.T) {
+	if !*dump {
+		t.Skip("pass -dump to print ECB+ storyline links")
+	}
+	var evs []news.Event
+	for _, e := range ecbEvents(t, 30) {
+		evs = append(evs, Build(e.ev, e.arts, e.an))
+	}
+	for _, ev := range evs {
+		for _, r := range Related(ev, evs) {
+			t.Logf("%s -> %s %.2f %s", ev.ID, r.Event, r.Score, r.Reason)
+		}
 	}
 }

@@ -185,7 +185,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 	if len(ev.Quotes) > 0 {
 		fmt.Fprintf(bw, "\nQuotes\n")
 		for _, q := range ev.Quotes {
-			fmt.Fprintf(bw, "  %q — %s %s\n", q.Text, cmp.Or(q.Speaker, "unattributed"), c.refs([]string{q.Article}))
+			fmt.Fprintf(bw, "  “%s” — %s %s\n", strings.Trim(q.Text, " ,"), cmp.Or(q.Speaker, "unattributed"), c.refs([]string{q.Article}))
 		}
 	}
 
@@ -328,7 +328,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 	if len(ev.Quotes) > 0 {
 		fmt.Fprintf(bw, "\n## Quotes\n\n")
 		for _, q := range ev.Quotes {
-			fmt.Fprintf(bw, "> “%s” — %s%s\n\n", md(q.Text), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
+			fmt.Fprintf(bw, "> “%s” — %s%s\n\n", md(strings.Trim(q.Text, " ,")), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
 		}
 	}
 
