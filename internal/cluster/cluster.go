@@ -211,9 +211,6 @@ func (c *Clusterer) Events() int { return len(c.events) }
 func (c *Clusterer) idf(h uint64) float64 {
 	// ln(1 + N/df) stays positive from the first article on, so early
 	// articles of a stream still get usable (if flat) vectors.
-	if idfMode == 1 {
-		return math.Log((c.ndocs + 1) / math.Max(c.df[h], 1))
-	}
 	return math.Log(1 + c.ndocs/math.Max(c.df[h], 1))
 }
 
@@ -586,7 +583,6 @@ var (
 	linkWeight = 0.9  // single-article cosine relative to centroid cosine
 	nameBonus  = 0.01 // per shared rare name
 	maxBonus   = 0.05
-	idfMode    = 0
 	// maxCandidates is how many candidates are scored against their
 	// centroid.
 	maxCandidates = 10
@@ -598,10 +594,12 @@ var (
 	vecTerms   = 250
 	smallEvent = 0.5 // threshold factor for events of one article
 	rampSize   = 3.0 // events of this many articles or more get the full threshold
-	rareMin    = 10.0
-	rareFrac   = 0.02
+	// A name is rare while its document frequency is at most
+	// max(rareMin, rareFrac × documents seen).
+	rareMin  = 10.0
+	rareFrac = 0.02
 	// yearConflict multiplies the score when the article's latest year is
-	// no kept article's latest year.
+	// later than the latest year of every kept article of the event.
 	yearConflict = 0.6
 )
 

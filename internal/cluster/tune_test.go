@@ -39,7 +39,6 @@ func TestTune(t *testing.T) {
 		*cluster.Knobs.YearConflict = 0.6
 		*cluster.Knobs.RareMin = 10
 		*cluster.Knobs.RareFrac = 0.02
-		*cluster.Knobs.IDFMode = 0
 		*cluster.Knobs.LinkCands = 2
 		*cluster.Knobs.VecTerms = 250
 		*cluster.Knobs.SmallEvent = 0.5
