@@ -20,8 +20,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 if [ -z "${DOSSIER_TEST_POSTGRES:-}" ] && [ -x .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  if dsn=$(bash .ci/postgres.sh start); then
-    export DOSSIER_TEST_POSTGRES="$dsn"
+  if exports=$(bash .ci/postgres.sh start); then
+    eval "$exports"
+    export DOSSIER_TEST_POSTGRES
     trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
     echo "PostgreSQL test cluster: $DOSSIER_TEST_POSTGRES" >&2
   else
