@@ -215,17 +215,18 @@ func (c *Clusterer) idf(h uint64) float64 {
 }
 
 // vectorize counts the article's features into the document frequencies
-// and returns its raw term weights (channel weight times sublinear tf,
-// sorted by hash) and its shingles. Vectors are weighed once, with the
-// idf known when the article arrives; re-weighing kept articles later as
-// the idf evolves was tried and changed no decision on ECB+.
+// and returns its TF-IDF terms (channel weight × sublinear tf × idf, not
+// yet normalised, sorted by hash) and its shingles. Vectors are weighed
+// once, with the idf known when the article arrives; re-weighing kept
+// articles as the idf evolves was tried and changed no decision on ECB+.
 func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 	counts := c.feat.features(a.Title, a.Text)
 	c.ndocs++
 	raw := make([]term, 0, len(counts))
 	for h, tf := range counts {
-		c.df[h]++
-		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
+		df := c.df[h] + 1
+		c.df[h] = df
+		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf)) * math.Log(1+c.ndocs/df)})
 	}
 	if len(c.df) > maxVocab {
 		c.forget()
@@ -234,12 +235,12 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 	// whatever the map order.
 	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
 	if len(raw) > vecTerms {
-		// Keep the terms that weigh most under the current idf: the tail
-		// of a long article is words that occur once and are common, which
-		// cost time and memory and add nothing to the match.
+		// Keep the heaviest terms: the tail of a long article is words
+		// that occur once and are common, which cost time and memory and
+		// add nothing to the match.
 		ws := make([]term, len(raw))
 		for i, t := range raw {
-			ws[i] = term{uint64(i), t.w * c.idf(t.h)}
+			ws[i] = term{uint64(i), t.w}
 		}
 		keep := make([]bool, len(raw))
 		for _, t := range topTerms(ws, vecTerms) {
@@ -256,19 +257,13 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 	return raw, shingles(c.feat.toks)
 }
 
-// weigh returns the TF-IDF vector of raw weights under the current
-// document frequencies, normalised per group, and the groups present.
-// Sums run in hash order so that results do not depend on map order.
-func (c *Clusterer) weigh(raw []term) ([]term, uint8) {
-	vec := make([]term, 0, len(raw))
+// normalise scales the terms in place to unit length per group and
+// returns them with the groups present. Sums run in hash order so that
+// results do not depend on map order.
+func normalise(vec []term) ([]term, uint8) {
 	var n2 [numGroups]float64
-	for _, t := range raw {
-		w := t.w * c.idf(t.h)
-		if w <= 0 {
-			continue
-		}
-		vec = append(vec, term{t.h, w})
-		n2[groupOf[channelOf(t.h)]] += w * w
+	for _, t := range vec {
+		n2[groupOf[channelOf(t.h)]] += t.w * t.w
 	}
 	var inv [numGroups]float64
 	var mask uint8
@@ -302,7 +297,7 @@ func (c *Clusterer) forget() {
 func (c *Clusterer) Add(a *news.Article) Assignment {
 	raw, sh := c.vectorize(a)
 	year := c.feat.maxYear
-	vec, mask := c.weigh(raw)
+	vec, mask := normalise(raw)
 	c.advance(a.Published)
 
 	cands := c.candidates(vec)
@@ -385,7 +380,7 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 func (c *Clusterer) Restore(a *news.Article) {
 	raw, sh := c.vectorize(a)
 	year := c.feat.maxYear
-	vec, mask := c.weigh(raw)
+	vec, mask := normalise(raw)
 	c.advance(a.Published)
 	id := a.Event
 	if id == "" {
