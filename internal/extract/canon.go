@@ -250,14 +250,11 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 				addAlias(e, m.Name)
 			}
 		}
-		// Type: majority, any definite type beats misc.
-		best, bestN := news.Misc, -1
-		for _, t := range []news.EntityType{news.Person, news.Org, news.Place, news.Misc} {
-			n := votes[t]
-			if t == news.Misc {
-				n = n/2 - 1
-			}
-			if n > bestN {
+		// Type: the majority of the definite types; misc only when no
+		// member has one.
+		best, bestN := news.Misc, 0
+		for _, t := range []news.EntityType{news.Person, news.Org, news.Place} {
+			if n := votes[t]; n > bestN {
 				best, bestN = t, n
 			}
 		}

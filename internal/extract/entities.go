@@ -127,8 +127,23 @@ func titleAt(toks []token, s, e int) int {
 		if titles[key] || (k == s && hasTitleSuffix(key)) {
 			best = k - s + 1
 		}
+		// "President-elect", "Vice-President": a hyphenated title.
+		if k == s && strings.Count(key, " ") == 1 && strings.Contains(text0(toks, k), "-") {
+			if a, b, _ := strings.Cut(key, " "); titles[a] || titles[b] || titles[key] {
+				best = 1
+			}
+		}
 	}
 	return best
+}
+
+// text0 is a stand-in for the token's text when only folds are at hand:
+// a fold with a space came from a hyphen or apostrophe.
+func text0(toks []token, k int) string {
+	if strings.Contains(toks[k].Fold, " ") {
+		return "-"
+	}
+	return ""
 }
 
 func hasTitleSuffix(f string) bool {

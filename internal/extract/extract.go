@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/jdkato/prose/v2"
 
@@ -35,8 +36,9 @@ type Analyzer struct {
 }
 
 var (
-	modelOnce sync.Once
-	model     *prose.Model
+	countryOnce sync.Once
+	modelOnce   sync.Once
+	model       *prose.Model
 )
 
 // proseModel loads the tagger's model once per process: prose decodes its
@@ -66,6 +68,12 @@ func New() (*Analyzer, error) {
 	if m == nil {
 		return nil, fmt.Errorf("extract: load prose model failed")
 	}
+	countryOnce.Do(func() {
+		countryLike = func(f string) bool {
+			c := g.LookupFolded(f)
+			return len(c) > 0 && c[0].Kind == "country"
+		}
+	})
 	return &Analyzer{gaz: g, aliases: al, model: m, maxTagged: 4}, nil
 }
 
@@ -79,7 +87,9 @@ type doc struct {
 	ms    []news.Mention
 	ents  []news.Entity
 	dates []news.DateMention
-	id    string
+	// headline marks Title Case sentences.
+	headline []bool
+	id       string
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
@@ -117,6 +127,10 @@ func (a *Analyzer) entities(d *doc) {
 	text, toks := d.text, d.toks
 	defs := abbrevDefs(text, toks)
 	strictLang := d.lang == "de"
+	d.headline = make([]bool, len(d.sents))
+	if !strictLang {
+		d.headline = headlines(text, toks, len(d.sents)) // German capitalises every noun
+	}
 	var cands []cand
 	for _, sp := range a.spans(text, toks) {
 		s, e := sp[0], sp[1]
@@ -161,7 +175,8 @@ func (a *Analyzer) entities(d *doc) {
 		// "ministre de l'Intérieur Bruno Retailleau", "Secretary of Homeland
 		// Security Kristi Noem": capitalised words after a title and "of"
 		// name the portfolio; the person is the last two words.
-		if c.e-c.s >= 3 && portfolioBefore(toks, c.s) && !a.known(a.fold(text, toks, c.s, c.e)) {
+		if c.e-c.s >= 3 && portfolioBefore(toks, c.s) && !a.known(a.fold(text, toks, c.s, c.e)) &&
+			a.isCap(text, &toks[c.e-2]) && !orgHeads[toks[c.e-1].Fold] && !placeHeads[toks[c.e-1].Fold] {
 			c.s, c.title = c.e-2, true
 		}
 		if a.classify(d, &c, strictLang) {
@@ -267,8 +282,8 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold] || quantityWord(toks[s].Fold)) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) {
 		s++
 	}
-	for e > s && quantityWord(toks[e-1].Fold) {
-		e--
+	for e > s && (quantityWord(toks[e-1].Fold) || (e-s > 1 && titles[toks[e-1].Fold])) {
+		e-- // "Alaska Gov" before a spaced-out "."
 	}
 	if s >= e {
 		return false
@@ -285,6 +300,41 @@ func quantityWord(f string) bool {
 		return true
 	}
 	return currencyAfter[f] != ""
+}
+
+// placeAfter reports ", Country" or ", City" right after a name: "Aqaba,
+// Jordan".
+func placeAfter(text string, toks []token, e int) bool {
+	_ = text
+	return e+1 < len(toks) && toks[e].Kind == tPunct && text[toks[e].Start] == ',' && toks[e+1].Kind == tWord && countryLike(toks[e+1].Fold)
+}
+
+// countryLike is set by New: whether a folded word names a country.
+var countryLike = func(string) bool { return false }
+
+// headlines marks sentences written in Title Case: every word capitalised
+// but short function words. Their capitals say nothing about names.
+func headlines(text string, toks []token, n int) []bool {
+	words := make([]int, n)
+	caps := make([]int, n)
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != tWord || t.Sent >= n {
+			continue
+		}
+		if len(t.Fold) <= 3 && stop[t.Fold] {
+			continue // "of", "the" stay lower case in headlines
+		}
+		words[t.Sent]++
+		if unicode.IsUpper(firstRune(text[t.Start:])) {
+			caps[t.Sent]++
+		}
+	}
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = words[i] >= 4 && caps[i] == words[i]
+	}
+	return out
 }
 
 // placeCue reports a word before token s that announces a place: a
@@ -328,7 +378,7 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 	raw := text[toks[c.s].Start:toks[c.e-1].End]
 	single := c.e-c.s == 1
 	strict := strictLang || toks[c.s].Initial
-	if calendar[f] || f == "" {
+	if calendar[f] || f == "" || (single && (titles[f] || stop[f]) && !isAcronym(raw)) {
 		return false
 	}
 	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
@@ -337,7 +387,14 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 	}
 	if ents := a.gaz.LookupLang(f, d.lang); len(ents) > 0 && !c.title {
 		e := ents[0]
-		if e.Kind == "country" || !strict || e.Population >= 200000 || !single || placeCue(toks, c.s) {
+		// A lone word that is also a town's name ("Bush", "Normal",
+		// "Police") counts as a place when the town is large or the text
+		// announces a place ("in", "from", "Stadt").
+		minPop := 100000
+		if strict {
+			minPop = 200000
+		}
+		if e.Kind == "country" || !single || e.Population >= minPop || placeCue(toks, c.s) || placeAfter(d.text, toks, c.e) {
 			c.typ = news.Place
 			c.place = &e
 			return true
@@ -349,9 +406,19 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 	if single && genericHeads[f] {
 		return false
 	}
+	if d.headline[toks[c.s].Sent] {
+		return false // Title Case Headline Words are not names
+	}
 	if c.title {
 		c.typ = news.Person
 		return true
+	}
+	if miscHeads[toks[c.e-1].Fold] && !single {
+		c.typ = news.Misc
+		return true
+	}
+	if c.e-c.s > 4 {
+		return false // a run this long without a title or head word is a title or slogan
 	}
 	if hasPlaceHead(toks, c.s, c.e) {
 		c.typ = news.Place
@@ -362,7 +429,7 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		return true
 	}
 	if single {
-		if isAcronym(raw) {
+		if isAcronym(raw) && len(raw) <= 5 {
 			c.typ = news.Org
 			c.unsure = true
 			return true

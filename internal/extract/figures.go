@@ -418,6 +418,9 @@ func (d *doc) skipNumber(i int) bool {
 		return false
 	}
 	raw := text[t.Start:t.End]
+	if len(raw) > 1 && raw[0] == '0' && (len(raw) < 2 || raw[1] != '.' && raw[1] != ',') {
+		return true // "000" of a split "17 , 000", "00" of "7:00", "007"
+	}
 	// Glued to a word before ("G7", "F-16", "COVID-19").
 	if i > 0 && toks[i-1].End == t.Start {
 		p := &toks[i-1]

@@ -41,6 +41,11 @@ func findQuotes(text string) []qspan {
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		closers := closerFor(r)
+		opener := text[i : i+w]
+		if r == '`' && strings.HasPrefix(text[i:], "``") {
+			// corpus (Penn Treebank) style: ``quoted''
+			closers, opener, w = "''", "``", 2
+		}
 		if closers == "" {
 			i += w
 			continue
@@ -51,7 +56,11 @@ func findQuotes(text string) []qspan {
 		for j < len(text) && !done {
 			r2, w2 := utf8.DecodeRuneInString(text[j:])
 			switch {
-			case strings.ContainsRune(closers, r2):
+			case closers == "''" && strings.HasPrefix(text[j:], "''"):
+				q.end = j
+				q.close = j + 2
+				done = true
+			case closers != "''" && strings.ContainsRune(closers, r2):
 				q.end = j
 				q.close = j + w2
 				done = true
@@ -61,9 +70,8 @@ func findQuotes(text string) []qspan {
 				for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
 					k++
 				}
-				r3, w3 := utf8.DecodeRuneInString(text[k:])
-				if k < len(text) && r3 == r {
-					j = k + w3
+				if k < len(text) && strings.HasPrefix(text[k:], opener) {
+					j = k + len(opener)
 					continue
 				}
 				j = len(text) + 1 // abandon

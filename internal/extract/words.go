@@ -38,7 +38,7 @@ var stop = set(
 	"tomorrow", "we", "us", "mr", "mrs", "ms", "dr", "sir", "madam", "monsieur", "madame", "herr", "frau", "senor", "senora",
 	"although", "though", "because", "despite", "amid", "among", "between", "without", "within", "into", "onto", "upon",
 	"do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-	"should", "may", "might", "must", "said", "says", "say", "told", "reporters", "so", "thus", "only", "even", "just",
+	"should", "may", "might", "must", "am", "pm", "gmt", "utc", "est", "edt", "pst", "cet", "said", "says", "say", "told", "reporters", "so", "thus", "only", "even", "just",
 	"again", "once", "now", "nearly", "almost", "around", "some", "any", "every", "several", "few", "much", "very",
 	// German
 	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber",
@@ -83,7 +83,7 @@ var titles = set(
 	"governor", "gov", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
 	"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "commander", "chief", "director", "premier",
 	"vice president", "deputy", "envoy", "leader", "chairman", "chairwoman", "ceo", "bishop", "cardinal", "rabbi",
-	"imam", "ayatollah", "archbishop", "dame", "chair", "chairperson", "head",
+	"imam", "ayatollah", "archbishop", "dame", "chair", "chairperson", "head", "officer", "detective", "sheriff", "coach", "actress", "actor", "singer",
 	// German
 	"prasident", "prasidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "minister", "ministerin",
 	"aussenminister", "aussenministerin", "ministerprasident", "ministerprasidentin", "konig", "konigin", "sprecher",
@@ -139,6 +139,14 @@ var genericHeads = set("union", "government", "regierung", "gobierno", "gouverne
 // germanNounSuffixes mark German common nouns, which are capitalised like
 // names: "Stabilität", "Hauptstadt", "Terrormiliz".
 var germanNounSuffixes = []string{"ung", "heit", "keit", "schaft", "tat", "ion", "ismus", "stadt", "miliz", "ium", "nis", "tum", "ik", "ei", "chen", "lein", "ment", "ur", "anz", "enz", "ling", "gesprach", "konflikt", "krieg", "partner", "region", "land", "zeit", "frage"}
+
+// miscHeads end names of laws, events and works: "Endangered Species Act",
+// "NCAA Tournament".
+var miscHeads = set("act", "law", "treaty", "agreement", "accord", "accords", "convention", "tournament", "cup",
+	"championship", "championships", "olympics", "games", "award", "awards", "prize", "festival", "war", "operation",
+	"summit", "conference", "bill", "program", "programme", "project", "initiative", "plan", "day", "week", "series",
+	"league", "open", "show", "gesetz", "abkommen", "vertrag", "gipfel", "loi", "traite", "accord", "sommet", "ley",
+	"tratado", "acuerdo", "cumbre")
 
 // speechVerbs introduce or close a quotation or reported speech.
 var speechVerbs = set(
