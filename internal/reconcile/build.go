@@ -316,6 +316,15 @@ func independenceGroups(arts []news.Article) []int {
 			if small < minShingles || find(i) == find(j) {
 				continue
 			}
+			// The smaller set's smallest hashes are a uniform sample of
+			// it: if few of them are in the other set, neither is the
+			// whole, and the exact merge is skipped.
+			if len(b) < len(a) {
+				a, b = b, a
+			}
+			if sampled(a, b) < 0.5 {
+				continue
+			}
 			if containment(a, b) >= 0.7 {
 				union(i, j)
 			}
@@ -358,6 +367,22 @@ func hashString(s string) uint64 {
 		h = (h ^ uint64(s[i])) * 1099511628211
 	}
 	return h
+}
+
+// sampled is the share of the 32 smallest hashes of a found in b (both
+// sorted).
+func sampled(a, b []uint64) float64 {
+	k := min(len(a), 32)
+	if k == 0 {
+		return 0
+	}
+	n := 0
+	for _, h := range a[:k] {
+		if _, ok := slices.BinarySearch(b, h); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(k)
 }
 
 // containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
