@@ -98,7 +98,10 @@ func readMeta(doc *xhtml.Node, base *nurl.URL) meta {
 	}
 
 	m.ogTitle = firstNonEmpty(tags["og:title"], tags["twitter:title"], j.headline)
-	m.siteName = firstNonEmpty(tags["og:site_name"], tags["application-name"])
+	// The outlet as the page names itself; the article's JSON-LD publisher
+	// is the same declaration on pages without Open Graph tags, and keeps
+	// one outlet from appearing under two names.
+	m.siteName = firstNonEmpty(tags["og:site_name"], j.publisher, tags["application-name"])
 	for _, k := range authorKeys {
 		if v := clean(tags[k]); v != "" && !strings.HasPrefix(v, "http") {
 			m.author = v
@@ -130,7 +133,7 @@ func readMeta(doc *xhtml.Node, base *nurl.URL) meta {
 
 // jsonLD holds the fields Dossier reads from schema.org article objects.
 type jsonLD struct {
-	headline, author, published, url, lang string
+	headline, author, published, url, lang, publisher string
 }
 
 var articleTypes = map[string]bool{
@@ -177,6 +180,11 @@ func (j *jsonLD) visit(v any, depth int) {
 		}
 		if j.author == "" {
 			j.author = ldName(x["author"])
+		}
+		if j.publisher == "" {
+			if p, ok := x["publisher"].(map[string]any); ok {
+				j.publisher = ldName(p)
+			}
 		}
 	}
 }
