@@ -17,4 +17,11 @@
 // align as a conflict on that slot. Candidate pairs come from an inverted
 // index over features, never from all sentence pairs, so Build stays
 // near-linear in the number of sentences.
+//
+// Wiring: the pipeline calls Build for each event a batch touched (with
+// all of the event's articles and their analyses, e.g. from
+// store.EventArticles), then Related with the events of nearby dates (e.g.
+// store.EventsBetween(First-7d, Last+7d)), sets the result on
+// Event.Related and stores the links. Report and Markdown render a built
+// event; they number citations in Event.Articles order.
 package reconcile
