@@ -71,11 +71,13 @@ func countP(n *xhtml.Node, limit int) int {
 }
 
 // stripRaw removes <script> (except JSON-LD metadata), <style> and comment
-// blocks from a page before it is parsed. They carry no article text, yet
-// on a portal page inline state scripts are often half the bytes, and the
-// HTML tokenizer copies every one of them. Ends are found as the tokenizer
-// finds them: the first "</script" or "</style" (ASCII case-insensitive),
-// the first "-->".
+// blocks, and <nav> menus and inline <svg> drawings, from a page before it
+// is parsed. They carry no article text, yet on a portal page inline state
+// scripts and mega-menus are often most of the bytes, and the HTML
+// tokenizer copies every one of them. Raw-text ends are found as the
+// tokenizer finds them: the first "</script" or "</style" (ASCII
+// case-insensitive), the first "-->"; <nav> and <svg> are matched with
+// nesting and left alone when unbalanced.
 func stripRaw(s string) string {
 	var b strings.Builder
 	last := 0 // s[last:] not yet copied
@@ -103,7 +105,14 @@ func stripRaw(s string) string {
 			}
 		case hasPrefixFold(s[i:], "<style") && isTagEnd(s, i+6):
 			end = rawEnd(s, i, "</style")
+		case hasPrefixFold(s[i:], "<nav") && isTagEnd(s, i+4):
+			end = nestedEnd(s, i, "nav")
+		case hasPrefixFold(s[i:], "<svg") && isTagEnd(s, i+4):
+			end = nestedEnd(s, i, "svg")
 		default:
+			end = i + 1
+		}
+		if end == i+1 { // nothing to remove here
 			i++
 			continue
 		}
@@ -139,6 +148,43 @@ func rawEnd(s string, i int, closer string) int {
 		k++
 	}
 	return len(s)
+}
+
+// nestedEnd returns the index just past the end tag matching the <name>
+// element opened at i, counting nested elements of the same name; i+1 (skip
+// just the '<') when there is none, so an unclosed element is kept.
+func nestedEnd(s string, i int, name string) int {
+	open, closer := "<"+name, "</"+name
+	depth := 0
+	for k := i; k < len(s); {
+		j := strings.IndexByte(s[k:], '<')
+		if j < 0 {
+			break
+		}
+		k += j
+		switch {
+		case hasPrefixFold(s[k:], closer) && isTagEnd(s, k+len(closer)):
+			depth--
+			if depth == 0 {
+				gt := strings.IndexByte(s[k:], '>')
+				if gt < 0 {
+					return i + 1
+				}
+				return k + gt + 1
+			}
+		case hasPrefixFold(s[k:], open) && isTagEnd(s, k+len(open)):
+			gt := strings.IndexByte(s[k:], '>')
+			if gt > 0 && s[k+gt-1] == '/' {
+				if k == i {
+					return k + gt + 1 // <svg .../> closes itself
+				}
+			} else {
+				depth++
+			}
+		}
+		k++
+	}
+	return i + 1
 }
 
 func hasPrefixFold(s, prefix string) bool {

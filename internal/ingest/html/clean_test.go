@@ -11,6 +11,10 @@ func TestStripRaw(t *testing.T) {
 		{"not a script tag", `a<scripts>b`, `a<scripts>b`},
 		{"unclosed", `a<script>never ends`, "a"},
 		{"nothing", `<p>plain</p>`, `<p>plain</p>`},
+		{"nav nested", `a<NAV class=x><nav><a>1</a></nav><a>2</a></nav>b`, "ab"},
+		{"nav unclosed kept", `a<nav><a>1</a>b`, `a<nav><a>1</a>b`},
+		{"svg self-closing", `a<svg/>b<svg viewBox="0 0 1 1"><svg></svg><path/></svg>c`, "abc"},
+		{"navigation is not nav", `<navigation>x</navigation>`, `<navigation>x</navigation>`},
 	}
 	for _, tc := range tests {
 		if got := stripRaw(tc.in); got != tc.want {
