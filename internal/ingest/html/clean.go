@@ -81,6 +81,9 @@ func countP(n *xhtml.Node, limit int) int {
 func stripRaw(s string) string {
 	var b strings.Builder
 	last := 0 // s[last:] not yet copied
+	// After one unbalanced <nav> or <svg>, the rest are left to the parser:
+	// searching to the end of the page for each would be quadratic.
+	unbalanced := false
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
@@ -105,10 +108,12 @@ func stripRaw(s string) string {
 			}
 		case hasPrefixFold(s[i:], "<style") && isTagEnd(s, i+6):
 			end = rawEnd(s, i, "</style")
-		case hasPrefixFold(s[i:], "<nav") && isTagEnd(s, i+4):
+		case !unbalanced && hasPrefixFold(s[i:], "<nav") && isTagEnd(s, i+4):
 			end = nestedEnd(s, i, "nav")
-		case hasPrefixFold(s[i:], "<svg") && isTagEnd(s, i+4):
+			unbalanced = end == i+1
+		case !unbalanced && hasPrefixFold(s[i:], "<svg") && isTagEnd(s, i+4):
 			end = nestedEnd(s, i, "svg")
+			unbalanced = end == i+1
 		default:
 			end = i + 1
 		}

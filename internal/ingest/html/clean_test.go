@@ -1,6 +1,9 @@
 package html
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStripRaw(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -20,5 +23,14 @@ func TestStripRaw(t *testing.T) {
 		if got := stripRaw(tc.in); got != tc.want {
 			t.Errorf("%s: stripRaw(%q) = %q, want %q", tc.name, tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestStripRawUnbalancedIsLinear: a page of unclosed <nav> tags must not
+// make stripRaw search to the end of the page for each one.
+func TestStripRawUnbalancedIsLinear(t *testing.T) {
+	in := strings.Repeat("<nav>x", 200000) // 1.2 MB
+	if got := stripRaw(in); got != in {
+		t.Errorf("unclosed navs changed")
 	}
 }
