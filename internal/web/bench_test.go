@@ -254,6 +254,16 @@ func BenchmarkServe(b *testing.B) {
 		percentiles(b, s, func(i int) string { return "/search?q=" + url.QueryEscape(word(i)) })
 	})
 	b.Run("APISearch", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/api/search?q=" + url.QueryEscape(word(i)) })
+	})
+	b.Run("APISearchTwoWords", func(b *testing.B) {
 		percentiles(b, s, func(i int) string { return "/api/search?q=" + url.QueryEscape(word(i)+" "+word(i)) })
+	})
+	ents, _, err := db.Entities(context.Background(), news.Person, 500, 0)
+	if err != nil || len(ents) == 0 {
+		b.Fatalf("entities for the entity benchmark: %d, %v", len(ents), err)
+	}
+	b.Run("EntityPage", func(b *testing.B) {
+		percentiles(b, s, func(i int) string { return "/entities/" + url.PathEscape(ents[r.IntN(len(ents))].ID) })
 	})
 }

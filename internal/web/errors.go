@@ -50,7 +50,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusNotFound, "not found"
 	case errors.As(err, &mbe):
 		status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d bytes", mbe.Limit)
-	case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
+	case r.Context().Err() != nil && errors.Is(err, r.Context().Err()):
 		// The client went away; nobody is left to answer.
 		s.log.Debug("request cancelled", "method", r.Method, "path", r.URL.Path, "error", err)
 		return

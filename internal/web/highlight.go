@@ -18,7 +18,10 @@ type annotation struct {
 }
 
 // Highlight classes, in legend order.
-var highlightClasses = []string{"hl-person", "hl-org", "hl-place", "hl-misc", "hl-date", "hl-figure", "hl-quote"}
+var (
+	highlightClasses = []string{"hl-person", "hl-org", "hl-place", "hl-misc", "hl-date", "hl-figure", "hl-quote"}
+	highlightLabels  = []string{"People", "Organisations", "Places", "Other names", "Dates", "Figures", "Quotes"}
+)
 
 // highlight renders text as HTML with every fact of an carrying a <mark>
 // (or a link, for entity mentions). Facts overlap (a quote contains

@@ -350,14 +350,23 @@ type entityData struct {
 	Entity   news.Entity
 	Mentions int
 	Events   []news.Event
+	Total    int // events of the entity; more than len(Events) when capped
 }
+
+// entityEventCap bounds the events listed on an entity page: a head of
+// state can be in thousands, and the event list filtered by the entity
+// paginates them.
+const entityEventCap = 100
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) error {
 	e, evs, err := s.st.Entity(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	d := entityData{Entity: e, Mentions: mentionCount(e), Events: evs}
+	d := entityData{Entity: e, Mentions: mentionCount(e), Events: evs, Total: len(evs)}
+	if len(d.Events) > entityEventCap {
+		d.Events = d.Events[:entityEventCap]
+	}
 	s.renderPage(w, r, http.StatusOK, "entity", page{Title: e.Name, Nav: "entities", Data: d})
 	return nil
 }
@@ -407,7 +416,13 @@ type articleData struct {
 	Article  news.Article
 	Analysis news.Analysis
 	Body     template.HTML
-	Counts   map[string]int
+	Legend   []legendItem
+}
+
+// legendItem is one kind of highlighted fact and how often it occurs.
+type legendItem struct {
+	Class, Label string
+	Count        int
 }
 
 func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) error {
@@ -416,7 +431,10 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	body, counts := highlight(a.Text, an)
-	d := articleData{Article: a, Analysis: an, Body: body, Counts: counts}
+	d := articleData{Article: a, Analysis: an, Body: body}
+	for i, c := range highlightClasses {
+		d.Legend = append(d.Legend, legendItem{Class: c, Label: highlightLabels[i], Count: counts[c]})
+	}
 	title := a.Title
 	if title == "" {
 		title = a.ID

@@ -720,3 +720,34 @@ func TestHealthzStoreDown(t *testing.T) {
 		t.Errorf("log lacks the cause: %q", logBuf.String())
 	}
 }
+
+func TestEntityPageCapped(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	var b store.Batch
+	n := entityEventCap + 20
+	for i := range n {
+		id := fmt.Sprintf("cap-%03d", i)
+		text := "Mayor Ada Lovelace opened a bridge."
+		at := day.Add(-time.Duration(i) * time.Hour)
+		b.Articles = append(b.Articles, news.Article{ID: id, Title: "Bridge " + id, Text: text, Published: at, Source: "x.example", Lang: "en", Hash: "h" + id, Event: "ev-" + id})
+		ent := news.Entity{ID: "person:ada-lovelace", Name: "Ada Lovelace", Type: news.Person, Mentions: map[string]int{id: 1}}
+		b.Analyses = append(b.Analyses, news.Analysis{Article: id, Lang: "en", Entities: []news.Entity{ent},
+			Mentions: []news.Mention{{Text: "Ada Lovelace", Start: 6, End: 18, Type: news.Person, Entity: ent.ID}}})
+		b.Events = append(b.Events, news.Event{ID: "ev-" + id, Title: "Bridge " + id, Articles: []string{id}, First: at, Last: at,
+			Sources: []string{"x.example"}, Langs: []string{"en"}, Entities: []news.Entity{ent}})
+	}
+	if err := env.ing.st.Commit(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	rec := do(t, env.srv.Handler(), "GET", "/entities/person:ada-lovelace", nil)
+	if rec.Code != 200 {
+		t.Fatalf("GET entity = %d", rec.Code)
+	}
+	body := rec.Body.String()
+	if got := strings.Count(body, `class="event-card"`); got != entityEventCap {
+		t.Errorf("%d event cards, want %d", got, entityEventCap)
+	}
+	if want := fmt.Sprintf("All %d events of Ada Lovelace", n); !strings.Contains(body, want) {
+		t.Errorf("page lacks %q", want)
+	}
+}
