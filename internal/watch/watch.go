@@ -88,6 +88,10 @@ type Watcher struct {
 	// Batch is the number of articles handed to the sink at once; smaller
 	// batches lose less work to a crash. Default 20.
 	Batch int
+	// MaxNew bounds the new items fetched from one feed in one poll, so a
+	// feed listing thousands of items cannot stall the others; the rest
+	// are taken at the next poll. Default 200.
+	MaxNew int
 	// MaxBackoff caps the delay before polling a failing feed again;
 	// default 6h.
 	MaxBackoff time.Duration
@@ -108,7 +112,7 @@ func New(c *fetch.Client, st State, sink Sink, every time.Duration, log *slog.Lo
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Watcher{c: c, st: st, sink: sink, every: every, log: log,
-		Parallel: 4, Batch: 20, MaxBackoff: 6 * time.Hour, SinkTimeout: time.Minute, now: time.Now}
+		Parallel: 4, Batch: 20, MaxNew: 200, MaxBackoff: 6 * time.Hour, SinkTimeout: time.Minute, now: time.Now}
 }
 
 // Run polls each feed when it is due (per its stored NextPoll) until ctx is
@@ -265,6 +269,10 @@ func (w *Watcher) pollFeed(ctx context.Context, url string) (Stats, error) {
 		}
 		if seen {
 			continue
+		}
+		if w.MaxNew > 0 && st.New >= w.MaxNew {
+			complete = false // the rest next time: keep the feed un-304-able
+			break
 		}
 		st.New++
 		a, err := feed.Resolve(ctx, w.c, it)

@@ -383,3 +383,20 @@ func TestReadFeedsFile(t *testing.T) {
 		t.Errorf("ReadFeedsFile(missing) = nil error")
 	}
 }
+
+func TestMaxNewPerPoll(t *testing.T) {
+	site := newSite(t, "A", "B", "C", "D", "E")
+	st, sk := newMemState(), &sink{}
+	w := newWatcher(st, sk)
+	w.MaxNew = 2
+	feeds := []string{site.URL + "/feed"}
+	for i, want := range []int{2, 2, 1, 0} {
+		stats, err := w.PollOnce(context.Background(), feeds)
+		if err != nil || stats.Ingested != want {
+			t.Errorf("poll %d = %+v, %v; want %d ingested", i+1, stats, err, want)
+		}
+	}
+	if got := strings.Join(sk.titles(), ","); got != "A,B,C,D,E" {
+		t.Errorf("ingested %s, want A,B,C,D,E", got)
+	}
+}
