@@ -260,6 +260,15 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 		}
 		e.Type = best
 		if e.Name == "" {
+			// A gazetteer name given by a member ("Iraq" for "Irak").
+			best := 0
+			for _, i := range members[g] {
+				if m := &in[i]; m.Name != "" && m.Type == news.Place && freq[m.Name] > best {
+					e.Name, best = m.Name, freq[m.Name]
+				}
+			}
+		}
+		if e.Name == "" {
 			e.Name = mostComplete(e.Aliases, freq)
 		}
 		// Aliases: the other forms seen.

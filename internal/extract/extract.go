@@ -292,6 +292,8 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 	return true
 }
 
+var germanArticles = set("der", "die", "das", "des", "dem", "den")
+
 func quantityWord(f string) bool {
 	if _, ok := scaleWords[f]; ok {
 		return true
@@ -419,6 +421,13 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 	}
 	if c.e-c.s > 4 {
 		return false // a run this long without a title or head word is a title or slogan
+	}
+	if strictLang && !c.title {
+		for k := c.s; k < c.e; k++ {
+			if germanArticles[toks[k].Fold] {
+				return false // "Pegel der Donau": nouns joined by an article, not a name
+			}
+		}
 	}
 	if hasPlaceHead(toks, c.s, c.e) {
 		c.typ = news.Place

@@ -285,15 +285,23 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 			if k < len(toks) && (toks[k].Fold == "of" || toks[k].Fold == "de" || toks[k].Fold == "d") && k+1 < len(toks) {
 				k++
 			}
-			for k < len(toks) && len(words) < 3 && toks[k].Kind == tWord && toks[k].Sent == t.Sent {
-				f := toks[k].Fold
-				if stop[f] || speechVerbs[f] || wherePreps[f] || calendar[f] {
+			for k < len(toks) && len(words) < 3 && toks[k].Sent == t.Sent {
+				if toks[k].Kind == tPunct && text[toks[k].Start] == '-' && k > 0 && toks[k-1].End == toks[k].Start &&
+					k+1 < len(toks) && toks[k+1].Start == toks[k].End && toks[k+1].Kind == tWord {
+					k++ // "US-Soldaten": the hyphen of a compound
+					continue
+				}
+				if toks[k].Kind != tWord {
 					break
 				}
+				f := toks[k].Fold
 				capital := d.isCapWord(k)
-				if _, dem := demonyms[f]; dem {
-					k++
+				if _, dem := demonyms[f]; dem && (capital || d.lang != "en") {
+					k++ // "US troops", "American soldiers"
 					continue
+				}
+				if stop[f] || speechVerbs[f] || wherePreps[f] || calendar[f] {
+					break
 				}
 				if capital && d.lang != "de" {
 					if _, ok := mentionStart[toks[k].Start]; ok || isAcronym(text[toks[k].Start:toks[k].End]) {
@@ -323,9 +331,14 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 						}
 					}
 				}
-				counts = strings.ToLower(text[toks[head].Start:toks[head].End])
+				hs := head
+				for hs >= 2 && toks[hs-1].Kind == tPunct && text[toks[hs-1].Start] == '-' &&
+					toks[hs-1].Start == toks[hs-2].End && toks[hs].Start == toks[hs-1].End && toks[hs-2].Kind == tWord {
+					hs -= 2 // keep the compound whole: "US-Soldaten"
+				}
+				counts = strings.ToLower(text[toks[hs].Start:toks[head].End])
 				if d.lang == "de" {
-					counts = text[toks[head].Start:toks[head].End]
+					counts = text[toks[hs].Start:toks[head].End]
 				}
 				end = toks[head].End
 				j = head + 1

@@ -65,6 +65,13 @@ func tokenize(text string) []token {
 			if j < len(text) && text[j] == '.' && dottedAbbrev(text[i:j]) && containsByte(text[i:j], '.') {
 				j++
 			}
+			// "CDU-Chef", "US-led", "EU-Kommission": an acronym glued to a
+			// word by a hyphen stands alone.
+			if h := acronymPrefix(text[i:j]); h > 0 {
+				toks = append(toks, token{Start: i, End: i + h, Kind: tWord}, token{Start: i + h, End: i + h + 1, Kind: tPunct})
+				i += h + 1
+				continue
+			}
 			toks = append(toks, token{Start: i, End: j, Kind: tWord})
 			i = j
 		case unicode.IsDigit(r):
@@ -89,6 +96,23 @@ func tokenize(text string) []token {
 		}
 	}
 	return toks
+}
+
+// acronymPrefix returns the length of an all-capitals prefix of two or
+// more letters followed by a hyphen and a letter ("CDU-Chef" → 3), or 0.
+func acronymPrefix(w string) int {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n+1 >= len(w) || w[n] != '-' {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(w[n+1:])
+	if !unicode.IsLetter(r) {
+		return 0
+	}
+	return n
 }
 
 func containsByte(s string, b byte) bool {
