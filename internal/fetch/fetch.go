@@ -60,6 +60,7 @@ type Options struct {
 	PerHost       time.Duration // least interval between requests to one host; default 1s
 	MaxBytes      int64         // largest body accepted; default 10 MiB
 	Timeout       time.Duration // one attempt, headers and body; default 30s
+	Total         time.Duration // one Get, all attempts and waits included; default 5m
 	MaxRetries    int           // retries after a transient failure; default 3, negative for none
 	Backoff       time.Duration // first retry delay, doubled each time; default 1s
 	MaxBackoff    time.Duration // cap on one delay; default 1m
@@ -77,6 +78,7 @@ func DefaultOptions() Options {
 		PerHost:       time.Second,
 		MaxBytes:      10 << 20,
 		Timeout:       30 * time.Second,
+		Total:         5 * time.Minute,
 		MaxRetries:    3,
 		Backoff:       time.Second,
 		MaxBackoff:    time.Minute,
@@ -98,6 +100,9 @@ func (o *Options) fill() {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = d.Timeout
+	}
+	if o.Total <= 0 {
+		o.Total = d.Total
 	}
 	if o.MaxRetries == 0 {
 		o.MaxRetries = d.MaxRetries
@@ -221,6 +226,8 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Res
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("fetch %q: not an http(s) URL", rawURL)
 	}
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Total)
+	defer cancel()
 	if err := c.allowed(ctx, u); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}

@@ -302,6 +302,24 @@ func TestSlowAndBrokenServers(t *testing.T) {
 	}
 }
 
+// TestTotalTimeout: retries of a server that keeps stalling stop at the
+// total budget for one Get.
+func TestTotalTimeout(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	s := server(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	})
+	c := New(Options{IgnoreRobots: true, Timeout: 200 * time.Millisecond, Total: 500 * time.Millisecond, MaxRetries: 1000, Backoff: 10 * time.Millisecond, PerHost: time.Millisecond})
+	_, err := c.Get(context.Background(), s.URL, Conditional{})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Get on a stalling server = %v, want the total deadline", err)
+	}
+}
+
 func TestRobots(t *testing.T) {
 	var robotsHits atomic.Int32
 	s := server(t, func(w http.ResponseWriter, r *http.Request) {
