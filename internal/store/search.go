@@ -17,109 +17,90 @@ type SearchHit struct {
 	Published time.Time `json:"published"`
 }
 
+// defaultRankLimit is the number of matches above which hits of a kind are ordered newest
+// first rather than by relevance: ranking means scoring every match (about 100 ms for 50,000
+// articles on SQLite), and among that many matches of a common word relevance says little.
+const defaultRankLimit = 5000
+
 // Search finds events (by title and summary) and articles (by title and text) matching q,
-// accent- and case-folded (see fold.go for the query syntax). Events come first, then
-// articles, each by relevance; the total counts both. A query with no words finds nothing.
+// accent- and case-folded (see doc.go for the query syntax). Events come first, then
+// articles; each kind is ordered by relevance, or newest first when it has more than
+// defaultRankLimit matches. The total counts both kinds. A query with no words finds nothing.
 func (db *DB) Search(ctx context.Context, q string, limit, offset int) ([]SearchHit, int, error) {
 	terms := parseQuery(q)
 	if len(terms) == 0 {
 		return nil, 0, nil
 	}
 	limit, offset = pageOf(limit, offset)
-	var countSQL, listSQL string
-	var arg string
+	arg := ftsQuery(terms)
 	if db.pg {
 		arg = tsQuery(terms)
-		countSQL = `SELECT (SELECT count(*) FROM events WHERE tsv @@ to_tsquery('simple', ?))
-			+ (SELECT count(*) FROM articles WHERE tsv @@ to_tsquery('simple', ?))`
-		listSQL = `SELECT kind, id, event, title, published, body FROM (
-			SELECT 0 AS ord, 'event' AS kind, e.id, e.id AS event, e.title, e.first_pub AS published, e.summary AS body,
-				ts_rank(e.tsv, q) AS rank, e.seq
-			FROM events e, to_tsquery('simple', ?) q WHERE e.tsv @@ q
-			UNION ALL
-			SELECT 1, 'article', a.id, a.event, a.title, a.published, '', ts_rank(a.tsv, q), a.seq
-			FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q
-		) hits ORDER BY ord, rank DESC, seq DESC LIMIT ? OFFSET ?`
-	} else {
-		arg = ftsQuery(terms)
-		countSQL = `SELECT (SELECT count(*) FROM events_fts WHERE events_fts MATCH ?)
-			+ (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?)`
-		// bm25 is smaller for better matches; titles weigh four times the body.
-		listSQL = `SELECT kind, id, event, title, published, body FROM (
-			SELECT 0 AS ord, 'event' AS kind, e.id AS id, e.id AS event, e.title AS title, e.first_pub AS published,
-				e.summary AS body, f.rank AS rank, e.seq AS seq
-			FROM (SELECT rowid, bm25(events_fts, 4.0, 1.0) AS rank FROM events_fts WHERE events_fts MATCH ?) f
-			JOIN events e ON e.seq = f.rowid
-			UNION ALL
-			SELECT 1, 'article', a.id, a.event, a.title, a.published, '', f.rank, a.seq
-			FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?) f
-			JOIN articles a ON a.seq = f.rowid
-		) ORDER BY ord, rank, seq DESC LIMIT ? OFFSET ?`
 	}
 	var hits []SearchHit
 	var total int
 	err := db.readTx(ctx, "search", func(tx *sql.Tx) error {
-		if err := cleaned(tx).QueryRowContext(ctx, db.q(countSQL), arg, arg).Scan(&total); err != nil {
+		var nEvents, nArticles int
+		count := `SELECT (SELECT count(*) FROM events_fts WHERE events_fts MATCH ?), (SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?)`
+		if db.pg {
+			count = `SELECT (SELECT count(*) FROM events WHERE tsv @@ to_tsquery('simple', ?)), (SELECT count(*) FROM articles WHERE tsv @@ to_tsquery('simple', ?))`
+		}
+		if err := cleaned(tx).QueryRowContext(ctx, db.q(count), arg, arg).Scan(&nEvents, &nArticles); err != nil {
 			return err
 		}
-		if offset >= total {
-			return nil
-		}
-		rows, err := cleaned(tx).QueryContext(ctx, db.q(listSQL), arg, arg, limit, offset)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
+		total = nEvents + nArticles
+		// The page is the events slice [offset, offset+limit) followed by articles.
 		var bodies []string
-		for rows.Next() {
-			var h SearchHit
-			var published int64
-			var body string
-			if err := rows.Scan(&h.Kind, &h.ID, &h.Event, &h.Title, &published, &body); err != nil {
-				return err
-			}
-			h.Published = fromMicros(published)
-			hits = append(hits, h)
-			bodies = append(bodies, body)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		// Article bodies are read only for the page of hits, not for every match.
-		var ids []string
-		for _, h := range hits {
-			if h.Kind == "article" {
-				ids = append(ids, h.ID)
-			}
-		}
-		text := map[string]string{}
-		if len(ids) > 0 {
-			rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT id, body FROM articles WHERE id IN (`+placeholders(len(ids))+`)`), anys(ids)...)
+		if offset < nEvents {
+			rows, err := cleaned(tx).QueryContext(ctx, db.q(db.searchSQL("event", nEvents > db.rankLimit)), arg, limit, offset)
 			if err != nil {
 				return err
 			}
 			defer rows.Close()
 			for rows.Next() {
-				var id, body string
-				if err := rows.Scan(&id, &body); err != nil {
+				h := SearchHit{Kind: "event"}
+				var published int64
+				var summary string
+				if err := rows.Scan(&h.ID, &h.Title, &published, &summary); err != nil {
 					return err
 				}
-				text[id] = body
+				h.Event, h.Published = h.ID, fromMicros(published)
+				hits = append(hits, h)
+				bodies = append(bodies, summary)
 			}
 			if err := rows.Err(); err != nil {
 				return err
 			}
+			rows.Close()
+		}
+		if n := limit - len(hits); n > 0 && nArticles > 0 {
+			aOffset := max(0, offset-nEvents)
+			if aOffset < nArticles {
+				rows, err := cleaned(tx).QueryContext(ctx, db.q(db.searchSQL("article", nArticles > db.rankLimit)), arg, n, aOffset)
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				for rows.Next() {
+					h := SearchHit{Kind: "article"}
+					var published int64
+					var body string
+					if err := rows.Scan(&h.ID, &h.Event, &h.Title, &published, &body); err != nil {
+						return err
+					}
+					h.Published = fromMicros(published)
+					hits = append(hits, h)
+					bodies = append(bodies, body)
+				}
+				if err := rows.Err(); err != nil {
+					return err
+				}
+			}
 		}
 		for i := range hits {
-			body := bodies[i]
-			if hits[i].Kind == "article" {
-				body = text[hits[i].ID]
-			}
-			hits[i].Snippet = snippet(body, terms)
+			hits[i].Snippet = snippet(bodies[i], terms)
 			if hits[i].Snippet == "" {
 				// The match was in the title: show the opening of the text instead.
-				hits[i].Snippet = excerpt(body, 0, 200)
+				hits[i].Snippet = excerpt(bodies[i], 0, 200)
 			}
 		}
 		return nil
@@ -128,6 +109,37 @@ func (db *DB) Search(ctx context.Context, q string, limit, offset int) ([]Search
 		return nil, 0, err
 	}
 	return hits, total, nil
+}
+
+// searchSQL returns the query for one page of hits of a kind ("event" or "article"), with
+// parameters (query, limit, offset). The page is chosen on the full-text index alone, then
+// joined to its table, so only the rows shown are read.
+func (db *DB) searchSQL(kind string, newest bool) string {
+	if db.pg {
+		order := `ts_rank(t.tsv, q) DESC, t.seq DESC`
+		if newest {
+			order = `t.seq DESC`
+		}
+		if kind == "event" {
+			return `SELECT t.id, t.title, t.first_pub, t.summary FROM events t, to_tsquery('simple', ?) q
+				WHERE t.tsv @@ q ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+		}
+		return `SELECT t.id, t.event, t.title, t.published, t.body FROM articles t, to_tsquery('simple', ?) q
+			WHERE t.tsv @@ q ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	}
+	// bm25 is smaller for better matches; titles weigh four times the rest.
+	order, outer := `score, rowid DESC`, `f.score, f.rowid DESC`
+	if newest {
+		order, outer = `rowid DESC`, `f.rowid DESC`
+	}
+	if kind == "event" {
+		return `SELECT t.id, t.title, t.first_pub, t.summary FROM (
+			SELECT rowid, bm25(events_fts, 4.0, 1.0) AS score FROM events_fts WHERE events_fts MATCH ? ORDER BY ` + order + ` LIMIT ? OFFSET ?
+		) f JOIN events t ON t.seq = f.rowid ORDER BY ` + outer
+	}
+	return `SELECT t.id, t.event, t.title, t.published, t.body FROM (
+		SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ` + order + ` LIMIT ? OFFSET ?
+	) f JOIN articles t ON t.seq = f.rowid ORDER BY ` + outer
 }
 
 // searchDebug is used by tests to show what a query became.

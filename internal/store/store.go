@@ -65,6 +65,8 @@ type DB struct {
 	// the context ends) plus an flock on lockPath for other processes.
 	lockPath string
 	sem      chan struct{}
+
+	rankLimit int // see defaultRankLimit; tests lower it
 }
 
 // Dialect returns "sqlite" or "postgres".
@@ -131,7 +133,7 @@ func openPostgres(ctx context.Context, dsn string, migrate bool) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("store: connect to postgres %s: %w", redact(dsn), err)
 	}
-	db := &DB{pg: true, w: pool, r: pool}
+	db := &DB{pg: true, w: pool, r: pool, rankLimit: defaultRankLimit}
 	if migrate {
 		err = db.migrate(ctx)
 	} else {
@@ -185,7 +187,7 @@ func openSQLite(ctx context.Context, dsn string) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{w: w, r: w, lockPath: path + ".cluster-lock", sem: make(chan struct{}, 1)}
+	db := &DB{w: w, r: w, lockPath: path + ".cluster-lock", sem: make(chan struct{}, 1), rankLimit: defaultRankLimit}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err

@@ -359,6 +359,13 @@ func testSearch(t *testing.T, be backend, db *DB, dsn string) {
 	if err != nil || total != 3 || len(hits) != 1 || hits[0].Kind != "article" || hits[0].Event != "e1" || hits[0].Published.IsZero() {
 		t.Errorf("Search(zurich, 1, 1) = %+v, %d, %v", hits, total, err)
 	}
+	// Many matches: newest first instead of by relevance.
+	db.rankLimit = 1
+	hits, _, err = db.Search(ctx, "zurich", 10, 0)
+	if got := ids(hits, func(h SearchHit) string { return h.ID }); err != nil || !slices.Equal(got, []string{"e1", "a2", "a1"}) {
+		t.Errorf("Search(zurich) with rank limit 1 = %v, %v, want [e1 a2 a1]", got, err)
+	}
+	db.rankLimit = defaultRankLimit
 	// A long text: the snippet is cut around the first match.
 	long := strings.Repeat("Lorem ipsum dolor sit amet. ", 40) + "The Ölberg was closed. " + strings.Repeat("Consectetur adipiscing. ", 40)
 	mustCommit(t, db, Batch{Articles: []news.Article{article("long", "x.org", "en", t0, "Long", long, "")}})

@@ -2,7 +2,9 @@
 -- column the same as migrations/sqlite/0001_init.sql: times are BIGINT unix microseconds
 -- (UTC), JSON columns are TEXT holding encoding/json output (read and written whole, so
 -- jsonb's parsing would buy nothing). Full-text search uses tsvector columns built with the
--- 'simple' configuration from text folded in Go, indexed with GIN.
+-- 'simple' configuration from text folded in Go, indexed with GIN. Besides tsvector/GIN, the
+-- store uses advisory locks (pg_advisory_lock, pg_advisory_xact_lock) from Go code; which
+-- PostgreSQL-compatible distributed engines lack these is noted in ../../doc.go.
 
 -- seq is the storage order used by ArticlesSince. Commit takes a transaction-level advisory
 -- lock before inserting, so seq values become visible in commit order.
@@ -10,19 +12,19 @@ CREATE TABLE articles (
 	seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	id           TEXT   NOT NULL UNIQUE,
 	hash         TEXT   UNIQUE,
-	title        TEXT   NOT NULL,
-	body         TEXT   NOT NULL,
 	published    BIGINT NOT NULL,
 	source       TEXT   NOT NULL,
-	url          TEXT   NOT NULL,
 	lang         TEXT   NOT NULL,
+	event        TEXT   NOT NULL DEFAULT '',
+	duplicate_of TEXT   NOT NULL DEFAULT '',
+	stored_at    BIGINT NOT NULL,
+	url          TEXT   NOT NULL,
 	author       TEXT   NOT NULL,
 	origin       TEXT   NOT NULL,
 	inferred     TEXT   NOT NULL,
-	event        TEXT   NOT NULL DEFAULT '',
-	duplicate_of TEXT   NOT NULL DEFAULT '',
+	title        TEXT   NOT NULL,
+	body         TEXT   NOT NULL,
 	analysis     TEXT,
-	stored_at    BIGINT NOT NULL,
 	tsv          TSVECTOR NOT NULL
 );
 CREATE INDEX articles_event ON articles (event, published);
@@ -33,15 +35,15 @@ CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 CREATE TABLE events (
 	seq        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	id         TEXT   NOT NULL UNIQUE,
-	title      TEXT   NOT NULL,
-	summary    TEXT   NOT NULL,
 	first_pub  BIGINT NOT NULL,
 	last_pub   BIGINT NOT NULL,
 	n_articles INTEGER NOT NULL,
 	n_sources  INTEGER NOT NULL,
+	updated_at BIGINT NOT NULL,
+	title      TEXT   NOT NULL,
+	summary    TEXT   NOT NULL,
 	item       TEXT   NOT NULL,
 	dossier    TEXT   NOT NULL,
-	updated_at BIGINT NOT NULL,
 	tsv        TSVECTOR NOT NULL
 );
 CREATE INDEX events_last ON events (last_pub);

@@ -3,24 +3,26 @@
 -- JSON columns hold encoding/json output of the news types.
 
 -- seq is the storage order used by ArticlesSince; AUTOINCREMENT so a seq is never reused,
--- even after the newest row was deleted.
+-- even after the newest row was deleted. Small columns come first and large ones last:
+-- SQLite reads a row's columns in order, so a query that needs only event or published
+-- then skips the body's overflow pages (this made the events full-text filter 5x faster).
 CREATE TABLE articles (
 	seq          INTEGER PRIMARY KEY AUTOINCREMENT,
 	id           TEXT    NOT NULL UNIQUE,
-	hash         TEXT    UNIQUE,          -- NULL when unknown, so it never collides
-	title        TEXT    NOT NULL,
-	body         TEXT    NOT NULL,
+	hash         TEXT    UNIQUE,  -- NULL when unknown, so it never collides
 	published    INTEGER NOT NULL,
 	source       TEXT    NOT NULL,
-	url          TEXT    NOT NULL,
 	lang         TEXT    NOT NULL,
-	author       TEXT    NOT NULL,
-	origin       TEXT    NOT NULL,
-	inferred     TEXT    NOT NULL,        -- JSON array of field names
 	event        TEXT    NOT NULL DEFAULT '',
 	duplicate_of TEXT    NOT NULL DEFAULT '',
-	analysis     TEXT,                    -- JSON news.Analysis, NULL until extracted
-	stored_at    INTEGER NOT NULL
+	stored_at    INTEGER NOT NULL,
+	url          TEXT    NOT NULL,
+	author       TEXT    NOT NULL,
+	origin       TEXT    NOT NULL,
+	inferred     TEXT    NOT NULL,  -- JSON array of field names
+	title        TEXT    NOT NULL,
+	body         TEXT    NOT NULL,
+	analysis     TEXT  -- JSON news.Analysis, NULL until extracted
 );
 CREATE INDEX articles_event ON articles (event, published);
 CREATE INDEX articles_published ON articles (published);
@@ -38,15 +40,15 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 CREATE TABLE events (
 	seq        INTEGER PRIMARY KEY AUTOINCREMENT,
 	id         TEXT    NOT NULL UNIQUE,
-	title      TEXT    NOT NULL,
-	summary    TEXT    NOT NULL,          -- summary sentences as plain text, for snippets
 	first_pub  INTEGER NOT NULL,
 	last_pub   INTEGER NOT NULL,
 	n_articles INTEGER NOT NULL,
 	n_sources  INTEGER NOT NULL,
-	item       TEXT    NOT NULL,          -- JSON news.Event with the list fields only
-	dossier    TEXT    NOT NULL,          -- JSON news.Event, the full reconciled dossier (Related kept in event_links)
-	updated_at INTEGER NOT NULL
+	updated_at INTEGER NOT NULL,
+	title      TEXT    NOT NULL,
+	summary    TEXT    NOT NULL,  -- summary sentences as plain text, for snippets
+	item       TEXT    NOT NULL,  -- JSON news.Event with the list fields only
+	dossier    TEXT    NOT NULL  -- JSON news.Event, the full reconciled dossier (Related kept in event_links)
 );
 CREATE INDEX events_last ON events (last_pub);
 CREATE INDEX events_first ON events (first_pub);
