@@ -70,7 +70,7 @@ const (
 	maxMembers  = 24 // article vectors kept per event for single-article linkage
 	maxVocab    = 2_000_000
 	shingleK    = 4 // words per shingle
-	shingleKeep = 2 // keep shingles whose hash is 0 mod this (sampling)
+	shingleKeep = 4 // keep shingles whose hash is 0 mod this (sampling)
 )
 
 // channelWeight scales each feature channel before normalisation. Names,
@@ -580,7 +580,7 @@ var (
 	maxBonus   = 0.05
 	// maxCandidates is how many candidates are scored against their
 	// centroid.
-	maxCandidates = 10
+	maxCandidates = 8
 	// linkCands is how many of the best candidates by centroid are also
 	// scored against their single articles.
 	linkCands = 2
