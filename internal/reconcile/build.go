@@ -89,6 +89,7 @@ func (c *buildCtx) claims() claimSet {
 	var cs claimSet
 	cs.sents, cs.ft = c.sentences()
 	cs.clusters = alignSentences(cs.sents, cs.ft)
+	cs.clusters = append(cs.clusters, c.tollConflicts(cs.clusters, cs.sents, cs.ft)...)
 	for _, cl := range cs.clusters {
 		claim := claimOf(cl, cs.sents, cs.ft, c)
 		cs.claims = append(cs.claims, claim)
@@ -745,6 +746,11 @@ func overlapsAny(start, end int, spans []news.Span) bool {
 // to 15"), else the head word of Counts ("300 troops" → "troops").
 func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 	fg := figure{lo: f.Value, hi: max(f.Value, f.Max), text: f.Text}
+	// "a 72-year-old man" is an age, not a count.
+	if around := strings.ToLower(clip(text, f.Start, min(len(text), f.End+12))); strings.Contains(around, "-year") || strings.Contains(around, " year-old") || strings.Contains(around, " years old") || strings.Contains(around, " year old") {
+		fg.class = "age"
+		return fg
+	}
 	counts := words(fold(f.Counts))
 	for _, w := range counts {
 		if cl, ok := countClass[w]; ok {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -687,4 +688,109 @@ func formatFigure(f figure) string {
 		v += " " + f.class
 	}
 	return v
+}
+
+// tollConflicts finds figures of the known classes (dead, injured,
+// missing...) on which independent outlets disagree even where their
+// sentences did not align: "At least 12 people died after a ferry
+// capsized" and "Norwegian police now say 15 people died" word the same
+// fact too differently to align, yet a toll that differs between sources
+// is the conflict a reader most needs to see. Each such class (dead,
+// injured, missing) becomes one extra claim made of the sentences giving a
+// single value for it. Sentences about another time (a date more than two
+// weeks from the event, or another year named) or another place (one that
+// is not among the event's main places or within them) are left out, so a
+// background paragraph on an earlier disaster does not conflict with
+// today's toll. Classes already in conflict in an aligned claim are
+// skipped.
+func (c *buildCtx) tollConflicts(clusters []*cluster, sents []sent, ft *featTable) []*cluster {
+	known := map[string]bool{"dead": true, "injured": true, "missing": true}
+	done := map[string]bool{}
+	for _, cl := range clusters {
+		if slot, _ := conflictOf(cl, sents, ft, c); strings.HasPrefix(slot, "figure:") {
+			done[strings.TrimPrefix(slot, "figure:")] = true
+		}
+	}
+	main := where(c.eventPlaces(), c.locScores())
+	elsewhere := func(s *sent) bool {
+		for _, p := range s.places {
+			if _, ok := c.placeGeo[p]; !ok {
+				continue
+			}
+			if !slices.ContainsFunc(main, func(w news.GeoPlace) bool { return c.samePlace(p, fold(w.Name)) }) {
+				return true
+			}
+		}
+		return false
+	}
+	when := c.when()
+	start, errStart := time.Parse(time.DateOnly, when.Start)
+	type hit struct {
+		sent  int
+		value figure
+	}
+	byClass := map[string][]hit{}
+	for i := range sents {
+		s := &sents[i]
+		if (errStart == nil && !sameTime(s, start)) || elsewhere(s) {
+			continue
+		}
+		perClass := map[string][]figure{}
+		for _, f := range s.figs {
+			if known[f.class] {
+				perClass[f.class] = append(perClass[f.class], f)
+			}
+		}
+		for class, fs := range perClass {
+			if len(fs) == 1 && !done[class] {
+				byClass[class] = append(byClass[class], hit{i, fs[0]})
+			}
+		}
+	}
+	classes := make([]string, 0, len(byClass))
+	for class := range byClass {
+		classes = append(classes, class)
+	}
+	sort.Strings(classes)
+	var out []*cluster
+	for _, class := range classes {
+		hits := byClass[class]
+		groups := map[int]bool{}
+		distinct := false
+		for _, h := range hits {
+			groups[sents[h.sent].group] = true
+			if !overlaps(h.value, hits[0].value) {
+				distinct = true
+			}
+		}
+		if !distinct || len(groups) < 2 {
+			continue
+		}
+		cl := &cluster{arts: map[int]bool{}}
+		for _, h := range hits {
+			if a := sents[h.sent].art; !cl.arts[a] {
+				cl.arts[a] = true
+				cl.members = append(cl.members, h.sent)
+			}
+		}
+		out = append(out, cl)
+	}
+	return out
+}
+
+// sameTime reports whether a sentence speaks of the event's time: no day
+// more than 14 days from start, and no year named other than start's.
+func sameTime(s *sent, start time.Time) bool {
+	for _, d := range s.dates {
+		t, err := time.Parse(time.DateOnly, d)
+		if err == nil && (t.Sub(start) > 14*24*time.Hour || start.Sub(t) > 14*24*time.Hour) {
+			return false
+		}
+	}
+	for _, w := range words(s.text) {
+		if len(w) == 4 && isNumber(w) && (w[0] == '1' || w[0] == '2') && w != strconv.Itoa(start.Year()) {
+			return false
+		}
+	}
+	return true
 }
