@@ -165,6 +165,7 @@ type Clusterer struct {
 	index   map[uint64][]uint64 // term → event seqs
 	seq     uint64
 	newest  time.Time
+	swept   time.Time          // newest time at the last eviction sweep
 	hashes  map[string]hashRef // article Hash → first article with it, for events in memory
 	scratch map[uint64]float64
 }
@@ -397,11 +398,12 @@ func (c *Clusterer) Restore(a *news.Article) {
 // window, and the least recently updated events beyond MaxEvents.
 func (c *Clusterer) advance(t time.Time) {
 	if !t.IsZero() && t.After(c.newest) {
-		old := c.newest
 		c.newest = t
 		// Eviction scans every event, so only do it when the clock has
-		// moved by a noticeable fraction of the window.
-		if old.IsZero() || t.Sub(old) > c.cfg.Window/64 || len(c.events)&255 == 0 {
+		// moved by a sixty-fourth of the window since the last sweep:
+		// events then overstay the window by at most that much.
+		if c.swept.IsZero() || t.Sub(c.swept) >= c.cfg.Window/64 {
+			c.swept = t
 			cut := c.newest.Add(-c.cfg.Window)
 			var drop []*event
 			for _, e := range c.events {

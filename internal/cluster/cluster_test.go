@@ -114,6 +114,22 @@ func TestWindowEviction(t *testing.T) {
 	}
 }
 
+// TestWindowEvictionSmallSteps is the same with articles a minute apart,
+// so that no single step of the clock is a large part of the window.
+func TestWindowEvictionSmallSteps(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Window = 2 * time.Hour
+	c := New(cfg)
+	base := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 600 {
+		c.Add(&news.Article{ID: fmt.Sprint(i), Text: fmt.Sprintf("Unique%d Word%d happened in Place%d.", i, i, i), Published: base.Add(time.Duration(i) * time.Minute)})
+	}
+	// One event a minute, a two-hour window swept every 1/64 of it.
+	if n := c.Events(); n > 125 {
+		t.Errorf("Events() = %d with a 2-hour window and one event a minute, want <= 125", n)
+	}
+}
+
 func TestMaxEvents(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.MaxEvents = 20
