@@ -239,8 +239,8 @@ const maxLineBytes = 16 << 20
 // parseArticles reads a request body holding one JSON article, a JSON
 // array of articles, or JSONL (one article per line; blank lines are
 // skipped). Errors name the line (JSONL) or the element (array) and what
-// is wrong. An article must have text or a title; everything else may be
-// inferred by the pipeline.
+// is wrong. An article must have text; everything else may be inferred by
+// the pipeline.
 func parseArticles(r io.Reader) ([]news.Article, error) {
 	er := &errRecorder{r: r}
 	arts, err := parseArticlesFrom(er)
@@ -290,7 +290,7 @@ func parseArticlesFrom(r io.Reader) ([]news.Article, error) {
 		}
 		for i := range arts {
 			if err := checkArticle(&arts[i]); err != nil {
-				return nil, fmt.Errorf("array element %d: %w", i, err)
+				return nil, fmt.Errorf("array element %d (counting from 1): %w", i+1, err)
 			}
 		}
 	case '{':
@@ -397,9 +397,12 @@ func describeJSONError(err error) error {
 	return err
 }
 
+// checkArticle refuses what the pipeline would refuse, so the client gets
+// a 400 naming the line instead of a failed ingestion: an article needs
+// text (ingest.Normalize infers everything else).
 func checkArticle(a *news.Article) error {
-	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "" {
-		return errors.New("article has neither text nor title")
+	if strings.TrimSpace(strings.TrimPrefix(a.Text, "\ufeff")) == "" {
+		return errors.New(`article has no "text"`)
 	}
 	a.Origin = "api"
 	return nil
