@@ -74,7 +74,7 @@ func New() (*Analyzer, error) {
 			return len(c) > 0 && c[0].Kind == "country"
 		}
 	})
-	return &Analyzer{gaz: g, aliases: al, model: m, maxTagged: 4}, nil
+	return &Analyzer{gaz: g, aliases: al, model: m, maxTagged: 3}, nil
 }
 
 // doc is the working state of one Analyze call.
@@ -348,6 +348,8 @@ func placeCue(toks []token, s int) bool {
 	return placeCues[toks[s-1].Fold]
 }
 
+var placeNouns = set("stadt", "city", "town", "village", "ville", "ciudad", "capital", "hauptstadt", "dorf", "gemeinde", "localidad", "commune")
+
 var placeCues = set("in", "nach", "aus", "bei", "near", "from", "to", "a", "en", "dans", "vers", "hacia", "desde",
 	"stadt", "city", "town", "village", "ville", "ciudad", "capital", "hauptstadt", "dorf", "gemeinde", "localidad", "commune")
 
@@ -441,6 +443,12 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		if isAcronym(raw) && len(raw) <= 5 {
 			c.typ = news.Org
 			c.unsure = true
+			return true
+		}
+		// "in Texas", "from Oklahoma": a place the gazetteer (cities and
+		// countries only) does not hold.
+		if !strict && placeCue(toks, c.s) && toks[c.s-1].Kind == tWord && !placeNouns[toks[c.s-1].Fold] && wherePreps[toks[c.s-1].Fold] {
+			c.typ = news.Place
 			return true
 		}
 		// Decided after all full names are known (surnames), or by the tagger.
