@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -100,8 +101,27 @@ func New(st Store, opt Options) *Server {
 		panic(fmt.Sprintf("web: %v", err))
 	}
 	s.mux = http.NewServeMux()
+	allowed := map[string][]string{}
+	var paths []string
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern, s.wrap(rt.handler))
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if allowed[path] == nil {
+			paths = append(paths, path)
+		}
+		allowed[path] = append(allowed[path], method)
+	}
+	// Other methods on a known path get 405 in the client's format (the
+	// mux's own answer is plain text, wrong for a JSON client).
+	for _, path := range paths {
+		allow := allowed[path]
+		if slices.Contains(allow, "GET") {
+			allow = append(allow, "HEAD")
+		}
+		s.mux.Handle(path, s.wrap(func(w http.ResponseWriter, r *http.Request) error {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			return errorf(http.StatusMethodNotAllowed, "method %s not allowed; use %s", r.Method, strings.Join(allow, ", "))
+		}))
 	}
 	s.mux.Handle("/", s.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound

@@ -409,6 +409,10 @@ func TestPostArticles(t *testing.T) {
 				if rec := do(t, h, "GET", "/articles/"+url.PathEscape(id), nil); rec.Code != 200 {
 					t.Errorf("GET new article page %s = %d", id, rec.Code)
 				}
+				// An event without a reconciled dossier still renders.
+				if rec := do(t, h, "GET", "/events/"+url.PathEscape(got.Event), nil); rec.Code != 200 {
+					t.Errorf("GET new event page %s = %d", got.Event, rec.Code)
+				}
 			}
 		})
 	}
@@ -467,6 +471,31 @@ func TestInternalErrors(t *testing.T) {
 				t.Errorf("index after failure = %d", rec.Code)
 			}
 		})
+	}
+}
+
+func TestMethodNotAllowed(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	tests := []struct {
+		method, target, allow string
+		json                  bool
+	}{
+		{"DELETE", "/api/events/ev-quake", "GET, HEAD", true},
+		{"GET", "/api/articles", "POST", true},
+		{"POST", "/events/ev-quake", "GET, HEAD", false},
+		{"PUT", "/", "GET, HEAD", false},
+	}
+	for _, tc := range tests {
+		rec := do(t, env.srv.Handler(), tc.method, tc.target, strings.NewReader("{}"))
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d Allow %q, want 405 Allow %q", tc.method, tc.target, rec.Code, rec.Header().Get("Allow"), tc.allow)
+		}
+		if got := strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json"); got != tc.json {
+			t.Errorf("%s %s: JSON = %v, want %v", tc.method, tc.target, got, tc.json)
+		}
+	}
+	if rec := do(t, env.srv.Handler(), "HEAD", "/events/ev-quake", nil); rec.Code != 200 {
+		t.Errorf("HEAD /events/ev-quake = %d, want 200", rec.Code)
 	}
 }
 
