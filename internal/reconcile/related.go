@@ -21,7 +21,7 @@ const (
 	relatedMax     = 10
 	profileActors  = 12
 	profilePlaces  = 6
-	relatedHalfGap = 4.0 // days at which the time factor halves
+	relatedHalfGap = 7.0 // days at which the time factor halves: a follow-up a week later still counts
 )
 
 type profileItem struct {
@@ -29,6 +29,7 @@ type profileItem struct {
 	name   string
 	weight float64
 	actor  bool
+	alt    []string // other keys it matches under: its id and aliases
 }
 
 // profile keys items by a folded name as well as by id, so that events
@@ -38,7 +39,7 @@ func profile(ev news.Event) map[string]profileItem {
 	out := map[string]profileItem{}
 	actors := 0
 	for _, e := range ev.Entities {
-		if e.Type == news.Place || actors == profileActors {
+		if e.Type == news.Place || actors == profileActors || isOutlet(e.Name, ev.Sources) {
 			continue
 		}
 		actors++
@@ -46,7 +47,17 @@ func profile(ev news.Event) map[string]profileItem {
 		if len(e.Mentions) == 0 {
 			w = 0.5
 		}
-		out["n:"+fold(e.Name)] = profileItem{key: "n:" + fold(e.Name), name: e.Name, weight: min(w, 1), actor: true}
+		it := profileItem{key: "n:" + fold(e.Name), name: e.Name, weight: min(w, 1), actor: true}
+		if e.ID != "" {
+			it.alt = append(it.alt, "i:"+e.ID)
+		}
+		for _, a := range e.Aliases {
+			// One-word aliases ("Brekke") are too loose to link events.
+			if len(words(a)) > 1 {
+				it.alt = append(it.alt, "n:"+fold(a))
+			}
+		}
+		out[it.key] = it
 	}
 	places := 0
 	for _, p := range ev.Places {
@@ -74,6 +85,46 @@ func profile(ev news.Event) map[string]profileItem {
 	return out
 }
 
+// isOutlet reports whether name is the name of one of the outlets (an
+// agency named in a dateline, "Nordic Wire" for nordic-wire.example): two
+// events covered by one outlet share nothing by that.
+func isOutlet(name string, sources []string) bool {
+	n := strings.Join(words(fold(name)), "")
+	if n == "" {
+		return false
+	}
+	for _, s := range sources {
+		host := strings.Join(words(fold(strings.TrimPrefix(s, "www."))), "")
+		if strings.HasPrefix(host, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds the item of p that it names, by name, id or alias.
+func match(it profileItem, p map[string]profileItem, byAlt map[string]string) (profileItem, bool) {
+	if b, ok := p[it.key]; ok {
+		return b, true
+	}
+	for _, k := range append([]string{it.key}, it.alt...) {
+		if key, ok := byAlt[k]; ok {
+			return p[key], true
+		}
+	}
+	return profileItem{}, false
+}
+
+func altIndex(p map[string]profileItem) map[string]string {
+	idx := map[string]string{}
+	for k, it := range p {
+		for _, a := range it.alt {
+			idx[a] = k
+		}
+	}
+	return idx
+}
+
 // Related scores ev against candidate events (other events of nearby
 // dates) and returns the links worth showing, best first. A link needs a
 // shared actor, or two shared places: events in the same country are not
@@ -87,11 +138,14 @@ func Related(ev news.Event, candidates []news.Event) []news.Related {
 			continue
 		}
 		pb := profile(cand)
+		altB := altIndex(pb)
+		matched := map[string]bool{}
 		var inter, union float64
 		var shared []profileItem
 		actors, places := 0, 0
 		for k, a := range pa {
-			if b, ok := pb[k]; ok {
+			if b, ok := match(a, pb, altB); ok && !matched[b.key] {
+				matched[b.key] = true
 				inter += min(a.weight, b.weight)
 				union += max(a.weight, b.weight)
 				shared = append(shared, profileItem{key: k, name: a.name, weight: a.weight + b.weight, actor: a.actor || b.actor})
@@ -105,7 +159,7 @@ func Related(ev news.Event, candidates []news.Event) []news.Related {
 			}
 		}
 		for k, b := range pb {
-			if _, ok := pa[k]; !ok {
+			if !matched[k] {
 				union += b.weight
 			}
 		}
