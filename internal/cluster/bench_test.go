@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -106,5 +109,29 @@ func BenchmarkAdd(b *testing.B) {
 	// (of the whole process, so GC included) is the fairer one-core figure.
 	if cpu := cpuTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(i)/cpu.Seconds(), "articles/cpu-s")
+	}
+}
+
+// BenchmarkRun measures `dossier cluster` end to end (JSONL in, JSONL out)
+// on the same ~3 KB articles.
+func BenchmarkRun(b *testing.B) {
+	arts := genArticles(3000)
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in)
+	for _, a := range arts {
+		enc.Encode(map[string]string{"id": a.ID, "title": a.Title, "text": a.Text, "published": a.Published.Format(time.RFC3339), "source": a.Source, "lang": "en"})
+	}
+	n := 0
+	start, cpu0 := time.Now(), cpuTime()
+	for b.Loop() {
+		m, err := Run(DefaultConfig(), bytes.NewReader(in.Bytes()), io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += m
+	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "articles/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
