@@ -249,7 +249,14 @@ func mapSVG(places []news.GeoPlace) template.HTML {
 		}
 		fmt.Fprintf(&b, `<circle class="place" cx="%.2f" cy="%.2f" r="%.2f"><title>%s — %s</title></circle>`,
 			cx, cy, r, esc(label), esc(plural(p.n, "mention")))
-		bx := box{cx + r + 2*unit, cy - fs*0.8, cx + r + 2*unit + fs*0.6*float64(len([]rune(p.name))), cy + fs*0.3}
+		lw := fs * 0.62 * float64(len([]rune(p.name)))
+		bx := box{cx + r + 2*unit, cy - fs*0.8, cx + r + 2*unit + lw, cy + fs*0.3}
+		anchor := "start"
+		if bx.x1 > vx+vw {
+			// Near the right edge the label goes to the left of its dot.
+			bx.x0, bx.x1 = cx-r-2*unit-lw, cx-r-2*unit
+			anchor = "end"
+		}
 		overlap := false
 		for _, o := range placed {
 			if bx.x0 < o.x1 && o.x0 < bx.x1 && bx.y0 < o.y1 && o.y0 < bx.y1 {
@@ -261,7 +268,11 @@ func mapSVG(places []news.GeoPlace) template.HTML {
 			continue
 		}
 		placed = append(placed, bx)
-		fmt.Fprintf(&b, `<text class="place-label" x="%.2f" y="%.2f" font-size="%.2f">%s</text>`, bx.x0, cy+fs*0.35, fs, esc(p.name))
+		tx := bx.x0
+		if anchor == "end" {
+			tx = bx.x1
+		}
+		fmt.Fprintf(&b, `<text class="place-label" x="%.2f" y="%.2f" font-size="%.2f" text-anchor="%s">%s</text>`, tx, cy+fs*0.35, fs, anchor, esc(p.name))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
