@@ -327,8 +327,11 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 
 	if len(ev.Quotes) > 0 {
 		fmt.Fprintf(bw, "\n## Quotes\n\n")
-		for _, q := range ev.Quotes {
-			fmt.Fprintf(bw, "> “%s” — %s%s\n\n", md(strings.Trim(q.Text, " ,")), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
+		for i, q := range ev.Quotes {
+			if i > 0 {
+				bw.WriteString("\n")
+			}
+			fmt.Fprintf(bw, "> “%s” — %s%s\n", md(strings.Trim(q.Text, " ,")), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
 		}
 	}
 
