@@ -16,8 +16,9 @@ import (
 func (a *Analyzer) group(d *doc) {
 	text, toks := d.text, d.toks
 	type full struct {
-		last, lastNoAl string
-		key            string
+		first, last, lastNoAl string
+		key                   string
+		start                 int // token index of the full name
 	}
 	var fulls []full
 	keys := make([]string, len(d.cands))
@@ -30,7 +31,7 @@ func (a *Analyzer) group(d *doc) {
 		}
 		if c.e-c.s > 1 && c.typ == news.Person {
 			l := toks[c.e-1].Fold
-			fulls = append(fulls, full{l, strings.TrimPrefix(l, "al "), keys[i]})
+			fulls = append(fulls, full{toks[c.s].Fold, l, strings.TrimPrefix(l, "al "), keys[i], c.s})
 		}
 	}
 	for i := range d.cands {
@@ -63,12 +64,21 @@ func (a *Analyzer) group(d *doc) {
 		}
 		f := toks[c.s].Fold
 		fnoal := strings.TrimPrefix(f, "al ")
-		for _, fu := range fulls {
-			if fu.last == f || fu.lastNoAl == fnoal || (c.typ != news.Place && len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) {
-				keys[i] = fu.key
-				c.typ, c.unsure = news.Person, false
-				break
+		// The nearest full name before the surname (else the first after):
+		// "Charlene Kafoury ... Kafoury" is the Kafoury just named.
+		best := -1
+		for k, fu := range fulls {
+			if !(fu.last == f || fu.lastNoAl == fnoal || (c.typ != news.Place && len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) ||
+				(fu.first == f && len(f) >= 3)) {
+				continue
 			}
+			if best < 0 || (fu.start < c.s && (fulls[best].start > c.s || fu.start > fulls[best].start)) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			keys[i] = fulls[best].key
+			c.typ, c.unsure = news.Person, false
 		}
 	}
 	// Unresolved single words: keep only when repeated away from sentence
@@ -191,15 +201,39 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 			}
 		}
 	}
-	// Spelling variants, and surnames of a single full name.
+	// Spelling variants; a lone surname joins a full name only when one
+	// full name (after the merges so far) fits it: "Kafoury" next to both
+	// "Charlene Kafoury" and "Madeline Kafoury" stays apart.
+	single := func(i int) bool {
+		return len(forms[i]) > 0 && !strings.Contains(in[i].Name+strings.Join(in[i].Aliases, ""), " ")
+	}
 	for i := range in {
 		for j := i + 1; j < len(in); j++ {
-			if find(i) == find(j) || !compatible(in[i].Type, in[j].Type) {
+			if find(i) == find(j) || !compatible(in[i].Type, in[j].Type) || single(i) != single(j) {
 				continue
 			}
 			if variantOf(forms[i], forms[j], in[i].Type, in[j].Type) {
 				union(i, j)
 			}
+		}
+	}
+	for i := range in {
+		if !single(i) {
+			continue
+		}
+		match := -1
+		for j := range in {
+			if j == i || single(j) || !compatible(in[i].Type, in[j].Type) || !variantOf(forms[i], forms[j], in[i].Type, in[j].Type) {
+				continue
+			}
+			if match >= 0 && find(match) != find(j) {
+				match = -2 // ambiguous
+				break
+			}
+			match = j
+		}
+		if match >= 0 {
+			union(i, match)
 		}
 	}
 	// Collect groups.

@@ -417,7 +417,7 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.typ = news.Person
 		return true
 	}
-	if miscHeads[toks[c.e-1].Fold] && !single {
+	if (miscHeads[toks[c.e-1].Fold] || vesselPrefixes[toks[c.s].Fold]) && !single {
 		c.typ = news.Misc
 		return true
 	}

@@ -454,9 +454,8 @@ func (d *doc) skipNumber(i int) bool {
 				return true
 			}
 			if n.Kind == tWord {
-				switch n.Fold {
-				case "st", "nd", "rd", "th", "er", "e", "eme", "o", "a", "h", "am", "pm":
-					return true
+				if _, scale := scaleWords[n.Fold]; !scale {
+					return true // "13th", "76ers", "5G", "10am"
 				}
 			}
 			if n.Kind == tPunct && text[n.Start] == '.' && d.lang != "en" && i+2 < len(toks) && calendar[toks[i+2].Fold] {

@@ -65,6 +65,19 @@ func tokenize(text string) []token {
 			if j < len(text) && text[j] == '.' && dottedAbbrev(text[i:j]) && containsByte(text[i:j], '.') {
 				j++
 			}
+			// "Halcro's": the possessive is not part of the name.
+			if j-i > 3 && (text[j-1] == 's' || text[j-1] == 'S') {
+				if text[j-2] == '\'' {
+					toks = append(toks, token{Start: i, End: j - 2, Kind: tWord}, token{Start: j - 2, End: j, Kind: tPunct})
+					i = j
+					continue
+				}
+				if j-i > 5 && text[j-4:j-1] == "’" {
+					toks = append(toks, token{Start: i, End: j - 4, Kind: tWord}, token{Start: j - 4, End: j, Kind: tPunct})
+					i = j
+					continue
+				}
+			}
 			// "CDU-Chef", "US-led", "EU-Kommission": an acronym glued to a
 			// word by a hyphen stands alone.
 			if h := acronymPrefix(text[i:j]); h > 0 {

@@ -108,7 +108,7 @@ var orgHeads = set(
 	"office", "service", "services", "association", "federation", "league", "front", "movement", "brigade", "brigades",
 	"militia", "guard", "guards", "navy", "airlines", "airways", "foundation", "fund", "coalition", "alliance", "network",
 	"state department", "pentagon", "house", "administration", "authority", "authorities", "government", "cabinet",
-	"reserve", "treasury", "bureau", "board",
+	"reserve", "treasury", "bureau", "board", "center", "centre", "chamber", "clinic", "institution", "council",
 	"reuters", "agence", "club", "fc", "international", "nations", "command", "police", "hospital", "school", "church",
 	"ministerium", "partei", "regierung", "bundestag", "bundeswehr", "gericht", "verband", "stiftung", "konzern", "ag", "gmbh",
 	"ministere", "parti", "conseil", "gouvernement", "assemblee", "armee", "organisation", "tribunal", "banque", "societe",
@@ -139,6 +139,9 @@ var genericHeads = set("union", "government", "regierung", "gobierno", "gouverne
 // germanNounSuffixes mark German common nouns, which are capitalised like
 // names: "Stabilität", "Hauptstadt", "Terrormiliz".
 var germanNounSuffixes = []string{"ung", "heit", "keit", "schaft", "tat", "ion", "ismus", "stadt", "miliz", "ium", "nis", "tum", "ik", "ei", "chen", "lein", "ment", "ur", "anz", "enz", "ling", "gesprach", "konflikt", "krieg", "partner", "region", "land", "zeit", "frage"}
+
+// vesselPrefixes start names of ships: "MV Faina", "USS Cole".
+var vesselPrefixes = set("mv", "ms", "ss", "uss", "hms", "ins", "hmcs", "hmas", "rv", "mt")
 
 // miscHeads end names of laws, events and works: "Endangered Species Act",
 // "NCAA Tournament".
@@ -176,4 +179,10 @@ var demonyms = map[string]string{
 	"estadounidense": "US", "iraqui": "IQ", "jordano": "JO", "europe": "", "european": "", "western": "", "arab": "",
 	"muslim": "", "christian": "", "jewish": "", "sunni": "", "shia": "", "shiite": "", "islamic": "", "democrat": "",
 	"republican": "", "democrats": "", "republicans": "", "english": "GB", "arabic": "",
+	"yemeni": "YE", "thai": "TH", "somali": "SO", "ethiopian": "ET", "sudanese": "SD", "libyan": "LY", "nigerian": "NG",
+	"kenyan": "KE", "brazilian": "BR", "argentine": "AR", "australian": "AU", "dutch": "NL", "belgian": "BE",
+	"swiss": "CH", "swedish": "SE", "polish": "PL", "greek": "GR", "irish": "IE", "scottish": "GB", "welsh": "GB",
+	"indonesian": "ID", "filipino": "PH", "vietnamese": "VN", "emirati": "AE", "kuwaiti": "KW", "bahraini": "BH",
+	"omani": "OM", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "venezuelan": "VE", "colombian": "CO",
+	"cuban": "CU", "haitian": "HT", "israelis": "IL", "palestinians": "PS", "ukrainians": "UA", "russians": "RU",
 }
