@@ -614,7 +614,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	a, x := &c.arts[ai], &c.an[ai]
 	text := strings.TrimSpace(a.Text[sp.Start:sp.End])
 	ws := words(text)
-	if len(ws) < 4 {
+	if len(ws) < 4 || boilerplate(text) {
 		return nil
 	}
 	s := &sent{art: ai, pos: pos, group: c.group[ai], text: oneLine(text), nwords: len(ws), lang: cmp.Or(x.Lang, a.Lang)}

@@ -332,3 +332,22 @@ func shorten(s string, max int) string {
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
+
+// boilerplatePrefixes open the lines sites and agencies add around a story
+// (credits, copyright, update stamps, calls to action); they are no claim.
+var boilerplatePrefixes = []string{
+	"reporting by", "additional reporting", "editing by", "writing by", "compiled by", "copyright", "©",
+	"all rights reserved", "originally published", "updated", "last updated", "read more", "click here",
+	"sign up", "follow us", "subscribe", "related:", "advertisement",
+}
+
+// boilerplate reports whether a sentence is a credit or site line.
+func boilerplate(s string) bool {
+	f := strings.ToLower(strings.TrimLeft(s, " \t\"'“(-—"))
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return strings.Contains(f, "all rights reserved")
+}
