@@ -308,11 +308,14 @@ func alignSentences(sents []sent, ft *featTable) []*cluster {
 				acc[c] += w
 			}
 		}
-		sort.Slice(touched, func(i, j int) bool {
-			if acc[touched[i]] != acc[touched[j]] {
-				return acc[touched[i]] > acc[touched[j]]
+		slices.SortFunc(touched, func(x, y int32) int {
+			if acc[x] != acc[y] {
+				if acc[x] > acc[y] {
+					return -1
+				}
+				return 1
 			}
-			return touched[i] < touched[j]
+			return int(x - y)
 		})
 		best, bestScore := int32(-1), 0.0
 		compared := 0

@@ -60,16 +60,25 @@ func fold(s string) string {
 
 // words splits s into letter-or-digit runs, as written.
 func words(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/6+1)
 	start := -1
-	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var inWord bool
+		size := 1
+		if c < utf8.RuneSelf {
+			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			inWord, size = unicode.IsLetter(r) || unicode.IsDigit(r), n
+		}
 		if inWord && start < 0 {
 			start = i
 		} else if !inWord && start >= 0 {
 			out = append(out, s[start:i])
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, s[start:])
