@@ -69,7 +69,7 @@ func (a *Analyzer) group(d *doc) {
 		best := -1
 		for k, fu := range fulls {
 			if !(fu.last == f || fu.lastNoAl == fnoal || (c.typ != news.Place && len(f) >= 5 && editDistance(fu.last, f, 1) <= 1) ||
-				(fu.first == f && len(f) >= 3)) {
+				(fu.first == f && len(f) >= 3 && firstNameLike(c))) {
 				continue
 			}
 			if best < 0 || (fu.start < c.s && (fulls[best].start > c.s || fu.start > fulls[best].start)) {
@@ -148,6 +148,13 @@ func (a *Analyzer) group(d *doc) {
 		})
 	}
 	d.ents = merged
+}
+
+// firstNameLike reports whether a lone word may be the first name of a
+// full name seen in the article: already taken for a person, or a small
+// town's name ("Tara") rather than a region or a common word.
+func firstNameLike(c *cand) bool {
+	return c.typ == news.Person || (c.place != nil && c.place.Kind == "city" && c.place.Population < 100000)
 }
 
 func addAlias(e *news.Entity, name string) {

@@ -147,8 +147,8 @@ func (a *Analyzer) entities(d *doc) {
 				continue
 			}
 			if (stop[toks[s].Fold] || calendar[toks[s].Fold]) && toks[s].Kind == tWord {
-				if a.known(a.fold(text, toks, s, e)) {
-					break // "La Haye", "Los Angeles"
+				if a.known(a.fold(text, toks, s, e)) || (e-s > 2 && a.known(a.fold(text, toks, s, s+2)) && !a.known(a.fold(text, toks, s+1, e))) {
+					break // "La Haye", "Los Angeles", "New York Mafia"
 				}
 				s++
 				continue
@@ -279,7 +279,8 @@ func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 			e--
 		}
 	}
-	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold] || quantityWord(toks[s].Fold)) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) {
+	for s < e && (stop[toks[s].Fold] || connectors[toks[s].Fold] || quantityWord(toks[s].Fold)) && !acro(s) && !a.known(a.fold(d.text, toks, s, e)) &&
+		!(e-s > 2 && a.known(a.fold(d.text, toks, s, s+2)) && !a.known(a.fold(d.text, toks, s+1, e))) {
 		s++
 	}
 	for e > s && (quantityWord(toks[e-1].Fold) || (e-s > 1 && titles[toks[e-1].Fold])) {
@@ -509,16 +510,27 @@ func (a *Analyzer) tag(d *doc, cands []cand) {
 	var sb strings.Builder
 	asked := map[string]bool{}
 	budget := a.maxTagged * 6 // tokens
-	for i := range cands {
+	// Single words first (they have no other signal); runs of capitalised
+	// words, guessed persons, while the budget lasts.
+	order := make([]int, 0, len(cands))
+	for pass := 0; pass < 2; pass++ {
+		for i := range cands {
+			if (cands[i].e-cands[i].s == 1) == (pass == 0) {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, i := range order {
 		c := &cands[i]
 		if !c.unsure || c.longForm || c.strict || isAcronym(d.text[d.toks[c.s].Start:d.toks[c.e-1].End]) {
 			continue
 		}
-		if c.e-c.s > 1 {
-			continue // a run of capitalised words with no other sign: person is the better guess (see classify)
-		}
-		if t, ok := surnames[d.toks[c.s].Fold]; ok {
-			c.typ, c.unsure = t, false
+		if c.e-c.s == 1 {
+			if t, ok := surnames[d.toks[c.s].Fold]; ok {
+				c.typ, c.unsure = t, false
+				continue
+			}
+		} else if budget <= 0 {
 			continue
 		}
 		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
