@@ -34,3 +34,28 @@ func TestStripRawUnbalancedIsLinear(t *testing.T) {
 		t.Errorf("unclosed navs changed")
 	}
 }
+
+func TestFocusArticle(t *testing.T) {
+	para := "<p>" + strings.Repeat("Story text that runs on. ", 30) + "</p>"
+	teaser := "<article><p>Teaser for another story.</p></article>"
+	tests := []struct {
+		name, body string
+		focused    bool
+	}{
+		{"one dominant article", "<div>menu</div><article>" + para + "</article>" + teaser + teaser, true},
+		{"teaser list only", strings.Repeat(teaser, 10), false},
+		{"story outside the article", "<div>" + para + para + "</div><article>" + para + "</article>", false},
+		{"no article", "<div>" + para + "</div>", false},
+	}
+	for _, tc := range tests {
+		doc := mustParse(t, "<html><body>"+tc.body+"</body></html>")
+		focusArticle(doc)
+		text := Text(doc)
+		if got := !strings.Contains(text, "menu") && !strings.Contains(text, "Teaser") && strings.Contains(text, "Story text"); got != tc.focused && tc.name == "one dominant article" {
+			t.Errorf("%s: focused text = %q", tc.name, text)
+		}
+		if !tc.focused && Text(mustParse(t, "<html><body>"+tc.body+"</body></html>")) != text {
+			t.Errorf("%s: document changed though no article dominates: %q", tc.name, text)
+		}
+	}
+}

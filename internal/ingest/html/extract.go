@@ -172,6 +172,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	}
 
 	removeBoilerplate(doc)
+	focusArticle(doc)
 	rp := readability.NewParser()
 	ra, rerr := rp.ParseAndMutate(doc, u)
 	body := ""

@@ -1,0 +1,160 @@
+package html
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// realPagesDir finds the test pages that ship with the readability module
+// (Mozilla's readability test suite: 130-odd real article pages, each
+// source.html with the expected.html readability.js makes of it) in the
+// module cache. Empty when the module source is not there.
+func realPagesDir() string {
+	const mod = "codeberg.org/readeck/go-readability/v2"
+	version := ""
+	// Test binaries carry no dependency list: read the version from go.mod.
+	for dir, _ := os.Getwd(); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == mod {
+				version = f[1]
+			}
+		}
+		break
+	}
+	cache := os.Getenv("GOMODCACHE")
+	if cache == "" {
+		gopath := os.Getenv("GOPATH")
+		if gopath == "" {
+			home, _ := os.UserHomeDir()
+			gopath = filepath.Join(home, "go")
+		}
+		cache = filepath.Join(gopath, "pkg", "mod")
+	}
+	dir := filepath.Join(cache, mod+"@"+version, "test-pages")
+	if _, err := os.Stat(dir); err != nil || version == "" {
+		return ""
+	}
+	return dir
+}
+
+type realPage struct {
+	name             string
+	source, expected []byte
+}
+
+func realPages(tb testing.TB) []realPage {
+	dir := realPagesDir()
+	if dir == "" {
+		tb.Skip("readability test pages not found in the module cache (run `go mod download codeberg.org/readeck/go-readability/v2`)")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []realPage
+	for _, e := range entries {
+		src, err1 := os.ReadFile(filepath.Join(dir, e.Name(), "source.html"))
+		exp, err2 := os.ReadFile(filepath.Join(dir, e.Name(), "expected.html"))
+		if err1 == nil && err2 == nil {
+			out = append(out, realPage{e.Name(), src, exp})
+		}
+	}
+	return out
+}
+
+// wordBag counts the words of a text, lower-cased.
+func wordBag(s string) map[string]int {
+	bag := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		bag[w]++
+	}
+	return bag
+}
+
+// overlap returns precision and recall of got against want, on word bags.
+func overlap(got, want map[string]int) (p, r float64) {
+	var common, ng, nw int
+	for w, c := range got {
+		ng += c
+		common += min(c, want[w])
+	}
+	for _, c := range want {
+		nw += c
+	}
+	if ng == 0 || nw == 0 {
+		return 0, 0
+	}
+	return float64(common) / float64(ng), float64(common) / float64(nw)
+}
+
+// TestRealPagesAgreement runs Extract over the real pages and compares its
+// text with readability.js's on word bags. It is a regression guard for the
+// changes made around readability (boilerplate and script stripping, text
+// rendering), not an absolute quality measure: the reference is another
+// extractor's output.
+func TestRealPagesAgreement(t *testing.T) {
+	if testing.Short() {
+		t.Skip("130 pages: skipped in -short mode")
+	}
+	pages := realPages(t)
+	var sumP, sumR, sumF float64
+	var n, failed int
+	var worst []string
+	for _, pg := range pages {
+		want := wordBag(Text(mustParse(t, string(pg.expected))))
+		if len(want) < 20 {
+			continue // reference holds (almost) no article
+		}
+		a, err := Extract(bytes.NewReader(pg.source), "https://example.org/"+pg.name)
+		n++
+		if err != nil {
+			failed++
+			worst = append(worst, pg.name+": "+err.Error())
+			continue
+		}
+		p, r := overlap(wordBag(a.Text), want)
+		f := 0.0
+		if p+r > 0 {
+			f = 2 * p * r / (p + r)
+		}
+		sumP, sumR, sumF = sumP+p, sumR+r, sumF+f
+		if f < 0.8 {
+			worst = append(worst, pg.name)
+		}
+	}
+	sort.Strings(worst)
+	t.Logf("%d real pages: mean precision %.3f, recall %.3f, F1 %.3f; %d failed; below F1 0.8: %v",
+		n, sumP/float64(n), sumR/float64(n), sumF/float64(n), failed, worst)
+	if mean := sumF / float64(n); mean < 0.85 {
+		t.Errorf("mean F1 against readability.js = %.3f, want ≥ 0.85", mean)
+	}
+}
+
+// BenchmarkExtractRealPages measures throughput over the real pages
+// (median size about 90 KB, largest some MB).
+func BenchmarkExtractRealPages(b *testing.B) {
+	pages := realPages(b)
+	var total int64
+	for _, pg := range pages {
+		total += int64(len(pg.source))
+	}
+	n := 0
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		pg := pages[n%len(pages)]
+		Extract(bytes.NewReader(pg.source), "https://example.org/"+pg.name)
+		n++
+	}
+	b.ReportMetric(float64(total)/float64(len(pages))/1024, "avg-KB")
+	reportRate(b, n, cpu)
+}
