@@ -246,6 +246,29 @@ func TestBrowser(t *testing.T) {
 		shot(t, "article")
 	})
 
+	t.Run("filters and entity index", func(t *testing.T) {
+		run(t, chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("form.filters")),
+			chromedp.SendKeys(chromedp.CSS(`form.filters input[name="lang"]`), "de"))
+		if _, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`form.filters input[name="lang"]`))); err != nil {
+			t.Fatalf("submit filters: %v", err)
+		}
+		if !eval(t, `[...document.querySelectorAll('.event-card')].length >= 2 && [...document.querySelectorAll('.event-card')].every(c => c.textContent.includes('de'))`) {
+			t.Errorf("language filter: %s", text(t, "main"))
+		}
+		if !eval(t, `[...document.querySelectorAll('.event-card-title')].every(h => !h.textContent.includes('Earthquake'))`) {
+			t.Error("language filter kept an event without German articles")
+		}
+		click(t, `.tabs a[href*="sort=biggest"]`)
+		if got := location(t); !strings.Contains(got, "sort=biggest") || !strings.Contains(got, "lang=de") {
+			t.Errorf("biggest tab went to %s, want sort=biggest with lang=de kept", got)
+		}
+		click(t, `.nav a[href="/entities"]`)
+		if !eval(t, `document.querySelectorAll('.entity-grid a.chip').length === 7`) {
+			t.Errorf("entity index: %s", text(t, "main"))
+		}
+		shot(t, "entities")
+	})
+
 	t.Run("hostile article is inert", func(t *testing.T) {
 		for _, path := range []string{"/articles/xss-1", "/events/ev-xss", "/entities/person:bob-%3Ci%3Esmith", "/search?q=%3Cscript%3Ewindow.__xss%3D9%3C%2Fscript%3E", "/?place=%3Cscript%3Ewindow.__xss%3D8%3C%2Fscript%3E"} {
 			run(t, chromedp.Navigate(ts.URL+path), chromedp.WaitReady(chromedp.CSS("main")))
