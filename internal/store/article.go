@@ -32,9 +32,9 @@ type Link struct {
 // Commit stores b in one transaction: all of it or, on error or crash, none of it.
 //
 // It is idempotent: an article whose id or content hash is already stored is skipped
-// without error (its analysis, if b carries one, is not replaced), events are upserted, and
-// links overwrite links between the same events. An analysis for an article stored by an
-// earlier Commit replaces that article's analysis. Each event's Articles list is the truth
+// without error, events are upserted, and links overwrite links between the same events.
+// An analysis whose article is already stored under that id replaces its analysis, so
+// re-extracting an article is a Commit with only Analyses. Each event's Articles list is the truth
 // about membership: the articles it names get their Event set to it.
 func (db *DB) Commit(ctx context.Context, b Batch) error {
 	return db.writeTx(ctx, "commit", func(tx *sql.Tx) error {

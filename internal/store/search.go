@@ -22,7 +22,8 @@ type SearchHit struct {
 // articles on SQLite), and among that many matches of a common word relevance says little.
 const defaultRankLimit = 5000
 
-// Search finds events (by title and summary) and articles (by title and text) matching q,
+// Search finds events (by title, summary and their articles' titles) and articles (by title
+// and text) matching q,
 // accent- and case-folded (see doc.go for the query syntax). Events come first, then
 // articles; each kind is ordered by relevance, or newest first when it has more than
 // defaultRankLimit matches. The total counts both kinds. A query with no words finds nothing.

@@ -5,7 +5,7 @@
 -- seq is the storage order used by ArticlesSince; AUTOINCREMENT so a seq is never reused,
 -- even after the newest row was deleted. Small columns come first and large ones last:
 -- SQLite reads a row's columns in order, so a query that needs only event or published
--- then skips the body's overflow pages (this made the events full-text filter 5x faster).
+-- then skips the body's overflow pages.
 CREATE TABLE articles (
 	seq          INTEGER PRIMARY KEY AUTOINCREMENT,
 	id           TEXT    NOT NULL UNIQUE,
