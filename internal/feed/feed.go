@@ -163,13 +163,19 @@ func Resolve(ctx context.Context, c *fetch.Client, it Item) (news.Article, error
 	}
 	resp, err := c.Get(ctx, it.Link, fetch.Conditional{})
 	if err != nil {
-		if errors.Is(err, fetch.ErrDisallowed) && a.Text != "" {
+		// A page that will never be had (robots.txt, 4xx) leaves the
+		// feed's own text, which is better than nothing; a transient
+		// failure is returned so that the item is tried again.
+		if a.Text != "" && permanent(err) {
 			return finish(a), nil
 		}
 		return news.Article{}, fmt.Errorf("feed item %s: %w", it.Key, err)
 	}
 	pa, err := html.ExtractWithCharset(bytes.NewReader(resp.Body), resp.URL, resp.ContentType)
 	if err != nil {
+		if a.Text != "" {
+			return finish(a), nil
+		}
 		return news.Article{}, fmt.Errorf("feed item %s: %w", it.Key, err)
 	}
 	return finish(merge(*pa, a)), nil
@@ -286,4 +292,13 @@ func normLang(s string) string {
 		return ""
 	}
 	return s
+}
+
+// permanent reports whether a fetch error will not go away by retrying.
+func permanent(err error) bool {
+	if errors.Is(err, fetch.ErrDisallowed) {
+		return true
+	}
+	var se *fetch.StatusError
+	return errors.As(err, &se) && se.StatusCode >= 400 && se.StatusCode < 500 && se.StatusCode != 429
 }
