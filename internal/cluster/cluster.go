@@ -37,6 +37,7 @@ import (
 	"encoding/hex"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -44,10 +45,17 @@ import (
 
 // Config tunes the clusterer. Start from DefaultConfig.
 type Config struct {
-	Window       time.Duration // events idle longer than this (by publication time) leave memory; default 7 days
-	MaxEvents    int           // cap on events kept in memory (also used when articles have no dates); default 20000
-	Threshold    float64       // similarity needed to join an event
-	DupThreshold float64       // near-duplicate similarity (word-shingle Jaccard)
+	Window time.Duration // events idle longer than this (by publication time) leave memory; default 7 days
+	// Lateness is how far behind the newest publication time seen an
+	// article may arrive and still find the events it belongs to: events
+	// leave memory only when idle for Window + Lateness. Without it, a
+	// shuffled stream (several workers, a re-ingest) evicts an event
+	// before its older reports arrive and they found a second one, so
+	// the result depends on arrival order. Default 7 days.
+	Lateness     time.Duration
+	MaxEvents    int     // cap on events kept in memory (also used when articles have no dates); default 20000
+	Threshold    float64 // similarity needed to join an event
+	DupThreshold float64 // near-duplicate similarity (word-shingle Jaccard)
 }
 
 // DefaultConfig returns the tuned defaults. Threshold was tuned on the
@@ -56,8 +64,9 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Window:       7 * 24 * time.Hour,
+		Lateness:     7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.28,
+		Threshold:    0.29,
 		DupThreshold: 0.6,
 	}
 }
@@ -118,6 +127,11 @@ type Assignment struct {
 	DuplicateOf string  `json:"duplicate_of,omitempty"`
 	Score       float64 `json:"score"`
 	NewEvent    bool    `json:"new_event"`
+	// Merged lists the ids of events absorbed into Event by this decision,
+	// because the article linked them: their articles now belong to Event.
+	// Consumers that keep assignments must relabel them (cluster.Run does
+	// so by writing a fresh line for every moved article).
+	Merged []string `json:"merged,omitempty"`
 }
 
 // term is one weighted feature of a sparse vector; vectors are sorted by h.
@@ -129,9 +143,37 @@ type term struct {
 type member struct {
 	id       string
 	mask     uint8    // groups present
-	vec      []term   // L2-normalised per group, as added to the centroid
+	raw      []term   // channel weight × sublinear tf, sorted by hash
+	vec      []term   // raw × idf, L2-normalised per group, as added to the centroid
+	at       float64  // documents seen when vec was weighed
 	shingles []uint64 // sorted, sampled
 	year     int      // latest year mentioned, 0 if none
+	lang     string   // ISO 639-1 as given, "" if unknown
+	t        time.Time
+}
+
+// artRef is one article assigned to an event while the event is in
+// memory, kept so that a merge can tell which articles moved.
+type artRef struct {
+	id, dupOf string
+}
+
+// founderKey orders articles by publication time, then id: the event
+// whose earliest article comes first keeps its id in a merge. Undated
+// articles sort after dated ones.
+type founderKey struct {
+	t  time.Time
+	id string
+}
+
+func (k founderKey) less(o founderKey) bool {
+	switch {
+	case k.t.IsZero() != o.t.IsZero():
+		return !k.t.IsZero()
+	case !k.t.Equal(o.t):
+		return k.t.Before(o.t)
+	}
+	return k.id < o.id
 }
 
 type event struct {
@@ -140,12 +182,14 @@ type event struct {
 	lastSeq  uint64 // order of the last article added
 	last     time.Time
 	size     int
+	first    founderKey         // earliest article ever assigned
 	centroid map[uint64]float64 // sum of the kept members' vec
 	norm2    [numGroups]float64
 	members  []member
-	indexed  []uint64    // terms currently in the inverted index for this event
-	hashes   []string    // text hashes of its articles, dropped with the event
-	years    map[int]int // latest year mentioned → kept members
+	arts     []artRef // every article assigned while in memory
+	aliases  []string // ids of events merged into this one
+	indexed  []uint64 // terms currently in the inverted index for this event
+	hashes   []string // text hashes of its articles, dropped with the event
 }
 
 type hashRef struct {
@@ -167,6 +211,8 @@ type Clusterer struct {
 	newest  time.Time
 	swept   time.Time          // newest time at the last eviction sweep
 	hashes  map[string]hashRef // article Hash → first article with it, for events in memory
+	alias   map[string]string  // id of a merged-away event → id of the event that absorbed it
+	moved   []Assignment       // articles whose event changed in the last Add
 	scratch map[uint64]float64
 }
 
@@ -176,6 +222,9 @@ func New(cfg Config) *Clusterer {
 	d := DefaultConfig()
 	if cfg.Window <= 0 {
 		cfg.Window = d.Window
+	}
+	if cfg.Lateness <= 0 {
+		cfg.Lateness = d.Lateness
 	}
 	if cfg.MaxEvents <= 0 {
 		cfg.MaxEvents = d.MaxEvents
@@ -194,6 +243,7 @@ func New(cfg Config) *Clusterer {
 		byID:    make(map[string]*event),
 		index:   make(map[uint64][]uint64, 1<<14),
 		hashes:  make(map[string]hashRef),
+		alias:   make(map[string]string),
 		scratch: make(map[uint64]float64, 256),
 	}
 }
@@ -209,25 +259,69 @@ func EventID(firstArticleID string) string {
 func (c *Clusterer) Events() int { return len(c.events) }
 
 // idf is the smoothed inverse document frequency learned so far.
+//
+// ln(1 + (N+P)/df) stays positive from the first article on, and the P
+// pseudo-documents (which contain none of the terms) keep the weights
+// nearly flat while few documents have been seen: a document frequency
+// learned from a handful of articles says more about the order they came
+// in than about the words, and flat early weights make the first pair
+// scores of a stream depend little on that order.
 func (c *Clusterer) idf(h uint64) float64 {
-	// ln(1 + N/df) stays positive from the first article on, so early
-	// articles of a stream still get usable (if flat) vectors.
-	return math.Log(1 + c.ndocs/math.Max(c.df[h], 1))
+	return math.Log(1 + (c.ndocs+idfPrior)/math.Max(c.df[h], 1))
+}
+
+// newMember counts a's features into the document frequencies and
+// returns its member, weighed with the current idf.
+func (c *Clusterer) newMember(a *news.Article) member {
+	raw, sh := c.vectorize(a)
+	m := member{id: a.ID, raw: raw, shingles: sh, year: c.feat.maxYear, lang: normLang(a.Lang), t: a.Published}
+	c.weigh(&m)
+	return m
+}
+
+// weigh sets m.vec from m.raw with the current idf.
+func (c *Clusterer) weigh(m *member) {
+	vec := make([]term, len(m.raw))
+	for i, t := range m.raw {
+		vec[i] = term{t.h, t.w * c.idf(t.h)}
+	}
+	m.vec, m.mask = normalise(vec)
+	m.at = c.ndocs
+}
+
+// stale reports whether m was weighed with an idf of a stream more than
+// reweighRatio smaller or larger than now. Kept vectors are re-weighed
+// then, so that a pair is always compared with (nearly) the same idf on
+// both sides whichever article came first; the cost is amortised, as each
+// vector is re-weighed a logarithmic number of times.
+func (c *Clusterer) stale(m *member) bool {
+	return c.ndocs > m.at*reweighRatio+1 || c.ndocs*reweighRatio < m.at
+}
+
+// reweigh re-weighs the stale kept vectors of e, keeping its centroid in
+// step.
+func (c *Clusterer) reweigh(e *event) {
+	for i := range e.members {
+		m := &e.members[i]
+		if c.stale(m) {
+			e.addCentroid(m.vec, -1)
+			c.weigh(m)
+			e.addCentroid(m.vec, 1)
+		}
+	}
 }
 
 // vectorize counts the article's features into the document frequencies
-// and returns its TF-IDF terms (channel weight × sublinear tf × idf, not
-// yet normalised, sorted by hash) and its shingles. Vectors are weighed
-// once, with the idf known when the article arrives; re-weighing kept
-// articles as the idf evolves was tried and changed no decision on ECB+.
+// and returns its terms, channel weight × sublinear tf, not yet weighed by
+// idf, sorted by hash and cut to the vecTerms heaviest once weighed, and
+// its shingles.
 func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
-	counts := c.feat.features(a.Title, a.Text)
+	counts := c.feat.features(a.Title, a.Text, normLang(a.Lang))
 	c.ndocs++
 	raw := make([]term, 0, len(counts))
 	for h, tf := range counts {
-		df := c.df[h] + 1
-		c.df[h] = df
-		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf)) * math.Log(1+c.ndocs/df)})
+		c.df[h]++
+		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
 	}
 	if len(c.df) > maxVocab {
 		c.forget()
@@ -241,7 +335,7 @@ func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
 		// add nothing to the match.
 		ws := make([]term, len(raw))
 		for i, t := range raw {
-			ws[i] = term{uint64(i), t.w}
+			ws[i] = term{uint64(i), t.w * c.idf(t.h)}
 		}
 		keep := make([]bool, len(raw))
 		for _, t := range topTerms(ws, vecTerms) {
@@ -295,103 +389,180 @@ func (c *Clusterer) forget() {
 }
 
 // Add decides the event of a and remembers it.
+//
+// The decision is single linkage over pairs of articles: a joins every
+// event in memory holding an article whose pair score with a reaches
+// Config.Threshold, and when there are several, a links them and they are
+// merged into one (Assignment.Merged). Pair scores depend on the two
+// articles only (and on the document frequencies, see idf), not on which
+// came first, so the partition reached is the connected components of the
+// "scores above threshold" graph whatever the arrival order — up to the
+// limits of memory (Window, MaxEvents, maxMembers kept vectors per event)
+// and of candidate retrieval.
+//
+// The surviving id of a merge is that of the event whose earliest article
+// (by publication time, then id) comes first; an event otherwise keeps the
+// id of the article that founded it, even when an older article joins it
+// later, so that ids never change without a merge. In publication order
+// the id is therefore EventID of the event's earliest article.
 func (c *Clusterer) Add(a *news.Article) Assignment {
-	raw, sh := c.vectorize(a)
-	year := c.feat.maxYear
-	vec, mask := normalise(raw)
+	c.moved = c.moved[:0]
+	m := c.newMember(a)
+	sh := m.shingles
 	c.advance(a.Published)
 
-	cands := c.candidates(vec)
+	cands := c.candidates(m.vec)
 	var (
-		best      *event
-		bestScore float64
-		dupOf     string
-		dupEvent  *event
-		dupSim    float64
+		dupOf    string
+		dupEvent *event
+		dupSim   float64
 	)
 	if h, ok := c.hashes[a.Hash]; ok && a.Hash != "" {
 		if e := c.events[h.seq]; e != nil {
 			dupOf, dupEvent, dupSim = h.id, e, 1
 		}
 	}
-	// First the cheap centroid score for every candidate, then the
-	// single-article linkage for the best few only.
-	type scored struct {
-		e    *event
-		cent float64
+	type hit struct {
+		e *event
+		s float64
 	}
-	ss := make([]scored, len(cands))
-	for i, e := range cands {
-		ss[i] = scored{e, c.adjust(e, c.centroidSim(e, vec, mask), vec, year, a.Published)}
-	}
-	slices.SortStableFunc(ss, func(x, y scored) int { return cmp.Compare(y.cent, x.cent) })
-	for i, sc := range ss {
-		e := sc.e
-		s, link := sc.cent, 0.0
-		if i < linkCands {
-			link = linkSim(e, vec, mask)
-			s = math.Max(s, c.adjust(e, linkWeight*link, vec, year, a.Published))
-		}
-		s /= sizeFactor(e.size)
-		if s > bestScore {
-			best, bestScore = e, s
+	var hits []hit
+	bestScore := 0.0
+	for _, e := range cands {
+		s, link := c.linkScore(e, &m)
+		bestScore = math.Max(bestScore, s)
+		if s >= c.cfg.Threshold || e == dupEvent {
+			hits = append(hits, hit{e, s})
 		}
 		// Near-duplicates can only be among close articles; checking the
 		// shingles of those alone keeps the test cheap.
 		if dupSim < 1 && link >= 0.5 && len(sh) > 0 {
 			for i := range e.members {
-				m := &e.members[i]
-				if len(m.shingles) == 0 {
+				mm := &e.members[i]
+				if len(mm.shingles) == 0 {
 					continue
 				}
-				if j := jaccard(sh, m.shingles); j >= c.cfg.DupThreshold && j > dupSim {
-					dupOf, dupEvent, dupSim = m.id, e, j
+				if j := jaccard(sh, mm.shingles); j >= c.cfg.DupThreshold && j > dupSim {
+					if dupEvent != nil && dupEvent != e && !slices.ContainsFunc(hits, func(h hit) bool { return h.e == dupEvent }) {
+						hits = append(hits, hit{dupEvent, 0})
+					}
+					dupOf, dupEvent, dupSim = mm.id, e, j
+					if !slices.ContainsFunc(hits, func(h hit) bool { return h.e == e }) {
+						hits = append(hits, hit{e, s})
+					}
 				}
 			}
 		}
 	}
-	as := Assignment{Article: a.ID}
-	switch {
-	case dupEvent != nil:
-		best = dupEvent
-		as.DuplicateOf = dupOf
-		as.Score = math.Max(bestScore, dupSim)
-	case best != nil && bestScore >= c.cfg.Threshold:
-		as.Score = bestScore
-	default:
-		best = nil
-		as.Score = bestScore
+	if dupEvent != nil && !slices.ContainsFunc(hits, func(h hit) bool { return h.e == dupEvent }) {
+		hits = append(hits, hit{dupEvent, 1})
 	}
-	if best == nil {
+	as := Assignment{Article: a.ID, Score: bestScore, DuplicateOf: dupOf}
+	if dupEvent != nil {
+		as.Score = math.Max(bestScore, dupSim)
+	}
+	var target *event
+	if len(hits) == 0 {
 		// An article id seen before (the same article added twice) keeps
 		// its event rather than founding a second one under the same id.
-		if best = c.byID[EventID(a.ID)]; best == nil {
-			best = c.newEvent(EventID(a.ID))
+		if target = c.lookup(EventID(a.ID)); target == nil {
+			target = c.newEvent(EventID(a.ID))
 			as.NewEvent = true
 		}
+	} else {
+		// The survivor is the event whose earliest article comes first;
+		// the others are absorbed, in creation order.
+		target = hits[0].e
+		for _, h := range hits[1:] {
+			if h.e.first.less(target.first) || !target.first.less(h.e.first) && h.e.seq < target.seq {
+				target = h.e
+			}
+		}
+		slices.SortFunc(hits, func(x, y hit) int { return cmp.Compare(x.e.seq, y.e.seq) })
+		for _, h := range hits {
+			if h.e != target {
+				as.Merged = append(as.Merged, h.e.id)
+				c.merge(target, h.e)
+			}
+		}
 	}
-	as.Event = best.id
-	c.join(best, a, member{id: a.ID, mask: mask, vec: vec, shingles: sh, year: year})
+	as.Event = target.id
+	c.join(target, a, m, dupOf)
 	return as
+}
+
+// Moved returns, for the last Add, an assignment for every article other
+// than the one added whose event changed because of a merge, with its new
+// Event (and its DuplicateOf). The slice is reused by the next Add.
+func (c *Clusterer) Moved() []Assignment { return c.moved }
+
+// lookup finds an event in memory by id, following merges.
+func (c *Clusterer) lookup(id string) *event {
+	for range 64 {
+		if e := c.byID[id]; e != nil {
+			return e
+		}
+		to, ok := c.alias[id]
+		if !ok {
+			return nil
+		}
+		id = to
+	}
+	return nil
 }
 
 // Restore re-enters a stored decision (a.Event and a.DuplicateOf already
 // set) without deciding, so a Clusterer can be warmed up from the database.
-// An article without an event founds one under EventID(a.ID).
+// Stored articles carry their final event id, so after a merge all of them
+// name the survivor and are restored into one event; an id that this
+// Clusterer saw merged away is followed to its survivor. An article without
+// an event founds one under EventID(a.ID).
 func (c *Clusterer) Restore(a *news.Article) {
-	raw, sh := c.vectorize(a)
-	year := c.feat.maxYear
-	vec, mask := normalise(raw)
+	c.moved = c.moved[:0]
+	m := c.newMember(a)
 	c.advance(a.Published)
 	id := a.Event
 	if id == "" {
 		id = EventID(a.ID)
 	}
-	e := c.byID[id]
+	e := c.lookup(id)
 	if e == nil {
 		e = c.newEvent(id)
 	}
-	c.join(e, a, member{id: a.ID, mask: mask, vec: vec, shingles: sh, year: year})
+	c.join(e, a, m, a.DuplicateOf)
+}
+
+// merge moves everything of b into a and forgets b, remembering its id as
+// an alias of a.
+func (c *Clusterer) merge(a, b *event) {
+	for _, r := range b.arts {
+		c.moved = append(c.moved, Assignment{Article: r.id, Event: a.id, DuplicateOf: r.dupOf})
+	}
+	a.arts = append(a.arts, b.arts...)
+	for i := range b.members {
+		c.addMember(a, b.members[i])
+	}
+	a.size += b.size - len(b.members)
+	if b.first.less(a.first) {
+		a.first = b.first
+	}
+	if b.last.After(a.last) {
+		a.last = b.last
+	}
+	a.lastSeq = max(a.lastSeq, b.lastSeq)
+	for _, h := range b.hashes {
+		if r, ok := c.hashes[h]; ok && r.seq == b.seq {
+			c.hashes[h] = hashRef{r.id, a.seq}
+			a.hashes = append(a.hashes, h)
+		}
+	}
+	b.hashes = nil
+	c.alias[b.id] = a.id
+	a.aliases = append(a.aliases, b.id)
+	a.aliases = append(a.aliases, b.aliases...)
+	b.aliases = nil
+	c.evict(b)
+	c.reindex(a)
 }
 
 // advance moves the clock to t and evicts events idle for longer than the
@@ -404,7 +575,7 @@ func (c *Clusterer) advance(t time.Time) {
 		// events then overstay the window by at most that much.
 		if c.swept.IsZero() || t.Sub(c.swept) >= c.cfg.Window/64 {
 			c.swept = t
-			cut := c.newest.Add(-c.cfg.Window)
+			cut := c.newest.Add(-c.cfg.Window - c.cfg.Lateness)
 			var drop []*event
 			for _, e := range c.events {
 				if !e.last.IsZero() && e.last.Before(cut) {
@@ -442,6 +613,9 @@ func (c *Clusterer) evict(e *event) {
 		if c.hashes[h].seq == e.seq {
 			delete(c.hashes, h)
 		}
+	}
+	for _, id := range e.aliases {
+		delete(c.alias, id)
 	}
 	delete(c.events, e.seq)
 	delete(c.byID, e.id)
@@ -506,72 +680,77 @@ func (c *Clusterer) candidates(vec []term) []*event {
 	return out
 }
 
-// centroidSim is the group-mixed cosine of vec to the event's centroid.
-func (c *Clusterer) centroidSim(e *event, vec []term, mask uint8) float64 {
-	var dot [numGroups]float64
-	for _, x := range vec {
-		dot[groupOf[channelOf(x.h)]] += x.w * e.centroid[x.h]
-	}
-	var emask uint8
-	for g := range dot {
-		if e.norm2[g] > 0 {
-			dot[g] /= math.Sqrt(e.norm2[g])
-			emask |= 1 << g
-		}
-	}
-	return mix(dot, mask&emask)
-}
-
-// linkSim is the best group-mixed cosine of vec to one kept article.
-func linkSim(e *event, vec []term, mask uint8) float64 {
-	link := 0.0
+// linkScore is the best pair score of m with a kept article of e, and
+// the best plain cosine (for the near-duplicate test).
+func (c *Clusterer) linkScore(e *event, m *member) (score, link float64) {
+	c.reweigh(e)
 	for i := range e.members {
-		m := &e.members[i]
-		if d := mix(dotSorted(vec, m.vec), mask&m.mask); d > link {
-			link = d
-		}
+		o := &e.members[i]
+		s, cos := c.pairScore(m, o)
+		score = math.Max(score, s)
+		link = math.Max(link, cos)
 	}
-	return link
+	return score, link
 }
 
-// adjust turns a similarity into a score: plus a small bonus for shared
-// rare names, damped on a year conflict and by the publication-time gap.
-func (c *Clusterer) adjust(e *event, s float64, vec []term, year int, t time.Time) float64 {
-	// Shared rare names: a name seen in few documents so far that both
-	// the article and the event mention is strong evidence of one story.
+// pairScore is the similarity of two articles as used for linking, and
+// their plain group-mixed cosine. It is symmetric and depends on the two
+// articles alone (and the idf at the time), which is what makes the final
+// partition independent of arrival order: the group-mixed cosine, with
+// group weights chosen by the two languages, plus a small bonus for
+// shared rare names, damped when the two articles' latest years differ
+// and by their publication-time gap.
+func (c *Clusterer) pairScore(x, y *member) (score, cos float64) {
+	var dot [numGroups]float64
 	var bonus float64
-	for _, x := range vec {
-		ch := channelOf(x.h)
-		if ch != chPhrase && ch != chName {
-			continue
-		}
-		if e.centroid[x.h] == 0 {
-			continue
-		}
-		if df := c.df[x.h]; df >= 2 && df <= rareDF(c.ndocs) {
-			bonus += nameBonus
+	rare := rareDF(c.ndocs)
+	a, b := x.vec, y.vec
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].h < b[j].h:
+			i++
+		case a[i].h > b[j].h:
+			j++
+		default:
+			h := a[i].h
+			ch := channelOf(h)
+			dot[groupOf[ch]] += a[i].w * b[j].w
+			if ch == chPhrase || ch == chName {
+				if df := c.df[h]; df >= 2 && df <= rare {
+					bonus += nameBonus
+				}
+			}
+			i++
+			j++
 		}
 	}
-	s += math.Min(bonus, maxBonus)
-	// A latest year later than every year the event's articles mention
-	// means a new happening of the same kind (this year's flood, not that
-	// of four years ago), whatever the words say. The latest year is used
-	// because older years are background ("his 2001 film"); an article
-	// whose latest year is earlier than the event's is not penalised for
-	// the same reason (an obituary citing "the 1950s").
-	if year != 0 && year > e.maxYear() && len(e.years) > 0 {
+	gw := &groupWeight
+	if x.lang != "" && y.lang != "" && x.lang != y.lang {
+		// Across languages shared words are mostly chance (and the
+		// stemmer is English); names, numbers and dates are written
+		// alike, so they carry the match.
+		gw = &crossWeight
+	}
+	cos = mixWith(gw, dot, x.mask&y.mask)
+	s := cos + math.Min(bonus, maxBonus)
+	// Two different latest years mean two happenings of the same kind
+	// (this year's flood, not that of four years ago), whatever the words
+	// say. The latest year is used because older years are background
+	// ("his 2001 film").
+	if x.year != 0 && y.year != 0 && x.year != y.year {
 		s *= yearConflict
 	}
-	if !t.IsZero() && !e.last.IsZero() {
-		gap := t.Sub(e.last)
+	if !x.t.IsZero() && !y.t.IsZero() {
+		gap := x.t.Sub(y.t)
 		if gap < 0 {
 			gap = -gap
 		}
 		if gap > 24*time.Hour {
-			s *= math.Exp(-float64(gap-24*time.Hour) / float64(3*24*time.Hour))
+			s *= math.Exp(-float64(gap-24*time.Hour) / float64(gapScale))
 		}
 	}
-	return s
+	return s, cos
 }
 
 // Scoring knobs, tuned on the ECB+ train topics. They are variables only
@@ -598,26 +777,40 @@ var (
 	// yearConflict multiplies the score when the article's latest year is
 	// later than the latest year of every kept article of the event.
 	yearConflict = 0.6
+	// idfPrior is the number of pseudo-documents of idf.
+	idfPrior = 50.0
+	// reweighRatio is how far the stream may grow (or shrink, see
+	// forget) before a kept vector is re-weighed.
+	reweighRatio = 1.2
+	// gapScale is the e-folding time of the publication-gap damping,
+	// beyond a first day that costs nothing.
+	gapScale = 3 * 24 * time.Hour
 )
 
-// sizeFactor scales the threshold by event size. An article is compared
-// with one other article less favourably than with the centroid of many
-// reports of the same story, whose idiosyncrasies average out, so small
-// events get a lower bar, rising linearly to the full threshold.
-func sizeFactor(n int) float64 {
-	if float64(n) >= rampSize {
-		return 1
+// crossWeight replaces groupWeight for two articles in different
+// languages.
+var crossWeight = [numGroups]float64{gWords: 0, gNames: 0.6, gWhen: 0.4}
+
+// normLang folds a language tag to its lower-case primary subtag, so that
+// "en-GB" and "EN" compare equal.
+func normLang(l string) string {
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
 	}
-	return smallEvent + (1-smallEvent)*float64(n-1)/(rampSize-1)
+	return strings.ToLower(strings.TrimSpace(l))
 }
 
 // mix combines per-group cosines over the groups both sides have.
 func mix(cos [numGroups]float64, both uint8) float64 {
+	return mixWith(&groupWeight, cos, both)
+}
+
+func mixWith(gw *[numGroups]float64, cos [numGroups]float64, both uint8) float64 {
 	var s, w float64
 	for g, c := range cos {
-		if both&(1<<g) != 0 {
-			s += groupWeight[g] * c
-			w += groupWeight[g]
+		if both&(1<<g) != 0 && gw[g] > 0 {
+			s += gw[g] * c
+			w += gw[g]
 		}
 	}
 	if w == 0 {
@@ -632,29 +825,12 @@ func mix(cos [numGroups]float64, both uint8) float64 {
 func rareDF(n float64) float64 { return math.Max(rareMin, n*rareFrac) }
 
 // join adds the article to e.
-func (c *Clusterer) join(e *event, a *news.Article, m member) {
-	if len(e.members) >= maxMembers {
-		// Keep the founder, drop the oldest of the rest, and take it out
-		// of the centroid: the centroid follows the kept members, so it
-		// stays bounded and tracks how the story develops.
-		old := e.members[1]
-		e.addCentroid(old.vec, -1)
-		if old.year != 0 {
-			if e.years[old.year]--; e.years[old.year] == 0 {
-				delete(e.years, old.year)
-			}
-		}
-		copy(e.members[1:], e.members[2:])
-		e.members[len(e.members)-1] = m
-	} else {
-		e.members = append(e.members, m)
-	}
-	e.addCentroid(m.vec, 1)
-	if m.year != 0 {
-		if e.years == nil {
-			e.years = map[int]int{}
-		}
-		e.years[m.year]++
+func (c *Clusterer) join(e *event, a *news.Article, m member, dupOf string) {
+	c.addMember(e, m)
+	e.arts = append(e.arts, artRef{a.ID, dupOf})
+	k := founderKey{a.Published, a.ID}
+	if e.size == 0 || k.less(e.first) {
+		e.first = k
 	}
 	e.size++
 	c.seq++
@@ -673,12 +849,20 @@ func (c *Clusterer) join(e *event, a *news.Article, m member) {
 	}
 }
 
-func (e *event) maxYear() int {
-	m := 0
-	for y := range e.years {
-		m = max(m, y)
+// addMember keeps m's vector in e. Beyond maxMembers the oldest kept
+// vector other than the first goes, and leaves the centroid: the centroid
+// follows the kept members, so it stays bounded and tracks how the story
+// develops.
+func (c *Clusterer) addMember(e *event, m member) {
+	if len(e.members) >= maxMembers {
+		old := e.members[1]
+		e.addCentroid(old.vec, -1)
+		copy(e.members[1:], e.members[2:])
+		e.members[len(e.members)-1] = m
+	} else {
+		e.members = append(e.members, m)
 	}
-	return m
+	e.addCentroid(m.vec, 1)
 }
 
 func (e *event) addCentroid(vec []term, sign float64) {

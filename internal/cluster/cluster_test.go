@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,7 +90,7 @@ func TestDeterministic(t *testing.T) {
 	a, b := run(), run()
 	events := map[string]bool{}
 	for i := range a {
-		if a[i] != b[i] {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Fatalf("article %d: first run %+v, second run %+v", i, a[i], b[i])
 		}
 		events[a[i].Event] = true
@@ -103,6 +105,7 @@ func TestDeterministic(t *testing.T) {
 func TestWindowEviction(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Window = 24 * time.Hour
+	cfg.Lateness = time.Hour
 	c := New(cfg)
 	base := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 50 {
@@ -119,6 +122,7 @@ func TestWindowEviction(t *testing.T) {
 func TestWindowEvictionSmallSteps(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Window = 2 * time.Hour
+	cfg.Lateness = time.Minute
 	c := New(cfg)
 	base := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 600 {
@@ -212,7 +216,7 @@ func jsonString(s string) string {
 }
 
 // FuzzRun feeds arbitrary bytes to the JSONL reader of Run: it must never
-// panic, must write one line per article it counts, and must fail with a
+// panic, must write at least one line per article it counts (more after merges), and must fail with a
 // line number rather than silently on bad input.
 func FuzzRun(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"Tara Reid entered rehab.","published":""}` + "\n"))
@@ -223,11 +227,79 @@ func FuzzRun(f *testing.F) {
 		var out bytes.Buffer
 		n, err := Run(DefaultConfig(), bytes.NewReader(data), &out)
 		lines := strings.Count(out.String(), "\n")
-		if err == nil && lines != n {
+		if err == nil && lines < n {
 			t.Fatalf("Run = %d articles but %d output lines", n, lines)
 		}
 		if err != nil && !strings.Contains(err.Error(), "line") && !strings.Contains(err.Error(), "gzip") && !strings.Contains(err.Error(), "EOF") {
 			t.Fatalf("Run error %q names no line", err)
 		}
 	})
+}
+
+// Two halves of one story that share little with each other, and a third
+// report sharing a lot with both: it must link them into one event.
+const (
+	mergeA = `Firefighters battled a blaze at the Korvath Chemicals plant in Dunmore on Monday. Plant manager Elsa Brandvik said the fire started in a storage hall. Firefighters from three towns were called in.`
+	mergeB = `Red water reached the Tessel river near Dunmore on Monday evening, the Tessel Water Board said. Fish died along a ten kilometre stretch and anglers were told to stay away. Water Board chief Olav Runde called it a disaster.`
+	mergeC = `A fire at the Korvath Chemicals plant in Dunmore on Monday sent red firefighting water into the Tessel river, the Tessel Water Board said. Plant manager Elsa Brandvik said the fire started in a storage hall; Water Board chief Olav Runde said fish died along the river.`
+)
+
+func TestMerge(t *testing.T) {
+	c := New(DefaultConfig())
+	day := time.Date(2024, 12, 16, 0, 0, 0, 0, time.UTC)
+	a := c.Add(&news.Article{ID: "a", Text: mergeA, Published: day.Add(2 * time.Hour), Lang: "en"})
+	b := c.Add(&news.Article{ID: "b", Text: mergeB, Published: day.Add(time.Hour), Lang: "en"})
+	if a.Event == b.Event {
+		t.Skipf("a and b already together (scores %.3f): the test texts need to be further apart", b.Score)
+	}
+	got := c.Add(&news.Article{ID: "c", Text: mergeC, Published: day.Add(3 * time.Hour), Lang: "en"})
+	// b is the earliest article, so its event survives.
+	if got.Event != b.Event || !slices.Equal(got.Merged, []string{a.Event}) {
+		t.Fatalf("Add(c) = %+v, want event %q with merged [%q]", got, b.Event, a.Event)
+	}
+	if mv := c.Moved(); len(mv) != 1 || mv[0].Article != "a" || mv[0].Event != b.Event {
+		t.Errorf("Moved() = %+v, want a moved to %q", mv, b.Event)
+	}
+	if c.Events() != 1 {
+		t.Errorf("Events() = %d after the merge, want 1", c.Events())
+	}
+
+	// Restoring the stored final assignments rebuilds one event, and an
+	// id merged away still finds it.
+	r := New(DefaultConfig())
+	for _, x := range []news.Article{
+		{ID: "a", Text: mergeA, Published: day.Add(2 * time.Hour), Event: b.Event},
+		{ID: "b", Text: mergeB, Published: day.Add(time.Hour), Event: b.Event},
+		{ID: "c", Text: mergeC, Published: day.Add(3 * time.Hour), Event: b.Event},
+	} {
+		r.Restore(&x)
+	}
+	if r.Events() != 1 {
+		t.Errorf("Restore of merged articles: Events() = %d, want 1", r.Events())
+	}
+	if e := c.lookup(a.Event); e == nil || e.id != b.Event {
+		t.Errorf("lookup(merged id) did not find the survivor")
+	}
+
+	// Run writes the moved article again, so the last line per id is final.
+	var in bytes.Buffer
+	for _, x := range []struct{ id, text, pub string }{{"a", mergeA, "02"}, {"b", mergeB, "01"}, {"c", mergeC, "03"}} {
+		fmt.Fprintf(&in, `{"id":%q,"text":%s,"published":"2024-12-16T%s:00:00Z","lang":"en"}`+"\n", x.id, jsonString(x.text), x.pub)
+	}
+	var out bytes.Buffer
+	if _, err := Run(DefaultConfig(), &in, &out); err != nil {
+		t.Fatal(err)
+	}
+	final := map[string]string{}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	for _, l := range lines {
+		var as Assignment
+		if err := json.Unmarshal([]byte(l), &as); err != nil {
+			t.Fatal(err)
+		}
+		final[as.Article] = as.Event
+	}
+	if len(lines) != 4 || final["a"] != final["b"] || final["b"] != final["c"] {
+		t.Errorf("Run output:\n%s\nwant 4 lines whose last line per id puts a, b, c together", out.String())
+	}
 }

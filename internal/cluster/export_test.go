@@ -2,9 +2,9 @@ package cluster
 
 // Knobs exposes the scoring knobs to the tuning test.
 var Knobs = struct {
-	LinkWeight, NameBonus, MaxBonus, YearConflict, RareMin, RareFrac, SmallEvent, RampSize *float64
-	MaxCand, LinkCands, VecTerms                                                           *int
-	ChannelWeight                                                                          *[numChannels]float64
-	GroupWeight                                                                            *[numGroups]float64
-	GroupOf                                                                                *[numChannels]int
-}{&linkWeight, &nameBonus, &maxBonus, &yearConflict, &rareMin, &rareFrac, &smallEvent, &rampSize, &maxCandidates, &linkCands, &vecTerms, &channelWeight, &groupWeight, &groupOf}
+	LinkWeight, NameBonus, MaxBonus, YearConflict, RareMin, RareFrac, IdfPrior *float64
+	MaxCand, LinkCands, VecTerms                                               *int
+	ChannelWeight                                                              *[numChannels]float64
+	GroupWeight, CrossWeight                                                   *[numGroups]float64
+	GroupOf                                                                    *[numChannels]int
+}{&linkWeight, &nameBonus, &maxBonus, &yearConflict, &rareMin, &rareFrac, &idfPrior, &maxCandidates, &linkCands, &vecTerms, &channelWeight, &groupWeight, &crossWeight, &groupOf}

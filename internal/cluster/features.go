@@ -178,6 +178,7 @@ type featurizer struct {
 	name     []string
 	sb       strings.Builder
 	maxYear  int // latest year mentioned: the year of the happening, as older years are background
+	lang     string
 }
 
 func newFeaturizer() *featurizer {
@@ -185,7 +186,8 @@ func newFeaturizer() *featurizer {
 }
 
 // features fills f.counts with the article's feature counts.
-func (f *featurizer) features(title, text string) map[uint64]float64 {
+func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
+	f.lang = lang
 	clear(f.counts)
 	clear(f.lowerSet)
 	f.maxYear = 0

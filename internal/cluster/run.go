@@ -95,9 +95,17 @@ func ReadArticles(r io.Reader, fn func(line int, a *news.Article) error) error {
 }
 
 // Run is `dossier cluster`: it reads article JSONL from r, clusters the
-// articles in input order and writes one assignment per article to w as
-// JSONL ({"id":...,"event":...,...}). It returns the number of articles
-// clustered.
+// articles in input order and writes assignments to w as JSONL
+// ({"id":...,"event":...,...}), one line per article as it is decided.
+//
+// When an article links events that were apart, they merge: its line
+// lists the absorbed event ids in "merged", and it is followed by one line
+// for every earlier article whose event changed ({"id":...,"event":<the
+// survivor>,"score":0,"new_event":false}). So the last line for an id is
+// its final assignment: a consumer of `dossier cluster > assignments.jsonl`
+// must let later lines for an id replace earlier ones (or apply the
+// "merged" lists itself). It returns the number of articles clustered,
+// which is the number of lines only when no merge happened.
 func Run(cfg Config, r io.Reader, w io.Writer) (n int, err error) {
 	c := New(cfg)
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -107,6 +115,11 @@ func Run(cfg Config, r io.Reader, w io.Writer) (n int, err error) {
 		n++
 		if err := enc.Encode(as); err != nil {
 			return fmt.Errorf("write: %w", err)
+		}
+		for _, m := range c.Moved() {
+			if err := enc.Encode(m); err != nil {
+				return fmt.Errorf("write: %w", err)
+			}
 		}
 		return nil
 	})

@@ -41,7 +41,7 @@ func TestTune(t *testing.T) {
 	}
 	// Snapshot the defaults so that each variant starts from them.
 	k := cluster.Knobs
-	f64 := []*float64{k.LinkWeight, k.NameBonus, k.MaxBonus, k.YearConflict, k.RareMin, k.RareFrac, k.SmallEvent, k.RampSize}
+	f64 := []*float64{k.LinkWeight, k.NameBonus, k.MaxBonus, k.YearConflict, k.RareMin, k.RareFrac}
 	ints := []*int{k.MaxCand, k.LinkCands, k.VecTerms}
 	var f64v []float64
 	var intv []int
@@ -64,8 +64,6 @@ func TestTune(t *testing.T) {
 	variants := []variant{
 		{"default", func() {}},
 		{"no-year-conflict", func() { *cluster.Knobs.YearConflict = 1 }},
-		{"no-size-ramp", func() { *cluster.Knobs.SmallEvent = 1 }},
-		{"centroid-only", func() { *cluster.Knobs.LinkWeight = 0 }},
 		{"one-group", func() { *cluster.Knobs.GroupOf = [8]int{} }},
 	}
 	for _, v := range variants {
@@ -73,7 +71,7 @@ func TestTune(t *testing.T) {
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.22; th < 0.35; th += 0.02 {
+		for th := 0.14; th < 0.40; th += 0.02 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)

@@ -232,9 +232,19 @@ type Report struct {
 
 // Run clusters gold with a fresh Clusterer in file order — or in
 // publication order (stable) when every article has a date — scores the
-// result against the gold clusters and times the clustering.
+// final partition (after the merges the clusterer made along the way)
+// against the gold clusters and times the clustering.
 func Run(gold []GoldArticle, cfg cluster.Config) Report {
-	order := make([]int, len(gold))
+	return RunOrder(gold, cfg, nil)
+}
+
+// RunOrder is Run with the arrival order given: order[k] is the index in
+// gold of the k-th article to add. A nil order means Run's order.
+func RunOrder(gold []GoldArticle, cfg cluster.Config, order []int) Report {
+	if order != nil {
+		return run(gold, cfg, order)
+	}
+	order = make([]int, len(gold))
 	dated := true
 	for i := range gold {
 		order[i] = i
@@ -245,6 +255,10 @@ func Run(gold []GoldArticle, cfg cluster.Config) Report {
 	if dated {
 		slices.SortStableFunc(order, func(x, y int) int { return gold[x].Published.Compare(gold[y].Published) })
 	}
+	return run(gold, cfg, order)
+}
+
+func run(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 	c := cluster.New(cfg)
 	pred := make(map[string]string, len(gold))
 	arts := make([]news.Article, len(gold))
@@ -254,6 +268,9 @@ func Run(gold []GoldArticle, cfg cluster.Config) Report {
 	start := time.Now()
 	for _, i := range order {
 		pred[gold[i].ID] = c.Add(&arts[i]).Event
+		for _, m := range c.Moved() {
+			pred[m.Article] = m.Event
+		}
 	}
 	secs := time.Since(start).Seconds()
 	g := make(map[string]string, len(gold))
