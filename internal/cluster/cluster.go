@@ -66,7 +66,7 @@ func DefaultConfig() Config {
 		Window:       7 * 24 * time.Hour,
 		Lateness:     7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.29,
+		Threshold:    0.38,
 		DupThreshold: 0.6,
 	}
 }
@@ -428,8 +428,23 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 	}
 	var hits []hit
 	bestScore := 0.0
+	type near struct {
+		e *event
+		m *member
+		s float64
+	}
+	var weak []near
+	lo := c.cfg.Threshold * triangleFactor
 	for _, e := range cands {
-		s, link := c.linkScore(e, &m)
+		c.reweigh(e)
+		s, link := 0.0, 0.0
+		for i := range e.members {
+			ps, cos := c.pairScore(&m, &e.members[i])
+			s, link = math.Max(s, ps), math.Max(link, cos)
+			if ps >= lo {
+				weak = append(weak, near{e, &e.members[i], ps})
+			}
+		}
 		bestScore = math.Max(bestScore, s)
 		if s >= c.cfg.Threshold || e == dupEvent {
 			hits = append(hits, hit{e, s})
@@ -456,6 +471,34 @@ func (c *Clusterer) Add(a *news.Article) Assignment {
 	}
 	if dupEvent != nil && !slices.ContainsFunc(hits, func(h hit) bool { return h.e == dupEvent }) {
 		hits = append(hits, hit{dupEvent, 1})
+	}
+	// Triangles: two kept articles that both come close to a (at least
+	// Threshold × triangleFactor) and close to each other link all three,
+	// though no pair alone reaches Threshold. Whether a triangle exists
+	// does not depend on which of its articles comes last, so this stays
+	// order-free, and it needs corroboration that a single weak pair (the
+	// start of a chain between two similar happenings) does not have.
+	slices.SortStableFunc(weak, func(x, y near) int { return cmp.Compare(y.s, x.s) })
+	if len(weak) > maxWeak {
+		weak = weak[:maxWeak]
+	}
+	for i := range weak {
+		for j := i + 1; j < len(weak); j++ {
+			p, q := weak[i], weak[j]
+			inP := slices.ContainsFunc(hits, func(h hit) bool { return h.e == p.e })
+			inQ := slices.ContainsFunc(hits, func(h hit) bool { return h.e == q.e })
+			if inP && inQ {
+				continue
+			}
+			if s, _ := c.pairScore(p.m, q.m); s >= lo {
+				if !inP {
+					hits = append(hits, hit{p.e, p.s})
+				}
+				if !inQ && q.e != p.e {
+					hits = append(hits, hit{q.e, q.s})
+				}
+			}
+		}
 	}
 	as := Assignment{Article: a.ID, Score: bestScore, DuplicateOf: dupOf}
 	if dupEvent != nil {
@@ -777,6 +820,12 @@ var (
 	// yearConflict multiplies the score when the article's latest year is
 	// later than the latest year of every kept article of the event.
 	yearConflict = 0.6
+	// triangleFactor is the share of Threshold that the three pairs of a
+	// triangle must each reach to link.
+	triangleFactor = 0.8
+	// maxWeak is how many of the closest kept articles are tried as
+	// triangle corners.
+	maxWeak = 6
 	// idfPrior is the number of pseudo-documents of idf.
 	idfPrior = 50.0
 	// reweighRatio is how far the stream may grow (or shrink, see
