@@ -20,7 +20,14 @@ type Batch struct {
 	Analyses []news.Analysis // extracted facts, keyed by Analysis.Article
 	Events   []news.Event    // events created or changed: full reconciled dossier, upserted
 	Links    []Link          // storyline links; stored in both directions
+	// Merges are events found to be one with another: applied first, each
+	// moves every article of From to To, deletes From and leaves a redirect
+	// so that From still answers with To.
+	Merges []Merge
 }
+
+// Merge folds event From into event To.
+type Merge struct{ From, To string }
 
 // Link is a storyline link between two events.
 type Link struct {
@@ -45,6 +52,11 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 			// the same events, which rules out deadlocks between workers.
 			if _, err := cleaned(tx).ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, CommitLockKey); err != nil {
 				return fmt.Errorf("lock: %w", err)
+			}
+		}
+		for _, m := range b.Merges {
+			if err := db.mergeEvent(ctx, tx, m); err != nil {
+				return fmt.Errorf("merge event %s into %s: %w", m.From, m.To, err)
 			}
 		}
 		analyses := make(map[string]*news.Analysis, len(b.Analyses))

@@ -338,7 +338,19 @@ func (db *DB) Event(ctx context.Context, id string) (news.Event, error) {
 		var dossier string
 		err := cleaned(tx).QueryRowContext(ctx, db.q(`SELECT dossier FROM events WHERE id = ?`), id).Scan(&dossier)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			// An event merged into another answers with that one.
+			to, ok, rerr := db.redirect(ctx, tx, id)
+			if rerr != nil {
+				return rerr
+			}
+			if !ok {
+				return ErrNotFound
+			}
+			id = to
+			err = cleaned(tx).QueryRowContext(ctx, db.q(`SELECT dossier FROM events WHERE id = ?`), id).Scan(&dossier)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
 		}
 		if err != nil {
 			return err

@@ -33,6 +33,7 @@ var suite = []struct {
 	{"ClusterLock", testClusterLock},
 	{"ConcurrentCommits", testConcurrentCommits},
 	{"EventUpdate", testEventUpdate},
+	{"EventMerge", testEventMerge},
 	{"OddInput", testOddInput},
 }
 
@@ -636,6 +637,39 @@ func testEventUpdate(t *testing.T, _ backend, db *DB, dsn string) {
 	}
 	if got, _, _ := db.Events(ctx, EventFilter{Sort: "biggest", Limit: 1}); !slices.Equal(eventIDs(got), []string{"e2"}) {
 		t.Errorf("Events(biggest) = %v", eventIDs(got))
+	}
+}
+
+// testEventMerge folds e3 into e2: the articles move, e3 and its rows go,
+// and the old id answers with e2.
+func testEventMerge(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	mustCommit(t, db, b)
+	e2 := b.Events[1]
+	e2.Articles = append(e2.Articles, "a6")
+	mustCommit(t, db, Batch{Events: []news.Event{e2}, Merges: []Merge{{From: "e3", To: "e2"}}})
+	if a, _, _ := db.Article(ctx, "a6"); a.Event != "e2" {
+		t.Errorf("Article(a6).Event = %q after merge, want e2", a.Event)
+	}
+	got, err := db.Event(ctx, "e3")
+	if err != nil || got.ID != "e2" {
+		t.Errorf("Event(e3) after merge = %q, %v; want e2", got.ID, err)
+	}
+	if evs, total, _ := db.Events(ctx, EventFilter{}); total != 2 || slices.Contains(eventIDs(evs), "e3") {
+		t.Errorf("Events after merge = %v (total %d), want e3 gone", eventIDs(evs), total)
+	}
+	if got, _, _ := db.Events(ctx, EventFilter{Outlet: "lemonde.fr"}); len(got) != 0 {
+		t.Errorf("Events(outlet of e3 only) = %v, want none (e2's dossier was not updated with it)", eventIDs(got))
+	}
+	arts, _, err := db.EventArticles(ctx, "e2")
+	if err != nil || len(arts) != 4 {
+		t.Errorf("EventArticles(e2) = %d articles, %v; want 4", len(arts), err)
+	}
+	// A later merge of e2 into e1 flattens the redirect of e3.
+	mustCommit(t, db, Batch{Merges: []Merge{{From: "e2", To: "e1"}}})
+	if got, err := db.Event(ctx, "e3"); err != nil || got.ID != "e1" {
+		t.Errorf("Event(e3) after a second merge = %q, %v; want e1", got.ID, err)
 	}
 }
 

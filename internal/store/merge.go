@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// mergeEvent moves the articles of m.From to m.To, deletes m.From with its
+// rows (entities, places, languages, outlets, links, search text) and
+// records the redirect, flattening any redirect that pointed at m.From.
+func (db *DB) mergeEvent(ctx context.Context, tx *sql.Tx, m Merge) error {
+	if m.From == "" || m.To == "" || m.From == m.To {
+		return nil
+	}
+	q := cleaned(tx)
+	if _, err := q.ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE event = ?`), m.To, m.From); err != nil {
+		return err
+	}
+	if !db.pg {
+		if _, err := q.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = (SELECT seq FROM events WHERE id = ?)`, m.From); err != nil {
+			return err
+		}
+	}
+	steps := []struct {
+		stmt string
+		args []any
+	}{
+		{`DELETE FROM events WHERE id = ?`, []any{m.From}},
+		{`DELETE FROM event_links WHERE from_id = ? OR to_id = ?`, []any{m.From, m.From}},
+		{`UPDATE event_redirects SET to_id = ? WHERE to_id = ?`, []any{m.To, m.From}},
+		{`INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id`, []any{m.From, m.To}},
+	}
+	for _, s := range steps {
+		if _, err := q.ExecContext(ctx, db.q(s.stmt), s.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redirect returns the event id was merged into, if it was.
+func (db *DB) redirect(ctx context.Context, tx *sql.Tx, id string) (string, bool, error) {
+	var to string
+	err := cleaned(tx).QueryRowContext(ctx, db.q(`SELECT to_id FROM event_redirects WHERE from_id = ?`), id).Scan(&to)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return to, err == nil, err
+}
