@@ -66,7 +66,7 @@ func DefaultConfig() Config {
 		Window:       7 * 24 * time.Hour,
 		Lateness:     7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.38,
+		Threshold:    0.35,
 		DupThreshold: 0.6,
 	}
 }

@@ -1,9 +1,13 @@
 package cluster
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Feature channels. Each feature hash carries its channel in the top four
@@ -69,7 +73,11 @@ type token struct {
 
 // tokenize splits s into words and numbers. Apostrophes and hyphens inside
 // a word split it; "Reid's" gives "Reid" and "s", which the stop list drops.
-func tokenize(s string, out []token) []token {
+//
+// With spaceGroups, a space (or no-break space) between a group of at most
+// three digits and exactly three more is part of the number ("2 000", as
+// French writes it).
+func tokenize(s string, out []token, spaceGroups bool) []token {
 	startSen := true
 	i := 0
 	for i < len(s) {
@@ -115,6 +123,12 @@ func tokenize(s string, out []token) []token {
 					j += 2
 					continue
 				}
+				if spaceGroups {
+					if w := spaceWidth(s[j:]); w > 0 && groupLen(s[i:j]) <= 3 && threeDigits(s[j+w:]) {
+						j += w + 3
+						continue
+					}
+				}
 				break
 			}
 			out = append(out, token{text: s[i:j], lower: strings.ReplaceAll(s[i:j], ",", ""), startSen: startSen, number: true})
@@ -128,6 +142,40 @@ func tokenize(s string, out []token) []token {
 		}
 	}
 	return out
+}
+
+// spaceWidth is the byte length of a space, no-break space or narrow
+// no-break space at the start of s, or 0.
+func spaceWidth(s string) int {
+	switch {
+	case strings.HasPrefix(s, " "):
+		return 1
+	case strings.HasPrefix(s, "\u00a0"), strings.HasPrefix(s, "\u202f"):
+		return len("\u00a0")
+	}
+	return 0
+}
+
+// groupLen is the number of digits after the last separator of a number.
+func groupLen(s string) int {
+	n := 0
+	for i := len(s) - 1; i >= 0 && s[i] >= '0' && s[i] <= '9'; i-- {
+		n++
+	}
+	return n
+}
+
+// threeDigits reports whether s starts with exactly three digits.
+func threeDigits(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := range 3 {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) == 3 || s[3] < '0' || s[3] > '9'
 }
 
 func lowerASCIIFast(s string) string {
@@ -179,6 +227,199 @@ type featurizer struct {
 	sb       strings.Builder
 	maxYear  int // latest year mentioned: the year of the happening, as older years are background
 	lang     string
+	monthsL  map[string]string // month names of lang, besides English
+}
+
+// year counts a four-digit year.
+func (f *featurizer) year(v string) {
+	f.counts[hashTerm(chYear, v)]++
+	if y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0'); y > f.maxYear {
+		f.maxYear = y
+	}
+}
+
+// month returns the two-digit month of an English month name or one of
+// the article's language.
+func (f *featurizer) month(lower string) (string, bool) {
+	if m, ok := months[lower]; ok {
+		return m, true
+	}
+	if f.monthsL != nil {
+		m, ok := f.monthsL[foldAccents(lower)]
+		return m, ok
+	}
+	return "", false
+}
+
+// startSenCap is a capitalised token that starts a sentence: it says
+// nothing of the next word's case.
+func (t token) startSenCap() bool { return t.startSen && t.cap }
+
+// germanNounBefore reports whether a German word right before a
+// capitalised one makes that one a common noun: an article or
+// determiner, or any other lower-case word except the prepositions names
+// follow.
+func germanNounBefore(t token) bool {
+	if t.number || t.cap {
+		return false
+	}
+	return !germanPreps[t.lower]
+}
+
+var germanPreps = map[string]bool{
+	"in": true, "aus": true, "nach": true, "bei": true, "von": true, "mit": true, "für": true, "gegen": true,
+	"zu": true, "an": true, "auf": true, "über": true, "unter": true, "zwischen": true, "durch": true, "bis": true,
+	"seit": true, "nahe": true, "und": true, "oder": true, "sagte": true, "sagt": true, "wie": true, "laut": true,
+}
+
+// foldAccents removes diacritics ("Zürich" → "zurich" after lowering), so
+// that names match across languages and spellings.
+func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		case 'ø':
+			r = 'o'
+		case 'æ':
+			b.WriteString("ae")
+			continue
+		case 'œ':
+			b.WriteString("oe")
+			continue
+		case 'ł':
+			r = 'l'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// dottedDate parses "16.12.2024" (day.month.year, as written in most of
+// Europe) into month, day (without leading zeros) and year.
+func dottedDate(s string) (month, day, year string, ok bool) {
+	p := strings.Split(s, ".")
+	if len(p) != 3 || len(p[0]) < 1 || len(p[0]) > 2 || len(p[1]) < 1 || len(p[1]) > 2 || len(p[2]) != 4 {
+		return "", "", "", false
+	}
+	d, m := atoiSmall(p[0]), atoiSmall(p[1])
+	if d < 1 || d > 31 || m < 1 || m > 12 || !(p[2][0] == '1' && p[2][1] >= '8' || p[2][0] == '2' && p[2][1] == '0') {
+		return "", "", "", false
+	}
+	return fmt.Sprintf("%02d", m), strconv.Itoa(d), p[2], true
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// numValue normalises a number as written to its value, so that "1,200"
+// (English), "1.200" (German) and "1 200" (French) match, as do "6.1" and
+// "6,1". The decimal mark follows the article's language: a comma for most
+// languages of continental Europe, a point otherwise. A single separator
+// followed by exactly three digits is taken as a thousands separator in
+// either convention.
+func (f *featurizer) numValue(s string) string {
+	if strings.Contains(s, "\u00a0") || strings.Contains(s, "\u202f") {
+		s = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+	}
+	dec := byte('.')
+	if decimalComma[f.lang] {
+		dec = ','
+	}
+	var last byte
+	lastAt, seps, kinds := -1, 0, 0
+	var seen [3]bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		k := strings.IndexByte(".,  ", c)
+		if k < 0 {
+			continue
+		}
+		seps++
+		last, lastAt = c, i
+		if k > 2 {
+			k = 2
+		}
+		if !seen[k] {
+			seen[k] = true
+			kinds++
+		}
+	}
+	intPart, frac := s, ""
+	switch {
+	case seps == 0 || last == ' ':
+	case kinds == 1 && seps == 1 && len(s)-lastAt-1 != 3:
+		// One separator not followed by three digits: a decimal mark
+		// whatever the language ("6,1", "3.5").
+		intPart, frac = s[:lastAt], s[lastAt+1:]
+	case kinds > 1 && strings.Count(s, string(last)) == 1:
+		// "1,234.5", "1.234,5": the last, different separator is decimal.
+		intPart, frac = s[:lastAt], s[lastAt+1:]
+	case kinds == 1 && seps == 1 && last == dec && len(s)-lastAt-1 == 3 && len(s) > 5:
+		// "12,345" in French reads 12.345 only if so written; four or
+		// more digits before the mark are not grouped, so it is decimal.
+		intPart, frac = s[:lastAt], s[lastAt+1:]
+	}
+	var b strings.Builder
+	for i := 0; i < len(intPart); i++ {
+		if c := intPart[i]; c >= '0' && c <= '9' {
+			b.WriteByte(c)
+		}
+	}
+	out := strings.TrimLeft(b.String(), "0")
+	if out == "" {
+		out = "0"
+	}
+	frac = strings.TrimRight(frac, "0")
+	if frac != "" {
+		out += "." + frac
+	}
+	return out
+}
+
+var decimalComma = map[string]bool{
+	"de": true, "fr": true, "es": true, "it": true, "nl": true, "pt": true, "pl": true, "cs": true, "sv": true,
+	"da": true, "no": true, "nb": true, "fi": true, "ru": true, "tr": true, "el": true, "ro": true, "hu": true,
+}
+
+// monthNames are the month names of languages besides English, accent
+// folded, lower case; the English ones (always recognised) are months.
+var monthNames = map[string]map[string]string{
+	"de": {"januar": "01", "jänner": "01", "februar": "02", "marz": "03", "maerz": "03", "april": "04", "mai": "05", "juni": "06",
+		"juli": "07", "august": "08", "september": "09", "oktober": "10", "november": "11", "dezember": "12"},
+	"fr": {"janvier": "01", "fevrier": "02", "mars": "03", "avril": "04", "mai": "05", "juin": "06", "juillet": "07",
+		"aout": "08", "septembre": "09", "octobre": "10", "novembre": "11", "decembre": "12"},
+	"es": {"enero": "01", "febrero": "02", "marzo": "03", "abril": "04", "mayo": "05", "junio": "06", "julio": "07",
+		"agosto": "08", "septiembre": "09", "setiembre": "09", "octubre": "10", "noviembre": "11", "diciembre": "12"},
+	"it": {"gennaio": "01", "febbraio": "02", "marzo": "03", "aprile": "04", "maggio": "05", "giugno": "06", "luglio": "07",
+		"agosto": "08", "settembre": "09", "ottobre": "10", "novembre": "11", "dicembre": "12"},
+	"nl": {"januari": "01", "februari": "02", "maart": "03", "april": "04", "mei": "05", "juni": "06", "juli": "07",
+		"augustus": "08", "september": "09", "oktober": "10", "november": "11", "december": "12"},
+	"pt": {"janeiro": "01", "fevereiro": "02", "marco": "03", "abril": "04", "maio": "05", "junho": "06", "julho": "07",
+		"agosto": "08", "setembro": "09", "outubro": "10", "novembro": "11", "dezembro": "12"},
 }
 
 func newFeaturizer() *featurizer {
@@ -188,10 +429,12 @@ func newFeaturizer() *featurizer {
 // features fills f.counts with the article's feature counts.
 func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.lang = lang
+	f.monthsL = monthNames[lang]
 	clear(f.counts)
 	clear(f.lowerSet)
 	f.maxYear = 0
-	f.toks = tokenize(title, f.toks[:0])
+	spaceGroups := lang != "" && lang != "en"
+	f.toks = tokenize(title, f.toks[:0], spaceGroups)
 	for _, t := range f.toks {
 		if t.number || stopwords[t.lower] {
 			continue
@@ -202,7 +445,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	// most telling ones of the article.
 	f.addTokens(f.toks)
 	// The body last, so that f.toks holds its tokens for the shingles.
-	f.toks = tokenize(text, f.toks[:0])
+	f.toks = tokenize(text, f.toks[:0], spaceGroups)
 	f.addTokens(f.toks)
 	return f.counts
 }
@@ -228,7 +471,7 @@ func (f *featurizer) addTokens(toks []token) {
 		if t.startSen && (f.lowerSet[t.lower] || commonCaps[t.lower]) {
 			return false
 		}
-		if _, ok := months[t.lower]; ok {
+		if _, ok := f.month(t.lower); ok {
 			return false
 		}
 		return !weekdays[t.lower]
@@ -236,33 +479,61 @@ func (f *featurizer) addTokens(toks []token) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.number {
-			v := t.lower
-			if len(v) == 4 && !strings.ContainsAny(v, ".") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
-				f.counts[hashTerm(chYear, v)]++
-				if y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0'); y > f.maxYear {
-					f.maxYear = y
-				}
-			} else {
+			if m, d, y, ok := dottedDate(t.lower); ok {
+				// 16.12.2024: the European numeric date.
+				f.counts[hashPair(chDate, m, d)]++
+				f.year(y)
+				continue
+			}
+			v := t.text
+			if len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
+				f.year(v)
+				// Also as a number: "2000 Liter" and "2 000 litres".
 				f.counts[hashTerm(chNumber, v)]++
+			} else {
+				num := f.numValue(t.text)
+				if i+1 < len(toks) && len(num) <= 2 && !strings.Contains(num, ".") {
+					if m, ok := f.month(toks[i+1].lower); ok {
+						// "16 December", "16. Dezember", "16 décembre".
+						f.counts[hashPair(chDate, m, num)]++
+						continue
+					}
+				}
+				f.counts[hashTerm(chNumber, num)]++
 			}
 			continue
 		}
-		if m, ok := months[t.lower]; ok && (t.cap || len(t.lower) > 3) {
+		if m, ok := f.month(t.lower); ok && (t.cap || len(t.lower) > 3) {
 			if i+1 < len(toks) && toks[i+1].number {
-				n := toks[i+1].lower
-				if len(n) <= 2 {
+				n := strings.TrimLeft(toks[i+1].lower, "0")
+				if len(n) <= 2 && n != "" {
 					f.counts[hashPair(chDate, m, n)]++
 				} else if len(n) == 4 {
 					f.counts[hashPair(chDate, m, n)]++
 				}
 			}
+			if i > 0 && i+1 < len(toks) && toks[i-1].number && toks[i+1].number && len(toks[i+1].lower) == 4 {
+				// "16 December 2024": the month and year too.
+				f.counts[hashPair(chDate, m, toks[i+1].lower)]++
+			}
+		}
+		if f.lang == "de" && t.cap && !t.acronym && i > 0 && !toks[i-1].startSenCap() && germanNounBefore(toks[i-1]) && (i+1 >= len(toks) || !isName(toks[i+1])) {
+			// German capitalises every noun: a lone capitalised word after
+			// an article or a lower-case word ("den Rhein", "verschmutztes
+			// Löschwasser") is a noun, not a name, while names follow
+			// prepositions ("in Basel") or come in runs ("Helvora Chemie
+			// AG").
+			if !stopwords[t.lower] && len(t.lower) >= 2 {
+				f.counts[hashTerm(chWord, stem(t.lower))]++
+			}
+			continue
 		}
 		if isName(t) {
 			// Collect the whole run of name tokens.
 			j := i
 			f.name = f.name[:0]
 			for j < len(toks) && isName(toks[j]) {
-				f.name = append(f.name, toks[j].lower)
+				f.name = append(f.name, foldAccents(toks[j].lower))
 				j++
 			}
 			for _, n := range f.name {

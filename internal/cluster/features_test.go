@@ -1,0 +1,80 @@
+package cluster
+
+import "testing"
+
+func TestNumValue(t *testing.T) {
+	tests := []struct {
+		text, lang, want string
+	}{
+		{"1,200", "en", "1200"},
+		{"1.200", "de", "1200"},
+		{"2 000", "fr", "2000"},
+		{"2\u00a0000", "fr", "2000"},
+		{"6.1", "en", "6.1"},
+		{"6,1", "de", "6.1"},
+		{"6,1", "", "6.1"},
+		{"1,234.50", "en", "1234.5"},
+		{"1.234,50", "de", "1234.5"},
+		{"1,000,000", "en", "1000000"},
+		{"007", "en", "7"},
+		{"12", "en", "12"},
+	}
+	for _, tc := range tests {
+		f := newFeaturizer()
+		f.lang = tc.lang
+		if got := f.numValue(tc.text); got != tc.want {
+			t.Errorf("numValue(%q, lang %q) = %q, want %q", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestFoldAccents(t *testing.T) {
+	for in, want := range map[string]string{"zürich": "zurich", "bâle": "bale", "straße": "strasse", "plain": "plain", "søren": "soren"} {
+		if got := foldAccents(in); got != want {
+			t.Errorf("foldAccents(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDatesAcrossLanguages checks that the same date written the ways
+// English, German and French reports write it gives the same date and
+// year features.
+func TestDatesAcrossLanguages(t *testing.T) {
+	want := []uint64{hashPair(chDate, "12", "16"), hashTerm(chYear, "2024")}
+	tests := []struct{ lang, text string }{
+		{"en", "The fire broke out on December 16, 2024 in the port."},
+		{"en", "The fire broke out on 16 December 2024 in the port."},
+		{"de", "Am Montag, 16. Dezember 2024, brach das Feuer aus."},
+		{"fr", "Lundi 16 décembre 2024, un incendie s'est déclaré."},
+		{"de", "Das Feuer brach am 16.12.2024 aus."},
+	}
+	for _, tc := range tests {
+		f := newFeaturizer()
+		counts := f.features("", tc.text, tc.lang)
+		for _, h := range want {
+			if counts[h] == 0 {
+				t.Errorf("%s %q: date/year feature %x missing", tc.lang, tc.text, h)
+			}
+		}
+		if f.maxYear != 2024 {
+			t.Errorf("%s %q: maxYear = %d, want 2024", tc.lang, tc.text, f.maxYear)
+		}
+	}
+}
+
+// TestGermanNouns checks that German common nouns (capitalised) do not
+// become names, while names after a preposition and multi-word names do.
+func TestGermanNouns(t *testing.T) {
+	f := newFeaturizer()
+	counts := f.features("", "Nach einem Großbrand in Basel ist verschmutztes Löschwasser in den Rhein geflossen, sagte die Helvora Chemie AG.", "de")
+	for _, n := range []string{"basel", "helvora", "chemie"} {
+		if counts[hashTerm(chName, n)] == 0 {
+			t.Errorf("name %q missing", n)
+		}
+	}
+	for _, n := range []string{"großbrand", "loschwasser", "rhein"} {
+		if counts[hashTerm(chName, n)] != 0 {
+			t.Errorf("common noun %q counted as a name", n)
+		}
+	}
+}
