@@ -137,8 +137,8 @@ func reportSummary(e *env, s pipeline.Summary, asJSON bool) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "read %d, new %d, duplicate %d, rejected %d; %d events touched (%d new)\n",
-			s.Read, s.New, s.Duplicate, s.Rejected, len(s.Events), s.NewEvents)
+		fmt.Fprintf(e.stdout, "read %d, new %d, duplicate %d, rejected %d; %d events touched (%d new, %d merged)\n",
+			s.Read, s.New, s.Duplicate, s.Rejected, len(s.Events), s.NewEvents, s.Merged)
 	}
 	if s.Rejected > 0 {
 		return rejectedError{s.Rejected}

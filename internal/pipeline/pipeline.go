@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -87,6 +88,7 @@ type Result struct {
 	Duplicate []news.Article // already stored (same id or same text)
 	Events    []string       // events created or changed, sorted
 	NewEvents int
+	Merged    int // events found to be one with another and folded into it
 }
 
 // Ingest analyses, clusters, reconciles and stores arts. Articles already
@@ -139,6 +141,7 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			return err
 		}
 		touched := map[string]bool{}
+		merged := map[string]string{} // absorbed event → the event it went into
 		for i := range sorted2 {
 			a := p.cl.Add(&sorted2[i])
 			sorted2[i].Event = a.Event
@@ -147,11 +150,38 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			if a.NewEvent {
 				res.NewEvents++
 			}
+			for _, m := range a.Merged {
+				merged[m] = a.Event
+				delete(touched, m)
+			}
 		}
-		batch, err := p.reconcile(ctx, sorted2, an2, touched)
+		final := func(id string) string {
+			for n := 0; n < len(merged)+1; n++ {
+				to, ok := merged[id]
+				if !ok {
+					break
+				}
+				id = to
+			}
+			return id
+		}
+		for i := range sorted2 {
+			sorted2[i].Event = final(sorted2[i].Event)
+		}
+		absorbed := map[string][]string{} // survivor → events merged into it
+		var merges []store.Merge
+		for _, from := range slices.Sorted(maps.Keys(merged)) {
+			to := final(from)
+			merges = append(merges, store.Merge{From: from, To: to})
+			absorbed[to] = append(absorbed[to], from)
+			touched[to] = true
+		}
+		batch, err := p.reconcile(ctx, sorted2, an2, touched, absorbed)
 		if err != nil {
 			return err
 		}
+		batch.Merges = merges
+		res.Merged += len(merges)
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
 		}
@@ -305,7 +335,7 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[s
 
 // reconcile rebuilds the dossier of every touched event from its stored
 // and new articles, and links it to related events.
-func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool) (store.Batch, error) {
+func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool, absorbed map[string][]string) (store.Batch, error) {
 	b := store.Batch{Articles: arts, Analyses: an}
 	newByEvent := map[string][]int{}
 	for i, a := range arts {
@@ -323,9 +353,17 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 		} else if !isNotFound(err) {
 			return b, fmt.Errorf("load event %s: %w", id, err)
 		}
-		evArts, evAn, err := p.st.EventArticles(ctx, id)
-		if err != nil {
-			return b, fmt.Errorf("load articles of event %s: %w", id, err)
+		var evArts []news.Article
+		var evAn []news.Analysis
+		for _, from := range append([]string{id}, absorbed[id]...) {
+			as, ans, err := p.st.EventArticles(ctx, from)
+			if err != nil {
+				return b, fmt.Errorf("load articles of event %s: %w", from, err)
+			}
+			for i := range as {
+				as[i].Event = id
+			}
+			evArts, evAn = append(evArts, as...), append(evAn, ans...)
 		}
 		for _, i := range newByEvent[id] {
 			evArts = append(evArts, arts[i])
@@ -383,6 +421,7 @@ type Summary struct {
 	Duplicate int            `json:"duplicate"`
 	Rejected  int            `json:"rejected"`
 	NewEvents int            `json:"new_events"`
+	Merged    int            `json:"merged_events"`
 	Events    map[string]int `json:"-"` // event id → articles added
 	Errors    []error        `json:"-"` // one per rejected input
 }
@@ -410,6 +449,7 @@ func (p *Pipeline) IngestAll(ctx context.Context, walk func(fn func(*news.Articl
 		s.New += len(res.New)
 		s.Duplicate += len(res.Duplicate)
 		s.NewEvents += res.NewEvents
+		s.Merged += res.Merged
 		for _, a := range res.New {
 			s.Events[a.Event]++
 		}
