@@ -668,6 +668,13 @@ func testEventMerge(t *testing.T, _ backend, db *DB, dsn string) {
 	}
 	// A later merge of e2 into e1 flattens the redirect of e3.
 	mustCommit(t, db, Batch{Merges: []Merge{{From: "e2", To: "e1"}}})
+	ms, last, err := db.MergesSince(ctx, 0)
+	if err != nil || !slices.Equal(ms, []Merge{{"e3", "e2"}, {"e2", "e1"}}) {
+		t.Errorf("MergesSince(0) = %v, %v; want e3→e2, e2→e1", ms, err)
+	}
+	if ms, _, _ := db.MergesSince(ctx, last); len(ms) != 0 {
+		t.Errorf("MergesSince(last) = %v, want none", ms)
+	}
 	if got, err := db.Event(ctx, "e3"); err != nil || got.ID != "e1" {
 		t.Errorf("Event(e3) after a second merge = %q, %v; want e1", got.ID, err)
 	}

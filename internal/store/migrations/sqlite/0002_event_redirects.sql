@@ -5,3 +5,11 @@ CREATE TABLE event_redirects (
 	to_id   TEXT NOT NULL
 );
 CREATE INDEX event_redirects_to ON event_redirects (to_id);
+
+-- Every merge in the order it was made, so that other processes clustering into the same
+-- store can fold the same events in their memory (MergesSince).
+CREATE TABLE event_merges (
+	seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+	from_id TEXT NOT NULL,
+	to_id   TEXT NOT NULL
+);
