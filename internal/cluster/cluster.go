@@ -273,9 +273,10 @@ func (c *Clusterer) idf(h uint64) float64 {
 // newMember counts a's features into the document frequencies and
 // returns its member, weighed with the current idf.
 func (c *Clusterer) newMember(a *news.Article) member {
-	raw, sh := c.vectorize(a)
+	raw, vec, sh := c.vectorize(a)
 	m := member{id: a.ID, raw: raw, shingles: sh, year: c.feat.maxYear, lang: normLang(a.Lang), t: a.Published}
-	c.weigh(&m)
+	m.vec, m.mask = normalise(vec)
+	m.at = c.ndocs
 	return m
 }
 
@@ -312,44 +313,49 @@ func (c *Clusterer) reweigh(e *event) {
 }
 
 // vectorize counts the article's features into the document frequencies
-// and returns its terms, channel weight × sublinear tf, not yet weighed by
-// idf, sorted by hash and cut to the vecTerms heaviest once weighed, and
-// its shingles.
-func (c *Clusterer) vectorize(a *news.Article) ([]term, []uint64) {
+// and returns its terms, channel weight × sublinear tf, sorted by hash and
+// cut to the vecTerms heaviest once weighed; the same terms weighed by the
+// current idf (not normalised); and its shingles.
+func (c *Clusterer) vectorize(a *news.Article) (raw, vec []term, sh []uint64) {
 	counts := c.feat.features(a.Title, a.Text, normLang(a.Lang))
 	c.ndocs++
-	raw := make([]term, 0, len(counts))
+	if len(c.df)+len(counts) > maxVocab {
+		c.forget()
+	}
+	raw = make([]term, 0, len(counts))
 	for h, tf := range counts {
 		c.df[h]++
 		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
 	}
-	if len(c.df) > maxVocab {
-		c.forget()
-	}
 	// Sorted before truncation too, so that ties are cut the same way
 	// whatever the map order.
 	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	vec = make([]term, len(raw))
+	for i, t := range raw {
+		vec[i] = term{t.h, t.w * c.idf(t.h)}
+	}
 	if len(raw) > vecTerms {
 		// Keep the heaviest terms: the tail of a long article is words
 		// that occur once and are common, which cost time and memory and
 		// add nothing to the match.
-		ws := make([]term, len(raw))
-		for i, t := range raw {
-			ws[i] = term{uint64(i), t.w * c.idf(t.h)}
+		ws := make([]term, len(vec))
+		for i, t := range vec {
+			ws[i] = term{uint64(i), t.w}
 		}
 		keep := make([]bool, len(raw))
 		for _, t := range topTerms(ws, vecTerms) {
 			keep[t.h] = true
 		}
-		kept := raw[:0]
-		for i, t := range raw {
+		n := 0
+		for i := range raw {
 			if keep[i] {
-				kept = append(kept, t)
+				raw[n], vec[n] = raw[i], vec[i]
+				n++
 			}
 		}
-		raw = slices.Clip(kept)
+		raw, vec = slices.Clip(raw[:n]), slices.Clip(vec[:n])
 	}
-	return raw, shingles(c.feat.toks)
+	return raw, vec, shingles(c.feat.toks)
 }
 
 // normalise scales the terms in place to unit length per group and
@@ -830,7 +836,7 @@ var (
 	idfPrior = 50.0
 	// reweighRatio is how far the stream may grow (or shrink, see
 	// forget) before a kept vector is re-weighed.
-	reweighRatio = 1.2
+	reweighRatio = 1.3
 	// gapScale is the e-folding time of the publication-gap damping,
 	// beyond a first day that costs nothing.
 	gapScale = 3 * 24 * time.Hour
