@@ -39,6 +39,7 @@ type Store interface {
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
 	Event(ctx context.Context, id string) (news.Event, error)
+	MergesSince(ctx context.Context, afterSeq int64) ([]store.Merge, int64, error)
 }
 
 // Options tune a Pipeline.
@@ -62,6 +63,10 @@ type Pipeline struct {
 	log     *slog.Logger
 	mu      sync.Mutex // one batch at a time
 	lastSeq int64
+	// Merges made by other processes: this clusterer may still hold the
+	// absorbed events, so its decisions are mapped through them.
+	lastMerge int64
+	redirect  map[string]string
 }
 
 // New returns a pipeline writing into st. Its methods may be called from
@@ -144,6 +149,11 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		merged := map[string]string{} // absorbed event → the event it went into
 		for i := range sorted2 {
 			a := p.cl.Add(&sorted2[i])
+			a.Event = p.resolve(a.Event)
+			for j, m := range a.Merged {
+				a.Merged[j] = p.resolve(m)
+			}
+			a.Merged = slices.DeleteFunc(a.Merged, func(m string) bool { return m == a.Event })
 			sorted2[i].Event = a.Event
 			sorted2[i].DuplicateOf = a.DuplicateOf
 			touched[a.Event] = true
@@ -184,6 +194,12 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		res.Merged += len(merges)
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
+		}
+		// Our own merges are in the clusterer already.
+		if _, last, err := p.st.MergesSince(ctx, p.lastMerge); err == nil {
+			p.lastMerge = last
+		} else {
+			return fmt.Errorf("load event merges: %w", err)
 		}
 		// Advance past our own articles without entering them twice.
 		mine := make(map[string]bool, len(sorted2))
@@ -316,6 +332,19 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[s
 	}
 	if !since.IsZero() {
 		since = since.Add(-p.opt.Cluster.Window)
+	}
+	if skip == nil {
+		ms, last, err := p.st.MergesSince(ctx, p.lastMerge)
+		if err != nil {
+			return fmt.Errorf("load event merges: %w", err)
+		}
+		for _, m := range ms {
+			if p.redirect == nil {
+				p.redirect = map[string]string{}
+			}
+			p.redirect[m.From] = m.To
+		}
+		p.lastMerge = last
 	}
 	stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, since)
 	if err != nil {
@@ -475,4 +504,16 @@ func (p *Pipeline) IngestAll(ctx context.Context, walk func(fn func(*news.Articl
 		return s, err
 	}
 	return s, flush()
+}
+
+// resolve maps an event id through the merges other processes made.
+func (p *Pipeline) resolve(id string) string {
+	for n := 0; n <= len(p.redirect); n++ {
+		to, ok := p.redirect[id]
+		if !ok {
+			break
+		}
+		id = to
+	}
+	return id
 }
