@@ -144,7 +144,8 @@ type member struct {
 	id       string
 	mask     uint8    // groups present
 	raw      []term   // channel weight × sublinear tf, sorted by hash
-	vec      []term   // raw × idf, L2-normalised per group, as added to the centroid
+	vec      []term   // raw × idf, L2-normalised per group
+	cvec     []term   // vec as it was added to the centroid (before any re-weighing)
 	at       float64  // documents seen when vec was weighed
 	shingles []uint64 // sorted, sampled
 	year     int      // latest year mentioned, 0 if none
@@ -299,15 +300,13 @@ func (c *Clusterer) stale(m *member) bool {
 	return c.ndocs > m.at*reweighRatio+1 || c.ndocs*reweighRatio < m.at
 }
 
-// reweigh re-weighs the stale kept vectors of e, keeping its centroid in
-// step.
+// reweigh re-weighs the stale kept vectors of e. The centroid, which only
+// serves to index the event for candidate retrieval, keeps the vectors as
+// first added (cvec): updating it too cost a sixth of the time.
 func (c *Clusterer) reweigh(e *event) {
 	for i := range e.members {
-		m := &e.members[i]
-		if c.stale(m) {
-			e.addCentroid(m.vec, -1)
+		if m := &e.members[i]; c.stale(m) {
 			c.weigh(m)
-			e.addCentroid(m.vec, 1)
 		}
 	}
 }
@@ -911,13 +910,16 @@ func (c *Clusterer) join(e *event, a *news.Article, m member, dupOf string) {
 func (c *Clusterer) addMember(e *event, m member) {
 	if len(e.members) >= maxMembers {
 		old := e.members[1]
-		e.addCentroid(old.vec, -1)
+		e.addCentroid(old.cvec, -1)
 		copy(e.members[1:], e.members[2:])
 		e.members[len(e.members)-1] = m
 	} else {
 		e.members = append(e.members, m)
 	}
-	e.addCentroid(m.vec, 1)
+	if m.cvec == nil {
+		m.cvec = m.vec
+	}
+	e.addCentroid(m.cvec, 1)
 }
 
 func (e *event) addCentroid(vec []term, sign float64) {
