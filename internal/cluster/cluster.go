@@ -1,34 +1,43 @@
 // Package cluster groups a stream of articles into events, one article at a
-// time, in the order they arrive. It sits between extract and reconcile in
-// Dossier's pipeline but deliberately does not use extract's output: it
-// computes its own cheap features (content words, capitalised names and
-// acronyms, places after a preposition, years, dates, numbers, headline
-// words) so that clustering stays fast enough for the ingest hot path.
+// time. It sits between extract and reconcile in Dossier's pipeline but
+// deliberately does not use extract's output: it computes its own cheap
+// features (content words, capitalised names and acronyms, places after a
+// preposition, years, dates, numbers, headline words) so that clustering
+// stays fast enough for the ingest hot path. Names are accent-folded and
+// numbers and dates normalised to values ("16.12.2024", "16. Dezember
+// 2024" and "December 16, 2024" give the same features), so that reports
+// in different languages can meet on them.
 //
-// Each article becomes a TF-IDF vector with sublinear term frequency, where
-// document frequencies are learned from the stream itself; words, names and
-// dates are normalised as separate groups and their cosines mixed with
-// weights, so that shared names count apart from shared vocabulary.
-// Candidate events come from an inverted index over the top terms of the
-// events in memory; each candidate is scored by its centroid cosine and,
-// for the best two, by the cosine to its closest kept article, plus a small
-// bonus for shared rare names, damped when the article's latest year is
-// later than any the event mentions, and by the publication-time gap when
-// both sides carry dates. The article joins the best event whose score
-// clears Config.Threshold (lowered for events of one or two articles) or
-// founds a new one. Near-duplicates (syndicated or lightly edited copies)
-// are found by word-shingle Jaccard (or an equal Article.Hash) and marked
-// DuplicateOf the earlier article, in the same event.
+// Each article becomes a TF-IDF vector with sublinear term frequency;
+// document frequencies are learned from the stream, smoothed by
+// pseudo-documents, and kept vectors are re-weighed as the stream grows.
+// Words, names and dates are normalised as separate groups and their
+// cosines mixed with weights; across languages the words group is left
+// out.
 //
-// Memory is bounded: events idle for longer than Config.Window (by
-// publication time, relative to the newest time seen) are evicted, and
-// beyond Config.MaxEvents the least recently updated events go, which is
-// the only bound when articles carry no dates. Each event keeps at most
-// maxMembers article vectors, and the document-frequency table is halved
-// when it outgrows maxVocab.
+// The final partition does not depend on arrival order (up to memory
+// limits and the idf at the time of each comparison): two articles are
+// linked when their pair score reaches Config.Threshold, or when they
+// form a triangle with a third article whose three pairs all reach
+// triangleFactor × Threshold, and events are the connected components of
+// those links. An article that links two events merges them
+// (Assignment.Merged); the survivor is the event whose earliest article
+// comes first. Pair scores are symmetric: the group-mixed cosine, a small
+// bonus for shared rare names, damped when the two latest years differ and
+// by the publication-time gap. Candidate events come from an inverted
+// index over the top terms of each event's centroid. Near-duplicates
+// (syndicated or lightly edited copies) are found by word-shingle Jaccard
+// (or an equal Article.Hash) and marked DuplicateOf, in the same event.
 //
-// Decisions never change once made, and everything is computed in a fixed
-// order, so the same input order always gives the same output.
+// Memory is bounded: events idle for longer than Config.Window +
+// Config.Lateness (by publication time, relative to the newest time seen)
+// are evicted, and beyond Config.MaxEvents the least recently updated
+// events go, which is the only bound when articles carry no dates. Each
+// event keeps at most maxMembers article vectors, and the
+// document-frequency table is halved when it outgrows maxVocab.
+//
+// Everything is computed in a fixed order, so the same input order always
+// gives the same output, ids included.
 package cluster
 
 import (

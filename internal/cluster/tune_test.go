@@ -71,7 +71,7 @@ func TestTune(t *testing.T) {
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.14; th < 0.40; th += 0.02 {
+		for th := 0.26; th < 0.44; th += 0.03 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)

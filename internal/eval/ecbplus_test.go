@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,9 +49,16 @@ func logReport(t *testing.T, r Report) {
 }
 
 // TestECBPlus clusters the ECB+ file with the default configuration and
-// fails if BCubed F1 on the whole file is below 0.90. Each split is
-// clustered on its own, in file order, with no knowledge of the number of
-// clusters.
+// fails if BCubed F1 on the whole file is below 0.84, in file order or
+// shuffled. Each split is clustered on its own, with no knowledge of the
+// number of clusters.
+//
+// The bar was 0.90 while the clusterer compared articles with event
+// centroids under size-dependent thresholds (92 in file order, ~85.5
+// shuffled). The order-free linkage (pairs and triangles, merges) gives
+// the same partition for any arrival order on the sample corpus, at the
+// cost of about six points in file order on ECB+, whose topics pair two
+// happenings of one kind that single articles often fail to tell apart.
 func TestECBPlus(t *testing.T) {
 	gold := loadECBPlus(t)
 	for _, split := range []string{"train", "dev", "all"} {
@@ -61,8 +69,17 @@ func TestECBPlus(t *testing.T) {
 		r := Run(arts, cluster.DefaultConfig())
 		r.Split = split
 		logReport(t, r)
-		if split == "all" && r.BCubedF1 < 0.90 {
-			t.Errorf("ECB+ all: BCubed F1 = %.4f, want >= 0.90", r.BCubedF1)
+		if split == "all" && r.BCubedF1 < 0.84 {
+			t.Errorf("ECB+ all: BCubed F1 = %.4f, want >= 0.84", r.BCubedF1)
 		}
+	}
+	// The whole file in a shuffled order, as several workers would
+	// deliver it.
+	perm := rand.New(rand.NewPCG(7, 7)).Perm(len(gold))
+	r := RunOrder(gold, cluster.DefaultConfig(), perm)
+	r.Split = "shuf"
+	logReport(t, r)
+	if r.BCubedF1 < 0.84 {
+		t.Errorf("ECB+ all, shuffled: BCubed F1 = %.4f, want >= 0.84", r.BCubedF1)
 	}
 }
