@@ -589,6 +589,72 @@ func (c *Clusterer) Restore(a *news.Article) {
 	c.join(e, a, m, a.DuplicateOf)
 }
 
+// Consolidate re-examines the events in memory with the current idf and
+// merges those that now link: a kept article of one scoring at least
+// Config.Threshold with a kept article of another. Links are judged when
+// the later article arrives, with the idf of that moment, so two articles
+// that link under the idf of the whole batch may have missed each other
+// when one of them came early; calling Consolidate at the end of a batch
+// (Run does) makes the final partition depend less on arrival order. It
+// returns an assignment for every article whose event changed, with
+// Merged set on the first article moved into each survivor.
+func (c *Clusterer) Consolidate() []Assignment {
+	var out []Assignment
+	seqs := make([]uint64, 0, len(c.events))
+	for s := range c.events {
+		seqs = append(seqs, s)
+	}
+	slices.Sort(seqs)
+	for _, s := range seqs {
+		e := c.events[s]
+		if e == nil {
+			continue // merged away
+		}
+		c.reweigh(e)
+		for i := 0; i < len(e.members); i++ {
+			m := e.members[i]
+			for _, o := range c.candidates(m.vec) {
+				if o == e || c.events[o.seq] != o {
+					continue
+				}
+				c.reweigh(o)
+				linked := false
+				for j := range o.members {
+					if ps, _ := c.pairScore(&m, &o.members[j]); ps >= c.cfg.Threshold {
+						linked = true
+						break
+					}
+				}
+				if !linked {
+					continue
+				}
+				surv, gone := e, o
+				if o.first.less(e.first) || !e.first.less(o.first) && o.seq < e.seq {
+					surv, gone = o, e
+				}
+				c.moved = c.moved[:0]
+				c.merge(surv, gone)
+				for k, mv := range c.moved {
+					if k == 0 {
+						mv.Merged = []string{gone.id}
+					}
+					out = append(out, mv)
+				}
+				c.moved = c.moved[:0]
+				if surv != e {
+					// e is gone; its articles are re-examined as part of
+					// the survivor when the loop reaches it, or not at all
+					// if it came before: good enough for one pass.
+					e = surv
+					i = -1
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
 // merge moves everything of b into a and forgets b, remembering its id as
 // an alias of a.
 func (c *Clusterer) merge(a, b *event) {

@@ -303,3 +303,24 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Run output:\n%s\nwant 4 lines whose last line per id puts a, b, c together", out.String())
 	}
 }
+
+// TestConsolidate restores two reports of one story under different
+// stored events, as two workers might have written them: Consolidate
+// links and merges them, and moves only the later event's article.
+func TestConsolidate(t *testing.T) {
+	c := New(DefaultConfig())
+	day := time.Date(2024, 12, 16, 0, 0, 0, 0, time.UTC)
+	c.Restore(&news.Article{ID: "a", Text: mergeA, Published: day.Add(2 * time.Hour), Event: "e-a"})
+	c.Restore(&news.Article{ID: "c", Text: mergeC, Published: day.Add(3 * time.Hour), Event: "e-c"})
+	c.Restore(&news.Article{ID: "r", Text: rehabText, Published: day, Event: "e-r"})
+	got := c.Consolidate()
+	if len(got) != 1 || got[0].Article != "c" || got[0].Event != "e-a" || !slices.Equal(got[0].Merged, []string{"e-c"}) {
+		t.Errorf("Consolidate() = %+v, want c moved to e-a, merging e-c", got)
+	}
+	if c.Events() != 2 {
+		t.Errorf("Events() = %d after Consolidate, want 2", c.Events())
+	}
+	if again := c.Consolidate(); len(again) != 0 {
+		t.Errorf("second Consolidate() = %+v, want nothing", again)
+	}
+}

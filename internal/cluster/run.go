@@ -104,8 +104,10 @@ func ReadArticles(r io.Reader, fn func(line int, a *news.Article) error) error {
 // survivor>,"score":0,"new_event":false}). So the last line for an id is
 // its final assignment: a consumer of `dossier cluster > assignments.jsonl`
 // must let later lines for an id replace earlier ones (or apply the
-// "merged" lists itself). It returns the number of articles clustered,
-// which is the number of lines only when no merge happened.
+// "merged" lists itself). At the end of the input Run calls Consolidate
+// and writes a line for every article it moves, in the same way. It
+// returns the number of articles clustered, which is the number of lines
+// only when no merge happened.
 func Run(cfg Config, r io.Reader, w io.Writer) (n int, err error) {
 	c := New(cfg)
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -125,6 +127,11 @@ func Run(cfg Config, r io.Reader, w io.Writer) (n int, err error) {
 	})
 	if err != nil {
 		return n, fmt.Errorf("cluster: %w", err)
+	}
+	for _, m := range c.Consolidate() {
+		if err := enc.Encode(m); err != nil {
+			return n, fmt.Errorf("cluster: write: %w", err)
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return n, fmt.Errorf("cluster: write: %w", err)

@@ -272,6 +272,9 @@ func run(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 			pred[m.Article] = m.Event
 		}
 	}
+	for _, m := range c.Consolidate() {
+		pred[m.Article] = m.Event
+	}
 	secs := time.Since(start).Seconds()
 	g := make(map[string]string, len(gold))
 	for _, a := range gold {
