@@ -78,3 +78,29 @@ func TestGermanNouns(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFeatures feeds arbitrary text in a few languages to the featurizer
+// (tokenizer, number and date parsing): it must not panic, and every
+// number feature must be a plain decimal value.
+func FuzzFeatures(f *testing.F) {
+	f.Add("Am 16.12.2024 flossen 2 000 Liter, 1.234,5 kg und 6,1 t.", "de")
+	f.Add("Lundi 16 décembre 2024 à 4 h 30, 2\u00a0000 litres.", "fr")
+	f.Add("On December 16, 2024, 1,200 people; 3.5 m; 1,234.50 $.", "en")
+	f.Add("9.99.9999 1..2 ,5 00 000 0.0", "")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		fz := newFeaturizer()
+		fz.features("", text, lang)
+		for _, tok := range tokenize(text, nil, true) {
+			if !tok.number {
+				continue
+			}
+			fz.lang = lang
+			v := fz.numValue(tok.text)
+			for i := 0; i < len(v); i++ {
+				if (v[i] < '0' || v[i] > '9') && v[i] != '.' {
+					t.Fatalf("numValue(%q) = %q, not a decimal value", tok.text, v)
+				}
+			}
+		}
+	})
+}
