@@ -51,6 +51,7 @@ func commands() []command {
 		{"serve", "serve the web pages and JSON API", runServe},
 		{"watch", "poll feeds and ingest new items until stopped", runWatch},
 		{"migrate", "apply schema migrations, or copy a store (--from, --to)", runMigrate},
+		{"gen", "write synthetic articles as labeled JSONL, for benchmarks", runGen},
 	}
 }
 

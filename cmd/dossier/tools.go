@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/sample"
 )
 
 func runCluster(ctx context.Context, e *env, args []string) error {
@@ -161,4 +163,22 @@ func printAnalysis(e *env, a news.Article, an news.Analysis) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
+}
+
+func runGen(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "gen", "> corpus.jsonl")
+	n := fs.Int("n", 1000, "articles to generate")
+	seed := fs.Int64("seed", 1, "random seed (same seed, same corpus)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *n <= 0 {
+		return usageError{"-n must be positive"}
+	}
+	arts, labels := sample.Generate(*n, *seed)
+	w := bufio.NewWriter(e.stdout)
+	if err := sample.WriteJSONL(w, arts, labels); err != nil {
+		return err
+	}
+	return w.Flush()
 }

@@ -165,6 +165,17 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 				delete(touched, m)
 			}
 		}
+		// Links judged early in the batch, under the document frequencies
+		// of that moment, are judged again with the batch's: events that
+		// now link are merged too.
+		for _, a := range p.cl.Consolidate() {
+			for _, m := range a.Merged {
+				if m = p.resolve(m); m != a.Event {
+					merged[m] = p.resolve(a.Event)
+					delete(touched, m)
+				}
+			}
+		}
 		final := func(id string) string {
 			for n := 0; n < len(merged)+1; n++ {
 				to, ok := merged[id]
@@ -406,30 +417,45 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 		b.Events = append(b.Events, ev)
 	}
 	// Storylines: link each touched event to related ones nearby in time.
-	for i, ev := range b.Events {
-		from, to := ev.First.Add(-p.opt.RelatedWindow), ev.Last.Add(p.opt.RelatedWindow)
+	// The candidates of the whole batch are loaded once.
+	var from, to time.Time
+	for _, ev := range b.Events {
 		if ev.First.IsZero() {
 			continue
 		}
-		cands, err := p.st.EventsBetween(ctx, from, to)
-		if err != nil {
-			return b, fmt.Errorf("load storyline candidates: %w", err)
+		if from.IsZero() || ev.First.Before(from) {
+			from = ev.First
 		}
-		// Prefer the fresh versions of events rebuilt in this batch.
-		for j, c := range cands {
-			for _, e := range b.Events {
-				if c.ID == e.ID {
-					cands[j] = e
-				}
+		if ev.Last.After(to) {
+			to = ev.Last
+		}
+	}
+	if from.IsZero() {
+		return b, nil
+	}
+	stored, err := p.st.EventsBetween(ctx, from.Add(-p.opt.RelatedWindow), to.Add(p.opt.RelatedWindow))
+	if err != nil {
+		return b, fmt.Errorf("load storyline candidates: %w", err)
+	}
+	// The fresh versions of events rebuilt in this batch replace the stored ones.
+	fresh := make(map[string]int, len(b.Events))
+	for i, e := range b.Events {
+		fresh[e.ID] = i
+	}
+	pool := slices.DeleteFunc(stored, func(c news.Event) bool { _, ok := fresh[c.ID]; return ok })
+	pool = append(pool, b.Events...)
+	slices.SortFunc(pool, func(a, b news.Event) int { return cmp.Compare(a.ID, b.ID) })
+	for i, ev := range b.Events {
+		if ev.First.IsZero() {
+			continue
+		}
+		lo, hi := ev.First.Add(-p.opt.RelatedWindow), ev.Last.Add(p.opt.RelatedWindow)
+		var cands []news.Event
+		for _, c := range pool {
+			if c.ID != ev.ID && !c.First.IsZero() && !c.Last.Before(lo) && !c.First.After(hi) {
+				cands = append(cands, c)
 			}
 		}
-		for _, e := range b.Events {
-			if e.ID != ev.ID && !slices.ContainsFunc(cands, func(c news.Event) bool { return c.ID == e.ID }) {
-				cands = append(cands, e)
-			}
-		}
-		cands = slices.DeleteFunc(cands, func(c news.Event) bool { return c.ID == ev.ID })
-		slices.SortFunc(cands, func(a, b news.Event) int { return cmp.Compare(a.ID, b.ID) })
 		rel := reconcile.Related(ev, cands)
 		b.Events[i].Related = rel
 		for _, r := range rel {
