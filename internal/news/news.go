@@ -103,7 +103,7 @@ type DateMention struct {
 // Figure is a number with what it counts.
 type Figure struct {
 	Value  float64 `json:"value"`
-	Max    float64 `json:"max,omitempty"` // upper bound of a range ("200 to 300")
+	Max    float64 `json:"max,omitempty"`    // upper bound of a range ("200 to 300")
 	Counts string  `json:"counts,omitempty"` // the thing counted, e.g. "troops"
 	Where  string  `json:"where,omitempty"`
 	Text   string  `json:"text"`
