@@ -292,11 +292,7 @@ func (c *Clusterer) newMember(a *news.Article) member {
 
 // weigh sets m.vec from m.raw with the current idf.
 func (c *Clusterer) weigh(m *member) {
-	vec := make([]term, len(m.raw))
-	for i, t := range m.raw {
-		vec[i] = term{t.h, t.w * c.idf(t.h)}
-	}
-	m.vec, m.mask = normalise(vec)
+	m.vec, m.mask = normalise(c.weighed(m.raw))
 	m.at = c.ndocs
 }
 
@@ -321,9 +317,14 @@ func (c *Clusterer) reweigh(e *event) {
 }
 
 // vectorize counts the article's features into the document frequencies
-// and returns its terms, channel weight × sublinear tf, sorted by hash and
-// cut to the vecTerms heaviest once weighed; the same terms weighed by the
-// current idf (not normalised); and its shingles.
+// and returns its terms, channel weight × sublinear tf, sorted by hash
+// (at most rawTerms of them, the heaviest by that weight); the vecTerms
+// heaviest of them weighed by the current idf (not normalised, sorted by
+// hash); and its shingles.
+//
+// The raw terms are cut without the idf, so that which terms an article
+// keeps does not depend on the stream seen before it: re-weighing then
+// gives the same vector whatever the arrival order.
 func (c *Clusterer) vectorize(a *news.Article) (raw, vec []term, sh []uint64) {
 	counts := c.feat.features(a.Title, a.Text, normLang(a.Lang))
 	c.ndocs++
@@ -335,35 +336,27 @@ func (c *Clusterer) vectorize(a *news.Article) (raw, vec []term, sh []uint64) {
 		c.df[h]++
 		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
 	}
-	// Sorted before truncation too, so that ties are cut the same way
-	// whatever the map order.
+	if len(raw) > rawTerms {
+		raw = topTerms(raw, rawTerms) // ties by hash: independent of map order
+	}
 	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
-	vec = make([]term, len(raw))
+	return raw, c.weighed(raw), shingles(c.feat.toks)
+}
+
+// weighed returns the vecTerms heaviest of raw × idf, sorted by hash. The
+// tail of a long article is words that occur once and are common, which
+// cost time and memory and add nothing to the match.
+func (c *Clusterer) weighed(raw []term) []term {
+	vec := make([]term, len(raw))
 	for i, t := range raw {
 		vec[i] = term{t.h, t.w * c.idf(t.h)}
 	}
-	if len(raw) > vecTerms {
-		// Keep the heaviest terms: the tail of a long article is words
-		// that occur once and are common, which cost time and memory and
-		// add nothing to the match.
-		ws := make([]term, len(vec))
-		for i, t := range vec {
-			ws[i] = term{uint64(i), t.w}
-		}
-		keep := make([]bool, len(raw))
-		for _, t := range topTerms(ws, vecTerms) {
-			keep[t.h] = true
-		}
-		n := 0
-		for i := range raw {
-			if keep[i] {
-				raw[n], vec[n] = raw[i], vec[i]
-				n++
-			}
-		}
-		raw, vec = slices.Clip(raw[:n]), slices.Clip(vec[:n])
+	if len(vec) <= vecTerms {
+		return vec
 	}
-	return raw, vec, shingles(c.feat.toks)
+	vec = topTerms(vec, vecTerms)
+	slices.SortFunc(vec, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	return vec
 }
 
 // normalise scales the terms in place to unit length per group and
@@ -652,6 +645,15 @@ func (c *Clusterer) Consolidate() []Assignment {
 			}
 		}
 	}
+	// Then split what single linkage chained (see split).
+	seqs = seqs[:0]
+	for s := range c.events {
+		seqs = append(seqs, s)
+	}
+	slices.Sort(seqs)
+	for _, s := range seqs {
+		out = append(out, c.split(c.events[s])...)
+	}
 	return out
 }
 
@@ -890,7 +892,10 @@ var (
 	linkCands = 2
 	// vecTerms is how many of an article's heaviest terms its vector
 	// keeps.
-	vecTerms   = 250
+	vecTerms = 250
+	// rawTerms is how many terms (by channel weight × tf) an article
+	// keeps for re-weighing.
+	rawTerms   = 500
 	smallEvent = 0.5 // threshold factor for events of one article
 	rampSize   = 3.0 // events of this many articles or more get the full threshold
 	// A name is rare while its document frequency is at most
