@@ -184,6 +184,9 @@ func TestClusterCommand(t *testing.T) {
 		}
 		ev[a.ID] = a.Event
 	}
+	if n := strings.Count(strings.TrimSpace(out), "\n") + 1; n != 3 {
+		t.Errorf("cluster wrote %d lines for 3 articles", n)
+	}
 	if len(ev) != 3 || ev["1"] != ev["2"] || ev["1"] == ev["3"] {
 		t.Errorf("cluster assignments = %v, want 1 and 2 together, 3 apart", ev)
 	}
