@@ -22,7 +22,11 @@
 // triangleFactor × Threshold, and events are the connected components of
 // those links. An article that links two events merges them
 // (Assignment.Merged); the survivor is the event whose earliest article
-// comes first. Pair scores are symmetric: the group-mixed cosine, a small
+// comes first. Single linkage chains two happenings of one kind through
+// one or two close pairs, so Consolidate, at the end of a batch, splits
+// each event by group-average linkage over its kept articles re-weighed
+// with the batch's final idf (see split): the links find candidate
+// groups, the averages decide them. Pair scores are symmetric: the group-mixed cosine, a small
 // bonus for shared rare names, damped when the two latest years differ and
 // by the publication-time gap. Candidate events come from an inverted
 // index over the top terms of each event's centroid. Near-duplicates
@@ -75,7 +79,7 @@ func DefaultConfig() Config {
 		Window:       7 * 24 * time.Hour,
 		Lateness:     7 * 24 * time.Hour,
 		MaxEvents:    20000,
-		Threshold:    0.35,
+		Threshold:    0.26,
 		DupThreshold: 0.6,
 	}
 }
@@ -83,9 +87,13 @@ func DefaultConfig() Config {
 // Internal knobs. They are constants rather than Config fields because
 // they trade speed for recall in ways a user has no reason to change.
 const (
-	queryTerms  = 40 // top terms of an article used to look up candidates
-	indexTerms  = 60 // top terms of an event kept in the inverted index
-	maxMembers  = 24 // article vectors kept per event for single-article linkage
+	queryTerms = 40 // top terms of an article used to look up candidates
+	indexTerms = 60 // top terms of an event kept in the inverted index
+	// maxMembers is how many article vectors an event keeps for linkage
+	// and for Consolidate's split. 24 cut events that chain two ECB+
+	// happenings, so the split saw only part of them and left the rest
+	// where arrival order had put it; 32 gives the same partition as 64.
+	maxMembers  = 32
 	maxVocab    = 2_000_000
 	shingleK    = 4 // words per shingle
 	shingleKeep = 4 // keep shingles whose hash is 0 mod this (sampling)
