@@ -49,19 +49,19 @@ func logReport(t *testing.T, r Report) {
 }
 
 // TestECBPlus clusters the ECB+ file with the default configuration and
-// fails if BCubed F1 on the whole file is below 0.90 in file order, or
-// below 0.89 shuffled. Each split is clustered on its own, with no
-// knowledge of the number of clusters.
+// fails if BCubed F1 on the whole file is below 0.90, in file order or
+// shuffled. Each split is clustered on its own, with no knowledge of the
+// number of clusters.
 //
 // History: 0.90 held while the clusterer compared articles with event
 // centroids under size-dependent thresholds (92 in file order, ~85.5
 // shuffled, and order-dependent on the sample corpus). The order-free
 // single linkage (pairs and triangles, merges) fell to ~85 in both orders
 // and the bar to 0.84. Consolidate's group-average split of what single
-// linkage chained brought file order back to ~90.4 and shuffled to ~89.4
-// (Threshold and splitLink tuned on the train topics); the shuffled bar
-// is a point lower because links judged at arrival, with the idf of that
-// moment, still differ a little between orders.
+// linkage chained, with Threshold and splitLink tuned on the train topics
+// and 48 kept vectors per event, gives ~91.2 in file order and ~91.1
+// shuffled; the small gap is links judged at arrival with the idf of that
+// moment.
 func TestECBPlus(t *testing.T) {
 	gold := loadECBPlus(t)
 	for _, split := range []string{"train", "dev", "all"} {
@@ -82,7 +82,7 @@ func TestECBPlus(t *testing.T) {
 	r := RunOrder(gold, cluster.DefaultConfig(), perm)
 	r.Split = "shuf"
 	logReport(t, r)
-	if r.BCubedF1 < 0.89 {
-		t.Errorf("ECB+ all, shuffled: BCubed F1 = %.4f, want >= 0.89", r.BCubedF1)
+	if r.BCubedF1 < 0.90 {
+		t.Errorf("ECB+ all, shuffled: BCubed F1 = %.4f, want >= 0.90", r.BCubedF1)
 	}
 }
