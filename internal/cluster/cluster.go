@@ -151,6 +151,12 @@ type Assignment struct {
 	// Consumers that keep assignments must relabel them (cluster.Run does
 	// so by writing a fresh line for every moved article).
 	Merged []string `json:"merged,omitempty"`
+	// SplitFrom is set by Consolidate on an article it moved out of the
+	// event SplitFrom into Event (a new event, or a new id of the
+	// article's own story), because group-average linkage split what
+	// single linkage had chained. Consumers that keep assignments must
+	// move the article, as for a merge.
+	SplitFrom string `json:"split_from,omitempty"`
 }
 
 // term is one weighted feature of a sparse vector; vectors are sorted by h.
@@ -600,7 +606,9 @@ func (c *Clusterer) Restore(a *news.Article) {
 // when one of them came early; calling Consolidate at the end of a batch
 // (Run does) makes the final partition depend less on arrival order. It
 // returns an assignment for every article whose event changed, with
-// Merged set on the first article moved into each survivor.
+// Merged set on the first article moved into each survivor. Then it
+// splits each event by group-average linkage (see split); the articles
+// moved by a split carry SplitFrom.
 func (c *Clusterer) Consolidate() []Assignment {
 	var out []Assignment
 	seqs := make([]uint64, 0, len(c.events))

@@ -200,7 +200,7 @@ func (c *Clusterer) split(e *event) []Assignment {
 			r.dupOf = ""
 		}
 		ne.arts = append(ne.arts, r)
-		out = append(out, Assignment{Article: r.id, Event: ne.id, DuplicateOf: r.dupOf})
+		out = append(out, Assignment{Article: r.id, Event: ne.id, DuplicateOf: r.dupOf, SplitFrom: e.id})
 	}
 	e.arts = arts
 	e.size -= len(goneIDs)

@@ -38,6 +38,9 @@ func TestConsolidateSplits(t *testing.T) {
 		got := map[string]string{"q1": ev, "q2": ev, "r1": ev, "r2": ev}
 		for _, m := range c.Consolidate() {
 			got[m.Article] = m.Event
+			if m.SplitFrom != ev {
+				t.Errorf("order %v: %s moved with SplitFrom %q, want %q", order, m.Article, m.SplitFrom, ev)
+			}
 		}
 		want := map[string]string{"q1": ev, "q2": ev, "r1": EventID("r1"), "r2": EventID("r1")}
 		for id, w := range want {
