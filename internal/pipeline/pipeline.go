@@ -39,6 +39,7 @@ type Store interface {
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
 	Event(ctx context.Context, id string) (news.Event, error)
+	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
 	MergesSince(ctx context.Context, afterSeq int64) ([]store.Merge, int64, error)
 }
 
@@ -168,12 +169,23 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		// Links judged early in the batch, under the document frequencies
 		// of that moment, are judged again with the batch's: events that
 		// now link are merged too.
+		// It may also split an event that single linkage had chained:
+		// every article whose event changed is reported.
+		moved := map[string]string{} // article → event, from Consolidate
 		for _, a := range p.cl.Consolidate() {
+			ev := p.resolve(a.Event)
+			moved[a.Article] = ev
+			touched[ev] = true
 			for _, m := range a.Merged {
-				if m = p.resolve(m); m != a.Event {
-					merged[m] = p.resolve(a.Event)
+				if m = p.resolve(m); m != ev {
+					merged[m] = ev
 					delete(touched, m)
 				}
+			}
+		}
+		for i := range sorted2 {
+			if ev, ok := moved[sorted2[i].ID]; ok {
+				sorted2[i].Event = ev
 			}
 		}
 		final := func(id string) string {
@@ -196,12 +208,25 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			merges = append(merges, store.Merge{From: from, To: to})
 			absorbed[to] = append(absorbed[to], from)
 			touched[to] = true
+			delete(touched, from)
 		}
-		batch, err := p.reconcile(ctx, sorted2, an2, touched, absorbed)
+		mv, err := p.movesOf(ctx, moved, sorted2, final)
 		if err != nil {
 			return err
 		}
+		for _, m := range mv.moves {
+			touched[m.Event] = true
+		}
+		for old := range mv.out {
+			touched[final(old)] = true
+		}
+		batch, err := p.reconcile(ctx, sorted2, an2, touched, absorbed, mv)
+		if err != nil {
+			return err
+		}
+		merges = append(merges, batch.Merges...)
 		batch.Merges = merges
+		batch.Moves = mv.moves
 		res.Merged += len(merges)
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
@@ -375,7 +400,7 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[s
 
 // reconcile rebuilds the dossier of every touched event from its stored
 // and new articles, and links it to related events.
-func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool, absorbed map[string][]string) (store.Batch, error) {
+func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool, absorbed map[string][]string, mv moves) (store.Batch, error) {
 	b := store.Batch{Articles: arts, Analyses: an}
 	newByEvent := map[string][]int{}
 	for i, a := range arts {
@@ -388,26 +413,47 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 	slices.Sort(ids)
 	for _, id := range ids {
 		base := news.Event{ID: id}
-		if ev, err := p.st.Event(ctx, id); err == nil {
+		// (An id merged away earlier answers with its survivor: that is not
+		// this event, which a split has just founded again.)
+		if ev, err := p.st.Event(ctx, id); err == nil && ev.ID == id {
 			base = ev
-		} else if !isNotFound(err) {
+		} else if err != nil && !isNotFound(err) {
 			return b, fmt.Errorf("load event %s: %w", id, err)
 		}
 		var evArts []news.Article
 		var evAn []news.Analysis
+		seen := map[string]bool{}
+		add := func(a news.Article, x news.Analysis) {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				a.Event = id
+				evArts, evAn = append(evArts, a), append(evAn, x)
+			}
+		}
 		for _, from := range append([]string{id}, absorbed[id]...) {
 			as, ans, err := p.st.EventArticles(ctx, from)
 			if err != nil {
 				return b, fmt.Errorf("load articles of event %s: %w", from, err)
 			}
 			for i := range as {
-				as[i].Event = id
+				if to, ok := mv.to[as[i].ID]; !ok || to == id {
+					add(as[i], ans[i])
+				}
 			}
-			evArts, evAn = append(evArts, as...), append(evAn, ans...)
+		}
+		for _, x := range mv.in[id] {
+			add(x.a, x.an)
 		}
 		for _, i := range newByEvent[id] {
-			evArts = append(evArts, arts[i])
-			evAn = append(evAn, an[i])
+			add(arts[i], an[i])
+		}
+		if len(evArts) == 0 {
+			// Every article moved away: the event answers with where
+			// they went.
+			if to := mv.out[id]; to != "" && to != id {
+				b.Merges = append(b.Merges, store.Merge{From: id, To: to})
+			}
+			continue
 		}
 		base.Articles = base.Articles[:0]
 		for _, a := range evArts {
@@ -542,4 +588,48 @@ func (p *Pipeline) resolve(id string) string {
 		id = to
 	}
 	return id
+}
+
+// moves are stored articles that Consolidate put into another event.
+type moves struct {
+	moves []store.Move
+	to    map[string]string // article → its new event
+	in    map[string][]storedArticle
+	out   map[string]string // old event → an event its articles went to
+}
+
+type storedArticle struct {
+	a  news.Article
+	an news.Analysis
+}
+
+// movesOf finds, among the articles Consolidate moved, the stored ones
+// (those of the batch are already relabelled) and where they were.
+func (p *Pipeline) movesOf(ctx context.Context, moved map[string]string, batch []news.Article, final func(string) string) (moves, error) {
+	mv := moves{to: map[string]string{}, in: map[string][]storedArticle{}, out: map[string]string{}}
+	inBatch := make(map[string]bool, len(batch))
+	for _, a := range batch {
+		inBatch[a.ID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(moved)) {
+		if inBatch[id] {
+			continue
+		}
+		a, an, err := p.st.Article(ctx, id)
+		if err != nil {
+			if isNotFound(err) {
+				continue
+			}
+			return mv, fmt.Errorf("load moved article %s: %w", id, err)
+		}
+		old, to := final(p.resolve(a.Event)), final(moved[id])
+		if old == to {
+			continue
+		}
+		mv.moves = append(mv.moves, store.Move{Article: id, Event: to})
+		mv.to[id] = to
+		mv.in[to] = append(mv.in[to], storedArticle{a, an})
+		mv.out[old] = to
+	}
+	return mv, nil
 }

@@ -167,3 +167,74 @@ func TestRestartKeepsEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitStoredEvent stores two unrelated stories as one event, as single
+// linkage may chain them, and checks that the next batch splits them in the
+// store: articles moved, both dossiers rebuilt, no event holding both.
+func TestSplitStoredEvent(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	arts := readSample(t)
+	gold, err := sample.GoldLabels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := func(a news.Article) string { c, _ := sample.Label(gold, a.ID, a.Origin); return c }
+	var chained, later []news.Article
+	for _, a := range arts {
+		switch label(a) {
+		case "ferry-bergen", "antwerp-theft":
+			if len(chained) < 8 {
+				chained = append(chained, a)
+			} else {
+				later = append(later, a)
+			}
+		}
+	}
+	if len(chained) < 8 || len(later) == 0 {
+		t.Fatalf("sample corpus: %d + %d articles of the two stories", len(chained), len(later))
+	}
+	an, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := store.Batch{Events: []news.Event{{ID: "chained", Title: "chained"}}}
+	for i := range chained {
+		chained[i].Event = "chained"
+		b.Articles = append(b.Articles, chained[i])
+		b.Analyses = append(b.Analyses, an.Analyze(&chained[i]))
+		b.Events[0].Articles = append(b.Events[0].Articles, chained[i].ID)
+	}
+	if err := db.Commit(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newPipeline(t, db).Ingest(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	evs, _, err := db.Events(ctx, store.EventFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]news.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	stored := 0
+	for _, ev := range evs {
+		stories := map[string]bool{}
+		for _, id := range ev.Articles {
+			stories[label(byID[id])] = true
+			got, _, err := db.Article(ctx, id)
+			if err != nil || got.Event != ev.ID {
+				t.Errorf("article %s: event %q, %v; listed in event %s", id, got.Event, err, ev.ID)
+			}
+		}
+		stored += len(ev.Articles)
+		if len(stories) > 1 {
+			t.Errorf("event %s still holds %v", ev.ID, stories)
+		}
+	}
+	if want := len(chained) + len(later); stored != want {
+		t.Errorf("events list %d articles, want %d", stored, want)
+	}
+}

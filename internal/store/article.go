@@ -24,10 +24,16 @@ type Batch struct {
 	// moves every article of From to To, deletes From and leaves a redirect
 	// so that From still answers with To.
 	Merges []Merge
+	// Moves reassign single stored articles to another event (clustering
+	// split an event it had grown by chaining); applied after Merges.
+	Moves []Move
 }
 
 // Merge folds event From into event To.
 type Merge struct{ From, To string }
+
+// Move puts a stored article into another event.
+type Move struct{ Article, Event string }
 
 // Link is a storyline link between two events.
 type Link struct {
@@ -57,6 +63,11 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 		for _, m := range b.Merges {
 			if err := db.mergeEvent(ctx, tx, m); err != nil {
 				return fmt.Errorf("merge event %s into %s: %w", m.From, m.To, err)
+			}
+		}
+		for _, m := range b.Moves {
+			if _, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id = ?`), m.Event, m.Article); err != nil {
+				return fmt.Errorf("move article %s to event %s: %w", m.Article, m.Event, err)
 			}
 		}
 		analyses := make(map[string]*news.Analysis, len(b.Analyses))

@@ -666,6 +666,11 @@ func testEventMerge(t *testing.T, _ backend, db *DB, dsn string) {
 	if err != nil || len(arts) != 4 {
 		t.Errorf("EventArticles(e2) = %d articles, %v; want 4", len(arts), err)
 	}
+	// A move puts one article elsewhere.
+	mustCommit(t, db, Batch{Moves: []Move{{Article: "a6", Event: "e1"}}})
+	if a, _, _ := db.Article(ctx, "a6"); a.Event != "e1" {
+		t.Errorf("Article(a6).Event = %q after move, want e1", a.Event)
+	}
 	// A later merge of e2 into e1 flattens the redirect of e3.
 	mustCommit(t, db, Batch{Merges: []Merge{{From: "e2", To: "e1"}}})
 	ms, last, err := db.MergesSince(ctx, 0)
