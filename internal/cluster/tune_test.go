@@ -66,9 +66,11 @@ func TestTune(t *testing.T) {
 		{"no-year-conflict", func() { *cluster.Knobs.YearConflict = 1 }},
 		{"one-group", func() { *cluster.Knobs.GroupOf = [8]int{} }},
 		{"split-0.16", func() { *cluster.Knobs.SplitLink = 0.16 }},
-		{"split-0.18", func() { *cluster.Knobs.SplitLink = 0.18 }},
 		{"split-0.2", func() { *cluster.Knobs.SplitLink = 0.2 }},
-		{"split-0.18-tri1", func() { *cluster.Knobs.SplitLink = 0.18; *cluster.Knobs.TriangleFactor = 1 }},
+		{"tri-0.7", func() { *cluster.Knobs.TriangleFactor = 0.7 }},
+		{"tri-1", func() { *cluster.Knobs.TriangleFactor = 1 }},
+		{"year-0.5", func() { *cluster.Knobs.YearConflict = 0.5 }},
+		{"year-0.75", func() { *cluster.Knobs.YearConflict = 0.75 }},
 		{"no-split", func() { *cluster.Knobs.SplitLink = -1 }},
 	}
 	for _, v := range variants {
@@ -76,11 +78,10 @@ func TestTune(t *testing.T) {
 		v.set()
 		bestF, bestT := 0.0, 0.0
 		var line string
-		for th := 0.17; th < 0.38; th += 0.03 {
+		for th := 0.2; th < 0.36; th += 0.03 {
 			cfg := cluster.DefaultConfig()
 			cfg.Threshold = th
 			r := eval.Run(arts, cfg)
-			fmt.Fprintf(&b, "  %s th %.2f F1 %.2f\n", v.name, th, 100*r.BCubedF1)
 			if r.BCubedF1 > bestF {
 				bestF, bestT = r.BCubedF1, th
 				line = fmt.Sprintf("B3 %.2f/%.2f/%.2f  pair %.2f/%.2f/%.2f  pred %d", 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1, 100*r.PairP, 100*r.PairR, 100*r.PairF1, r.PredClusters)
