@@ -216,6 +216,10 @@ type event struct {
 	aliases  []string // ids of events merged into this one
 	indexed  []uint64 // terms currently in the inverted index for this event
 	hashes   []string // text hashes of its articles, dropped with the event
+	// dirty is set when an article joins or an event merges in, and
+	// cleared by Consolidate: only dirty events are re-examined, so that
+	// a call per batch costs what the batch changed, not the whole memory.
+	dirty bool
 }
 
 type hashRef struct {
@@ -598,9 +602,10 @@ func (c *Clusterer) Restore(a *news.Article) {
 	c.join(e, a, m, a.DuplicateOf)
 }
 
-// Consolidate re-examines the events in memory with the current idf and
-// merges those that now link: a kept article of one scoring at least
-// Config.Threshold with a kept article of another. Links are judged when
+// Consolidate re-examines the events in memory that changed since its
+// last call, with the current idf, and merges those that now link: a kept
+// article of one scoring at least Config.Threshold with a kept article of
+// another. Links are judged when
 // the later article arrives, with the idf of that moment, so two articles
 // that link under the idf of the whole batch may have missed each other
 // when one of them came early; calling Consolidate at the end of a batch
@@ -618,8 +623,8 @@ func (c *Clusterer) Consolidate() []Assignment {
 	slices.Sort(seqs)
 	for _, s := range seqs {
 		e := c.events[s]
-		if e == nil {
-			continue // merged away
+		if e == nil || !e.dirty {
+			continue // merged away, or unchanged since the last call
 		}
 		c.reweigh(e)
 		for i := 0; i < len(e.members); i++ {
@@ -670,7 +675,10 @@ func (c *Clusterer) Consolidate() []Assignment {
 	}
 	slices.Sort(seqs)
 	for _, s := range seqs {
-		out = append(out, c.split(c.events[s])...)
+		if e := c.events[s]; e.dirty {
+			out = append(out, c.split(e)...)
+			e.dirty = false
+		}
 	}
 	return out
 }
@@ -678,6 +686,7 @@ func (c *Clusterer) Consolidate() []Assignment {
 // merge moves everything of b into a and forgets b, remembering its id as
 // an alias of a.
 func (c *Clusterer) merge(a, b *event) {
+	a.dirty = true
 	for _, r := range b.arts {
 		c.moved = append(c.moved, Assignment{Article: r.id, Event: a.id, DuplicateOf: r.dupOf})
 	}
@@ -978,6 +987,7 @@ func rareDF(n float64) float64 { return math.Max(rareMin, n*rareFrac) }
 
 // join adds the article to e.
 func (c *Clusterer) join(e *event, a *news.Article, m member, dupOf string) {
+	e.dirty = true
 	c.addMember(e, m)
 	e.arts = append(e.arts, artRef{a.ID, dupOf})
 	k := founderKey{a.Published, a.ID}

@@ -51,6 +51,9 @@ func TestConsolidateSplits(t *testing.T) {
 		if c.Events() != 2 {
 			t.Errorf("order %v: %d events in memory after Consolidate, want 2", order, c.Events())
 		}
+		if again := c.Consolidate(); len(again) != 0 {
+			t.Errorf("order %v: second Consolidate with nothing new moved %v", order, again)
+		}
 		// The split-off event is a real event: a third report of the
 		// rehab story joins it.
 		as := c.Add(&news.Article{ID: "r3", Text: strings.Replace(rehabText, "Friday", "Saturday", 1), Published: t0.Add(4 * time.Hour)})
