@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -17,6 +18,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/sample"
@@ -224,6 +227,56 @@ func percentiles(b *testing.B, s *Server, next func(i int) string) {
 func BenchmarkServe(b *testing.B) {
 	db, evIDs, artIDs := benchStore(b)
 	defer db.Close()
+	serveBench(b, db, evIDs, artIDs)
+}
+
+// BenchmarkServePostgres serves the same store from PostgreSQL (the server
+// named by DOSSIER_TEST_POSTGRES): the cached SQLite store is copied once
+// into a database named for it, which later runs reuse.
+func BenchmarkServePostgres(b *testing.B) {
+	base := os.Getenv("DOSSIER_TEST_POSTGRES")
+	if base == "" {
+		b.Skip("DOSSIER_TEST_POSTGRES is not set: no PostgreSQL server to benchmark against")
+	}
+	ctx := context.Background()
+	src, evIDs, artIDs := benchStore(b)
+	defer src.Close()
+	name := fmt.Sprintf("dossier_web_bench_v%d_%d_%d", benchVersion, benchArticles, benchSeed)
+	u, err := url.Parse(base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	u.Path = "/" + name
+	dsn := u.String()
+	if err := store.Migrate(ctx, dsn); err != nil {
+		admin, aerr := sql.Open("pgx", base)
+		if aerr != nil {
+			b.Fatal(aerr)
+		}
+		_, aerr = admin.ExecContext(ctx, "CREATE DATABASE "+name)
+		admin.Close()
+		if aerr != nil {
+			b.Fatalf("create database %s: %v (migrate: %v)", name, aerr, err)
+		}
+		if err := store.Migrate(ctx, dsn); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dst, err := store.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer dst.Close()
+	if st, err := dst.Stats(ctx); err != nil || st.Articles < benchArticles {
+		b.Logf("copying the bench store into %s; later runs reuse it", name)
+		if err := store.Copy(ctx, dst, src, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	serveBench(b, dst, evIDs, artIDs)
+}
+
+func serveBench(b *testing.B, db Store, evIDs, artIDs []string) {
 	s := New(db, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	r := rand.New(rand.NewPCG(1, 2))
 	ev := func(int) string { return evIDs[r.IntN(len(evIDs))] }
