@@ -21,16 +21,142 @@ var boilerplatePrefixes = []string{
 // share bars and the like. Containers that hold three paragraphs or more are
 // kept: a wrapper class such as "ads-enabled" on the story must not take the
 // story with it.
-func removeBoilerplate(n *xhtml.Node) {
+//
+// It also deletes, in the same walk, what readability would throw away
+// anyway (see prunable), so that readability's candidate search, which
+// walks every scored subtree's text several times, scores a smaller tree.
+func removeBoilerplate(n *xhtml.Node) { pruneTree(n) }
+
+// textStats are counts over a subtree: bytes of visible non-space text,
+// how many of them are inside links, and the number of links.
+type textStats struct{ chars, linkChars, links int }
+
+// pruneTree does removeBoilerplate's work in one walk and returns the text
+// statistics of what is left under n, which it uses to drop link lists
+// (see isLinkList) on the way up.
+func pruneTree(n *xhtml.Node) textStats {
+	var st textStats
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Nav || isBoilerplate(c) && countP(c, 3) < 3) {
+		switch {
+		case c.Type == xhtml.TextNode:
+			st.chars += nonSpace(c.Data)
+		case c.Type == xhtml.CommentNode:
 			n.RemoveChild(c)
-		} else {
-			removeBoilerplate(c)
+		case c.Type != xhtml.ElementNode:
+		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3:
+			n.RemoveChild(c)
+		default:
+			cs := pruneTree(c)
+			if c.DataAtom == atom.A {
+				cs.linkChars, cs.links = cs.chars, cs.links+1
+			}
+			if isLinkList(c, cs) {
+				n.RemoveChild(c)
+				break
+			}
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.links += cs.links
 		}
 		c = next
 	}
+	return st
+}
+
+// isLinkList reports a block that is a list of links: related stories,
+// tag clouds, site maps. Nearly all of its text is link text and it holds
+// several links. Readability removes such blocks from what it picks
+// (cleanConditionally, on link density), but first scores them, and
+// its link-density walks over the big containers holding them are most of
+// its time on portal pages.
+func isLinkList(n *xhtml.Node, st textStats) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Ul, atom.Ol, atom.Section, atom.Table, atom.Dl, atom.Header:
+	default:
+		return false
+	}
+	return st.links >= 3 && st.linkChars*10 >= st.chars*9
+}
+
+// nonSpace counts the bytes of s that are not ASCII white space.
+func nonSpace(s string) int {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			k++
+		}
+	}
+	return k
+}
+
+// prunable reports elements that cannot be part of the article text:
+// readability removes elements hidden by the hidden attribute or an inline
+// display:none / visibility:hidden style, and modal dialogs, before it
+// scores anything (the same tests are made here), and deletes <iframe>,
+// embedded objects and form controls from whatever it picks; <template>
+// content is never displayed. <aside> and <footer> without three paragraphs
+// are sidebars and page footers; readability deletes them from the
+// candidate it picks but lets their text score the containers around them,
+// which can pull the pick toward the page wrapper. (aria-hidden is left to
+// readability: carousels mark slides aria-hidden that readers do show.)
+func prunable(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Head, atom.Body:
+		return false
+	case atom.Aside, atom.Footer:
+		return countP(n, 3) < 3
+	case atom.Template, atom.Iframe,
+		atom.Object, atom.Embed, atom.Input, atom.Textarea, atom.Select,
+		atom.Button:
+		return true
+	}
+	var style, ariaModal, role string
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			style = a.Val
+		case "aria-modal":
+			ariaModal = a.Val
+		case "role":
+			role = a.Val
+		}
+	}
+	if ariaModal == "true" && role == "dialog" {
+		return true
+	}
+	return style != "" && hiddenStyle(style)
+}
+
+// hiddenStyle reports an inline style with display:none or
+// visibility:hidden (white space around the colon allowed, any case), as
+// readability tests it.
+func hiddenStyle(style string) bool {
+	s := asciiLower(style)
+	for _, decl := range [...][2]string{{"display", "none"}, {"visibility", "hidden"}} {
+		for rest := s; ; {
+			i := strings.Index(rest, decl[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(decl[0]):]
+			v := strings.TrimLeft(rest, " \t\n\r\f")
+			if !strings.HasPrefix(v, ":") {
+				continue
+			}
+			if strings.HasPrefix(strings.TrimLeft(v[1:], " \t\n\r\f"), decl[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isBoilerplate(n *xhtml.Node) bool {
