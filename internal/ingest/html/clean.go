@@ -1,6 +1,7 @@
 package html
 
 import (
+	"io"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -44,7 +45,7 @@ func pruneTree(n *xhtml.Node) textStats {
 		case c.Type == xhtml.CommentNode:
 			n.RemoveChild(c)
 		case c.Type != xhtml.ElementNode:
-		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3:
+		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
 			n.RemoveChild(c)
 		default:
 			cs := pruneTree(c)
@@ -62,6 +63,24 @@ func pruneTree(n *xhtml.Node) textStats {
 		c = next
 	}
 	return st
+}
+
+// isProse reports a paragraph long enough to be article text, whatever its
+// class says: some publishers mark every paragraph of a metered story
+// "paywall", and an ad slot's label is never 150 bytes of text.
+func isProse(n *xhtml.Node) bool {
+	if n.DataAtom != atom.P {
+		return false
+	}
+	k := 0
+	for d := range n.Descendants() {
+		if d.Type == xhtml.TextNode {
+			if k += nonSpace(d.Data); k >= 150 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isLinkList reports a block that is a list of links: related stories,
@@ -205,8 +224,41 @@ func countP(n *xhtml.Node, limit int) int {
 // case-insensitive), the first "-->"; <nav> and <svg> are matched with
 // nesting and left alone when unbalanced.
 func stripRaw(s string) string {
-	var b strings.Builder
-	last := 0 // s[last:] not yet copied
+	spans := keptSpans(s)
+	if len(spans) == 1 && len(spans[0]) == len(s) {
+		return s
+	}
+	return strings.Join(spans, "")
+}
+
+// strippedReader reads s with stripRaw's removals, without copying the
+// page into a new string first: the tokenizer copies what it reads anyway.
+func strippedReader(s string) io.Reader {
+	return &spanReader{spans: keptSpans(s)}
+}
+
+// spanReader reads a list of strings one after the other.
+type spanReader struct{ spans []string }
+
+func (r *spanReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && len(r.spans) > 0 {
+		k := copy(p[n:], r.spans[0])
+		n += k
+		if r.spans[0] = r.spans[0][k:]; r.spans[0] == "" {
+			r.spans = r.spans[1:]
+		}
+	}
+	if n == 0 && len(r.spans) == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+// keptSpans returns the parts of s that stripRaw keeps, in order.
+func keptSpans(s string) []string {
+	var spans []string
+	last := 0 // s[last:] not yet kept
 	// After one unbalanced <nav> or <svg>, the rest are left to the parser:
 	// searching to the end of the page for each would be quadratic.
 	unbalanced := false
@@ -247,17 +299,15 @@ func stripRaw(s string) string {
 			i++
 			continue
 		}
-		if b.Cap() == 0 {
-			b.Grow(len(s))
+		if i > last {
+			spans = append(spans, s[last:i])
 		}
-		b.WriteString(s[last:i])
 		last, i = end, end
 	}
-	if last == 0 {
-		return s
+	if last < len(s) || len(spans) == 0 {
+		spans = append(spans, s[last:])
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return spans
 }
 
 // rawEnd returns the index just past the closing tag of the raw-text
@@ -349,43 +399,48 @@ func asciiLower(s string) string {
 // article plainly holds the story: it contains at least 60% of the
 // paragraph text of the page and 500 characters of it. Readability then
 // scores a small tree instead of the whole portal, which is several times
-// faster, and cannot wander into teasers. Pages with no such article (teaser
-// lists of many <article>s, or none) are left whole.
+// faster, and cannot wander into teasers. When no <article> qualifies, the
+// page's main region (<main>, or role="main") is tried the same way: it
+// excludes the site's header, sidebars and footer by the page's own
+// declaration. Pages with no such element (teaser lists of many
+// <article>s, or none) are left whole.
 func focusArticle(doc *xhtml.Node) {
 	var body *xhtml.Node
-	var articles []*xhtml.Node
-	var find func(*xhtml.Node, bool)
-	find = func(n *xhtml.Node, inArticle bool) {
+	var articles, mains []*xhtml.Node
+	var find func(*xhtml.Node, bool, bool)
+	find = func(n *xhtml.Node, inArticle, inMain bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != xhtml.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Body:
+			article, main := inArticle, inMain
+			switch {
+			case c.DataAtom == atom.Body:
 				body = c
-			case atom.Article:
+			case c.DataAtom == atom.Article:
 				if !inArticle {
 					articles = append(articles, c)
 				}
-				find(c, true)
-				continue
+				article = true
+			case c.DataAtom == atom.Main || strings.EqualFold(attr(c, "role"), "main"):
+				if !inMain && !inArticle {
+					mains = append(mains, c)
+				}
+				main = true
 			}
-			find(c, inArticle)
+			find(c, article, main)
 		}
 	}
-	find(doc, false)
-	if body == nil || len(articles) == 0 {
+	find(doc, false, false)
+	if body == nil || len(articles)+len(mains) == 0 {
 		return
 	}
 	total := pText(body)
-	var best *xhtml.Node
-	bestN := 0
-	for _, a := range articles {
-		if n := pText(a); n > bestN {
-			best, bestN = a, n
-		}
+	best := dominant(articles, total)
+	if best == nil {
+		best = dominant(mains, total)
 	}
-	if bestN < 500 || bestN*10 < total*6 {
+	if best == nil {
 		return
 	}
 	best.Parent.RemoveChild(best)
@@ -395,6 +450,22 @@ func focusArticle(doc *xhtml.Node) {
 		c = next
 	}
 	body.AppendChild(best)
+}
+
+// dominant returns the element of els with the most paragraph text, if it
+// holds at least 500 bytes of it and 60% of the page's total.
+func dominant(els []*xhtml.Node, total int) *xhtml.Node {
+	var best *xhtml.Node
+	bestN := 0
+	for _, a := range els {
+		if n := pText(a); n > bestN {
+			best, bestN = a, n
+		}
+	}
+	if bestN < 500 || bestN*10 < total*6 {
+		return nil
+	}
+	return best
 }
 
 // pText counts the bytes of text inside <p> elements under n.
