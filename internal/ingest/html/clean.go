@@ -26,7 +26,7 @@ var boilerplatePrefixes = []string{
 // It also deletes, in the same walk, what readability would throw away
 // anyway (see prunable), so that readability's candidate search, which
 // walks every scored subtree's text several times, scores a smaller tree.
-func removeBoilerplate(n *xhtml.Node) { pruneTree(n) }
+func removeBoilerplate(n *xhtml.Node) { pruneTree(n, false) }
 
 // textStats are counts over a subtree: bytes of visible non-space text,
 // how many of them are inside links, and the number of links.
@@ -34,21 +34,29 @@ type textStats struct{ chars, linkChars, links int }
 
 // pruneTree does removeBoilerplate's work in one walk and returns the text
 // statistics of what is left under n, which it uses to drop link lists
-// (see isLinkList) on the way up.
-func pruneTree(n *xhtml.Node) textStats {
+// (see isLinkList) on the way up. Outside preformatted text (pre) it also
+// shortens runs of white space at the ends of text nodes to one character:
+// source indentation is most of the text bytes of a page, and readability
+// reads every character of a candidate's text several times, while runs
+// of white space render, and count for readability, as one space.
+func pruneTree(n *xhtml.Node, pre bool) textStats {
 	var st textStats
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == xhtml.TextNode:
-			st.chars += nonSpace(c.Data)
+			k := nonSpace(c.Data)
+			if !pre {
+				c.Data = squeezeEnds(c.Data, k == 0)
+			}
+			st.chars += k
 		case c.Type == xhtml.CommentNode:
 			n.RemoveChild(c)
 		case c.Type != xhtml.ElementNode:
 		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
 			n.RemoveChild(c)
 		default:
-			cs := pruneTree(c)
+			cs := pruneTree(c, pre || keepsSpace(c.DataAtom))
 			if c.DataAtom == atom.A {
 				cs.linkChars, cs.links = cs.chars, cs.links+1
 			}
@@ -96,6 +104,55 @@ func isLinkList(n *xhtml.Node, st textStats) bool {
 		return false
 	}
 	return st.links >= 3 && st.linkChars*10 >= st.chars*9
+}
+
+// keepsSpace reports elements whose text keeps its white space as written.
+func keepsSpace(a atom.Atom) bool {
+	switch a {
+	case atom.Pre, atom.Textarea, atom.Listing, atom.Plaintext, atom.Xmp:
+		return true
+	}
+	return false
+}
+
+// squeezeEnds shortens the runs of ASCII white space at the start and end
+// of s to one character each (the one next to the text); blank says s is
+// all white space, which becomes a newline if it holds one (so blocks stay
+// on their own lines) and else its first character. It slices s rather
+// than copying it.
+func squeezeEnds(s string, blank bool) string {
+	if len(s) < 2 {
+		return s
+	}
+	if blank {
+		if strings.IndexByte(s, '\n') >= 0 {
+			return "\n"
+		}
+		return s[:1]
+	}
+	i := 0
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	j := len(s)
+	for j > i && isASCIISpace(s[j-1]) {
+		j--
+	}
+	if i > 0 {
+		i-- // keep one
+	}
+	if j < len(s) {
+		j++
+	}
+	return s[i:j]
+}
+
+func isASCIISpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f':
+		return true
+	}
+	return false
 }
 
 // nonSpace counts the bytes of s that are not ASCII white space.

@@ -59,3 +59,21 @@ func TestFocusArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestSqueezeEnds(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{" ", " "},
+		{"\n\t\t  ", "\n"},
+		{"  \t ", " "},
+		{"word", "word"},
+		{" word", " word"},
+		{"\n\n    word  more \n  ", " word  more "},
+		{"word\n\n  ", "word\n"},
+	}
+	for _, tc := range tests {
+		if got := squeezeEnds(tc.in, strings.TrimSpace(tc.in) == ""); got != tc.want {
+			t.Errorf("squeezeEnds(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
