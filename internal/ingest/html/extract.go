@@ -11,7 +11,6 @@
 package html // import "github.com/dossier-news/dossier/internal/ingest/html"
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +19,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-htmldate"
@@ -77,13 +75,15 @@ func ExtractWithCharset(r io.Reader, pageURL, contentType string) (*news.Article
 	return a, nil
 }
 
-// decode converts raw page bytes to valid UTF-8.
-func decode(raw []byte, contentType string) (string, error) {
-	enc, name, _ := charset.DetermineEncoding(raw, contentType)
-	if name == "utf-8" && !utf8.Valid(trimBOM(raw)) && contentType != "" {
+// decode converts a raw page (bytes in a string) to valid UTF-8.
+func decode(raw, contentType string) (string, error) {
+	// The encoding sniffer looks at no more than the first 1024 bytes.
+	head := []byte(raw[:min(len(raw), 1024)])
+	enc, name, _ := charset.DetermineEncoding(head, contentType)
+	if name == "utf-8" && !utf8.ValidString(trimBOM(raw)) && contentType != "" {
 		// The header said UTF-8 (or nothing usable) but the bytes disagree:
 		// look at what the page itself declares.
-		enc, name, _ = charset.DetermineEncoding(raw, "")
+		enc, name, _ = charset.DetermineEncoding(head, "")
 	}
 	if name != "utf-8" && isMultibyteUTF8(raw) {
 		// Declared as a legacy charset, but the bytes are valid UTF-8 with
@@ -91,57 +91,38 @@ func decode(raw []byte, contentType string) (string, error) {
 		// so the declaration is wrong (a CMS that re-encoded its pages).
 		name = "utf-8"
 	}
-	var out []byte
-	if name == "utf-8" || isASCII(raw) && asciiCompatible(name) {
-		out = trimBOM(raw)
-	} else {
+	s := trimBOM(raw)
+	if name != "utf-8" && !(isASCII(raw) && asciiCompatible(name)) {
 		var err error
-		out, err = enc.NewDecoder().Bytes(raw)
+		s, err = enc.NewDecoder().String(raw)
 		if err != nil {
 			return "", fmt.Errorf("decode charset %s: %w", name, err)
 		}
+		s = strings.TrimPrefix(s, "\uFEFF")
 	}
-	// raw and out belong to this call and are never written again, so the
-	// page is used in place instead of copied (pages are hundreds of KB;
-	// the copy and its garbage were a tenth of the extraction time).
-	// Nothing returned from Extract points into it: the parser, metadata
-	// and text builders all make their own strings.
-	s := unsafe.String(unsafe.SliceData(out), len(out))
-	s = strings.TrimPrefix(s, "\uFEFF")
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return s, nil
 }
 
-// readAll reads up to MaxPageSize+1 bytes, in one allocation when the
-// reader knows its length.
-func readAll(r io.Reader) ([]byte, error) {
+// readAll reads up to MaxPageSize+1 bytes into a string: one allocation,
+// not zeroed first, when the reader knows its length, and no copy to turn
+// bytes into a string afterwards (pages are hundreds of KB; the copies and
+// their garbage were a tenth of the extraction time).
+func readAll(r io.Reader) (string, error) {
+	var b strings.Builder
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxPageSize {
-		buf := make([]byte, 0, l.Len()+1)
-		for {
-			n, err := r.Read(buf[len(buf):cap(buf)])
-			buf = buf[:len(buf)+n]
-			if err == io.EOF {
-				return buf, nil
-			}
-			if err != nil {
-				return buf, err
-			}
-			if len(buf) == cap(buf) {
-				break // longer than announced: read the rest the slow way
-			}
-		}
-		rest, err := io.ReadAll(io.LimitReader(r, MaxPageSize+1-int64(len(buf))))
-		return append(buf, rest...), err
+		b.Grow(l.Len() + 1)
 	}
-	return io.ReadAll(io.LimitReader(r, MaxPageSize+1))
+	_, err := io.Copy(&b, io.LimitReader(r, MaxPageSize+1))
+	return b.String(), err
 }
 
-// isASCII reports whether b holds only 7-bit bytes.
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
+// isASCII reports whether s holds only 7-bit bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return false
 		}
 	}
@@ -161,18 +142,13 @@ func asciiCompatible(name string) bool {
 	return true
 }
 
-// isMultibyteUTF8 reports whether b is valid UTF-8 and not plain ASCII.
-func isMultibyteUTF8(b []byte) bool {
-	b = trimBOM(b)
-	for _, c := range b {
-		if c >= 0x80 {
-			return utf8.Valid(b)
-		}
-	}
-	return false
+// isMultibyteUTF8 reports whether s is valid UTF-8 and not plain ASCII.
+func isMultibyteUTF8(s string) bool {
+	s = trimBOM(s)
+	return !isASCII(s) && utf8.ValidString(s)
 }
 
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")) }
+func trimBOM(s string) string { return strings.TrimPrefix(s, "\xEF\xBB\xBF") }
 
 func extractString(page, pageURL string) (a *news.Article, err error) {
 	// The extractors are third-party code fed hostile input: a panic in
