@@ -18,6 +18,10 @@ func TestStripRaw(t *testing.T) {
 		{"nav unclosed kept", `a<nav><a>1</a>b`, `a<nav><a>1</a>b`},
 		{"svg self-closing", `a<svg/>b<svg viewBox="0 0 1 1"><svg></svg><path/></svg>c`, "abc"},
 		{"navigation is not nav", `<navigation>x</navigation>`, `<navigation>x</navigation>`},
+		{"aside dropped", `a<aside><p>1</p><aside>x</aside><p>2</p></aside>b`, "ab"},
+		{"aside of paragraphs kept", `a<aside><p>1<p>2</p><P class=x>3</aside>b`, `a<aside><p>1<p>2</p><P class=x>3</aside>b`},
+		{"footer and controls", `a<footer>(c)</footer><select><option>1</select><button>Go</button>b`, "ab"},
+		{"pre is not p", `a<footer><pre>1</pre><pre>2</pre><pre>3</pre></footer>b`, "ab"},
 	}
 	for _, tc := range tests {
 		if got := stripRaw(tc.in); got != tc.want {
