@@ -47,6 +47,12 @@ func pruneTree(n *xhtml.Node, pre bool) textStats {
 		case c.Type == xhtml.TextNode:
 			k := nonSpace(c.Data)
 			if !pre {
+				if k == 0 && (isBlock(n) && (c.PrevSibling == nil || next == nil) || isBlock(c.PrevSibling) || isBlock(next)) {
+					// Indentation between blocks: nothing renders it, and
+					// readability walks every node several times.
+					n.RemoveChild(c)
+					break
+				}
 				c.Data = squeezeEnds(c.Data, k == 0)
 			}
 			st.chars += k
@@ -104,6 +110,25 @@ func isLinkList(n *xhtml.Node, st textStats) bool {
 		return false
 	}
 	return st.links >= 3 && st.linkChars*10 >= st.chars*9
+}
+
+// isBlock reports elements that start and end a line of text, so that
+// white space next to them renders as nothing.
+func isBlock(n *xhtml.Node) bool {
+	if n == nil || n.Type != xhtml.ElementNode {
+		return n != nil && n.Type == xhtml.DocumentNode
+	}
+	switch n.DataAtom {
+	case atom.Html, atom.Head, atom.Body, atom.Address, atom.Article, atom.Aside,
+		atom.Blockquote, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Fieldset,
+		atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2,
+		atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li,
+		atom.Main, atom.Nav, atom.Ol, atom.P, atom.Section, atom.Table,
+		atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Ul,
+		atom.Title, atom.Meta, atom.Link, atom.Script, atom.Style:
+		return true
+	}
+	return false
 }
 
 // keepsSpace reports elements whose text keeps its white space as written.

@@ -3,6 +3,8 @@ package html
 import (
 	"strings"
 	"testing"
+
+	xhtml "golang.org/x/net/html"
 )
 
 func TestStripRaw(t *testing.T) {
@@ -79,5 +81,20 @@ func TestSqueezeEnds(t *testing.T) {
 		if got := squeezeEnds(tc.in, strings.TrimSpace(tc.in) == ""); got != tc.want {
 			t.Errorf("squeezeEnds(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestRemoveBoilerplateSpace: indentation between blocks goes, the space
+// between inline words stays.
+func TestRemoveBoilerplateSpace(t *testing.T) {
+	doc := mustParse(t, "<div>\n  <p><b>one</b> <i>two</i>\n  </p>\n  <pre>  x\n  </pre>\n</div>")
+	removeBoilerplate(doc)
+	var b strings.Builder
+	if err := xhtml.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	want := "<html><head></head><body><div><p><b>one</b> <i>two</i></p><pre>  x\n  </pre></div></body></html>"
+	if got := b.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
