@@ -62,6 +62,7 @@ func pruneTree(n *xhtml.Node, pre bool) textStats {
 		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
 			n.RemoveChild(c)
 		default:
+			dropStyle(c)
 			cs := pruneTree(c, pre || keepsSpace(c.DataAtom))
 			if c.DataAtom == atom.A {
 				cs.linkChars, cs.links = cs.chars, cs.links+1
@@ -95,6 +96,18 @@ func isProse(n *xhtml.Node) bool {
 		}
 	}
 	return false
+}
+
+// dropStyle removes n's inline style, once prunable has judged it:
+// readability strips styles from its output anyway, but first runs two
+// regular expressions over every element's style to judge visibility.
+func dropStyle(n *xhtml.Node) {
+	for i, a := range n.Attr {
+		if a.Key == "style" && a.Namespace == "" {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			return
+		}
+	}
 }
 
 // isLinkList reports a block that is a list of links: related stories,
@@ -265,20 +278,49 @@ func isBoilerplate(n *xhtml.Node) bool {
 	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
 		return false
 	}
-	for _, key := range [...]string{"class", "id"} {
-		for _, tok := range strings.Fields(strings.ToLower(attr(n, key))) {
-			head, _, _ := strings.Cut(strings.ReplaceAll(tok, "_", "-"), "-")
-			for _, p := range boilerplatePrefixes {
-				if head == p || tok == p {
-					return true
-				}
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		// Tokens are split by hand: this runs on every element of the page.
+		for v := a.Val; v != ""; {
+			i := 0
+			for i < len(v) && isASCIISpace(v[i]) {
+				i++
 			}
-			if strings.HasSuffix(tok, "-ad") || strings.HasSuffix(tok, "-ads") {
+			v = v[i:]
+			j := 0
+			for j < len(v) && !isASCIISpace(v[j]) {
+				j++
+			}
+			tok := v[:j]
+			v = v[j:]
+			if tok != "" && boilerplateToken(tok) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// boilerplateToken reports a class or id token whose first dash- or
+// underscore-separated part is a boilerplate prefix, or that ends in
+// "-ad" or "-ads" (ASCII case ignored).
+func boilerplateToken(tok string) bool {
+	head := tok
+	if k := strings.IndexAny(tok, "-_"); k >= 0 {
+		head = tok[:k]
+	}
+	for _, p := range boilerplatePrefixes {
+		if len(head) == len(p) && strings.EqualFold(head, p) {
+			return true
+		}
+	}
+	return hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads")
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // countP counts <p> descendants, stopping at limit.

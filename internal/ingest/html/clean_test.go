@@ -98,3 +98,26 @@ func TestRemoveBoilerplateSpace(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestIsBoilerplate(t *testing.T) {
+	tests := []struct {
+		attrs string
+		want  bool
+	}{
+		{`class="story"`, false},
+		{`class="story AD-slot"`, true},
+		{`id="social_bar"`, true},
+		{`class="  header-ads "`, true},
+		{`class="adjective shadow"`, false},
+		{`class="ads-enabled"`, true},
+		{`class="x" id="newsletter"`, true},
+		{`class="read-more"`, false},
+	}
+	for _, tc := range tests {
+		doc := mustParse(t, "<div "+tc.attrs+">x</div>")
+		div := doc.LastChild.LastChild.FirstChild // html > body > div
+		if got := isBoilerplate(div); got != tc.want {
+			t.Errorf("isBoilerplate(<div %s>) = %v, want %v", tc.attrs, got, tc.want)
+		}
+	}
+}
