@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -364,4 +365,58 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestExtractBufferReuse: page buffers are reused between calls, so an
+// article that kept a reference into its page would change when the next
+// page is read. Extract each page, then extract others concurrently many
+// times, and check the first results are unchanged and the later ones equal.
+func TestExtractBufferReuse(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.html")
+	if len(files) < 2 {
+		t.Skip("need two testdata pages")
+	}
+	var pages [][]byte
+	var first []*newsArticle
+	var snap []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Extract(bytes.NewReader(raw), "https://example.org/"+filepath.Base(f))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pages, first = append(pages, raw), append(first, a)
+		snap = append(snap, fmt.Sprintf("%+v", *a))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				k := (g + i) % len(pages)
+				a, err := Extract(bytes.NewReader(pages[k]), "https://example.org/"+filepath.Base(files[k]))
+				if err != nil || fmt.Sprintf("%+v", *a) != snap[k] {
+					select {
+					case errs <- files[k]:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for f := range errs {
+		t.Errorf("%s: concurrent extraction differs from the first", f)
+	}
+	for i, a := range first {
+		if got := fmt.Sprintf("%+v", *a); got != snap[i] {
+			t.Errorf("%s: article changed after later extractions", files[i])
+		}
+	}
 }
