@@ -121,3 +121,20 @@ func TestIsBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+func TestSqueezeIndent(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, "<div>\n<p>a\n  b</p>\n</div>"},
+		{[]string{"x\n\t\t\t\ty", "\n    z"}, "x\ny\nz"},
+		{[]string{"no breaks    here"}, "no breaks    here"},
+		{[]string{"end\n      "}, "end\n"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(squeezeIndent(tc.in), ""); got != tc.want {
+			t.Errorf("squeezeIndent(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
