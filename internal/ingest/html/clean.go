@@ -62,7 +62,7 @@ func pruneTree(n *xhtml.Node, pre bool) textStats {
 		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
 			n.RemoveChild(c)
 		default:
-			dropStyle(c)
+			trimAttrs(c)
 			cs := pruneTree(c, pre || keepsSpace(c.DataAtom))
 			if c.DataAtom == atom.A {
 				cs.linkChars, cs.links = cs.chars, cs.links+1
@@ -98,16 +98,26 @@ func isProse(n *xhtml.Node) bool {
 	return false
 }
 
-// dropStyle removes n's inline style, once prunable has judged it:
-// readability strips styles from its output anyway, but first runs two
-// regular expressions over every element's style to judge visibility.
-func dropStyle(n *xhtml.Node) {
-	for i, a := range n.Attr {
-		if a.Key == "style" && a.Namespace == "" {
-			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
-			return
+// trimAttrs removes attributes nothing downstream reads, once prunable
+// has judged n: the inline style (readability strips styles from its
+// output anyway, but first runs two regular expressions over every
+// element's style to judge visibility), data-* attributes other than
+// htmldate's data-utime, and on* event handlers. Readability keeps its
+// scores in attributes and looks them up by scanning each element's list
+// many times, and clones the tree with them on every pass.
+func trimAttrs(n *xhtml.Node) {
+	kept := n.Attr[:0]
+	for _, a := range n.Attr {
+		k := a.Key
+		if a.Namespace == "" && (k == "style" ||
+			strings.HasPrefix(k, "data-") && k != "data-utime" ||
+			len(k) > 2 && k[0] == 'o' && k[1] == 'n') {
+			continue
 		}
+		kept = append(kept, a)
 	}
+	clear(n.Attr[len(kept):])
+	n.Attr = kept
 }
 
 // isLinkList reports a block that is a list of links: related stories,
