@@ -1,6 +1,7 @@
 package html
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -150,4 +151,26 @@ func TestTrimAttrs(t *testing.T) {
 	if got, want := strings.Join(keys, " "), "class data-utime id open"; got != want {
 		t.Errorf("attributes left: %q, want %q", got, want)
 	}
+}
+
+// FuzzStrippedReader: the raw-level cuts never panic (Extract would turn a
+// panic into an error, hiding it), never grow the page, and the reader
+// yields exactly the kept spans.
+func FuzzStrippedReader(f *testing.F) {
+	f.Add("a<script>x</script><nav><nav>b</nav></nav><aside><p>1</p></aside>\n      <p>c</p>")
+	f.Add("<footer><p>1<p>2<p>3</footer><svg/><select><option>x</select><!-- y")
+	f.Add("<ASIDE><aside></aside>\n\t\t\t\t\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(squeezeIndent(keptSpans(s)), "")
+		if len(want) > len(s) {
+			t.Fatalf("stripped page longer than the page: %d > %d", len(want), len(s))
+		}
+		got, err := io.ReadAll(strippedReader(s))
+		if err != nil || string(got) != want {
+			t.Fatalf("reader gave %q (%v), spans join to %q", got, err, want)
+		}
+		if sr := stripRaw(s); len(sr) > len(s) {
+			t.Fatalf("stripRaw grew the page")
+		}
+	})
 }
