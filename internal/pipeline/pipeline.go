@@ -38,9 +38,9 @@ type Store interface {
 	ArticlesSince(ctx context.Context, afterSeq int64, publishedSince time.Time) ([]news.Article, int64, error)
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
-	Event(ctx context.Context, id string) (news.Event, error)
 	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
 	MergesSince(ctx context.Context, afterSeq int64) ([]store.Merge, int64, error)
+	LastSeq(ctx context.Context) (int64, error)
 }
 
 // Options tune a Pipeline.
@@ -143,7 +143,7 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		if len(sorted2) == 0 {
 			return nil
 		}
-		if err := p.catchUp(ctx, sorted2, nil); err != nil {
+		if err := p.catchUp(ctx, sorted2); err != nil {
 			return err
 		}
 		touched := map[string]bool{}
@@ -237,14 +237,13 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		} else {
 			return fmt.Errorf("load event merges: %w", err)
 		}
-		// Advance past our own articles without entering them twice.
-		mine := make(map[string]bool, len(sorted2))
-		for _, a := range sorted2 {
-			mine[a.ID] = true
+		// Step past our own articles, already in the clusterer: under the
+		// lock nobody else committed, so the newest seq is ours.
+		last, err := p.st.LastSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("read article sequence: %w", err)
 		}
-		if err := p.catchUp(ctx, sorted2, mine); err != nil {
-			return err
-		}
+		p.lastSeq = max(p.lastSeq, last)
 		res.New = sorted2
 		for id := range touched {
 			res.Events = append(res.Events, id)
@@ -350,9 +349,9 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 }
 
 // catchUp enters into the clusterer the articles stored since the last
-// look (by this process or another one), within the time window of batch.
-// Articles named in skip are only stepped over.
-func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[string]bool) error {
+// look (by another process, or by this one before a restart), within the
+// time window of batch.
+func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
 	// The window reaches back from the batch's oldest article; an undated
 	// article may belong anywhere, so then everything is looked at (the
 	// clusterer's own cap bounds what it keeps).
@@ -369,27 +368,22 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article, skip map[s
 	if !since.IsZero() {
 		since = since.Add(-p.opt.Cluster.Window)
 	}
-	if skip == nil {
-		ms, last, err := p.st.MergesSince(ctx, p.lastMerge)
-		if err != nil {
-			return fmt.Errorf("load event merges: %w", err)
-		}
-		for _, m := range ms {
-			if p.redirect == nil {
-				p.redirect = map[string]string{}
-			}
-			p.redirect[m.From] = m.To
-		}
-		p.lastMerge = last
+	ms, lastMerge, err := p.st.MergesSince(ctx, p.lastMerge)
+	if err != nil {
+		return fmt.Errorf("load event merges: %w", err)
 	}
+	for _, m := range ms {
+		if p.redirect == nil {
+			p.redirect = map[string]string{}
+		}
+		p.redirect[m.From] = m.To
+	}
+	p.lastMerge = lastMerge
 	stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, since)
 	if err != nil {
 		return fmt.Errorf("load recent articles: %w", err)
 	}
 	for i := range stored {
-		if skip[stored[i].ID] {
-			continue
-		}
 		p.cl.Restore(&stored[i])
 	}
 	if last > p.lastSeq {
@@ -412,14 +406,9 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
+		// Build recomputes every field from the articles, so the stored
+		// dossier is not read back.
 		base := news.Event{ID: id}
-		// (An id merged away earlier answers with its survivor: that is not
-		// this event, which a split has just founded again.)
-		if ev, err := p.st.Event(ctx, id); err == nil && ev.ID == id {
-			base = ev
-		} else if err != nil && !isNotFound(err) {
-			return b, fmt.Errorf("load event %s: %w", id, err)
-		}
 		var evArts []news.Article
 		var evAn []news.Analysis
 		seen := map[string]bool{}

@@ -73,3 +73,14 @@ func (db *DB) MergesSince(ctx context.Context, afterSeq int64) ([]Merge, int64, 
 	})
 	return out, last, err
 }
+
+// LastSeq returns the sequence number of the newest stored article (0 when
+// there is none), so that a writer can step past what it just committed
+// without reading it back.
+func (db *DB) LastSeq(ctx context.Context) (int64, error) {
+	var last int64
+	err := db.readTx(ctx, "last seq", func(tx *sql.Tx) error {
+		return cleaned(tx).QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM articles`).Scan(&last)
+	})
+	return last, err
+}
