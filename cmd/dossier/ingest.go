@@ -31,15 +31,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"no input: give files, directories, URLs or - for stdin"}
 	}
-	db, err := openStore(ctx, *dsn)
+	db, p, err := openPipeline(ctx, e, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := newPipeline(e, db)
-	if err != nil {
-		return err
-	}
 	sum, err := ingestPaths(ctx, e, p, fs.Args(), *batch, !*quiet && isTerminal(e.stderr))
 	if err != nil {
 		return err

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/fetch"
@@ -56,10 +54,8 @@ type webIngester struct {
 }
 
 func (w webIngester) Ingest(ctx context.Context, arts []news.Article) ([]news.Article, error) {
-	for i := range arts {
-		if err := ingest.Normalize(&arts[i]); err != nil {
-			return nil, fmt.Errorf("article %d: %w", i+1, err)
-		}
+	if err := normalizeAll(arts, "article"); err != nil {
+		return nil, err
 	}
 	res, err := w.p.Ingest(ctx, arts)
 	if err != nil {
@@ -80,13 +76,25 @@ func (w webIngester) Ingest(ctx context.Context, arts []news.Article) ([]news.Ar
 type watchSink struct{ p *pipeline.Pipeline }
 
 func (s watchSink) Ingest(ctx context.Context, arts []news.Article) error {
-	for i := range arts {
-		if err := ingest.Normalize(&arts[i]); err != nil {
-			return fmt.Errorf("item %s: %w", arts[i].URL, err)
-		}
+	if err := normalizeAll(arts, "item"); err != nil {
+		return err
 	}
 	_, err := s.p.Ingest(ctx, arts)
 	return err
+}
+
+// normalizeAll fills what arts lack, as file ingestion does; an error names
+// the element (by number, and URL when it has one).
+func normalizeAll(arts []news.Article, what string) error {
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			if arts[i].URL != "" {
+				return fmt.Errorf("%s %d (%s): %w", what, i+1, arts[i].URL, err)
+			}
+			return fmt.Errorf("%s %d: %w", what, i+1, err)
+		}
+	}
+	return nil
 }
 
 // watchState adapts the store's feed state to the watcher's.
@@ -132,15 +140,11 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if *every < time.Second {
 		return usageError{"--every must be at least 1s"}
 	}
-	db, err := openStore(ctx, *dsn)
+	db, p, err := openPipeline(ctx, e, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := newPipeline(e, db)
-	if err != nil {
-		return err
-	}
 	w := watch.New(fetch.New(fetch.Options{Logger: e.log}), watchState{db}, watchSink{p}, *every, e.log)
 	if *once {
 		st, err := w.PollOnce(ctx, feeds)
@@ -215,28 +219,14 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := sample.WriteTo(dir); err != nil {
 		return fmt.Errorf("write sample corpus: %w", err)
 	}
-	db, err := openStore(ctx, *dsn)
+	db, p, err := openPipeline(ctx, e, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := newPipeline(e, db)
-	if err != nil {
-		return err
-	}
 	fmt.Fprintf(e.stdout, "Ingesting the bundled sample corpus into %s ...\n", redact(*dsn))
-	var paths []string
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	for _, en := range entries {
-		if strings.HasSuffix(en.Name(), ".md") || en.Name() == "gold.jsonl" {
-			continue
-		}
-		paths = append(paths, filepath.Join(dir, en.Name()))
-	}
-	sum, err := ingestPaths(ctx, e, p, paths, 256, isTerminal(e.stderr))
+	// WriteTo copies only the article files, so the directory is ingested whole.
+	sum, err := ingestPaths(ctx, e, p, []string{dir}, 256, isTerminal(e.stderr))
 	if err != nil {
 		return err
 	}
@@ -252,6 +242,21 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\nNext:\n  go run ./cmd/dossier show --db %s %s     # one event's dossier\n  go run ./cmd/dossier serve --db %s           # then open http://localhost:8080\n",
 		*dsn, firstID(evs), *dsn)
 	return nil
+}
+
+// openPipeline opens the store at dsn and a pipeline writing into it; the
+// caller closes the store.
+func openPipeline(ctx context.Context, e *env, dsn string) (*store.DB, *pipeline.Pipeline, error) {
+	db, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := newPipeline(e, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, p, nil
 }
 
 func firstID(evs []news.Event) string {
