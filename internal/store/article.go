@@ -66,7 +66,7 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 			}
 		}
 		for _, m := range b.Moves {
-			if _, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id = ?`), m.Event, m.Article); err != nil {
+			if err := db.moveArticles(ctx, tx, m.Event, []string{m.Article}); err != nil {
 				return fmt.Errorf("move article %s to event %s: %w", m.Article, m.Event, err)
 			}
 		}

@@ -155,13 +155,24 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event, fts *[
 		}
 	}
 	for _, part := range chunks(e.Articles, 500) {
-		args := append([]any{e.ID}, anys(part)...)
-		args = append(args, e.ID)
-		if _, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id IN (`+placeholders(len(part))+`) AND event <> ?`), args...); err != nil {
+		if err := db.moveArticles(ctx, tx, e.ID, part); err != nil {
 			return fmt.Errorf("set article events: %w", err)
 		}
 	}
 	return nil
+}
+
+// moveArticles puts the stored articles among ids (at most a few hundred) into event
+// and logs each one whose event changes in article_moves (see MovesSince).
+func (db *DB) moveArticles(ctx context.Context, tx *sql.Tx, event string, ids []string) error {
+	args := append([]any{event}, anys(ids)...)
+	args = append(args, event)
+	in := placeholders(len(ids))
+	if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO article_moves (article_id, event_id) SELECT id, ? FROM articles WHERE id IN (`+in+`) AND event <> ? ORDER BY seq`), args...); err != nil {
+		return err
+	}
+	_, err := cleaned(tx).ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE id IN (`+in+`) AND event <> ?`), args...)
+	return err
 }
 
 // maxTitlesIndexed bounds how many article titles go into an event's search document.

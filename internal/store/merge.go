@@ -14,6 +14,9 @@ func (db *DB) mergeEvent(ctx context.Context, tx *sql.Tx, m Merge) error {
 		return nil
 	}
 	q := cleaned(tx)
+	if _, err := q.ExecContext(ctx, db.q(`INSERT INTO article_moves (article_id, event_id) SELECT id, ? FROM articles WHERE event = ? ORDER BY seq`), m.To, m.From); err != nil {
+		return err
+	}
 	if _, err := q.ExecContext(ctx, db.q(`UPDATE articles SET event = ? WHERE event = ?`), m.To, m.From); err != nil {
 		return err
 	}
@@ -72,6 +75,41 @@ func (db *DB) MergesSince(ctx context.Context, afterSeq int64) ([]Merge, int64, 
 		return rows.Err()
 	})
 	return out, last, err
+}
+
+// MovesSince returns the changes of stored articles' events committed after sequence
+// number afterSeq, in commit order (a later move of one article comes after an earlier
+// one), and the last sequence number seen. Articles inserted with their event are not
+// moves; merges, splits and re-linkings are.
+func (db *DB) MovesSince(ctx context.Context, afterSeq int64) ([]Move, int64, error) {
+	var out []Move
+	last := afterSeq
+	err := db.readTx(ctx, "moves since", func(tx *sql.Tx) error {
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT seq, article_id, event_id FROM article_moves WHERE seq > ? ORDER BY seq`), afterSeq)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m Move
+			if err := rows.Scan(&last, &m.Article, &m.Event); err != nil {
+				return err
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
+	})
+	return out, last, err
+}
+
+// LastMoveSeq returns the sequence number of the newest logged move (0 when there is
+// none), so that a writer can step past its own moves.
+func (db *DB) LastMoveSeq(ctx context.Context) (int64, error) {
+	var last int64
+	err := db.readTx(ctx, "last move seq", func(tx *sql.Tx) error {
+		return cleaned(tx).QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM article_moves`).Scan(&last)
+	})
+	return last, err
 }
 
 // LastSeq returns the sequence number of the newest stored article (0 when

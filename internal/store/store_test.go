@@ -680,6 +680,26 @@ func testEventMerge(t *testing.T, _ backend, db *DB, dsn string) {
 	if ms, _, _ := db.MergesSince(ctx, last); len(ms) != 0 {
 		t.Errorf("MergesSince(last) = %v, want none", ms)
 	}
+	// Every change of a stored article's event is logged in commit order, for
+	// other workers' clusterers: the merge of e3, the move, the merge of e2.
+	mv, lastMove, err := db.MovesSince(ctx, 0)
+	wantMoves := []Move{{"a6", "e2"}, {"a6", "e1"}, {"a3", "e1"}, {"a4", "e1"}, {"a5", "e1"}}
+	if err != nil || !slices.Equal(mv, wantMoves) {
+		t.Errorf("MovesSince(0) = %v, %v; want %v", mv, err, wantMoves)
+	}
+	if n, err := db.LastMoveSeq(ctx); err != nil || n != lastMove {
+		t.Errorf("LastMoveSeq() = %d, %v; want %d", n, err, lastMove)
+	}
+	if mv, _, _ := db.MovesSince(ctx, lastMove); len(mv) != 0 {
+		t.Errorf("MovesSince(last) = %v, want none", mv)
+	}
+	// Re-committing an event with the articles it already has logs nothing.
+	e1 := b.Events[0]
+	e1.Articles = []string{"a1", "a2", "a3", "a4", "a5", "a6"}
+	mustCommit(t, db, Batch{Events: []news.Event{e1}})
+	if mv, _, _ := db.MovesSince(ctx, lastMove); len(mv) != 0 {
+		t.Errorf("MovesSince after a no-op membership update = %v, want none", mv)
+	}
 	if got, err := db.Event(ctx, "e3"); err != nil || got.ID != "e1" {
 		t.Errorf("Event(e3) after a second merge = %q, %v; want e1", got.ID, err)
 	}
