@@ -122,6 +122,9 @@ type walker struct {
 	ctx context.Context
 	opt Options
 	fn  func(a *news.Article, err error) error
+	// size is the size of the file being read, 0 when not known: a hint
+	// for reading a page whole into memory of the right size at once.
+	size int64
 }
 
 // Walk reads every path — files, directories (recursively, in lexical
@@ -246,6 +249,10 @@ func (w *walker) file(p string) error {
 		return w.bad(p, 0, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil {
+		w.size = fi.Size()
+		defer func() { w.size = 0 }()
+	}
 	return w.stream(p, f, format)
 }
 
@@ -281,6 +288,7 @@ func (w *walker) stream(path string, r io.Reader, format string) error {
 		return w.warc(path, br)
 	}
 	if isGzip(head) {
+		w.size = 0 // the file's size says nothing of the content's
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return w.bad(path, 0, fmt.Errorf("gzip: %w", err))
@@ -375,19 +383,47 @@ func (w *walker) warc(path string, r io.Reader) error {
 
 // html hands one page to package html.
 func (w *walker) html(path string, r *bufio.Reader) error {
-	data, err := readLimited(r, w.opt.MaxBytes)
+	page, err := readString(r, w.opt.MaxBytes, w.size)
 	if err != nil {
 		return w.bad(path, 0, err)
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
+	if i := strings.IndexByte(page, 0); i >= 0 {
 		return w.bad(path, 0, fmt.Errorf("binary file (NUL byte at offset %d)", i))
 	}
-	a, err := html.Extract(bytes.NewReader(data), "")
+	a, err := html.ExtractString(page, "", "")
 	if err != nil {
 		return w.bad(path, 0, err)
 	}
 	a.Origin = path
 	return w.article(a, path, 0)
+}
+
+// readString reads all of r into a string, failing when it holds more than
+// limit bytes. The bytes are copied once, from r's buffer into the
+// string's own memory, sized from hint (the file size, 0 when not known)
+// when it is right.
+func readString(r *bufio.Reader, limit, hint int64) (string, error) {
+	var sb strings.Builder
+	if hint > 0 {
+		sb.Grow(int(min(hint, limit+1)))
+	}
+	for {
+		chunk, err := r.Peek(r.Size())
+		if int64(sb.Len()+len(chunk)) > limit {
+			n := int64(sb.Len() + len(chunk))
+			r.Discard(len(chunk))
+			m, _ := io.Copy(io.Discard, r)
+			return "", tooLarge(n+m, limit)
+		}
+		sb.Write(chunk)
+		r.Discard(len(chunk))
+		if err == io.EOF {
+			return sb.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
 }
 
 // readLimited reads all of r, failing when it holds more than limit bytes.

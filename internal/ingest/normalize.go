@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -17,6 +19,9 @@ import (
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/timex"
 )
+
+// langWindow is how many bytes of text DetectLang reads.
+const langWindow = 1024
 
 // Title inference limits.
 const (
@@ -68,15 +73,25 @@ func Normalize(a *news.Article) error {
 	// The outlet is part of the hash: the same text from another outlet is
 	// a syndicated copy, an article of its own that clustering marks as a
 	// near-duplicate, not the same article ingested twice.
-	norm := normText(a.Text)
-	sum := sha256.Sum256([]byte(strings.ToLower(a.Source) + "\x00" + norm))
-	a.Hash = hex.EncodeToString(sum[:])
+	h := sha256.New()
+	io.WriteString(h, strings.ToLower(a.Source))
+	h.Write([]byte{0})
+	var idHash hash.Hash // of the normalised text alone, for an id without URL
+	w := io.Writer(h)
+	if a.ID == "" && a.URL == "" {
+		idHash = sha256.New()
+		w = io.MultiWriter(h, idHash)
+	}
+	writeNorm(w, a.Text)
+	a.Hash = hex.EncodeToString(h.Sum(nil))
 	if a.ID == "" {
-		key := norm
-		if a.URL != "" {
-			key = a.URL
+		var s []byte
+		if idHash != nil {
+			s = idHash.Sum(nil)
+		} else {
+			sum := sha256.Sum256([]byte(a.URL))
+			s = sum[:]
 		}
-		s := sha256.Sum256([]byte(key))
 		a.ID = "a" + hex.EncodeToString(s[:8])
 		infer(a, "id")
 	}
@@ -108,23 +123,52 @@ func infer(a *news.Article, field string) {
 	}
 }
 
-// normText lower-cases s and collapses whitespace runs to one space.
-func normText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+// writeNorm writes s to w lower-cased, with its white space runs
+// collapsed to one space and trimmed, as the content hash reads it. It
+// goes through a small buffer rather than building the normalised copy of
+// the whole text.
+func writeNorm(w io.Writer, s string) {
+	var buf [4096]byte
+	b := buf[:0]
+	space, started := false, false
+	for i := 0; i < len(s); {
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			w.Write(b)
+			b = b[:0]
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = started
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			started = true
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = started
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		started = true
 	}
-	return b.String()
+	w.Write(b)
 }
 
 // collapse trims s and collapses its whitespace runs (titles are one line).
@@ -143,10 +187,13 @@ func normLang(s string) string {
 
 // DetectLang returns the ISO 639-1 code of the language of text, or ""
 // when it cannot tell (too little text, or a language without a two-letter
-// code). It reads the first 4 KiB: enough for a stable answer.
+// code). It reads the first 1 KiB: about 150 words, enough for a stable
+// answer (on the real test pages it agrees with a 4 KiB window on every
+// text in a natural language), while whatlanggo's time grows with the
+// length it reads.
 func DetectLang(text string) string {
-	if len(text) > 4096 {
-		text = text[:4096]
+	if len(text) > langWindow {
+		text = text[:langWindow]
 		for !utf8.ValidString(text) && len(text) > 0 {
 			text = text[:len(text)-1]
 		}

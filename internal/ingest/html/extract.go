@@ -11,14 +11,12 @@
 package html // import "github.com/dossier-news/dossier/internal/ingest/html"
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	nurl "net/url"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -59,16 +57,24 @@ func Extract(r io.Reader, pageURL string) (*news.Article, error) {
 // except when it claims UTF-8 for bytes that are not UTF-8 (a common server
 // misconfiguration), where the page's declaration is used instead.
 func ExtractWithCharset(r io.Reader, pageURL, contentType string) (*news.Article, error) {
-	buf := getBuf()
-	defer putBuf(buf)
-	raw, err := readAll(r, buf)
+	page, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("html %s: read: %w", pageURL, err)
 	}
-	if len(raw) > MaxPageSize {
+	if len(page) > MaxPageSize {
 		return nil, fmt.Errorf("html %s: page larger than %d bytes", pageURL, MaxPageSize)
 	}
-	text, err := decode(raw, contentType)
+	return ExtractString(page, pageURL, contentType)
+}
+
+// ExtractString is ExtractWithCharset for a page already in memory, as the
+// raw bytes of a string (in whatever charset; decoded like the others).
+// It saves callers that read the page whole a second copy of it.
+func ExtractString(page, pageURL, contentType string) (*news.Article, error) {
+	if len(page) > MaxPageSize {
+		return nil, fmt.Errorf("html %s: page larger than %d bytes", pageURL, MaxPageSize)
+	}
+	text, err := decode(page, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("html %s: %w", pageURL, err)
 	}
@@ -110,39 +116,26 @@ func decode(raw, contentType string) (string, error) {
 	return s, nil
 }
 
-// readAll reads up to MaxPageSize+1 bytes through buf (reused between
-// pages, so reading does not grow a fresh buffer each time) and returns
-// them as a string of its own. Handing out a string that shares buf's
-// memory would save one copy (about a twentieth of the extraction time)
-// but would make every substring kept from the page a use-after-reuse bug
-// waiting for a code path that forgets to copy.
-func readAll(r io.Reader, buf *bytes.Buffer) (string, error) {
-	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxPageSize {
-		buf.Grow(l.Len() + bytes.MinRead)
+// readAll reads up to MaxPageSize+1 bytes of r into a string. The bytes
+// go straight into the string's own memory (a strings.Builder hands over
+// its buffer): one copy, and nothing shared with a buffer that is reused,
+// so a substring kept from the page can never change under its holder.
+// A reader that knows its length (bytes.Reader, strings.Reader) is read
+// into a buffer of exactly that size, in one write.
+func readAll(r io.Reader) (string, error) {
+	var sb strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok {
+		if l.Len() > MaxPageSize {
+			return "", fmt.Errorf("page larger than %d bytes", MaxPageSize)
+		}
+		sb.Grow(l.Len())
+		if wt, ok := r.(io.WriterTo); ok {
+			_, err := wt.WriteTo(&sb)
+			return sb.String(), err
+		}
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, MaxPageSize+1))
-	return buf.String(), err
-}
-
-// bufPool holds page buffers between calls.
-var bufPool sync.Pool
-
-// maxPooled is the largest buffer kept for reuse; a rare huge page should
-// not pin its size in memory.
-const maxPooled = 4 << 20
-
-func getBuf() *bytes.Buffer {
-	if b, ok := bufPool.Get().(*bytes.Buffer); ok {
-		return b
-	}
-	return new(bytes.Buffer)
-}
-
-func putBuf(b *bytes.Buffer) {
-	if b.Cap() <= maxPooled {
-		b.Reset()
-		bufPool.Put(b)
-	}
+	_, err := io.Copy(&sb, io.LimitReader(r, MaxPageSize+1))
+	return sb.String(), err
 }
 
 // isASCII reports whether s holds only 7-bit bytes.

@@ -367,9 +367,10 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// TestExtractBufferReuse: page buffers are reused between calls, so an
-// article that kept a reference into its page would change when the next
-// page is read. Extract each page, then extract others concurrently many
+// TestExtractBufferReuse: an article must share no memory that a later
+// call reuses (pages were once read into pooled buffers, where an article
+// keeping a reference into its page would change when the next page is
+// read). Extract each page, then extract others concurrently many
 // times, and check the first results are unchanged and the later ones equal.
 func TestExtractBufferReuse(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.html")
