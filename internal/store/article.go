@@ -79,6 +79,11 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 		if err != nil {
 			return err
 		}
+		if len(inserted) > 0 {
+			if _, err := cleaned(tx).ExecContext(ctx, `INSERT INTO article_batches (last_seq) SELECT MAX(seq) FROM articles`); err != nil {
+				return fmt.Errorf("log batch: %w", err)
+			}
+		}
 		for id, an := range analyses {
 			if inserted[id] {
 				continue
@@ -399,6 +404,56 @@ func (db *DB) ArticlesAfter(ctx context.Context, afterSeq int64, publishedSince 
 			last = maxSeq.Int64
 		}
 		return nil
+	})
+	if err != nil {
+		return nil, afterSeq, err
+	}
+	return out, last, nil
+}
+
+// BatchesSince returns the articles stored after sequence number afterSeq, grouped by
+// the Commit that stored them, each group in seq order (the order the batch was given in),
+// with each article's current event; and the last sequence number seen. Another process
+// replays them batch by batch to reach the state of the clusterer that decided them.
+// Articles stored without a batch record (by a store older than schema version 3) come
+// last, as one group.
+func (db *DB) BatchesSince(ctx context.Context, afterSeq int64) ([][]news.Article, int64, error) {
+	var out [][]news.Article
+	last := afterSeq
+	err := db.readTx(ctx, "batches since", func(tx *sql.Tx) error {
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT last_seq FROM article_batches WHERE last_seq > ? ORDER BY last_seq`), afterSeq)
+		if err != nil {
+			return err
+		}
+		var ends []int64
+		for rows.Next() {
+			var end int64
+			if err := rows.Scan(&end); err != nil {
+				rows.Close()
+				return err
+			}
+			ends = append(ends, end)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		var group []news.Article
+		err = queryArticles(ctx, tx, db.q(selectArticle+` WHERE seq > ? ORDER BY seq`), []any{afterSeq}, func(r articleRow) error {
+			for len(ends) > 0 && r.seq > ends[0] {
+				if len(group) > 0 {
+					out = append(out, group)
+					group = nil
+				}
+				ends = ends[1:]
+			}
+			group = append(group, r.a)
+			last = r.seq
+			return nil
+		})
+		if len(group) > 0 {
+			out = append(out, group)
+		}
+		return err
 	})
 	if err != nil {
 		return nil, afterSeq, err

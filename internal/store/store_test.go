@@ -34,6 +34,7 @@ var suite = []struct {
 	{"ConcurrentCommits", testConcurrentCommits},
 	{"EventUpdate", testEventUpdate},
 	{"EventMerge", testEventMerge},
+	{"BatchesSince", testBatchesSince},
 	{"OddInput", testOddInput},
 }
 
@@ -733,5 +734,50 @@ func testOddInput(t *testing.T, _ backend, db *DB, _ string) {
 	}
 	if hits, _, err := db.Search(ctx, "zurich", 5, 0); err != nil || len(hits) != 1 {
 		t.Errorf("Search(zurich) = %+v, %v, want the odd article", hits, err)
+	}
+}
+
+// testBatchesSince reads stored articles back grouped by the Commit that stored them, in
+// the order each batch was given, with their current events.
+func testBatchesSince(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	b := fixture()
+	mustCommit(t, db, b) // a1..a6 in one batch
+	_, afterFirst, err := db.ArticlesSince(ctx, 0, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A batch given out of id order keeps its order; a Commit of only known articles
+	// or of no articles is no batch.
+	x := article("x2", "ap.org", "en", t0, "Second", "Two.", "e1")
+	y := article("x1", "ap.org", "en", t0, "First", "One.", "e2")
+	mustCommit(t, db, Batch{Articles: []news.Article{x, y}})
+	mustCommit(t, db, Batch{Articles: []news.Article{x}})
+	mustCommit(t, db, Batch{Moves: []Move{{Article: "x2", Event: "e3"}}})
+	z := article("x3", "ap.org", "en", t0, "Third", "Three.", "e3")
+	mustCommit(t, db, Batch{Articles: []news.Article{z}})
+
+	render := func(groups [][]news.Article) string {
+		var parts []string
+		for _, g := range groups {
+			var ids []string
+			for _, a := range g {
+				ids = append(ids, a.ID+"@"+a.Event)
+			}
+			parts = append(parts, strings.Join(ids, " "))
+		}
+		return strings.Join(parts, " | ")
+	}
+	groups, last, err := db.BatchesSince(ctx, 0)
+	want := "a1@e1 a2@e1 a3@e2 a4@e2 a5@e2 a6@e3 | x2@e3 x1@e2 | x3@e3"
+	if got := render(groups); err != nil || got != want {
+		t.Errorf("BatchesSince(0) = %q, %v; want %q", got, err, want)
+	}
+	groups, last2, err := db.BatchesSince(ctx, afterFirst)
+	if got, want := render(groups), "x2@e3 x1@e2 | x3@e3"; err != nil || got != want || last2 != last {
+		t.Errorf("BatchesSince(after the first) = %q (last %d), %v; want %q (last %d)", got, last2, err, want, last)
+	}
+	if groups, l, err := db.BatchesSince(ctx, last); err != nil || len(groups) != 0 || l != last {
+		t.Errorf("BatchesSince(last) = %d groups, last %d, %v; want none, %d", len(groups), l, err, last)
 	}
 }

@@ -7,3 +7,9 @@ CREATE TABLE article_moves (
 	article_id TEXT NOT NULL,
 	event_id   TEXT NOT NULL
 );
+
+-- The last article seq of every Commit that stored articles: the batches as they were
+-- clustered, so that another process can replay them batch by batch (BatchesSince).
+CREATE TABLE article_batches (
+	last_seq BIGINT NOT NULL PRIMARY KEY
+);
