@@ -120,7 +120,7 @@ func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
 
 // TestWorkersGiveSameEvents ingests one shuffled corpus with 4 processes at
 // once and with 1 process, into separate stores: no article may be stored
-// twice or lost, and the events must agree.
+// twice or lost, and the events must be the same.
 func TestWorkersGiveSameEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -168,14 +168,15 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 			if n != len(arts) {
 				t.Errorf("4 workers stored %d articles, want %d (none twice, none lost)", n, len(arts))
 			}
-			// Streaming clustering decides on what it has seen, and 4 workers
-			// see the corpus in another order than 1: the events must agree,
-			// exactly in most runs, and at worst by one report group.
-			agree := eval.Score(labelsOf(p1), labelsOf(p4))
-			t.Logf("4 workers: %d events, 1 worker: %d; identical: %v; BCubed F1 between them %.3f",
-				len(p4), len(p1), slices.Equal(p1, p4), agree.BCubedF1)
-			if agree.BCubedF1 < 0.9 {
-				t.Errorf("4 workers made %d events, 1 worker %d; BCubed F1 between them %.3f, want >= 0.9", len(p4), len(p1), agree.BCubedF1)
+			// Each worker replays the others' batches before deciding its
+			// own, so the four decide as one process taking the batches in
+			// commit order would, and on this corpus the clusterer's events
+			// do not depend on the order of the batches (see the cluster
+			// package's TestWorkersReplay): the partitions must be identical.
+			if !slices.Equal(p1, p4) {
+				agree := eval.Score(labelsOf(p1), labelsOf(p4))
+				t.Errorf("4 workers made %d events, 1 worker %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 worker:\n%s",
+					len(p4), len(p1), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(p1, "\n"))
 			}
 		})
 	}

@@ -48,6 +48,7 @@ import (
 	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -600,6 +601,123 @@ func (c *Clusterer) Restore(a *news.Article) {
 		e = c.newEvent(id)
 	}
 	c.join(e, a, m, a.DuplicateOf)
+}
+
+// Relabel applies decisions another clusterer took on stored articles,
+// given in the order they were taken: each article held in memory moves,
+// with its kept vector, to the last event the list names for it (founded
+// if not in memory); the events it passed through on the way do not
+// matter. An event left without articles is forgotten. Workers sharing a
+// store replay each other's merges and splits this way, so that every one
+// of them holds the partition the store holds. Articles not in memory are
+// ignored. It returns how many articles moved.
+func (c *Clusterer) Relabel(moves []Assignment) int {
+	if len(moves) == 0 {
+		return 0
+	}
+	want := make(map[string]bool, len(moves))
+	last := make(map[string]int, len(moves))
+	for i, m := range moves {
+		want[m.Article] = true
+		last[m.Article] = i
+	}
+	moves = slices.Clone(moves)
+	final := moves[:0]
+	for i, m := range moves {
+		if last[m.Article] == i {
+			final = append(final, m)
+		}
+	}
+	moves = final
+	where := make(map[string]*event, len(moves))
+	for _, e := range c.events {
+		for _, r := range e.arts {
+			if want[r.id] {
+				where[r.id] = e
+			}
+		}
+	}
+	touched := map[*event]bool{}
+	n := 0
+	for _, mv := range moves {
+		src := where[mv.Article]
+		if src == nil {
+			continue
+		}
+		dst := c.byID[mv.Event]
+		if dst == nil {
+			delete(c.alias, mv.Event)
+			dst = c.newEvent(mv.Event)
+		}
+		if dst == src {
+			continue
+		}
+		c.relabel(src, dst, mv.Article)
+		n++
+		where[mv.Article] = dst
+		touched[src], touched[dst] = true, true
+	}
+	evs := slices.Collect(maps.Keys(touched))
+	slices.SortFunc(evs, func(x, y *event) int { return cmp.Compare(x.seq, y.seq) })
+	for _, e := range evs {
+		if c.events[e.seq] == e {
+			c.reindex(e)
+		}
+	}
+	return n
+}
+
+// relabel moves article id from src to dst.
+func (c *Clusterer) relabel(src, dst *event, id string) {
+	var ref artRef
+	for i, r := range src.arts {
+		if r.id == id {
+			ref = r
+			src.arts = slices.Delete(src.arts, i, i+1)
+			break
+		}
+	}
+	src.size--
+	if i := slices.IndexFunc(src.members, func(m member) bool { return m.id == id }); i >= 0 {
+		m := src.members[i]
+		src.addCentroid(m.cvec, -1)
+		src.members = slices.Delete(src.members, i, i+1)
+		c.addMember(dst, m)
+		k := founderKey{m.t, m.id}
+		if dst.size == 0 || k.less(dst.first) {
+			dst.first = k
+		}
+		if m.t.After(dst.last) {
+			dst.last = m.t
+		}
+		if src.first.id == id && len(src.members) > 0 {
+			src.first = founderKey{src.members[0].t, src.members[0].id}
+			for _, o := range src.members[1:] {
+				if k := (founderKey{o.t, o.id}); k.less(src.first) {
+					src.first = k
+				}
+			}
+		}
+	}
+	if ref.dupOf != "" && !slices.ContainsFunc(dst.arts, func(r artRef) bool { return r.id == ref.dupOf }) {
+		ref.dupOf = ""
+	}
+	dst.arts = append(dst.arts, ref)
+	dst.size++
+	dst.lastSeq = max(dst.lastSeq, src.lastSeq)
+	for i := 0; i < len(src.hashes); i++ {
+		if h := src.hashes[i]; c.hashes[h].id == id {
+			c.hashes[h] = hashRef{id, dst.seq}
+			dst.hashes = append(dst.hashes, h)
+			src.hashes = slices.Delete(src.hashes, i, i+1)
+			i--
+		}
+	}
+	if src.size <= 0 && len(src.arts) == 0 {
+		dst.aliases = append(dst.aliases, src.aliases...)
+		src.aliases = nil
+		c.evict(src)
+	}
 }
 
 // Consolidate re-examines the events in memory that changed since its

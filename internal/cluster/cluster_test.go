@@ -324,3 +324,38 @@ func TestConsolidate(t *testing.T) {
 		t.Errorf("second Consolidate() = %+v, want nothing", again)
 	}
 }
+
+// TestRelabel replays another clusterer's decisions: a moved article
+// takes its vector to the new event (a copy of it then follows it there),
+// an event left empty is forgotten, unknown articles are ignored, and a
+// second call with the same moves changes nothing.
+func TestRelabel(t *testing.T) {
+	c := New(DefaultConfig())
+	day := time.Date(2024, 12, 16, 0, 0, 0, 0, time.UTC)
+	c.Restore(&news.Article{ID: "a", Text: mergeA, Published: day.Add(2 * time.Hour), Event: "e-a"})
+	c.Restore(&news.Article{ID: "r", Text: rehabText, Published: day, Event: "e-r"})
+	c.Restore(&news.Article{ID: "q", Text: quakeText, Published: day.Add(time.Hour), Event: "e-r"})
+	c.Consolidate()
+	moves := []Assignment{
+		{Article: "q", Event: "e-x"}, // passes through e-x ...
+		{Article: "zz", Event: "e-a"},
+		{Article: "q", Event: "e-q"}, // ... and ends in e-q, founded here
+		{Article: "a", Event: "e-r"}, // empties e-a
+	}
+	if n := c.Relabel(moves); n != 2 {
+		t.Errorf("Relabel moved %d articles, want 2 (q, a)", n)
+	}
+	if c.Events() != 2 {
+		t.Errorf("Events() = %d after Relabel, want 2 (e-r with r and a, e-q)", c.Events())
+	}
+	if n := c.Relabel(moves); n != 0 {
+		t.Errorf("second Relabel moved %d articles, want 0", n)
+	}
+	// A copy of q now joins q's new event, a copy of a joins e-r.
+	if got := c.Add(&news.Article{ID: "q2", Text: quakeText, Published: day.Add(90 * time.Minute)}); got.Event != "e-q" || got.DuplicateOf != "q" {
+		t.Errorf("copy of q went to %s (duplicate of %q), want e-q, duplicate of q", got.Event, got.DuplicateOf)
+	}
+	if got := c.Add(&news.Article{ID: "a2", Text: mergeA, Published: day.Add(3 * time.Hour)}); got.Event != "e-r" {
+		t.Errorf("copy of a went to %s, want e-r", got.Event)
+	}
+}

@@ -40,7 +40,10 @@ type Store interface {
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
 	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
 	MergesSince(ctx context.Context, afterSeq int64) ([]store.Merge, int64, error)
+	MovesSince(ctx context.Context, afterSeq int64) ([]store.Move, int64, error)
+	BatchesSince(ctx context.Context, afterSeq int64) ([][]news.Article, int64, error)
 	LastSeq(ctx context.Context) (int64, error)
+	LastMoveSeq(ctx context.Context) (int64, error)
 }
 
 // Options tune a Pipeline.
@@ -68,6 +71,9 @@ type Pipeline struct {
 	// absorbed events, so its decisions are mapped through them.
 	lastMerge int64
 	redirect  map[string]string
+	// Moves of stored articles to other events, read up to lastMove.
+	lastMove int64
+	looked   bool // catchUp has run once
 }
 
 // New returns a pipeline writing into st. Its methods may be called from
@@ -105,6 +111,12 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 	defer p.mu.Unlock()
 	var res Result
 	arts, dups := dedupe(arts)
+	for i := range arts {
+		// Cluster what the store will hold (it keeps microseconds), so
+		// that other processes replaying this batch from the store decide
+		// exactly as this one.
+		arts[i].Published = arts[i].Published.Truncate(time.Microsecond)
+	}
 	res.Duplicate = append(res.Duplicate, dups...)
 	fresh, dups, err := p.unknown(ctx, arts)
 	if err != nil {
@@ -231,11 +243,16 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
 		}
-		// Our own merges are in the clusterer already.
+		// Our own merges and moves are in the clusterer already.
 		if _, last, err := p.st.MergesSince(ctx, p.lastMerge); err == nil {
 			p.lastMerge = last
 		} else {
 			return fmt.Errorf("load event merges: %w", err)
+		}
+		if last, err := p.st.LastMoveSeq(ctx); err == nil {
+			p.lastMove = max(p.lastMove, last)
+		} else {
+			return fmt.Errorf("read move sequence: %w", err)
 		}
 		// Step past our own articles, already in the clusterer: under the
 		// lock nobody else committed, so the newest seq is ours.
@@ -348,26 +365,35 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 	return out
 }
 
-// catchUp enters into the clusterer the articles stored since the last
-// look (by another process, or by this one before a restart), within the
-// time window of batch.
+// maxReplay bounds how many articles stored by others a worker replays
+// through its clusterer at one catch-up. Beyond it (a process joining a
+// large store, or one long idle while others wrote) the stored decisions
+// of the time window are restored instead: cheaper, but the clusterer then
+// holds other vectors and document frequencies than the processes that
+// decided, so its next decisions may differ from theirs.
+const maxReplay = 20000
+
+// maxReplayAtStart is maxReplay for a process's first look at the store: a
+// process started on a store that already holds more (a restart, a worker
+// joining) restores the window's decisions rather than spend seconds
+// replaying the store's history; workers started together on a new store
+// replay each other from the first batch.
+const maxReplayAtStart = 2000
+
+// catchUp brings the clusterer to the state of the store before a batch:
+// the articles other processes stored since the last look (or, at start,
+// what the store holds), and the merges and splits they made.
+//
+// Other processes' batches are replayed as they were clustered, batch by
+// batch (Add in the order stored, then Consolidate): a clusterer is
+// deterministic, so every process that has replayed the same batches
+// holds the same events, vectors and document frequencies, and the
+// events of N workers are those one process would make taking the
+// batches in commit order. What the replay cannot reproduce (a process
+// that restored instead, see maxReplay) is corrected from the store: every
+// article is put into the event the store says (Relabel), so decisions
+// are at least taken against the store's events.
 func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
-	// The window reaches back from the batch's oldest article; an undated
-	// article may belong anywhere, so then everything is looked at (the
-	// clusterer's own cap bounds what it keeps).
-	since := time.Time{}
-	for _, a := range batch {
-		if a.Published.IsZero() {
-			since = time.Time{}
-			break
-		}
-		if since.IsZero() || a.Published.Before(since) {
-			since = a.Published
-		}
-	}
-	if !since.IsZero() {
-		since = since.Add(-p.opt.Cluster.Window)
-	}
 	ms, lastMerge, err := p.st.MergesSince(ctx, p.lastMerge)
 	if err != nil {
 		return fmt.Errorf("load event merges: %w", err)
@@ -379,17 +405,79 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
 		p.redirect[m.From] = m.To
 	}
 	p.lastMerge = lastMerge
-	stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, since)
+	newest, err := p.st.LastSeq(ctx)
 	if err != nil {
-		return fmt.Errorf("load recent articles: %w", err)
+		return fmt.Errorf("read article sequence: %w", err)
 	}
-	for i := range stored {
-		p.cl.Restore(&stored[i])
+	if newest <= p.lastSeq {
+		return nil
 	}
-	if last > p.lastSeq {
-		p.lastSeq = last
+	var seen []news.Article
+	limit := int64(maxReplay)
+	if !p.looked {
+		limit = maxReplayAtStart
+	}
+	p.looked = true
+	if newest-p.lastSeq <= limit {
+		groups, last, err := p.st.BatchesSince(ctx, p.lastSeq)
+		if err != nil {
+			return fmt.Errorf("load batches stored by others: %w", err)
+		}
+		for _, g := range groups {
+			for i := range g {
+				a := g[i]
+				p.cl.Add(&a)
+			}
+			p.cl.Consolidate()
+			seen = append(seen, g...)
+		}
+		p.lastSeq = max(p.lastSeq, last)
+	} else {
+		stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, windowStart(batch, p.opt.Cluster.Window))
+		if err != nil {
+			return fmt.Errorf("load recent articles: %w", err)
+		}
+		for i := range stored {
+			p.cl.Restore(&stored[i])
+		}
+		p.lastSeq = max(p.lastSeq, last)
+		p.log.Info("restored stored decisions instead of replaying batches", "articles", len(stored), "behind", newest-p.lastSeq)
+	}
+	moves, lastMove, err := p.st.MovesSince(ctx, p.lastMove)
+	if err != nil {
+		return fmt.Errorf("load article moves: %w", err)
+	}
+	p.lastMove = lastMove
+	fix := make([]cluster.Assignment, 0, len(moves)+len(seen))
+	for _, m := range moves {
+		fix = append(fix, cluster.Assignment{Article: m.Article, Event: m.Event})
+	}
+	for _, a := range seen {
+		fix = append(fix, cluster.Assignment{Article: a.ID, Event: a.Event})
+	}
+	if n := p.cl.Relabel(fix); n > 0 {
+		p.log.Debug("clusterer corrected to the store's events", "articles", n)
 	}
 	return nil
+}
+
+// windowStart is how far back from the batch's oldest article stored
+// decisions are restored; an undated article may belong anywhere, so then
+// everything is (the clusterer's own cap bounds what it keeps).
+func windowStart(batch []news.Article, window time.Duration) time.Time {
+	since := time.Time{}
+	for _, a := range batch {
+		if a.Published.IsZero() {
+			return time.Time{}
+		}
+		if since.IsZero() || a.Published.Before(since) {
+			since = a.Published
+		}
+	}
+	if since.IsZero() {
+		return since
+	}
+	return since.Add(-window)
 }
 
 // reconcile rebuilds the dossier of every touched event from its stored

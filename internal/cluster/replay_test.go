@@ -1,0 +1,128 @@
+package cluster_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// sharedStore stands for the database several workers write into: the
+// articles in commit order with their current event, and the log of
+// every change of a stored article's event (what store.MovesSince reads).
+type sharedStore struct {
+	order   []news.Article
+	event   map[string]string
+	moves   []cluster.Assignment
+	batches [][]news.Article
+}
+
+// worker is one process: its own clusterer and how far it has read the
+// shared store.
+type worker struct {
+	c                            *cluster.Clusterer
+	lastSeq, lastMove, lastBatch int
+}
+
+// ingest runs one batch the way the pipeline does: catch up with what
+// the others stored (Restore their articles, Relabel their moves), decide,
+// consolidate, commit.
+func (w *worker) ingest(st *sharedStore, batch []news.Article) {
+	// Replay the others' batches as they were decided, batch by batch.
+	for len(st.batches) > w.lastBatch {
+		for _, a := range st.batches[w.lastBatch] {
+			w.c.Add(&a)
+		}
+		w.c.Consolidate()
+		w.lastBatch++
+	}
+	w.c.Relabel(st.moves[w.lastMove:])
+	var cur []cluster.Assignment
+	for _, a := range st.order[w.lastSeq:] {
+		cur = append(cur, cluster.Assignment{Article: a.ID, Event: st.event[a.ID]})
+	}
+	w.c.Relabel(cur)
+	decided := map[string]string{}
+	var order []string
+	set := func(id, ev string) {
+		if _, ok := decided[id]; !ok {
+			order = append(order, id)
+		}
+		decided[id] = ev
+	}
+	for i := range batch {
+		a := batch[i]
+		set(a.ID, w.c.Add(&a).Event)
+		for _, m := range w.c.Moved() {
+			set(m.Article, m.Event)
+		}
+	}
+	for _, m := range w.c.Consolidate() {
+		set(m.Article, m.Event)
+	}
+	inBatch := map[string]bool{}
+	for _, a := range batch {
+		inBatch[a.ID] = true
+		a.Event = decided[a.ID]
+		st.order = append(st.order, a)
+		st.event[a.ID] = a.Event
+	}
+	for _, id := range order {
+		if ev := decided[id]; !inBatch[id] && st.event[id] != ev {
+			st.event[id] = ev
+			st.moves = append(st.moves, cluster.Assignment{Article: id, Event: ev})
+		}
+	}
+	st.batches = append(st.batches, batch)
+	w.lastSeq, w.lastMove, w.lastBatch = len(st.order), len(st.moves), len(st.batches)
+}
+
+func runWorkers(batches [][]news.Article, workers int) map[string]string {
+	st := &sharedStore{event: map[string]string{}}
+	ws := make([]*worker, workers)
+	for i := range ws {
+		ws[i] = &worker{c: cluster.New(cluster.DefaultConfig())}
+	}
+	for i, b := range batches {
+		ws[i%workers].ingest(st, b)
+	}
+	return st.event
+}
+
+// TestWorkersReplay runs the sample corpus in batches of two through one
+// clusterer and through four that share a store, each catching up with
+// the others' articles and replaying their merges and splits before its
+// own batch: the partitions must be identical, whichever order the four
+// take their turns in.
+func TestWorkersReplay(t *testing.T) {
+	arts, labels := loadSample(t)
+	rng := rand.New(rand.NewPCG(1, 1))
+	rng.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	var batches [][]news.Article
+	for i := 0; i < len(arts); i += 2 {
+		batches = append(batches, arts[i:min(i+2, len(arts))])
+	}
+	want := runWorkers(batches, 1)
+	for seed := range uint64(8) {
+		t.Run(fmt.Sprintf("turns%d", seed), func(t *testing.T) {
+			// Four workers taking turns in another order than the one
+			// process, as processes racing for the lock do.
+			bs := slices.Clone(batches)
+			if seed > 0 {
+				r := rand.New(rand.NewPCG(seed, 7))
+				r.Shuffle(len(bs), func(i, j int) { bs[i], bs[j] = bs[j], bs[i] })
+			}
+			got := runWorkers(bs, 4)
+			one := runWorkers(bs, 1)
+			if partition(got) != partition(one) {
+				t.Errorf("4 workers and 1 in the same batch order differ:\n4 workers:\n%s\n1:\n%s", labelled(got, labels), labelled(one, labels))
+			}
+			if partition(got) != partition(want) {
+				t.Errorf("4 workers in turn order %d differ from 1 in file order:\n4 workers:\n%s\n1:\n%s", seed, labelled(got, labels), labelled(want, labels))
+			}
+		})
+	}
+}
