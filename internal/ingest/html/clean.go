@@ -371,17 +371,33 @@ func stripRaw(s string) string {
 // strippedReader reads s with stripRaw's removals, without copying the
 // page into a new string first: the tokenizer copies what it reads anyway.
 func strippedReader(s string) io.Reader {
-	return &spanReader{spans: squeezeIndent(keptSpans(s))}
+	return &spanReader{spans: squeezeIndent(keptSpans(s), true)}
 }
 
-// squeezeIndent cuts the indentation after line breaks (four or more
-// spaces, tabs or further line breaks) out of spans, keeping the line
-// break: source indentation is a third of a typical page's text bytes,
-// and the tokenizer reads it byte by byte. Runs of white space render, and
-// are rendered by Text, as one, inside <pre> as well.
-func squeezeIndent(spans []string) []string {
+// keepBlockSpace is strippedReader keeping the white space between block
+// tags (as one line break) for trafilatura, which renders the elements it
+// keeps without regard to which are blocks.
+func keepBlockSpace(s string) io.Reader {
+	return &spanReader{spans: squeezeIndent(keptSpans(s), false)}
+}
+
+// squeezeIndent cuts white space out of spans where nothing renders it.
+// A run of white space holding a line break between two tags of block
+// elements ("</p>\n    <p>") is cut whole: pruneTree would delete the
+// text node it makes anyway, and such nodes are a third of the nodes of a
+// typical page, each one a token to copy and a node to allocate, link and
+// then unlink. Other indentation after a line break (four or more spaces,
+// tabs or further line breaks) is cut keeping the line break: source
+// indentation is a third of a typical page's text bytes, and the
+// tokenizer reads it byte by byte. Runs of white space render, and are
+// rendered by Text, as one, inside <pre> as well; but a span holding an
+// element that keeps its white space (<pre>, <textarea>, ...) keeps the
+// runs between its block tags, which pruneTree keeps there. Without
+// dropBlockSpace, runs between block tags are squeezed like the others.
+func squeezeIndent(spans []string, dropBlockSpace bool) []string {
 	out := make([]string, 0, len(spans)*2)
 	for _, sp := range spans {
+		betweenBlocks := dropBlockSpace && !hasSpaceKeeper(sp)
 		start, pos := 0, 0
 		for {
 			k := strings.IndexByte(sp[pos:], '\n')
@@ -390,10 +406,19 @@ func squeezeIndent(spans []string) []string {
 			}
 			k += pos
 			j := k + 1
-			for j < len(sp) && (sp[j] == ' ' || sp[j] == '\t' || sp[j] == '\n' || sp[j] == '\r') {
+			for j < len(sp) && isASCIISpace(sp[j]) {
 				j++
 			}
-			if j-k-1 >= 4 {
+			i := k // start of the run
+			for i > pos && isASCIISpace(sp[i-1]) {
+				i--
+			}
+			switch {
+			case betweenBlocks && i > 0 && sp[i-1] == '>' && j < len(sp) && sp[j] == '<' &&
+				blockTagEndingAt(sp, i-1) && isBlockTag(sp[j:]):
+				out = append(out, sp[start:i])
+				start = j
+			case j-k-1 >= 4:
 				out = append(out, sp[start:k+1])
 				start = j
 			}
@@ -404,6 +429,65 @@ func squeezeIndent(spans []string) []string {
 		}
 	}
 	return out
+}
+
+// hasSpaceKeeper reports whether s holds a start tag of an element whose
+// white space renders as written (see keepsSpace).
+func hasSpaceKeeper(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i >= len(s) {
+			return false
+		}
+		switch s[i] | 0x20 {
+		case 'p', 't', 'l', 'x':
+			for _, name := range [...]string{"pre", "textarea", "listing", "xmp", "plaintext"} {
+				if hasPrefixFold(s[i:], name) && isTagEnd(s, i+len(name)) {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// isBlockTag reports whether s starts with a start or end tag of an
+// element isBlock counts as a block ("<p ", "</div>").
+func isBlockTag(s string) bool {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	var name [12]byte
+	n := 0
+	for ; i < len(s) && n < len(name); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if n == 0 || !isTagEnd(s, i) {
+				return false
+			}
+			return isBlock(&xhtml.Node{Type: xhtml.ElementNode, DataAtom: atom.Lookup(name[:n])})
+		}
+		name[n] = c
+		n++
+	}
+	return false
+}
+
+// blockTagEndingAt reports whether the tag whose '>' is s[gt] is a block
+// tag (see isBlockTag). Its '<' is looked for no further back than 512
+// bytes: a longer tag is taken for no block tag, and its white space kept.
+func blockTagEndingAt(s string, gt int) bool {
+	from := max(0, gt-512)
+	lt := strings.LastIndexByte(s[from:gt], '<')
+	return lt >= 0 && isBlockTag(s[from+lt:gt+1])
 }
 
 // spanReader reads a list of strings one after the other.

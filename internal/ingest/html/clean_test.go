@@ -126,16 +126,24 @@ func TestIsBoilerplate(t *testing.T) {
 func TestSqueezeIndent(t *testing.T) {
 	tests := []struct {
 		in   []string
+		drop bool // dropBlockSpace
 		want string
 	}{
-		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, "<div>\n<p>a\n  b</p>\n</div>"},
-		{[]string{"x\n\t\t\t\ty", "\n    z"}, "x\ny\nz"},
-		{[]string{"no breaks    here"}, "no breaks    here"},
-		{[]string{"end\n      "}, "end\n"},
+		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, false, "<div>\n<p>a\n  b</p>\n</div>"},
+		{[]string{"x\n\t\t\t\ty", "\n    z"}, false, "x\ny\nz"},
+		{[]string{"no breaks    here"}, false, "no breaks    here"},
+		{[]string{"end\n      "}, false, "end\n"},
+		// Between block tags the run goes whole; next to inline tags or
+		// text it is only squeezed, and spans with <pre> keep it.
+		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, true, "<div><p>a\n  b</p></div>"},
+		{[]string{"<DIV class=x>  \n <P>a</P>\n<span>b</span>\n      </div>"}, true, "<DIV class=x><P>a</P>\n<span>b</span>\n</div>"},
+		{[]string{"<a href=x>a</a>\n      <p>b</p>  \n  c"}, true, "<a href=x>a</a>\n<p>b</p>  \n  c"},
+		{[]string{"<pre>\n<div>a</div>\n\t<div>b</div></pre>", "<p>\n<p>"}, true, "<pre>\n<div>a</div>\n\t<div>b</div></pre><p><p>"},
+		{[]string{"<p>\n<pref>\n<p>"}, true, "<p>\n<pref>\n<p>"},
 	}
 	for _, tc := range tests {
-		if got := strings.Join(squeezeIndent(tc.in), ""); got != tc.want {
-			t.Errorf("squeezeIndent(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := strings.Join(squeezeIndent(tc.in, tc.drop), ""); got != tc.want {
+			t.Errorf("squeezeIndent(%q, %v) = %q, want %q", tc.in, tc.drop, got, tc.want)
 		}
 	}
 }
@@ -161,7 +169,7 @@ func FuzzStrippedReader(f *testing.F) {
 	f.Add("<footer><p>1<p>2<p>3</footer><svg/><select><option>x</select><!-- y")
 	f.Add("<ASIDE><aside></aside>\n\t\t\t\t\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		want := strings.Join(squeezeIndent(keptSpans(s)), "")
+		want := strings.Join(squeezeIndent(keptSpans(s), true), "")
 		if len(want) > len(s) {
 			t.Fatalf("stripped page longer than the page: %d > %d", len(want), len(s))
 		}

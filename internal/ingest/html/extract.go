@@ -2,8 +2,9 @@
 // main text without navigation, ads or comments, and its metadata (title,
 // author, publication date, outlet, canonical URL, language).
 //
-// The main text comes from readability (codeberg.org/readeck/go-readability),
-// the same algorithm as Firefox's reader view; trafilatura is tried only when
+// The main text comes from readability (codeberg.org/readeck/go-readability,
+// in a copy under internal/readability with two speed-ups, see its
+// FORK-DOSSIER.md), the same algorithm as Firefox's reader view; trafilatura is tried only when
 // readability finds little, because it is several times slower. Metadata is
 // read from the page's own declarations (meta tags, JSON-LD, <html lang>)
 // first, since those are exact; go-htmldate is used to find a date only when
@@ -14,13 +15,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	nurl "net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/dossier-news/dossier/internal/ingest/html/internal/readability"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	xhtml "golang.org/x/net/html"
@@ -201,6 +203,9 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	}
 	focusArticle(doc)
 	rp := readability.NewParser()
+	// Its default logger formats every Info record for io.Discard; a
+	// handler that is never enabled skips the formatting.
+	rp.Logger = discardLogger
 	ra, rerr := rp.ParseAndMutate(doc, u)
 	body := ""
 	if rerr == nil && ra.Node != nil {
@@ -249,6 +254,8 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	return a, nil
 }
 
+var discardLogger = slog.New(slog.DiscardHandler)
+
 // findDate runs go-htmldate in its fast mode (no free-text date parsing,
 // which is slow and guesses), asking for the original publication date.
 func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
@@ -268,7 +275,7 @@ func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
 // because readability has mutated the first tree (without scripts, styles,
 // menus and drawings, which trafilatura drops as well).
 func trafilaturaText(page string, u *nurl.URL) string {
-	doc, err := xhtml.Parse(strippedReader(page))
+	doc, err := xhtml.Parse(keepBlockSpace(page))
 	if err != nil {
 		return ""
 	}

@@ -1,0 +1,116 @@
+package readability
+
+import (
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// This file is Dossier's addition to the fork (see FORK-DOSSIER.md):
+// getLinkDensity of every candidate in one walk of the tree instead of
+// one walk of each candidate's subtree. Candidates are the ancestors (up
+// to five levels) of every scored paragraph, so the per-candidate walks
+// read the page's text many times over, a tenth of the extraction time.
+
+// textSpan summarises a run of text as charCounter counts it: n non-space
+// runes, gaps whitespace runs between two of them (each counted as one
+// more character), and whether white space leads or trails. The charCounter
+// total of the run is n+gaps; summaries of consecutive runs combine with
+// join, so a subtree's count is made from its children's.
+type textSpan struct {
+	n, gaps     int
+	lead, trail bool // white space before the first / after the last non-space rune
+	space       bool // for a run without non-space runes: it holds white space
+}
+
+func (s textSpan) total() int { return s.n + s.gaps }
+
+// join returns the summary of s followed by t.
+func (s textSpan) join(t textSpan) textSpan {
+	switch {
+	case s.n == 0:
+		if t.n == 0 {
+			return textSpan{space: s.space || t.space}
+		}
+		t.lead = t.lead || s.space
+		return t
+	case t.n == 0:
+		s.trail = s.trail || t.space
+		return s
+	}
+	gap := 0
+	if s.trail || t.lead {
+		gap = 1
+	}
+	return textSpan{n: s.n + t.n, gaps: s.gaps + t.gaps + gap, lead: s.lead, trail: t.trail}
+}
+
+// spanOf summarises one text.
+func spanOf(text string) textSpan {
+	var s textSpan
+	inSpace := false
+	for _, r := range text {
+		if isSpaceRune(r) {
+			inSpace = true
+			continue
+		}
+		if s.n == 0 {
+			s.lead = inSpace
+		} else if inSpace {
+			s.gaps++
+		}
+		s.n++
+		inSpace = false
+	}
+	if s.n == 0 {
+		s.space = inSpace
+	} else {
+		s.trail = inSpace
+	}
+	return s
+}
+
+// isSpaceRune is unicode.IsSpace with the common ASCII cases decided
+// inline.
+func isSpaceRune(r rune) bool {
+	switch {
+	case r > ' ' && r < 0x80:
+		return false
+	case r < 0x80:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// linkDensities sets want[n] to getLinkDensity(n) for each node n of want
+// (all of them under root, or root itself), walking root once.
+func (ps *Parser) linkDensities(root *html.Node, want map[*html.Node]float64) {
+	var walk func(n *html.Node) (all, free textSpan, linkWeighted float64)
+	// all is the node's text, free the part of it outside links, and
+	// linkWeighted the weighted link characters getLinkDensity sums.
+	walk = func(n *html.Node) (all, free textSpan, linkWeighted float64) {
+		if n.Type == html.TextNode {
+			s := spanOf(n.Data)
+			return s, s, 0
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			a, f, lw := walk(c)
+			all, free = all.join(a), free.join(f)
+			linkWeighted += lw
+		}
+		if n.Type == html.ElementNode && n.Data == "a" {
+			// A link's own counter sees its text outside nested links.
+			linkWeighted += float64(free.total()) * getLinkDensityCoefficient(n)
+			free = textSpan{}
+		}
+		if _, ok := want[n]; ok {
+			d := 0.0
+			if t := all.total(); t > 0 {
+				d = linkWeighted / float64(t)
+			}
+			want[n] = d
+		}
+		return all, free, linkWeighted
+	}
+	walk(root)
+}

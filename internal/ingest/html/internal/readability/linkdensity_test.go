@@ -1,0 +1,61 @@
+package readability
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// checkLinkDensities compares linkDensities with getLinkDensity on every
+// element of the page.
+func checkLinkDensities(t *testing.T, page string) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return
+	}
+	want := map[*html.Node]float64{}
+	var els []*html.Node
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode {
+			want[n] = -1
+			els = append(els, n)
+		}
+	}
+	var ps Parser
+	ps.linkDensities(doc, want)
+	for _, n := range els {
+		if got, exp := want[n], ps.getLinkDensity(n); math.Abs(got-exp) > 1e-12 {
+			t.Fatalf("<%s> in %.200q: one-walk density %v, getLinkDensity %v", n.Data, page, got, exp)
+		}
+	}
+}
+
+func TestLinkDensities(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/*.html")
+	if len(files) == 0 {
+		t.Skip("no test pages in ../../testdata")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLinkDensities(t, string(data))
+	}
+}
+
+func FuzzLinkDensities(f *testing.F) {
+	for _, s := range []string{
+		"<p>a <a href=x>b  c</a> d</p>",
+		"<div> <a href='#x'> x <a>y</a> z </a>\u00a0w\n</div>",
+		"<a><b> </b></a><a>  </a>text",
+		"<ul><li><a href=/a>one</a></li> <li>two <a href=#t> three</a></li></ul>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkLinkDensities(t, s) })
+}
