@@ -125,6 +125,21 @@ type walker struct {
 	// size is the size of the file being read, 0 when not known: a hint
 	// for reading a page whole into memory of the right size at once.
 	size int64
+	// br is the read buffer, reused from one input to the next (a walk
+	// over many small pages would otherwise allocate 64 KiB for each).
+	// The readers copy whatever they keep out of it before stream
+	// returns, and inputs are read one at a time.
+	br *bufio.Reader
+}
+
+// reader returns the walk's read buffer, reading r.
+func (w *walker) reader(r io.Reader) *bufio.Reader {
+	if w.br == nil {
+		w.br = bufio.NewReaderSize(r, 64<<10)
+	} else {
+		w.br.Reset(r)
+	}
+	return w.br
 }
 
 // Walk reads every path — files, directories (recursively, in lexical
@@ -275,7 +290,7 @@ func (w *walker) stream(path string, r io.Reader, format string) error {
 	if w.opt.Progress != nil {
 		r = progressReader{r, w.opt.Progress}
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := w.reader(r)
 	head, err := br.Peek(512)
 	if len(head) == 0 {
 		if err != nil && err != io.EOF {
