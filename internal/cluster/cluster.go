@@ -603,6 +603,35 @@ func (c *Clusterer) Restore(a *news.Article) {
 	c.join(e, a, m, a.DuplicateOf)
 }
 
+// EventsOf returns the event each of the articles ids is in now, for those
+// held in memory: the truth after any sequence of Add, Consolidate and
+// Relabel, whatever merges and splits happened on the way (a split may
+// found an event again under an id a merge had absorbed a moment before).
+func (c *Clusterer) EventsOf(ids []string) map[string]string {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := make(map[string]string, len(ids))
+	for _, e := range c.events {
+		for _, r := range e.arts {
+			if want[r.id] {
+				out[r.id] = e.id
+			}
+		}
+	}
+	return out
+}
+
+// Live returns the id of the event in memory that id names now: id
+// itself, the event it was merged into, or "" if there is none.
+func (c *Clusterer) Live(id string) string {
+	if e := c.lookup(id); e != nil {
+		return e.id
+	}
+	return ""
+}
+
 // Relabel applies decisions another clusterer took on stored articles,
 // given in the order they were taken: each article held in memory moves,
 // with its kept vector, to the last event the list names for it (founded

@@ -39,7 +39,6 @@ type Store interface {
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
 	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
-	MergesSince(ctx context.Context, afterSeq int64) ([]store.Merge, int64, error)
 	MovesSince(ctx context.Context, afterSeq int64) ([]store.Move, int64, error)
 	BatchesSince(ctx context.Context, afterSeq int64) ([][]news.Article, int64, error)
 	LastSeq(ctx context.Context) (int64, error)
@@ -67,10 +66,6 @@ type Pipeline struct {
 	log     *slog.Logger
 	mu      sync.Mutex // one batch at a time
 	lastSeq int64
-	// Merges made by other processes: this clusterer may still hold the
-	// absorbed events, so its decisions are mapped through them.
-	lastMerge int64
-	redirect  map[string]string
 	// Moves of stored articles to other events, read up to lastMove.
 	lastMove int64
 	looked   bool // catchUp has run once
@@ -158,69 +153,80 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		if err := p.catchUp(ctx, sorted2); err != nil {
 			return err
 		}
-		touched := map[string]bool{}
-		merged := map[string]string{} // absorbed event → the event it went into
+		// Decide. Add may merge events; Consolidate, at the end of the
+		// batch, merges what now links and splits what single linkage
+		// chained, and a split may found an event again under an id a
+		// merge absorbed a moment before. So the outcome is read from the
+		// clusterer afterwards: where every article of the batch, and every
+		// stored article that moved, is now.
+		affected := make([]string, 0, len(sorted2))
+		dupOf := map[string]string{}
+		absorbedIDs := map[string]bool{}
+		byMerge := map[string]string{} // stored article → the event a merge in Add put it in
+		note := func(a cluster.Assignment) {
+			affected = append(affected, a.Article)
+			dupOf[a.Article] = a.DuplicateOf
+			delete(byMerge, a.Article)
+			for _, m := range a.Merged {
+				absorbedIDs[m] = true
+			}
+		}
 		for i := range sorted2 {
 			a := p.cl.Add(&sorted2[i])
-			a.Event = p.resolve(a.Event)
-			for j, m := range a.Merged {
-				a.Merged[j] = p.resolve(m)
-			}
-			a.Merged = slices.DeleteFunc(a.Merged, func(m string) bool { return m == a.Event })
-			sorted2[i].Event = a.Event
-			sorted2[i].DuplicateOf = a.DuplicateOf
-			touched[a.Event] = true
 			if a.NewEvent {
 				res.NewEvents++
 			}
-			for _, m := range a.Merged {
-				merged[m] = a.Event
-				delete(touched, m)
+			note(a)
+			for _, m := range p.cl.Moved() {
+				note(m)
+				byMerge[m.Article] = m.Event
 			}
 		}
-		// Links judged early in the batch, under the document frequencies
-		// of that moment, are judged again with the batch's: events that
-		// now link are merged too.
-		// It may also split an event that single linkage had chained:
-		// every article whose event changed is reported.
-		moved := map[string]string{} // article → event, from Consolidate
 		for _, a := range p.cl.Consolidate() {
-			ev := p.resolve(a.Event)
-			moved[a.Article] = ev
-			touched[ev] = true
-			for _, m := range a.Merged {
-				if m = p.resolve(m); m != ev {
-					merged[m] = ev
-					delete(touched, m)
-				}
-			}
+			note(a)
 		}
+		now := p.cl.EventsOf(affected)
+		touched := map[string]bool{}
 		for i := range sorted2 {
-			if ev, ok := moved[sorted2[i].ID]; ok {
-				sorted2[i].Event = ev
-			}
+			id := sorted2[i].ID
+			sorted2[i].Event, sorted2[i].DuplicateOf = now[id], dupOf[id]
+			touched[now[id]] = true
 		}
-		final := func(id string) string {
-			for n := 0; n < len(merged)+1; n++ {
-				to, ok := merged[id]
-				if !ok {
-					break
-				}
-				id = to
-			}
-			return id
-		}
-		for i := range sorted2 {
-			sorted2[i].Event = final(sorted2[i].Event)
-		}
+		// Events absorbed and not founded again are merged in the store,
+		// which moves their stored articles (also those the clusterer no
+		// longer holds) and leaves a redirect.
 		absorbed := map[string][]string{} // survivor → events merged into it
+		merged := map[string]string{}
 		var merges []store.Merge
-		for _, from := range slices.Sorted(maps.Keys(merged)) {
-			to := final(from)
+		for _, from := range slices.Sorted(maps.Keys(absorbedIDs)) {
+			to := p.cl.Live(from)
+			if to == "" || to == from {
+				continue
+			}
+			merged[from] = to
 			merges = append(merges, store.Merge{From: from, To: to})
 			absorbed[to] = append(absorbed[to], from)
 			touched[to] = true
-			delete(touched, from)
+		}
+		final := func(id string) string {
+			if to, ok := merged[id]; ok {
+				return to
+			}
+			return id
+		}
+		// Stored articles whose event changed: those a merge in Add moved
+		// follow their event in the store's merge unless a split took them
+		// elsewhere; the others are looked up and moved one by one.
+		moved := map[string]string{} // stored article → its event now
+		for _, id := range affected {
+			ev, ok := now[id]
+			if !ok {
+				continue
+			}
+			if m, ok := byMerge[id]; ok && p.cl.Live(m) == ev {
+				continue
+			}
+			moved[id] = ev
 		}
 		mv, err := p.movesOf(ctx, moved, sorted2, final)
 		if err != nil {
@@ -231,6 +237,9 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		}
 		for old := range mv.out {
 			touched[final(old)] = true
+		}
+		for from := range merged {
+			delete(touched, from)
 		}
 		batch, err := p.reconcile(ctx, sorted2, an2, touched, absorbed, mv)
 		if err != nil {
@@ -243,12 +252,7 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
 		}
-		// Our own merges and moves are in the clusterer already.
-		if _, last, err := p.st.MergesSince(ctx, p.lastMerge); err == nil {
-			p.lastMerge = last
-		} else {
-			return fmt.Errorf("load event merges: %w", err)
-		}
+		// Our own moves are in the clusterer already.
 		if last, err := p.st.LastMoveSeq(ctx); err == nil {
 			p.lastMove = max(p.lastMove, last)
 		} else {
@@ -394,17 +398,6 @@ const maxReplayAtStart = 2000
 // article is put into the event the store says (Relabel), so decisions
 // are at least taken against the store's events.
 func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
-	ms, lastMerge, err := p.st.MergesSince(ctx, p.lastMerge)
-	if err != nil {
-		return fmt.Errorf("load event merges: %w", err)
-	}
-	for _, m := range ms {
-		if p.redirect == nil {
-			p.redirect = map[string]string{}
-		}
-		p.redirect[m.From] = m.To
-	}
-	p.lastMerge = lastMerge
 	newest, err := p.st.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read article sequence: %w", err)
@@ -655,18 +648,6 @@ func (p *Pipeline) IngestAll(ctx context.Context, walk func(fn func(*news.Articl
 	return s, flush()
 }
 
-// resolve maps an event id through the merges other processes made.
-func (p *Pipeline) resolve(id string) string {
-	for n := 0; n <= len(p.redirect); n++ {
-		to, ok := p.redirect[id]
-		if !ok {
-			break
-		}
-		id = to
-	}
-	return id
-}
-
 // moves are stored articles that Consolidate put into another event.
 type moves struct {
 	moves []store.Move
@@ -699,7 +680,7 @@ func (p *Pipeline) movesOf(ctx context.Context, moved map[string]string, batch [
 			}
 			return mv, fmt.Errorf("load moved article %s: %w", id, err)
 		}
-		old, to := final(p.resolve(a.Event)), final(moved[id])
+		old, to := final(a.Event), final(moved[id])
 		if old == to {
 			continue
 		}

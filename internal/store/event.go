@@ -61,6 +61,11 @@ func (db *DB) upsertEvent(ctx context.Context, tx *sql.Tx, e *news.Event, fts *[
 	if err != nil {
 		return fmt.Errorf("encode: %w", err)
 	}
+	// An id merged away once may found an event again (clustering split the group off
+	// under the id of its earliest article): it is no longer a redirect.
+	if _, err := cleaned(tx).ExecContext(ctx, db.q(`DELETE FROM event_redirects WHERE from_id = ?`), e.ID); err != nil {
+		return fmt.Errorf("clear redirect: %w", err)
+	}
 	summary := summaryText(e)
 	outlets := distinctLower(e.Sources)
 	args := []any{e.ID, e.Title, summary, micros(e.First), micros(e.Last), len(e.Articles), len(outlets), string(item), string(dossier), now()}
