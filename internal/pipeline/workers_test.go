@@ -1,0 +1,109 @@
+package pipeline_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/eval"
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/sample"
+	"github.com/dossier-news/dossier/internal/store"
+)
+
+// storedPartition reads the store's events twice, from the events' article
+// lists and from the articles' event column: they must agree (no event
+// lists an article it lost, none is left empty). It returns the partition
+// as sorted, comma-joined article ids per event.
+func storedPartition(t *testing.T, db *store.DB) []string {
+	t.Helper()
+	ctx := context.Background()
+	var fromEvents []string
+	byArticle := map[string][]string{}
+	for off := 0; ; off += 500 {
+		evs, _, err := db.Events(ctx, store.EventFilter{Limit: 500, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range evs {
+			ids := slices.Clone(ev.Articles)
+			slices.Sort(ids)
+			if len(ids) == 0 {
+				t.Errorf("event %s has no articles", ev.ID)
+			}
+			fromEvents = append(fromEvents, strings.Join(ids, ","))
+		}
+		if len(evs) < 500 {
+			break
+		}
+	}
+	arts, _, err := db.ArticlesSince(ctx, 0, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		byArticle[a.Event] = append(byArticle[a.Event], a.ID)
+	}
+	var fromArticles []string
+	for _, ids := range byArticle {
+		slices.Sort(ids)
+		fromArticles = append(fromArticles, strings.Join(ids, ","))
+	}
+	slices.Sort(fromEvents)
+	slices.Sort(fromArticles)
+	if !slices.Equal(fromEvents, fromArticles) {
+		t.Errorf("events' article lists (%d events) disagree with the articles' events (%d)", len(fromEvents), len(fromArticles))
+	}
+	return fromArticles
+}
+
+// TestTwoPipelinesOneStore runs two pipelines, each with its own clusterer
+// as two worker processes have, taking turns on one SQLite store with
+// batches of a shuffled generated corpus, and one pipeline taking the same
+// batches in the same order: each worker replays the other's batches
+// before its own, so the stored events must be identical, and consistent.
+func TestTwoPipelinesOneStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 600 articles")
+	}
+	ctx := context.Background()
+	arts, _ := sample.Generate(300, 7)
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rand.New(rand.NewPCG(3, 3)).Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	run := func(workers int) []string {
+		db := mustOpen(t)
+		ps := make([]*pipeline.Pipeline, workers)
+		for i := range ps {
+			ps[i] = newPipeline(t, db)
+		}
+		for i, k := 0, 0; i < len(arts); i, k = i+12, k+1 {
+			if _, err := ps[k%workers].Ingest(ctx, arts[i:min(i+12, len(arts))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return storedPartition(t, db)
+	}
+	one, two := run(1), run(2)
+	if !slices.Equal(one, two) {
+		s := eval.Score(labels(one), labels(two))
+		t.Errorf("2 pipelines made %d events, 1 made %d (BCubed F1 between them %.3f), want the same", len(two), len(one), s.BCubedF1)
+	}
+}
+
+func labels(p []string) map[string]string {
+	out := map[string]string{}
+	for i, ev := range p {
+		for _, id := range strings.Split(ev, ",") {
+			out[id] = string(rune('A'+i%26)) + strings.Repeat("'", i/26)
+		}
+	}
+	return out
+}
