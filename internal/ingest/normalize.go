@@ -14,7 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/abadojack/whatlanggo"
+	"github.com/dossier-news/dossier/internal/ingest/internal/whatlang"
 
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/timex"
@@ -207,7 +207,7 @@ func DetectLang(text string) string {
 	if letters < 8 {
 		return ""
 	}
-	return whatlanggo.Detect(text).Lang.Iso6391()
+	return whatlang.Detect(text).Lang.Iso6391()
 }
 
 // InferTitle picks a title for a text that came without one: the first
