@@ -19,8 +19,10 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/dossier-news/dossier/internal/eval"
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/sample"
 	"github.com/dossier-news/dossier/internal/store"
 )
@@ -120,7 +122,9 @@ func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
 
 // TestWorkersGiveSameEvents ingests one shuffled corpus with 4 processes at
 // once and with 1 process, into separate stores: no article may be stored
-// twice or lost, and the events must be the same.
+// twice or lost, the four must make the events one process makes taking
+// their batches in their commit order, and those of one process reading
+// the files in its own order must agree.
 func TestWorkersGiveSameEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -169,17 +173,63 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 				t.Errorf("4 workers stored %d articles, want %d (none twice, none lost)", n, len(arts))
 			}
 			// Each worker replays the others' batches before deciding its
-			// own, so the four decide as one process taking the batches in
-			// commit order would, and on this corpus the clusterer's events
-			// do not depend on the order of the batches (see the cluster
-			// package's TestWorkersReplay): the partitions must be identical.
-			if !slices.Equal(p1, p4) {
-				agree := eval.Score(labelsOf(p1), labelsOf(p4))
-				t.Errorf("4 workers made %d events, 1 worker %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 worker:\n%s",
-					len(p4), len(p1), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(p1, "\n"))
+			// own, so the four decide exactly as one process taking their
+			// batches in the order they were committed: the same events.
+			inOrder := replayCommitOrder(t, four)
+			if !slices.Equal(inOrder, p4) {
+				agree := eval.Score(labelsOf(inOrder), labelsOf(p4))
+				t.Errorf("4 workers made %d events, 1 process taking their batches in commit order %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 process:\n%s",
+					len(p4), len(inOrder), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(inOrder, "\n"))
+			}
+			// One process reading the files in its own order takes the
+			// batches in another order; the clusterer is nearly, not
+			// exactly, free of batch order (see the cluster package's
+			// TestWorkersReplay): identical in most runs, never far.
+			agree := eval.Score(labelsOf(p1), labelsOf(p4))
+			t.Logf("4 workers: %d events; 1 process in file order: %d, identical: %v, BCubed F1 between them %.3f",
+				len(p4), len(p1), slices.Equal(p1, p4), agree.BCubedF1)
+			if agree.BCubedF1 < 0.9 {
+				t.Errorf("4 workers made %d events, 1 process in file order %d; BCubed F1 between them %.3f, want >= 0.9", len(p4), len(p1), agree.BCubedF1)
 			}
 		})
 	}
+}
+
+// replayCommitOrder ingests the articles of the store at dsn into a fresh
+// SQLite store with one pipeline, batch by batch in the order the batches
+// were committed, and returns that store's partition.
+func replayCommitOrder(t *testing.T, dsn string) []string {
+	t.Helper()
+	ctx := context.Background()
+	src, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups, _, err := src.BatchesSince(ctx, 0)
+	src.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "replay.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	an, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(db, an, pipeline.Options{})
+	for _, g := range groups {
+		for i := range g {
+			g[i].Event, g[i].DuplicateOf = "", ""
+		}
+		if _, err := p.Ingest(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return partition(t, path)
 }
 
 // labelsOf turns a partition (sorted, comma-joined article ids per event)
