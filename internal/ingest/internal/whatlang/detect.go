@@ -1,8 +1,8 @@
 package whatlang
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"unicode"
 )
 
@@ -162,7 +162,7 @@ func detectLangInProfiles(text string, set *profileSet) (Lang, float64) {
 }
 
 func calculateConfidence(langDistances []langDistance, trigrams map[key]int) (Lang, float64) {
-	sort.SliceStable(langDistances, func(i, j int) bool { return langDistances[i].dist < langDistances[j].dist })
+	slices.SortStableFunc(langDistances, func(a, b langDistance) int { return cmp.Compare(a.dist, b.dist) })
 	langDist1 := langDistances[0]
 	langDist2 := langDistances[1]
 	score1 := maxTotalDistance - langDist1.dist

@@ -1,8 +1,8 @@
 package whatlang
 
 import (
-	"sort"
-	"strings"
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,7 +29,7 @@ func keyOf(s string) (key, bool) {
 func (k key) String() string { return string(k[:]) }
 
 type trigram struct {
-	trigram string
+	trigram key
 	count   int
 }
 
@@ -41,27 +41,37 @@ func toTrigramChar(ch rune) rune {
 	return ch
 }
 
+// compareKeys orders trigrams as upstream compared their strings: UTF-8
+// strings of valid runes sort as their code points do.
+func compareKeys(a, b key) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
+	}
+	return 0
+}
+
 func getTrigramsWithPositions(text string) map[key]int {
 	counterMap := count(text)
 	trigrams := make([]trigram, 0, len(counterMap))
-	keys := make(map[string]key, len(counterMap))
 	for k, count := range counterMap {
-		s := k.String()
-		keys[s] = k
-		trigrams = append(trigrams, trigram{s, count})
+		trigrams = append(trigrams, trigram{k, count})
 	}
 
-	sort.SliceStable(trigrams, func(i, j int) bool {
-		if trigrams[i].count == trigrams[j].count {
-			return strings.Compare(trigrams[i].trigram, trigrams[j].trigram) < 0
+	// Upstream sorts stably by count, then trigram; trigrams are unique,
+	// so the order is total and any sort gives it.
+	slices.SortFunc(trigrams, func(a, b trigram) int {
+		if a.count != b.count {
+			return cmp.Compare(a.count, b.count)
 		}
-		return trigrams[i].count < trigrams[j].count
+		return compareKeys(a.trigram, b.trigram)
 	})
 
 	trigramsWithPositions := make(map[key]int, len(trigrams))
 	j := 0
 	for i := len(trigrams) - 1; i >= 0; i-- {
-		trigramsWithPositions[keys[trigrams[i].trigram]] = j
+		trigramsWithPositions[trigrams[i].trigram] = j
 		j++
 	}
 	return trigramsWithPositions

@@ -80,9 +80,13 @@ func refPositions(text string) map[string]int {
 		}
 		r1, r2 = r2, r3
 	}
-	var tg []trigram
+	type strTrigram struct {
+		trigram string
+		count   int
+	}
+	var tg []strTrigram
 	for t, c := range counts {
-		tg = append(tg, trigram{t, c})
+		tg = append(tg, strTrigram{t, c})
 	}
 	sort.SliceStable(tg, func(i, j int) bool {
 		if tg[i].count == tg[j].count {
