@@ -35,6 +35,7 @@ var suite = []struct {
 	{"EventUpdate", testEventUpdate},
 	{"EventMerge", testEventMerge},
 	{"BatchesSince", testBatchesSince},
+	{"ClaimFeeds", testClaimFeeds},
 	{"OddInput", testOddInput},
 }
 
@@ -780,4 +781,92 @@ func testBatchesSince(t *testing.T, _ backend, db *DB, dsn string) {
 	if groups, l, err := db.BatchesSince(ctx, last); err != nil || len(groups) != 0 || l != last {
 		t.Errorf("BatchesSince(last) = %d groups, last %d, %v; want none, %d", len(groups), l, err, last)
 	}
+}
+
+// testClaimFeeds shares due feeds between processes: every due feed goes to exactly one of
+// several concurrent claimers, a claimed feed is not handed out again until its state is
+// saved, it is released or its lease runs out, and a feed not due yet is not handed out.
+func testClaimFeeds(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	var urls []string
+	for i := range 12 {
+		urls = append(urls, fmt.Sprintf("https://feeds.example/%02d.xml", i))
+	}
+	now := t0
+	// One feed is not due for an hour.
+	if err := db.SaveFeedState(ctx, FeedState{URL: urls[0], NextPoll: now.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	// Four claimers at once, on their own connections, each taking up to 4.
+	claimers := []*DB{db}
+	for range 3 {
+		claimers = append(claimers, mustOpen(t, dsn))
+	}
+	got := make([][]FeedState, len(claimers))
+	var wg sync.WaitGroup
+	for i, c := range claimers {
+		wg.Go(func() {
+			fs, err := c.ClaimFeeds(ctx, urls, fmt.Sprintf("worker-%d", i), now, 10*time.Minute, 4)
+			if err != nil {
+				t.Errorf("claimer %d: %v", i, err)
+			}
+			got[i] = fs
+		})
+	}
+	wg.Wait()
+	owner := map[string]string{}
+	for i, fs := range got {
+		for _, f := range fs {
+			if prev, ok := owner[f.URL]; ok {
+				t.Errorf("%s claimed by %s and worker-%d", f.URL, prev, i)
+			}
+			owner[f.URL] = f.ClaimedBy
+			if f.ClaimedBy != fmt.Sprintf("worker-%d", i) || !f.ClaimedUntil.Equal(now.Add(10*time.Minute)) {
+				t.Errorf("claimer %d got %s with claim %q until %v", i, f.URL, f.ClaimedBy, f.ClaimedUntil)
+			}
+		}
+	}
+	if len(owner) != 11 || owner[urls[0]] != "" {
+		t.Errorf("claimed %d feeds (%v), want the 11 due ones", len(owner), owner)
+	}
+	// Claimed feeds are not handed out again during the lease...
+	if fs, err := db.ClaimFeeds(ctx, urls, "late", now.Add(time.Minute), 10*time.Minute, 20); err != nil || len(fs) != 0 {
+		t.Errorf("ClaimFeeds during the leases = %d feeds, %v; want none", len(fs), err)
+	}
+	// ... except one saved (polled, due again in 5 minutes) or released.
+	polled := got[0][0]
+	polled.LastPolled, polled.NextPoll = now, now.Add(5*time.Minute)
+	if err := db.SaveFeedState(ctx, polled); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := db.FeedState(ctx, polled.URL); !st.ClaimedUntil.IsZero() || st.ClaimedBy != "" {
+		t.Errorf("after SaveFeedState the feed is still claimed: %+v", st)
+	}
+	released := got[1][0]
+	if err := db.ReleaseFeed(ctx, released.URL, "someone else"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := db.FeedState(ctx, released.URL); st.ClaimedBy == "" {
+		t.Errorf("ReleaseFeed by another owner released %s", released.URL)
+	}
+	if err := db.ReleaseFeed(ctx, released.URL, "worker-1"); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := db.ClaimFeeds(ctx, urls, "late", now.Add(6*time.Minute), 10*time.Minute, 20)
+	if err != nil || len(fs) != 2 || fs[0].URL != released.URL || fs[1].URL != polled.URL {
+		t.Errorf("ClaimFeeds after a save and a release = %v, %v; want %s then %s", feedURLs(fs), err, released.URL, polled.URL)
+	}
+	// When the leases run out, every feed (the one due in an hour too) comes back.
+	fs, err = db.ClaimFeeds(ctx, urls, "later", now.Add(time.Hour), 10*time.Minute, 20)
+	if err != nil || len(fs) != 12 {
+		t.Errorf("ClaimFeeds after the leases = %d feeds, %v; want 12", len(fs), err)
+	}
+}
+
+func feedURLs(fs []FeedState) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.URL)
+	}
+	return out
 }

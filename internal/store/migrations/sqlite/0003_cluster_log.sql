@@ -13,3 +13,9 @@ CREATE TABLE article_moves (
 CREATE TABLE article_batches (
 	last_seq BIGINT NOT NULL PRIMARY KEY
 );
+
+-- Several `dossier watch` processes share the feeds: a process claims the due ones for a
+-- lease (ClaimFeeds, with FOR UPDATE SKIP LOCKED on PostgreSQL), so each feed is polled by
+-- one process at a time, and saving the feed's state releases it.
+ALTER TABLE feed_state ADD COLUMN claimed_until BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE feed_state ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
