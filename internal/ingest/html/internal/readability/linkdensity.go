@@ -114,3 +114,48 @@ func (ps *Parser) linkDensities(root *html.Node, want map[*html.Node]float64) {
 	}
 	walk(root)
 }
+
+// addSpan counts a whole text whose summary is s, as Count would rune by
+// rune.
+func (c *charCounter) addSpan(s textSpan) {
+	if s.n == 0 {
+		if s.space {
+			c.lastCharWasSpace = true
+		}
+		return
+	}
+	c.Total += s.n + s.gaps
+	if (c.lastCharWasSpace || s.lead) && c.seenNonSpace {
+		c.Total++
+	}
+	c.lastCharWasSpace = s.trail
+	c.seenNonSpace = true
+}
+
+// textInfo is what the counting walks need of one text node.
+type textInfo struct {
+	data   string // the text summarised, to notice a changed node
+	span   textSpan
+	commas int
+}
+
+// textOf returns the summary of text node n, from the parser's cache:
+// cleanConditionally walks each candidate's subtree once for every
+// enclosing element it judges, and the scoring walks every paragraph,
+// so each text would otherwise be read rune by rune many times.
+func (ps *Parser) textOf(n *html.Node) textInfo {
+	if ti, ok := ps.texts[n]; ok && ti.data == n.Data {
+		return ti
+	}
+	ti := textInfo{data: n.Data, span: spanOf(n.Data)}
+	commas := &commaCounter{}
+	for _, r := range n.Data {
+		commas.Count(r)
+	}
+	ti.commas = commas.Total
+	if ps.texts == nil {
+		ps.texts = map[*html.Node]textInfo{}
+	}
+	ps.texts[n] = ti
+	return ti
+}

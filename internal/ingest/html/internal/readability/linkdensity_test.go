@@ -59,3 +59,27 @@ func FuzzLinkDensities(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkLinkDensities(t, s) })
 }
+
+// FuzzAddSpan: counting whole texts with addSpan gives what Count gives
+// rune by rune, whatever the counter's state and the texts' split.
+func FuzzAddSpan(f *testing.F) {
+	f.Add(" a  b", "", "c\u00a0 ", false)
+	f.Add("", "  ", "x", true)
+	f.Add("a,b", " c ", "\u2003", true)
+	f.Fuzz(func(t *testing.T, a, b, c string, reset bool) {
+		var byRune, bySpan charCounter
+		for i, s := range []string{a, b, c} {
+			if reset && i == 1 {
+				byRune.ResetContext()
+				bySpan.ResetContext()
+			}
+			for _, r := range s {
+				byRune.Count(r)
+			}
+			bySpan.addSpan(spanOf(s))
+			if byRune != bySpan {
+				t.Fatalf("after %q of %q: by rune %+v, by span %+v", s, []string{a, b, c}, byRune, bySpan)
+			}
+		}
+	})
+}

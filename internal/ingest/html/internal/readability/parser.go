@@ -105,6 +105,7 @@ type Parser struct {
 	articleLang     string
 	attempts        []parseAttempt
 	flags           flags
+	texts           map[*html.Node]textInfo // Dossier: see textOf
 }
 
 // NewParser returns new Parser which set up with default value.
@@ -931,7 +932,7 @@ func (ps *Parser) grabArticle() *html.Node {
 				return
 			}
 
-			numChars, numCommas := countCharsAndCommas(elementToScore)
+			numChars, numCommas := ps.countCharsAndCommas(elementToScore)
 			// If this paragraph is less than 25 characters, don't even count it.
 			if numChars < 25 {
 				return
@@ -1243,7 +1244,7 @@ func (ps *Parser) grabArticle() *html.Node {
 		// gives us a higher likelihood of finding the content, and
 		// the sieve approach gives us a higher likelihood of
 		// finding the -right- content.
-		textLength, _ := countCharsAndCommas(articleContent)
+		textLength, _ := ps.countCharsAndCommas(articleContent)
 		if textLength < ps.CharThresholds {
 			passLogger.Info("parsed article length is too short", slog.Int("textLength", textLength))
 			parseSuccessful = false
@@ -2251,25 +2252,26 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 		// - character count of any heading text, e.g. <h1>
 		// - character count of text under <a>, weighted by href type
 		// - number of comma characters in text
-		var walk func(*html.Node, runeCounter, runeCounter, runeCounter, runeCounter)
-		walk = func(n *html.Node, textCounter, listCounter, headingCounter, linkCounter runeCounter) {
+		var walk func(*html.Node, *charCounter, *charCounter, *charCounter, *charCounter)
+		walk = func(n *html.Node, textCounter, listCounter, headingCounter, linkCounter *charCounter) {
 			if n.Type == html.TextNode {
 				oldCharCount := chars.Total
-				for _, r := range n.Data {
-					chars.Count(r)
-					commas.Count(r)
-					if textCounter != nil {
-						textCounter.Count(r)
-					}
-					if listCounter != nil {
-						listCounter.Count(r)
-					}
-					if headingCounter != nil {
-						headingChars.Count(r)
-					}
-					if linkCounter != nil {
-						linkCounter.Count(r)
-					}
+				// Dossier: whole texts at once, from the parser's cache
+				// (see textOf), instead of rune by rune.
+				ti := ps.textOf(n)
+				chars.addSpan(ti.span)
+				commas.Total += ti.commas
+				if textCounter != nil {
+					textCounter.addSpan(ti.span)
+				}
+				if listCounter != nil {
+					listCounter.addSpan(ti.span)
+				}
+				if headingCounter != nil {
+					headingChars.addSpan(ti.span)
+				}
+				if linkCounter != nil {
+					linkCounter.addSpan(ti.span)
 				}
 				if chars.Total > oldCharCount {
 					// If the character counter has incremented, this text has non-whitespace
@@ -2281,9 +2283,11 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			if n.Type == html.ElementNode {
 				switch n.Data {
 				case "ul", "ol":
-					listCounter = listChars.ResetContext()
+					listChars.ResetContext()
+					listCounter = listChars
 				case "h1", "h2", "h3", "h4", "h5", "h6":
-					headingCounter = headingChars.ResetContext()
+					headingChars.ResetContext()
+					headingCounter = headingChars
 				case "a":
 					cc := &charCounter{}
 					var linkCoefficient float64 = 0
@@ -2313,7 +2317,8 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				// separate switch statement because it has a lot of overlap with elements of above
 				switch n.Data {
 				case "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "span", "li", "td":
-					textCounter = textChars.ResetContext()
+					textChars.ResetContext()
+					textCounter = textChars
 				}
 			}
 			for child := n.FirstChild; child != nil; child = child.NextSibling {

@@ -66,19 +66,19 @@ func (c *commaCounter) Count(r rune) {
 // countCharsAndCommas returns counts for both characters and commas in a node's
 // text. Leading and trailing whitespace is not counted, nor are consecutive
 // runs of whitespace.
-func countCharsAndCommas(node *html.Node) (int, int) {
+func (ps *Parser) countCharsAndCommas(node *html.Node) (int, int) {
 	chars := &charCounter{}
-	commas := &commaCounter{}
+	commas := 0
 
 	// Walk the node and its descendants to count all non-space characters and
-	// different comma variants separately.
+	// different comma variants separately (Dossier: whole texts at once,
+	// from the parser's cache, see textOf).
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			for _, r := range n.Data {
-				chars.Count(r)
-				commas.Count(r)
-			}
+			ti := ps.textOf(n)
+			chars.addSpan(ti.span)
+			commas += ti.commas
 			return
 		}
 		for child := range n.ChildNodes() {
@@ -87,5 +87,5 @@ func countCharsAndCommas(node *html.Node) (int, int) {
 	}
 	walk(node)
 
-	return chars.Total, commas.Total
+	return chars.Total, commas
 }
