@@ -97,8 +97,25 @@ func normalizeAll(arts []news.Article, what string) error {
 	return nil
 }
 
-// watchState adapts the store's feed state to the watcher's.
-type watchState struct{ db *store.DB }
+// watchState adapts the store's feed state to the watcher's. owner names
+// this process in the feeds it claims.
+type watchState struct {
+	db    *store.DB
+	owner string
+}
+
+func (s watchState) ClaimFeeds(ctx context.Context, urls []string, now time.Time, lease time.Duration, limit int) ([]watch.FeedState, error) {
+	fs, err := s.db.ClaimFeeds(ctx, urls, s.owner, now, lease, limit)
+	out := make([]watch.FeedState, len(fs))
+	for i, f := range fs {
+		out[i] = watch.FeedState(f)
+	}
+	return out, err
+}
+
+func (s watchState) ReleaseFeed(ctx context.Context, url string) error {
+	return s.db.ReleaseFeed(ctx, url, s.owner)
+}
 
 func (s watchState) FeedState(ctx context.Context, url string) (watch.FeedState, error) {
 	f, err := s.db.FeedState(ctx, url)
@@ -145,7 +162,9 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	w := watch.New(fetch.New(fetch.Options{Logger: e.log}), watchState{db}, watchSink{p}, *every, e.log)
+	host, _ := os.Hostname()
+	owner := fmt.Sprintf("%s:%d", host, os.Getpid())
+	w := watch.New(fetch.New(fetch.Options{Logger: e.log}), watchState{db, owner}, watchSink{p}, *every, e.log)
 	if *once {
 		st, err := w.PollOnce(ctx, feeds)
 		fmt.Fprintf(e.stdout, "%+v\n", st)

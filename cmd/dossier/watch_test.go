@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -112,4 +114,103 @@ func storedArticles(t *testing.T, path string) int {
 		return 0
 	}
 	return st.Articles
+}
+
+// TestWatchProcessesShareFeeds runs two `dossier watch` processes on one
+// store (SQLite, and PostgreSQL when available) with six feeds: they
+// claim feeds from each other, so every feed is fetched once per period,
+// not once per process.
+func TestWatchProcessesShareFeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildDossier(t)
+	backends := map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "watch.db") },
+		"postgres": func(t *testing.T) string { return freshPostgres(t, "watch") },
+	}
+	for _, name := range []string{"sqlite", "postgres"} {
+		t.Run(name, func(t *testing.T) {
+			dsn := backends[name](t)
+			if out, err := exec.Command(bin, "migrate", "--db", dsn).CombinedOutput(); err != nil {
+				t.Fatalf("migrate: %v\n%s", err, out)
+			}
+			var mu sync.Mutex
+			hits := map[string]int{}
+			var srv *httptest.Server
+			srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if !strings.HasSuffix(r.URL.Path, "/feed.xml") {
+					http.NotFound(w, r)
+					return
+				}
+				mu.Lock()
+				hits[r.URL.Path]++
+				mu.Unlock()
+				time.Sleep(100 * time.Millisecond) // a poll takes a while, as over the network
+				w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+				fmt.Fprintf(w, testFeed, srv.URL+strings.TrimSuffix(r.URL.Path, "/feed.xml"))
+			}))
+			defer srv.Close()
+			var feeds []string
+			for i := range 6 {
+				feeds = append(feeds, fmt.Sprintf("%s/f%d/feed.xml", srv.URL, i))
+			}
+			var cmds []*exec.Cmd
+			var outs []*strings.Builder
+			for range 2 {
+				cmd := exec.Command(bin, append([]string{"watch", "--db", dsn, "--every", "1h"}, feeds...)...)
+				out := &strings.Builder{}
+				cmd.Stdout, cmd.Stderr = out, out
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				cmds, outs = append(cmds, cmd), append(outs, out)
+			}
+			stop := func() {
+				for i, cmd := range cmds {
+					_ = cmd.Process.Signal(syscall.SIGINT)
+					if err := cmd.Wait(); err != nil {
+						t.Errorf("watch %d after SIGINT: %v\n%s", i, err, outs[i].String())
+					}
+				}
+			}
+			deadline := time.Now().Add(90 * time.Second)
+			for !allPolled(t, dsn, feeds) {
+				if time.Now().After(deadline) {
+					stop()
+					t.Fatalf("the feeds were not all polled in 90s; outputs:\n%s\n---\n%s", outs[0], outs[1])
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+			// Leave them a moment in which a process that did not claim
+			// would fetch a feed again.
+			time.Sleep(time.Second)
+			stop()
+			mu.Lock()
+			defer mu.Unlock()
+			for _, f := range feeds {
+				u, _ := url.Parse(f)
+				if n := hits[u.Path]; n != 1 {
+					t.Errorf("%s fetched %d times by two watch processes in one period, want 1", u.Path, n)
+				}
+			}
+		})
+	}
+}
+
+// allPolled reports whether the store at dsn has polled every feed.
+func allPolled(t *testing.T, dsn string, feeds []string) bool {
+	t.Helper()
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	for _, f := range feeds {
+		s, err := db.FeedState(context.Background(), f)
+		if err != nil || s.LastPolled.IsZero() {
+			return false
+		}
+	}
+	return true
 }

@@ -36,14 +36,25 @@ type FeedState struct {
 	LastPolled, NextPoll    time.Time
 	Failures                int
 	LastError               string
+	// ClaimedUntil is when the claim of the process polling the feed
+	// (ClaimedBy) lapses; zero when the feed is not claimed.
+	ClaimedUntil time.Time
+	ClaimedBy    string
 }
 
 // State stores FeedState and the seen items. FeedState of an unknown feed
 // returns the zero FeedState (URL may be empty) and no error. Feeds are
 // polled in parallel, so implementations must be safe for concurrent use.
+//
+// Several processes may watch the same feeds through one State: each
+// claims the due feeds it will poll (ClaimFeeds hands a feed to one
+// claimer until the lease ends, SaveFeedState or ReleaseFeed ends it), so
+// a feed is fetched by one of them per period, not by all.
 type State interface {
 	FeedState(ctx context.Context, url string) (FeedState, error)
 	SaveFeedState(ctx context.Context, s FeedState) error
+	ClaimFeeds(ctx context.Context, urls []string, now time.Time, lease time.Duration, limit int) ([]FeedState, error)
+	ReleaseFeed(ctx context.Context, url string) error
 	SeenItem(ctx context.Context, feedURL, itemKey string) (bool, error)
 	MarkSeen(ctx context.Context, feedURL string, itemKeys []string) error
 }
@@ -98,6 +109,10 @@ type Watcher struct {
 	// SinkTimeout bounds handing over the last articles after
 	// cancellation; default 1m.
 	SinkTimeout time.Duration
+	// Lease is how long a claimed feed stays this process's: longer than
+	// one poll of a feed can take, or another process may fetch it too;
+	// a process that dies holds its feeds that long. Default 15m.
+	Lease time.Duration
 
 	now    func() time.Time
 	sinkMu sync.Mutex // the sink need not be safe for concurrent use
@@ -112,35 +127,33 @@ func New(c *fetch.Client, st State, sink Sink, every time.Duration, log *slog.Lo
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Watcher{c: c, st: st, sink: sink, every: every, log: log,
-		Parallel: 4, Batch: 20, MaxNew: 200, MaxBackoff: 6 * time.Hour, SinkTimeout: time.Minute, now: time.Now}
+		Parallel: 4, Batch: 20, MaxNew: 200, MaxBackoff: 6 * time.Hour, SinkTimeout: time.Minute, Lease: 15 * time.Minute, now: time.Now}
 }
 
 // Run polls each feed when it is due (per its stored NextPoll) until ctx is
-// cancelled. On cancellation it hands the articles already fetched to the
-// sink and returns nil. Feed failures are logged and retried later with
-// backoff; Run returns an error only when the state store fails.
+// cancelled, claiming a few due feeds at a time (Parallel of them), so that
+// processes watching the same feeds share them. On cancellation it hands
+// the articles already fetched to the sink and returns nil. Feed failures
+// are logged and retried later with backoff; Run returns an error only
+// when the state store fails.
 func (w *Watcher) Run(ctx context.Context, feeds []string) error {
 	feeds = dedupe(feeds)
 	w.log.Info("watch start", "feeds", len(feeds), "every", w.every)
 	for {
-		var due []string
-		next := w.now().Add(w.every)
-		for _, u := range feeds {
-			s, err := w.st.FeedState(ctx, u)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil
-				}
-				return fmt.Errorf("watch: state of %s: %w", u, err)
+		claimed, err := w.st.ClaimFeeds(ctx, feeds, w.now(), w.Lease, max(w.Parallel, 1))
+		if err != nil {
+			if ctx.Err() != nil {
+				w.log.Info("watch stopped")
+				return nil
 			}
-			if !s.NextPoll.After(w.now()) {
-				due = append(due, u)
-			} else if s.NextPoll.Before(next) {
-				next = s.NextPoll
-			}
+			return fmt.Errorf("watch: claim feeds: %w", err)
 		}
-		if len(due) > 0 {
-			st, err := w.poll(ctx, due)
+		if len(claimed) > 0 {
+			due := make([]string, len(claimed))
+			for i, s := range claimed {
+				due[i] = s.URL
+			}
+			st, err := w.poll(ctx, due, true)
 			w.log.Info("watch poll", "feeds", st.Feeds, "not_modified", st.NotModified, "failed", st.Failed,
 				"new", st.New, "ingested", st.Ingested, "item_errors", st.ItemErrors)
 			var se *stateError
@@ -151,9 +164,29 @@ func (w *Watcher) Run(ctx context.Context, feeds []string) error {
 				w.log.Info("watch stopped")
 				return nil
 			}
-			continue // recompute what is due now
+			continue // claim what is due now
 		}
-		t := time.NewTimer(max(next.Sub(w.now()), 0))
+		// Nothing due and free: sleep until a feed comes due or another
+		// process's claim lapses, at most one period.
+		now := w.now()
+		next := now.Add(w.every)
+		for _, u := range feeds {
+			s, err := w.st.FeedState(ctx, u)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return fmt.Errorf("watch: state of %s: %w", u, err)
+			}
+			at := s.NextPoll
+			if s.ClaimedUntil.After(now) {
+				at = s.ClaimedUntil
+			}
+			if at.Before(next) {
+				next = at
+			}
+		}
+		t := time.NewTimer(max(next.Sub(now), 100*time.Millisecond))
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -167,10 +200,13 @@ func (w *Watcher) Run(ctx context.Context, feeds []string) error {
 // PollOnce polls every feed now, whatever its schedule. The error joins the
 // failures of single feeds; Stats counts what was done regardless.
 func (w *Watcher) PollOnce(ctx context.Context, feeds []string) (Stats, error) {
-	return w.poll(ctx, dedupe(feeds))
+	return w.poll(ctx, dedupe(feeds), false)
 }
 
-func (w *Watcher) poll(ctx context.Context, feeds []string) (Stats, error) {
+// poll polls feeds in parallel; with claimed, each feed's claim is released
+// afterwards even when the poll was cut short (a saved state has released
+// it already).
+func (w *Watcher) poll(ctx context.Context, feeds []string, claimed bool) (Stats, error) {
 	par := max(w.Parallel, 1)
 	sem := make(chan struct{}, par)
 	var mu sync.Mutex
@@ -187,6 +223,11 @@ func (w *Watcher) poll(ctx context.Context, feeds []string) (Stats, error) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			st, err := w.pollFeed(ctx, u)
+			if claimed {
+				if rerr := w.st.ReleaseFeed(context.WithoutCancel(ctx), u); rerr != nil && err == nil {
+					err = &stateError{fmt.Errorf("feed %s: release: %w", u, rerr)}
+				}
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			total.add(st)

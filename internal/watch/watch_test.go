@@ -17,43 +17,49 @@ import (
 
 	"github.com/dossier-news/dossier/internal/fetch"
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/store"
 )
 
-// memState is an in-memory State for these unit tests only; the real one
-// is the store, through an adapter in cmd/dossier.
-type memState struct {
-	mu    sync.Mutex
-	feeds map[string]FeedState
-	seen  map[string]bool
+// storeState is the State of these tests: a real SQLite store, through
+// the same conversion as the adapter in cmd/dossier.
+type storeState struct {
+	db    *store.DB
+	owner string
 }
 
-func newMemState() *memState {
-	return &memState{feeds: map[string]FeedState{}, seen: map[string]bool{}}
-}
-
-func (m *memState) FeedState(_ context.Context, url string) (FeedState, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.feeds[url], nil
-}
-func (m *memState) SaveFeedState(_ context.Context, s FeedState) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.feeds[s.URL] = s
-	return nil
-}
-func (m *memState) SeenItem(_ context.Context, feedURL, key string) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.seen[feedURL+"\x00"+key], nil
-}
-func (m *memState) MarkSeen(_ context.Context, feedURL string, keys []string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for _, k := range keys {
-		m.seen[feedURL+"\x00"+k] = true
+func newState(t testing.TB) storeState {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "watch.db"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return nil
+	t.Cleanup(func() { db.Close() })
+	return storeState{db, "test-watcher"}
+}
+
+func (s storeState) FeedState(ctx context.Context, url string) (FeedState, error) {
+	f, err := s.db.FeedState(ctx, url)
+	return FeedState(f), err
+}
+func (s storeState) SaveFeedState(ctx context.Context, f FeedState) error {
+	return s.db.SaveFeedState(ctx, store.FeedState(f))
+}
+func (s storeState) ClaimFeeds(ctx context.Context, urls []string, now time.Time, lease time.Duration, limit int) ([]FeedState, error) {
+	fs, err := s.db.ClaimFeeds(ctx, urls, s.owner, now, lease, limit)
+	out := make([]FeedState, len(fs))
+	for i, f := range fs {
+		out[i] = FeedState(f)
+	}
+	return out, err
+}
+func (s storeState) ReleaseFeed(ctx context.Context, url string) error {
+	return s.db.ReleaseFeed(ctx, url, s.owner)
+}
+func (s storeState) SeenItem(ctx context.Context, feedURL, key string) (bool, error) {
+	return s.db.SeenItem(ctx, feedURL, key)
+}
+func (s storeState) MarkSeen(ctx context.Context, feedURL string, keys []string) error {
+	return s.db.MarkSeen(ctx, feedURL, keys)
 }
 
 // sink records articles; fail makes it refuse; onIngest runs inside Ingest.
@@ -172,7 +178,7 @@ func newWatcher(st State, sk Sink) *Watcher {
 
 func TestPollOnceChangesAnd304(t *testing.T) {
 	site := newSite(t, "Alpha", "Beta")
-	st, sk := newMemState(), &sink{}
+	st, sk := newState(t), &sink{}
 	w := newWatcher(st, sk)
 	feeds := []string{site.URL + "/feed"}
 	ctx := context.Background()
@@ -209,7 +215,7 @@ func TestPollOnceChangesAnd304(t *testing.T) {
 
 func TestSinkFailureKeepsItems(t *testing.T) {
 	site := newSite(t, "Alpha", "Beta")
-	st, sk := newMemState(), &sink{fail: true}
+	st, sk := newState(t), &sink{fail: true}
 	w := newWatcher(st, sk)
 	feeds := []string{site.URL + "/feed"}
 	ctx := context.Background()
@@ -232,7 +238,7 @@ func TestItemFailures(t *testing.T) {
 	site := newSite(t, "Alpha", "Beta", "Gamma")
 	site.brokenPg[1] = http.StatusNotFound            // permanent: the feed's summary is kept
 	site.brokenPg[2] = http.StatusInternalServerError // transient: retried next poll
-	st, sk := newMemState(), &sink{}
+	st, sk := newState(t), &sink{}
 	w := newWatcher(st, sk)
 	feeds := []string{site.URL + "/feed"}
 	ctx := context.Background()
@@ -271,7 +277,7 @@ func TestFeedErrorsBackOff(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			site := newSite(t, "Alpha")
 			site.feedError, site.retryAft = tc.status, tc.retry
-			st := newMemState()
+			st := newState(t)
 			w := newWatcher(st, &sink{})
 			feeds := []string{site.URL + "/feed"}
 			ctx := context.Background()
@@ -298,7 +304,7 @@ func TestFeedErrorsBackOff(t *testing.T) {
 func TestRunStopsAndResumes(t *testing.T) {
 	titles := []string{"A", "B", "C", "D", "E"}
 	site := newSite(t, titles...)
-	st := newMemState()
+	st := newState(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sk := &sink{}
@@ -349,7 +355,7 @@ func TestRunStopsAndResumes(t *testing.T) {
 // new Run before its NextPoll.
 func TestRunRespectsSchedule(t *testing.T) {
 	site := newSite(t, "A")
-	st := newMemState()
+	st := newState(t)
 	w := newWatcher(st, &sink{})
 	feeds := []string{site.URL + "/feed"}
 	if _, err := w.PollOnce(context.Background(), feeds); err != nil {
@@ -386,7 +392,7 @@ func TestReadFeedsFile(t *testing.T) {
 
 func TestMaxNewPerPoll(t *testing.T) {
 	site := newSite(t, "A", "B", "C", "D", "E")
-	st, sk := newMemState(), &sink{}
+	st, sk := newState(t), &sink{}
 	w := newWatcher(st, sk)
 	w.MaxNew = 2
 	feeds := []string{site.URL + "/feed"}
