@@ -371,8 +371,12 @@ func stripRaw(s string) string {
 // strippedReader reads s with stripRaw's removals, without copying the
 // page into a new string first: the tokenizer copies what it reads anyway.
 func strippedReader(s string) io.Reader {
-	return &spanReader{spans: squeezeIndent(keptSpans(s), true)}
+	return &spanReader{spans: squeezeIndent(keptSpans(s), cutBlockSpace)}
 }
+
+// cutBlockSpace turns squeezeIndent's cut of white space next to block
+// tags on; a test turns it off to check that it changes no article.
+var cutBlockSpace = true
 
 // keepBlockSpace is strippedReader keeping the white space between block
 // tags (as one line break) for trafilatura, which renders the elements it
@@ -382,9 +386,10 @@ func keepBlockSpace(s string) io.Reader {
 }
 
 // squeezeIndent cuts white space out of spans where nothing renders it.
-// A run of white space holding a line break between two tags of block
-// elements ("</p>\n    <p>") is cut whole: pruneTree would delete the
-// text node it makes anyway, and such nodes are a third of the nodes of a
+// A run of white space holding a line break between two tags, one of them
+// a block element's start or end tag ("</p>\n    <a", "<li>\n  <a") is
+// cut whole: it would parse as a text node that is the first or last
+// child of a block, or a block's sibling, which pruneTree deletes anyway, and such nodes are a third of the nodes of a
 // typical page, each one a token to copy and a node to allocate, link and
 // then unlink. Other indentation after a line break (four or more spaces,
 // tabs or further line breaks) is cut keeping the line break: source
@@ -415,7 +420,7 @@ func squeezeIndent(spans []string, dropBlockSpace bool) []string {
 			}
 			switch {
 			case betweenBlocks && i > 0 && sp[i-1] == '>' && j < len(sp) && sp[j] == '<' &&
-				blockTagEndingAt(sp, i-1) && isBlockTag(sp[j:]):
+				(isBlockTag(sp[j:]) || blockTagEndingAt(sp, i-1)):
 				out = append(out, sp[start:i])
 				start = j
 			case j-k-1 >= 4:

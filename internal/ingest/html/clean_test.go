@@ -133,13 +133,14 @@ func TestSqueezeIndent(t *testing.T) {
 		{[]string{"x\n\t\t\t\ty", "\n    z"}, false, "x\ny\nz"},
 		{[]string{"no breaks    here"}, false, "no breaks    here"},
 		{[]string{"end\n      "}, false, "end\n"},
-		// Between block tags the run goes whole; next to inline tags or
-		// text it is only squeezed, and spans with <pre> keep it.
+		// Next to a block tag the run goes whole; between inline tags or
+		// next to text it is only squeezed, and spans with <pre> keep it.
 		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, true, "<div><p>a\n  b</p></div>"},
-		{[]string{"<DIV class=x>  \n <P>a</P>\n<span>b</span>\n      </div>"}, true, "<DIV class=x><P>a</P>\n<span>b</span>\n</div>"},
-		{[]string{"<a href=x>a</a>\n      <p>b</p>  \n  c"}, true, "<a href=x>a</a>\n<p>b</p>  \n  c"},
+		{[]string{"<DIV class=x>  \n <P>a</P>\n<span>b</span>\n      </div>"}, true, "<DIV class=x><P>a</P><span>b</span></div>"},
+		{[]string{"<a href=x>a</a>\n      <p>b</p>  \n  c"}, true, "<a href=x>a</a><p>b</p>  \n  c"},
 		{[]string{"<pre>\n<div>a</div>\n\t<div>b</div></pre>", "<p>\n<p>"}, true, "<pre>\n<div>a</div>\n\t<div>b</div></pre><p><p>"},
-		{[]string{"<p>\n<pref>\n<p>"}, true, "<p>\n<pref>\n<p>"},
+		{[]string{"<b>\n<pref>\n  <i>"}, true, "<b>\n<pref>\n  <i>"},
+		{[]string{"a >\n<em>"}, true, "a >\n<em>"},
 	}
 	for _, tc := range tests {
 		if got := strings.Join(squeezeIndent(tc.in, tc.drop), ""); got != tc.want {

@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -136,6 +137,32 @@ func TestRealPagesAgreement(t *testing.T) {
 		n, sumP/float64(n), sumR/float64(n), sumF/float64(n), failed, worst)
 	if mean := sumF / float64(n); mean < 0.85 {
 		t.Errorf("mean F1 against readability.js = %.3f, want ≥ 0.85", mean)
+	}
+}
+
+// TestBlockSpaceCut: cutting the white space next to block tags before
+// parsing (see squeezeIndent) is only a speed-up: every real page gives
+// the same article, or the same error, with and without it.
+func TestBlockSpaceCut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("130 pages: skipped in -short mode")
+	}
+	pages := realPages(t)
+	extract := func(pg realPage) string {
+		a, err := Extract(bytes.NewReader(pg.source), "https://example.org/"+pg.name)
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprintf("%+v", *a)
+	}
+	defer func() { cutBlockSpace = true }()
+	for _, pg := range pages {
+		cutBlockSpace = true
+		with := extract(pg)
+		cutBlockSpace = false
+		if without := extract(pg); with != without {
+			t.Errorf("%s: the article differs with the white space cut:\n%.300s\nwithout:\n%.300s", pg.name, with, without)
+		}
 	}
 }
 
