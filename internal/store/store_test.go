@@ -834,7 +834,14 @@ func testClaimFeeds(t *testing.T, _ backend, db *DB, dsn string) {
 		t.Errorf("ClaimFeeds during the leases = %d feeds, %v; want none", len(fs), err)
 	}
 	// ... except one saved (polled, due again in 5 minutes) or released.
-	polled := got[0][0]
+	var all []FeedState
+	for _, fs := range got {
+		all = append(all, fs...)
+	}
+	if len(all) < 2 {
+		t.Fatalf("claimed %d feeds", len(all))
+	}
+	polled, released := all[0], all[1]
 	polled.LastPolled, polled.NextPoll = now, now.Add(5*time.Minute)
 	if err := db.SaveFeedState(ctx, polled); err != nil {
 		t.Fatal(err)
@@ -842,19 +849,18 @@ func testClaimFeeds(t *testing.T, _ backend, db *DB, dsn string) {
 	if st, _ := db.FeedState(ctx, polled.URL); !st.ClaimedUntil.IsZero() || st.ClaimedBy != "" {
 		t.Errorf("after SaveFeedState the feed is still claimed: %+v", st)
 	}
-	released := got[1][0]
 	if err := db.ReleaseFeed(ctx, released.URL, "someone else"); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := db.FeedState(ctx, released.URL); st.ClaimedBy == "" {
 		t.Errorf("ReleaseFeed by another owner released %s", released.URL)
 	}
-	if err := db.ReleaseFeed(ctx, released.URL, "worker-1"); err != nil {
+	if err := db.ReleaseFeed(ctx, released.URL, released.ClaimedBy); err != nil {
 		t.Fatal(err)
 	}
 	fs, err := db.ClaimFeeds(ctx, urls, "late", now.Add(6*time.Minute), 10*time.Minute, 20)
 	if err != nil || len(fs) != 2 || fs[0].URL != released.URL || fs[1].URL != polled.URL {
-		t.Errorf("ClaimFeeds after a save and a release = %v, %v; want %s then %s", feedURLs(fs), err, released.URL, polled.URL)
+		t.Errorf("ClaimFeeds after a save and a release = %v, %v; want %s (overdue) then %s", feedURLs(fs), err, released.URL, polled.URL)
 	}
 	// When the leases run out, every feed (the one due in an hour too) comes back.
 	fs, err = db.ClaimFeeds(ctx, urls, "later", now.Add(time.Hour), 10*time.Minute, 20)
