@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -47,12 +48,22 @@ func (s textSpan) join(t textSpan) textSpan {
 
 // spanOf summarises one text.
 func spanOf(text string) textSpan {
-	var s textSpan
+	s, _ := spanAndCommas(text)
+	return s
+}
+
+// spanAndCommas summarises one text and counts its commas (as
+// commaCounter does), in one reading.
+func spanAndCommas(text string) (s textSpan, commas int) {
 	inSpace := false
 	for _, r := range text {
 		if isSpaceRune(r) {
 			inSpace = true
 			continue
+		}
+		switch r {
+		case '\u002C', '\u060C', '\uFE50', '\uFE10', '\uFE11', '\u2E41', '\u2E34', '\u2E32', '\uFF0C':
+			commas++
 		}
 		if s.n == 0 {
 			s.lead = inSpace
@@ -67,7 +78,7 @@ func spanOf(text string) textSpan {
 	} else {
 		s.trail = inSpace
 	}
-	return s
+	return s, commas
 }
 
 // isSpaceRune is unicode.IsSpace with the common ASCII cases decided
@@ -90,7 +101,7 @@ func (ps *Parser) linkDensities(root *html.Node, want map[*html.Node]float64) {
 	// linkWeighted the weighted link characters getLinkDensity sums.
 	walk = func(n *html.Node) (all, free textSpan, linkWeighted float64) {
 		if n.Type == html.TextNode {
-			s := spanOf(n.Data)
+			s := ps.textOf(n).span
 			return s, s, 0
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -147,15 +158,43 @@ func (ps *Parser) textOf(n *html.Node) textInfo {
 	if ti, ok := ps.texts[n]; ok && ti.data == n.Data {
 		return ti
 	}
-	ti := textInfo{data: n.Data, span: spanOf(n.Data)}
-	commas := &commaCounter{}
-	for _, r := range n.Data {
-		commas.Count(r)
-	}
-	ti.commas = commas.Total
+	ti := textInfo{data: n.Data}
+	ti.span, ti.commas = spanAndCommas(n.Data)
 	if ps.texts == nil {
 		ps.texts = map[*html.Node]textInfo{}
 	}
 	ps.texts[n] = ti
 	return ti
+}
+
+// matchShare is rxShareElements.MatchString(s), (?i)(\b|_)(share|sharedaddy)(\b|_),
+// without the regular expression engine for ASCII s: prepArticle tests it
+// on the class and id of every element of the article.
+func matchShare(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return rxShareElements.MatchString(s)
+		}
+	}
+	for p := 0; p+5 <= len(s); p++ {
+		if s[p]|0x20 != 's' || !strings.EqualFold(s[p:p+5], "share") {
+			continue
+		}
+		if p > 0 && isWordByte(s[p-1]) && s[p-1] != '_' {
+			continue
+		}
+		if q := p + 5; q == len(s) || !isWordByte(s[q]) || s[q] == '_' {
+			return true
+		}
+		if q := p + 10; q <= len(s) && strings.EqualFold(s[p:q], "sharedaddy") &&
+			(q == len(s) || !isWordByte(s[q]) || s[q] == '_') {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports an ASCII word character, as \w and \b see them.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }

@@ -83,3 +83,15 @@ func FuzzAddSpan(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMatchShare(f *testing.F) {
+	for _, s := range []string{"share", "post-share bar", "xshare", "share_x", "_share", "sharedaddy", "sharedaddyx",
+		"SHAREDADDY-1", "shares", "Share9", " sharex share", "ſhare", "a_sharedaddy_b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := matchShare(s), rxShareElements.MatchString(s); got != want {
+			t.Errorf("matchShare(%q) = %v, regexp says %v", s, got, want)
+		}
+	})
+}
