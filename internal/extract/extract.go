@@ -436,7 +436,7 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.typ = news.Place
 		return true
 	}
-	if hasOrgHead(toks, c.s, c.e) {
+	if hasOrgHead(toks, c.s, c.e) || (c.s > 0 && toks[c.s-1].Kind == tWord && toks[c.s-1].Sent == toks[c.s].Sent && orgCues[toks[c.s-1].Fold]) {
 		c.typ = news.Org
 		return true
 	}

@@ -170,6 +170,15 @@ func TestEntities(t *testing.T) {
 			map[string]news.EntityType{"Gustavo Petro": news.Person, "Bogotá": news.Place, "Laura Sarabia": news.Person}, nil},
 		{"en", "Police said the Daesh cell was broken up. Officials in Mosul confirmed that ISIL fighters fled.",
 			map[string]news.EntityType{"Islamic State": news.Org, "Mosul": news.Place}, []string{"Police", "Officials"}},
+		// German role nouns are capitalised like names and are no part of them.
+		{"de", "Amtsleiterin Regula Imhof warnte die Anwohner. Oberbürgermeister Frank Nopper und Parteivorsitzende Saskia Esken kamen auch.",
+			map[string]news.EntityType{"Regula Imhof": news.Person, "Frank Nopper": news.Person, "Saskia Esken": news.Person},
+			[]string{"Amtsleiterin Regula Imhof", "Oberbürgermeister Frank Nopper", "Parteivorsitzende Saskia Esken"}},
+		// A noun for a kind of organisation before a name makes it one.
+		{"en", "The group Rhin Vivant said the figures were not credible, and the company Helvora Chemie declined to comment.",
+			map[string]news.EntityType{"Rhin Vivant": news.Org, "Helvora Chemie": news.Org}, nil},
+		{"fr", "L'association Rhin Vivant conteste les chiffres.",
+			map[string]news.EntityType{"Rhin Vivant": news.Org}, nil},
 	}
 	a := analyzer(t)
 	for _, tt := range tests {

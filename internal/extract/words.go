@@ -98,7 +98,23 @@ var titles = set(
 
 // titleSuffix catches German compounds: "US-Außenminister",
 // "Ministerpräsident", "Bundespräsidentin".
-var titleSuffix = []string{"minister", "ministerin", "prasident", "prasidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin"}
+var titleSuffix = []string{"minister", "ministerin", "prasident", "prasidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "sekretar", "sekretarin", "chef", "chefin",
+	// Heads of offices and other German role nouns: "Amtsleiterin", "Oberbürgermeister",
+	// "Landesdirektor", "Parteivorsitzende", "Datenschutzbeauftragter".
+	"leiter", "leiterin", "direktor", "direktorin", "burgermeister", "burgermeisterin", "vorsitzende", "vorsitzender",
+	"beauftragte", "beauftragter", "kommissar", "kommissarin", "vorsteher", "vorsteherin"}
+
+// orgCues are common nouns for a kind of organisation: standing just before a name ("the
+// group Rhin Vivant", "l'association Rhin Vivant", "die Organisation Rhin Vivant", "la
+// empresa Helvora") they make it an organisation's name.
+var orgCues = set(
+	"group", "company", "firm", "organisation", "organization", "association", "party", "union", "agency",
+	"movement", "charity", "foundation", "coalition", "alliance", "militia", "network", "ngo", "broadcaster",
+	"newspaper", "startup", "carrier", "airline", "insurer", "lender", "bank", "manufacturer", "maker", "retailer",
+	"groupe", "societe", "entreprise", "parti", "syndicat", "mouvement", "collectif", "ong",
+	"gruppe", "firma", "unternehmen", "partei", "verband", "gewerkschaft", "konzern", "bewegung", "initiative",
+	"grupo", "empresa", "asociacion", "partido", "sindicato", "movimiento", "organizacion",
+)
 
 // orgHeads mark a name as an organisation.
 var orgHeads = set(
