@@ -295,6 +295,11 @@ func TestQuotes(t *testing.T) {
 		{"en", "Lloyd Austin visited troops. \"We will stay here,\" he said. \"It matters.\"", []q{{"Lloyd Austin", "We will stay here,", false}, {"Lloyd Austin", "It matters.", false}}},
 		{"en", "According to Lloyd Austin, the troops will stay until June.", []q{{"Lloyd Austin", "the troops will stay until June", true}}},
 		{"en", "Lloyd Austin said that the troops would stay in the country.", []q{{"Lloyd Austin", "the troops would stay in the country", true}}},
+		// The reported clause starts at its complementizer, past an adverbial.
+		{"en", "Lloyd Austin said on Monday that the troops would stay in the country.", []q{{"Lloyd Austin", "the troops would stay in the country", true}}},
+		{"fr", "Le maire Jean Dupont estime pour sa part que la quantité pourrait atteindre dix tonnes.", []q{{"Jean Dupont", "la quantité pourrait atteindre dix tonnes", true}}},
+		// ... not past a noun phrase: the deal is what was said about.
+		{"en", "Lloyd Austin said the deal that was signed on Friday would hold.", []q{{"Lloyd Austin", "the deal that was signed on Friday would hold", true}}},
 		{"fr", "« Nous devons agir ensemble », a déclaré Emmanuel Macron.", []q{{"Emmanuel Macron", "Nous devons agir ensemble", false}}},
 		{"de", "„Wir müssen jetzt handeln“, sagte Olaf Scholz in Berlin.", []q{{"Olaf Scholz", "Wir müssen jetzt handeln", false}}},
 		{"es", "\"Vamos a ganar esta batalla\", dijo Pedro Sánchez.", []q{{"Pedro Sánchez", "Vamos a ganar esta batalla", false}}},

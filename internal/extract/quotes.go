@@ -444,6 +444,20 @@ func (d *doc) indirect(sp news.Span, mentionAt map[int]int, name map[string]stri
 					break
 				}
 			}
+		} else if toks[k].Kind == tWord && adverbialStart[toks[k].Fold] {
+			// "said on Tuesday that ...", "estime pour sa part que ...",
+			// "sagte am Freitag, dass ...": the clause starts at the
+			// complementizer, past an adverbial (not past a noun phrase:
+			// "said the deal that was signed ..." is the deal).
+			for x := k + 1; x < e && x < k+7; x++ {
+				if f := toks[x].Fold; f == "that" || f == "dass" || f == "que" || f == "qu" {
+					k = x
+					break
+				}
+				if toks[x].Kind == tPunct && text[toks[x].Start] != ',' {
+					break
+				}
+			}
 		}
 		that := false
 		for k < e && (toks[k].Fold == "that" || toks[k].Fold == "dass" || toks[k].Fold == "que" || toks[k].Fold == "qu" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || (toks[k].Kind == tPunct && text[toks[k].Start] == ',')) {
@@ -474,6 +488,15 @@ func sentenceClause(toks []token, k, e int) bool {
 	}
 	return false
 }
+
+// adverbialStart are words that open an adverbial between a speech verb
+// and its "that" clause: prepositions and sentence adverbs.
+var adverbialStart = set("on", "in", "at", "during", "after", "before", "earlier", "later", "also", "again", "publicly",
+	"repeatedly", "previously", "last", "this", "late", "early", "yesterday", "today",
+	"pour", "lors", "dans", "en", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aussi",
+	"egalement", "encore", "hier", "ce", "cette", "devant", "apres", "avant",
+	"am", "im", "bei", "nach", "vor", "auch", "zudem", "gestern", "heute", "in", "gegenuber",
+	"el", "este", "esta", "tambien", "ayer", "hoy", "durante", "tras", "ante", "por")
 
 // needsThat lists verbs that report speech only with a "that" clause:
 // "announced that ..." is speech, "announced a package" an action.
