@@ -53,6 +53,11 @@ type Options struct {
 	// RelatedWindow is how far around an event's dates storyline
 	// candidates are looked for.
 	RelatedWindow time.Duration
+	// Replay and ReplayAtStart bound how many articles stored by other
+	// processes are replayed through the clusterer at one catch-up, and at
+	// the first one; beyond, the stored decisions of the time window are
+	// restored instead (see catchUp). Defaults 20,000 and 2,000.
+	Replay, ReplayAtStart int
 }
 
 // Pipeline ingests batches of articles into a store. It is safe for
@@ -82,6 +87,12 @@ func New(st Store, an *extract.Analyzer, opt Options) *Pipeline {
 	}
 	if opt.RelatedWindow == 0 {
 		opt.RelatedWindow = 10 * 24 * time.Hour
+	}
+	if opt.Replay <= 0 {
+		opt.Replay = 20000
+	}
+	if opt.ReplayAtStart <= 0 {
+		opt.ReplayAtStart = 2000
 	}
 	if opt.Cluster == (cluster.Config{}) {
 		opt.Cluster = cluster.DefaultConfig()
@@ -369,21 +380,6 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 	return out
 }
 
-// maxReplay bounds how many articles stored by others a worker replays
-// through its clusterer at one catch-up. Beyond it (a process joining a
-// large store, or one long idle while others wrote) the stored decisions
-// of the time window are restored instead: cheaper, but the clusterer then
-// holds other vectors and document frequencies than the processes that
-// decided, so its next decisions may differ from theirs.
-const maxReplay = 20000
-
-// maxReplayAtStart is maxReplay for a process's first look at the store: a
-// process started on a store that already holds more (a restart, a worker
-// joining) restores the window's decisions rather than spend seconds
-// replaying the store's history; workers started together on a new store
-// replay each other from the first batch.
-const maxReplayAtStart = 2000
-
 // catchUp brings the clusterer to the state of the store before a batch:
 // the articles other processes stored since the last look (or, at start,
 // what the store holds), and the merges and splits they made.
@@ -394,7 +390,7 @@ const maxReplayAtStart = 2000
 // holds the same events, vectors and document frequencies, and the
 // events of N workers are those one process would make taking the
 // batches in commit order. What the replay cannot reproduce (a process
-// that restored instead, see maxReplay) is corrected from the store: every
+// that restored instead, see Options.Replay) is corrected from the store: every
 // article is put into the event the store says (Relabel), so decisions
 // are at least taken against the store's events.
 func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
@@ -406,9 +402,9 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
 		return nil
 	}
 	var seen []news.Article
-	limit := int64(maxReplay)
+	limit := int64(p.opt.Replay)
 	if !p.looked {
-		limit = maxReplayAtStart
+		limit = int64(p.opt.ReplayAtStart)
 	}
 	p.looked = true
 	if newest-p.lastSeq <= limit {

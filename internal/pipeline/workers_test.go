@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/internal/eval"
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/sample"
@@ -106,4 +108,55 @@ func labels(p []string) map[string]string {
 		}
 	}
 	return out
+}
+
+// TestPipelineJoiningRestores starts a second pipeline on a store that
+// already holds more than it replays at start: it restores the window's
+// stored decisions instead, and from then on the two take turns. The store
+// must stay consistent, and the events close to one pipeline's.
+func TestPipelineJoiningRestores(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 300 articles")
+	}
+	ctx := context.Background()
+	arts, _ := sample.Generate(150, 11)
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rand.New(rand.NewPCG(5, 5)).Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	an, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(join bool) []string {
+		db := mustOpen(t)
+		first := pipeline.New(db, an, pipeline.Options{})
+		second := first
+		var log strings.Builder
+		if join {
+			second = pipeline.New(db, an, pipeline.Options{ReplayAtStart: 20, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+		}
+		for i, k := 0, 0; i < len(arts); i, k = i+10, k+1 {
+			p := first
+			if k >= 6 && k%2 == 1 { // the second joins after 60 articles
+				p = second
+			}
+			if _, err := p.Ingest(ctx, arts[i:min(i+10, len(arts))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if join && !strings.Contains(log.String(), "restored stored decisions") {
+			t.Errorf("the joining pipeline did not restore; its log:\n%s", log.String())
+		}
+		return storedPartition(t, db)
+	}
+	one, joined := run(false), run(true)
+	s := eval.Score(labels(one), labels(joined))
+	t.Logf("joined by a restoring pipeline: %d events, one pipeline %d, identical %v, BCubed F1 between them %.3f",
+		len(joined), len(one), slices.Equal(one, joined), s.BCubedF1)
+	if s.BCubedF1 < 0.9 {
+		t.Errorf("BCubed F1 between one pipeline and two (one joining late) = %.3f, want >= 0.9", s.BCubedF1)
+	}
 }
