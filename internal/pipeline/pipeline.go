@@ -151,6 +151,7 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		sorted[i], sortedAn[i] = fresh[j], analyses[j]
 	}
 
+	decided := false // the clusterer holds the batch
 	err = p.st.WithClusterLock(ctx, func(ctx context.Context) error {
 		// Another process may have stored some of these meanwhile.
 		sorted2, an2, dups, err := p.recheck(ctx, sorted, sortedAn)
@@ -182,6 +183,7 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 				absorbedIDs[m] = true
 			}
 		}
+		decided = true
 		for i := range sorted2 {
 			a := p.cl.Add(&sorted2[i])
 			if a.NewEvent {
@@ -283,7 +285,21 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		slices.Sort(res.Events)
 		return nil
 	})
+	if err != nil && decided {
+		// The clusterer decided a batch the store does not hold (the
+		// commit failed, or the process is being stopped): start again
+		// from what the store holds at the next batch.
+		p.reset()
+		res.New = nil
+	}
 	return res, err
+}
+
+// reset forgets the clusterer's state; the next catch-up rebuilds it from
+// the store.
+func (p *Pipeline) reset() {
+	p.cl = cluster.New(p.opt.Cluster)
+	p.lastSeq, p.lastMove, p.looked = 0, 0, false
 }
 
 func comparePublished(a, b time.Time) int {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math/rand/v2"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/sample"
 	"github.com/dossier-news/dossier/internal/store"
@@ -158,5 +160,73 @@ func TestPipelineJoiningRestores(t *testing.T) {
 		len(joined), len(one), slices.Equal(one, joined), s.BCubedF1)
 	if s.BCubedF1 < 0.9 {
 		t.Errorf("BCubed F1 between one pipeline and two (one joining late) = %.3f, want >= 0.9", s.BCubedF1)
+	}
+}
+
+// failOnce is a store whose Commit fails once, at the given call.
+type failOnce struct {
+	*store.DB
+	n, at int
+}
+
+func (f *failOnce) Commit(ctx context.Context, b store.Batch) error {
+	f.n++
+	if f.n == f.at {
+		return errors.New("disk full")
+	}
+	return f.DB.Commit(ctx, b)
+}
+
+// TestFailedCommitForgetsTheBatch: when a commit fails, the clusterer has
+// decided a batch the store does not hold. The pipeline must start again
+// from the store, so that a run where a batch failed and was sent again at
+// the end gives exactly the events of a run where that batch simply came
+// last.
+func TestFailedCommitForgetsTheBatch(t *testing.T) {
+	ctx := context.Background()
+	arts, _ := sample.Generate(120, 5)
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rand.New(rand.NewPCG(9, 9)).Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	var batches [][]news.Article
+	for i := 0; i < len(arts); i += 8 {
+		batches = append(batches, arts[i:min(i+8, len(arts))])
+	}
+	an, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{1, 4, 7} {
+		// The reference: batch k comes last.
+		ref := mustOpen(t)
+		p := pipeline.New(ref, an, pipeline.Options{})
+		order := append(slices.Clone(batches[:k]), batches[k+1:]...)
+		order = append(order, batches[k])
+		for _, b := range order {
+			if _, err := p.Ingest(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := storedPartition(t, ref)
+		// Batch k fails to commit, and is sent again at the end.
+		db := mustOpen(t)
+		st := &failOnce{DB: db, at: k + 1}
+		p = pipeline.New(st, an, pipeline.Options{})
+		for i, b := range batches {
+			res, err := p.Ingest(ctx, b)
+			if (err != nil) != (i == k) || (i == k && len(res.New) != 0) {
+				t.Fatalf("batch %d: %d new, error %v", i, len(res.New), err)
+			}
+		}
+		if _, err := p.Ingest(ctx, batches[k]); err != nil {
+			t.Fatal(err)
+		}
+		if got := storedPartition(t, db); !slices.Equal(got, want) {
+			s := eval.Score(labels(want), labels(got))
+			t.Errorf("batch %d failed and came again last: %d events, want %d (BCubed F1 between them %.3f)", k, len(got), len(want), s.BCubedF1)
+		}
 	}
 }
