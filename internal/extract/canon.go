@@ -402,6 +402,13 @@ func wordsClose(a, b []string) bool {
 		if a[i] == b[i] {
 			continue
 		}
+		// A letter doubled or not is the commonest variant of a name in
+		// transliteration and rough translation ("Liisa Tamm" / "Lisa
+		// Tam", "Philip" / "Phillip"), short words included.
+		if len(a[i]) >= 3 && len(b[i]) >= 3 && len(a) > 1 && undouble(a[i]) == undouble(b[i]) {
+			total++
+			continue
+		}
 		if len(a[i]) < 4 || len(b[i]) < 4 || a[i][0] != b[i][0] {
 			return false
 		}
@@ -412,6 +419,29 @@ func wordsClose(a, b []string) bool {
 		total += d
 	}
 	return total <= len(a) && (total == 0 || len(a) > 1 || len(a[0]) >= 6)
+}
+
+// undouble collapses runs of one letter: "liisa" → "lisa", "tamm" → "tam".
+func undouble(w string) string {
+	if !hasDouble(w) {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if i == 0 || w[i] != w[i-1] {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
+}
+
+func hasDouble(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the Damerau–Levenshtein distance of a and b (bytes of

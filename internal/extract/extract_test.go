@@ -479,3 +479,24 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+func TestVariantOf(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		typ  news.EntityType
+		want bool
+	}{
+		{"antony blinken", "anthony blinkin", news.Person, true},
+		{"liisa tamm", "lisa tam", news.Person, true}, // letters doubled or not
+		{"philip hammond", "phillip hammond", news.Person, true},
+		{"katarina vellander", "katarina velander", news.Person, true},
+		{"blinken", "sudani", news.Person, false},
+		{"lisa tam", "lisa tan", news.Person, false}, // short words: only doubling
+		{"tamm", "tam", news.Person, false},          // one word alone stays strict
+		{"anna muller", "hanna muller", news.Person, false},
+	} {
+		if got := variantOf([]string{tt.a}, []string{tt.b}, tt.typ, tt.typ); got != tt.want {
+			t.Errorf("variantOf(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
