@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -149,7 +150,7 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 		if claims[i].Status == news.Conflicting {
 			src = sideOf(claims[i], sents[infos[i].rep].art, c)
 		}
-		out = append(out, news.SummarySentence{Text: claims[i].Text, Sources: src})
+		out = append(out, news.SummarySentence{Text: stripDateline(claims[i].Text), Sources: src})
 	}
 	return out
 }
@@ -197,4 +198,32 @@ func contains(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// dateline matches the wire-style dateline that opens a report: the place
+// in capitals, an optional date, an optional agency in parentheses, then a
+// dash ("TALLINN, Dec 13 (Nordic Wire) - ", "WASHINGTON (Reuters) — ",
+// "BERLIN, 16. Dezember (dpa) - ").
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:/[\p{Lu}\p{M}.'’ -]{2,40})?(?:,[^()\-–—\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+`)
+
+// stripDateline drops a report's dateline from a sentence quoted in the
+// summary, where it would name one outlet's place and agency as if it
+// were the event's; the claims keep the sentence as written.
+func stripDateline(s string) string {
+	loc := dateline.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	head := s[:loc[1]]
+	caps := 0
+	for _, r := range head {
+		if r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
+			caps++
+		}
+	}
+	rest := s[loc[1]:]
+	if caps < 3 || rest == "" {
+		return s
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
 }

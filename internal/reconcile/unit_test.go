@@ -297,3 +297,19 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestStripDateline(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"TALLINN, Dec 13 (Nordic Wire) - Swedish Foreign Minister Katarina Vellander arrived.", "Swedish Foreign Minister Katarina Vellander arrived."},
+		{"WASHINGTON (Reuters) — The Senate voted on Friday.", "The Senate voted on Friday."},
+		{"BERLIN, 16. Dezember (dpa) - Die Regierung hat beschlossen.", "Die Regierung hat beschlossen."},
+		{"SÃO PAULO - Floods hit the city.", "Floods hit the city."},
+		{"A strong earthquake hit the coast - officials said.", "A strong earthquake hit the coast - officials said."},
+		{"The fire broke out at 4:30 a.m.", "The fire broke out at 4:30 a.m."},
+		{"Seferihisar, Tuesday, 10 December 2024. The ground moved.", "Seferihisar, Tuesday, 10 December 2024. The ground moved."},
+	} {
+		if got := stripDateline(tt.in); got != tt.want {
+			t.Errorf("stripDateline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
