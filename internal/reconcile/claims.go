@@ -420,7 +420,7 @@ func sharesKind(a, b []int32, ft *featTable, kinds ...byte) bool {
 // makes it conflicting, with each value and who gives it.
 func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim {
 	rep := representative(cl, sents, ft, ctx.mainLang)
-	c := news.Claim{Text: sents[rep].text}
+	c := news.Claim{Text: stripDateline(sents[rep].text)}
 	groups := map[int]bool{}
 	for _, m := range cl.members {
 		s := &sents[m]
@@ -441,7 +441,7 @@ func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim
 			}
 		}
 		if len(side.members) > 0 {
-			c.Text = sents[representative(side, sents, ft, ctx.mainLang)].text
+			c.Text = stripDateline(sents[representative(side, sents, ft, ctx.mainLang)].text)
 		}
 		return c
 	}
@@ -467,20 +467,31 @@ func representative(cl *cluster, sents []sent, ft *featTable, mainLang string) i
 	if len(cands) > 12 {
 		cands = cands[:12]
 	}
-	best, bestScore := cands[0], -1.0
-	for _, a := range cands {
-		score := 0.0
+	scores := make([]float64, len(cands))
+	bestScore := -1.0
+	for i, a := range cands {
 		for _, b := range cl.members {
 			if a != b {
-				score += ft.sim(sents[a].feats, sents[b].feats, 0)
+				scores[i] += ft.sim(sents[a].feats, sents[b].feats, 0)
 			}
 		}
-		if score > bestScore+1e-12 {
-			best, bestScore = a, score
+		bestScore = max(bestScore, scores[i])
+	}
+	// Among the nearly most central, the earliest report's wording: the
+	// first report is usually the original the others rewrite, translate
+	// or garble, and reads best.
+	best := -1
+	for i, a := range cands {
+		if scores[i] >= repSlack*bestScore-1e-12 && (best < 0 || sents[a].art < sents[best].art) {
+			best = a
 		}
 	}
 	return best
 }
+
+// repSlack is how close to the most central sentence of a claim another
+// must be to stand for it (see representative).
+const repSlack = 0.85
 
 // conflictOf looks for a slot on which the members of a claim disagree. A
 // figure slot is per class of what is counted; values that overlap (a range

@@ -150,7 +150,7 @@ func (c *buildCtx) summary(clusters []*cluster, claims []news.Claim, infos []cla
 		if claims[i].Status == news.Conflicting {
 			src = sideOf(claims[i], sents[infos[i].rep].art, c)
 		}
-		out = append(out, news.SummarySentence{Text: stripDateline(claims[i].Text), Sources: src})
+		out = append(out, news.SummarySentence{Text: claims[i].Text, Sources: src})
 	}
 	return out
 }
@@ -206,9 +206,9 @@ func contains(xs []int, x int) bool {
 // "BERLIN, 16. Dezember (dpa) - ").
 var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M}.'’ -]{2,40}(?:/[\p{Lu}\p{M}.'’ -]{2,40})?(?:,[^()\-–—\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+`)
 
-// stripDateline drops a report's dateline from a sentence quoted in the
-// summary, where it would name one outlet's place and agency as if it
-// were the event's; the claims keep the sentence as written.
+// stripDateline drops a report's dateline from a sentence that states a
+// claim (and may open the summary), where it would name one outlet's place
+// and agency as if they were the event's; the article page keeps it.
 func stripDateline(s string) string {
 	loc := dateline.FindStringIndex(s)
 	if loc == nil {
