@@ -420,7 +420,7 @@ func sharesKind(a, b []int32, ft *featTable, kinds ...byte) bool {
 // makes it conflicting, with each value and who gives it.
 func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim {
 	rep := representative(cl, sents, ft, ctx.mainLang)
-	c := news.Claim{Text: stripDateline(sents[rep].text)}
+	c := news.Claim{Text: tidy(sents[rep].text)}
 	groups := map[int]bool{}
 	for _, m := range cl.members {
 		s := &sents[m]
@@ -441,7 +441,7 @@ func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim
 			}
 		}
 		if len(side.members) > 0 {
-			c.Text = stripDateline(sents[representative(side, sents, ft, ctx.mainLang)].text)
+			c.Text = tidy(sents[representative(side, sents, ft, ctx.mainLang)].text)
 		}
 		return c
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -226,4 +227,62 @@ func stripDateline(s string) string {
 		return s
 	}
 	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
+// tidy readies a sentence to state a claim on its own: without the
+// report's dateline, and with the quotation marks a quote running over
+// several sentences opened or closed in another sentence ('We are against
+// salaries that do not pay the rent," union leader Rui Canelas said.').
+func tidy(s string) string {
+	return balanceQuotes(stripDateline(s))
+}
+
+// balanceQuotes adds the quotation mark a sentence cut out of a longer
+// quote lacks: an opening one before it when it closes a quote it did not
+// open, a closing one after it when it opens one it does not close. « and
+// „ always open, » and ” always close; “ and " open when they start a word
+// and close when they end one (“ closes German quotes).
+func balanceQuotes(s string) string {
+	depth, minDepth := 0, 0
+	firstClose, lastOpen := "", ""
+	prev := ' '
+	for _, r := range s {
+		opening, closing := false, false
+		switch r {
+		case '«', '„':
+			opening = true
+		case '»', '”':
+			closing = true
+		case '“', '"':
+			if unicode.IsSpace(prev) || prev == '(' || prev == '[' {
+				opening = true
+			} else {
+				closing = true
+			}
+		}
+		switch {
+		case opening:
+			depth++
+			lastOpen = string(r)
+		case closing:
+			depth--
+			if depth < minDepth {
+				minDepth = depth
+				if firstClose == "" {
+					firstClose = string(r)
+				}
+			}
+		}
+		prev = r
+	}
+	opener := map[string]string{"”": "“", "»": "«", "“": "„", `"`: `"`}
+	closer := map[string]string{"“": "”", "«": "»", "„": "“", `"`: `"`}
+	if minDepth < 0 && firstClose != "" {
+		s = opener[firstClose] + s
+		depth -= minDepth
+	}
+	if depth > 0 && lastOpen != "" {
+		s += closer[lastOpen]
+	}
+	return s
 }

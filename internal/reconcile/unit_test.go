@@ -313,3 +313,22 @@ func TestStripDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestBalanceQuotes(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`We are against salaries that do not pay the rent," union leader Rui Canelas said.`, `"We are against salaries that do not pay the rent," union leader Rui Canelas said.`},
+		{`"We are not against the tourists and we are not against the city.`, `"We are not against the tourists and we are not against the city."`},
+		{`"We will stay," he said.`, `"We will stay," he said.`},
+		{`Nobody will be left outside tonight,” she said.`, `“Nobody will be left outside tonight,” she said.`},
+		{`« Nous devons agir ensemble.`, `« Nous devons agir ensemble.»`},
+		{`Nous devons agir ensemble », a déclaré le président.`, `«Nous devons agir ensemble », a déclaré le président.`},
+		{`Wir müssen jetzt handeln“, sagte er.`, `„Wir müssen jetzt handeln“, sagte er.`},
+		{`He called it "a disgrace" and left.`, `He called it "a disgrace" and left.`},
+		{`„Wir müssen jetzt handeln“, sagte er.`, `„Wir müssen jetzt handeln“, sagte er.`},
+		{`The mayor said half the town was gone.`, `The mayor said half the town was gone.`},
+	} {
+		if got := balanceQuotes(tt.in); got != tt.want {
+			t.Errorf("balanceQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
