@@ -129,6 +129,37 @@ func TestWorkersReplay(t *testing.T) {
 	}
 }
 
+// TestBatchOrder measures how free of batch order one clusterer is on the
+// sample corpus in batches of two (as workers take them): over 200 random
+// batch orders, how many give the events of the first. The rest differ by
+// a borderline report; most must agree.
+func TestBatchOrder(t *testing.T) {
+	arts, _ := loadSample(t)
+	rng := rand.New(rand.NewPCG(1, 1))
+	rng.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+	var batches [][]news.Article
+	for i := 0; i < len(arts); i += 2 {
+		batches = append(batches, arts[i:min(i+2, len(arts))])
+	}
+	want := partition(runWorkers(batches, 1))
+	same, worst := 0, 1.0
+	const n = 200
+	for seed := range uint64(n) {
+		bs := slices.Clone(batches)
+		rand.New(rand.NewPCG(seed, 11)).Shuffle(len(bs), func(i, j int) { bs[i], bs[j] = bs[j], bs[i] })
+		got := runWorkers(bs, 1)
+		if partition(got) == want {
+			same++
+		} else {
+			worst = min(worst, eval.Score(runWorkers(batches, 1), got).BCubedF1)
+		}
+	}
+	t.Logf("%d of %d batch orders give the same events; the others BCubed F1 >= %.3f against them", same, n, worst)
+	if same < n*8/10 || worst < 0.9 {
+		t.Errorf("%d of %d batch orders agree (worst BCubed F1 %.3f), want >= 80%% and >= 0.9", same, n, worst)
+	}
+}
+
 // TestWorkersReplayGenerated is TestWorkersReplay on 400 generated articles
 // in batches of 16, where many events of one kind share templates: four
 // workers replaying each other's batches must give exactly the partition
