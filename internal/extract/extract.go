@@ -349,6 +349,10 @@ func placeCue(toks []token, s int) bool {
 	return placeCues[toks[s-1].Fold]
 }
 
+// germanPlaceNouns introduce a place's name and are capitalised with it.
+var germanPlaceNouns = set("stadtteil", "stadtbezirk", "bezirk", "kanton", "landkreis", "gemeinde", "ortsteil",
+	"stadtviertel", "bundesland", "provinz", "stadt", "dorf", "hauptstadt", "kreisstadt", "metropole")
+
 var placeNouns = set("stadt", "city", "town", "village", "ville", "ciudad", "capital", "hauptstadt", "dorf", "gemeinde", "localidad", "commune")
 
 var placeCues = set("in", "nach", "aus", "bei", "near", "from", "to", "a", "en", "dans", "vers", "hacia", "desde",
@@ -378,6 +382,38 @@ func hasOrgHead(toks []token, s, e int) bool {
 
 // classify types one candidate; false drops it.
 func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
+	text, toks := d.text, d.toks
+	// "Stadtteil Klybeck", "Kanton Zürich": a German noun for a kind of
+	// place, capitalised like the name it introduces, is no part of it.
+	placeNoun := false
+	if c.e-c.s >= 2 && toks[c.s].Kind == tWord && germanPlaceNouns[toks[c.s].Fold] && !c.title {
+		c.s++
+		placeNoun = true
+	}
+	ok := a.classifyName(d, c, strictLang)
+	if ok && placeNoun && c.typ != news.Place && c.typ != news.Org {
+		c.typ, c.unsure = news.Place, false
+	}
+	// "ZURICH, Dec 16 (Nordic Wire) - ...": the name in parentheses before a
+	// dateline's dash is the news agency's.
+	if ok && c.s > 0 && c.e+1 < len(toks) && text[toks[c.s-1].Start] == '(' && text[toks[c.e].Start] == ')' &&
+		isDash(text[toks[c.e+1].Start:toks[c.e+1].End]) && opensWithCaps(text, toks, c.s) {
+		c.typ, c.place, c.unsure = news.Org, nil, false
+	}
+	return ok
+}
+
+// opensWithCaps reports whether the sentence of token k opens with a word
+// in capitals, as a dateline does.
+func opensWithCaps(text string, toks []token, k int) bool {
+	j := k
+	for j > 0 && toks[j-1].Sent == toks[k].Sent {
+		j--
+	}
+	return toks[j].Kind == tWord && allCaps(text[toks[j].Start:toks[j].End])
+}
+
+func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	text, toks := d.text, d.toks
 	f := a.fold(text, toks, c.s, c.e)
 	raw := text[toks[c.s].Start:toks[c.e-1].End]

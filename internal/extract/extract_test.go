@@ -179,6 +179,13 @@ func TestEntities(t *testing.T) {
 			map[string]news.EntityType{"Rhin Vivant": news.Org, "Helvora Chemie": news.Org}, nil},
 		{"fr", "L'association Rhin Vivant conteste les chiffres.",
 			map[string]news.EntityType{"Rhin Vivant": news.Org}, nil},
+		// After a dateline the report's first word is capitalised as any
+		// sentence's; the agency in the dateline is an organisation.
+		{"en", "ZURICH, Dec 16 (Nordic Wire) - Water used to fight a fire in Basel flowed into the Rhine.",
+			map[string]news.EntityType{"Nordic Wire": news.Org, "Basel": news.Place}, []string{"Water"}},
+		// A German noun for a kind of place is no part of its name.
+		{"de", "Das Feuer brach im Stadtteil Klybeck aus, die Feuerwehr aus dem Kanton Aargau half.",
+			map[string]news.EntityType{"Klybeck": news.Place, "Aargau": news.Place}, []string{"Stadtteil Klybeck", "Kanton Aargau"}},
 	}
 	a := analyzer(t)
 	for _, tt := range tests {

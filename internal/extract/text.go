@@ -195,6 +195,12 @@ func sentences(text string, toks []token) []news.Span {
 			if isOpenQuote(text[t.Start:t.End]) {
 				newSent = true
 			}
+			// "ZURICH, Dec 16 (Nordic Wire) - Water used...", "PARIS — The
+			// ...": after a dateline's dash the report's first sentence
+			// begins, capitalised as any.
+			if isDash(text[t.Start:t.End]) && i > 0 && (text[toks[i-1].Start] == ')' || allCaps(text[toks[i-1].Start:toks[i-1].End])) {
+				newSent = true
+			}
 		}
 		// Line break after this token ends the sentence.
 		if !end && i+1 < len(toks) {
@@ -218,6 +224,23 @@ func sentences(text string, toks []token) []news.Span {
 		}
 	}
 	return spans
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
+
+// allCaps reports a word of two or more letters, all upper case.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func nextStartsSentence(text string, toks []token, i int) bool {
