@@ -185,6 +185,11 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 	if len(ev.Quotes) > 0 {
 		fmt.Fprintf(bw, "\nQuotes\n")
 		for _, q := range ev.Quotes {
+			if q.Indirect {
+				// Reported speech is the reporter's words: no quotation marks.
+				fmt.Fprintf(bw, "  %s — %s, reported %s\n", strings.Trim(q.Text, " ,"), cmp.Or(q.Speaker, "unattributed"), c.refs([]string{q.Article}))
+				continue
+			}
 			fmt.Fprintf(bw, "  “%s” — %s %s\n", strings.Trim(q.Text, " ,"), cmp.Or(q.Speaker, "unattributed"), c.refs([]string{q.Article}))
 		}
 	}
@@ -330,6 +335,10 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 		for i, q := range ev.Quotes {
 			if i > 0 {
 				bw.WriteString("\n")
+			}
+			if q.Indirect {
+				fmt.Fprintf(bw, "> %s — %s, reported%s\n", md(strings.Trim(q.Text, " ,")), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
+				continue
 			}
 			fmt.Fprintf(bw, "> “%s” — %s%s\n", md(strings.Trim(q.Text, " ,")), md(cmp.Or(q.Speaker, "unattributed")), c.notes([]string{q.Article}))
 		}

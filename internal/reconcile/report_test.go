@@ -143,3 +143,28 @@ func TestRelatedStoryline(t *testing.T) {
 		t.Errorf("Related(quake) = %+v, want none", r)
 	}
 }
+
+// TestReportReportedSpeech: reported speech is the reporter's words and is
+// not printed between quotation marks, in the terminal report or Markdown.
+func TestReportReportedSpeech(t *testing.T) {
+	ev := news.Event{ID: "e1", Title: "Test", Articles: []string{"a1"}, Quotes: []news.Quote{
+		{Speaker: "Jane Doe", Text: "We will stay", Article: "a1"},
+		{Speaker: "Rhin Vivant", Text: "la quantité pourrait atteindre dix tonnes", Article: "a1", Indirect: true},
+	}}
+	arts := []news.Article{{ID: "a1", Title: "T", Source: "example.org"}}
+	var txt, md bytes.Buffer
+	if err := Report(&txt, ev, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, ev, arts); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"report": txt.String(), "markdown": md.String()} {
+		if !strings.Contains(out, "“We will stay”") {
+			t.Errorf("%s: direct quote not between quotation marks:\n%s", name, out)
+		}
+		if strings.Contains(out, "“la quantité") || !strings.Contains(out, "la quantité pourrait atteindre dix tonnes — Rhin Vivant, reported") {
+			t.Errorf("%s: reported speech not told as reported:\n%s", name, out)
+		}
+	}
+}
