@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/go-shiori/dom"
 	"golang.org/x/net/html"
 )
 
@@ -197,4 +198,44 @@ func matchShare(s string) bool {
 // isWordByte reports an ASCII word character, as \w and \b see them.
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// className is dom.ClassName(n) (the class attribute with its white space
+// normalised) without building a new string when the attribute is already
+// normal, as it nearly always is: grabArticle asks for every node's.
+func className(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			if isNormalSpaced(a.Val) {
+				return a.Val
+			}
+			return dom.ClassName(n)
+		}
+	}
+	return ""
+}
+
+// isNormalSpaced reports whether strings.Join(strings.Fields(s), " ") is s.
+func isNormalSpaced(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, '\t' <= c && c <= '\r':
+			return false // maybe Unicode white space; other white space
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return true
 }

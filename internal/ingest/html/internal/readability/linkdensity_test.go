@@ -2,6 +2,8 @@ package readability
 
 import (
 	"math"
+
+	"github.com/go-shiori/dom"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,6 +94,25 @@ func FuzzMatchShare(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := matchShare(s), rxShareElements.MatchString(s); got != want {
 			t.Errorf("matchShare(%q) = %v, regexp says %v", s, got, want)
+		}
+	})
+}
+
+func FuzzIsNormalSpaced(f *testing.F) {
+	for _, s := range []string{"", "a", "a b", " a", "a  b", "a\tb", "a\u00a0b", "a\u0085", "é b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Sound (never true for a string Fields would change), and exact
+		// on ASCII, where it saves the allocation.
+		normal := strings.Join(strings.Fields(s), " ") == s
+		ascii := !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 })
+		if got := isNormalSpaced(s); got && !normal || ascii && got != normal {
+			t.Errorf("isNormalSpaced(%q) = %v; normalised it is %q", s, got, strings.Join(strings.Fields(s), " "))
+		}
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: s}}}
+		if got, want := className(n), dom.ClassName(n); got != want {
+			t.Errorf("className(%q) = %q, dom.ClassName %q", s, got, want)
 		}
 	})
 }

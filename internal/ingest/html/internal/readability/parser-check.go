@@ -46,7 +46,7 @@ func (ps *Parser) CheckDocument(doc *html.Node) bool {
 			return false
 		}
 
-		matchString := dom.ClassName(node) + " " + dom.ID(node)
+		matchString := className(node) + " " + dom.ID(node)
 		if re2go.IsUnlikelyCandidates(matchString) &&
 			!re2go.MaybeItsACandidate(matchString) {
 			return false

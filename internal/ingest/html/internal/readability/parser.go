@@ -768,7 +768,7 @@ func (ps *Parser) grabArticle() *html.Node {
 
 	grabLoop:
 		for node != nil {
-			matchString := dom.ClassName(node) + " " + dom.ID(node)
+			matchString := className(node) + " " + dom.ID(node)
 
 			if dom.TagName(node) == "html" {
 				ps.articleLang = dom.GetAttribute(node, "lang")
@@ -904,13 +904,13 @@ func (ps *Parser) grabArticle() *html.Node {
 				// practice, paragraphs.
 				if ps.hasSingleTagInsideElement(node, "p") && ps.getLinkDensity(node) < 0.25 {
 					divID := dom.ID(node)
-					divClassName := dom.ClassName(node)
+					divClassName := className(node)
 					newNode := dom.Children(node)[0]
 					node, _ = dom.ReplaceChild(node.Parent, newNode, node)
 					if divID != "" && dom.ID(node) == "" {
 						dom.SetAttribute(node, "id", divID)
 					}
-					if divClassName != "" && dom.ClassName(node) == "" {
+					if divClassName != "" && className(node) == "" {
 						dom.SetAttribute(node, "class", divClassName)
 					}
 					elementsToScore = append(elementsToScore, node)
@@ -1135,7 +1135,7 @@ func (ps *Parser) grabArticle() *html.Node {
 
 		// Keep potential top candidate's parent node to try to get text direction of it later.
 		topCandidateScore := ps.getContentScore(topCandidate)
-		topCandidateClassName := dom.ClassName(topCandidate)
+		topCandidateClassName := className(topCandidate)
 
 		passLogger.Info("determined the content container",
 			slog.Float64("score", topCandidateScore),
@@ -1155,7 +1155,7 @@ func (ps *Parser) grabArticle() *html.Node {
 				contentBonus := float64(0)
 
 				// Give a bonus if sibling nodes and top candidates have the example same classname
-				if dom.ClassName(sibling) == topCandidateClassName && topCandidateClassName != "" {
+				if className(sibling) == topCandidateClassName && topCandidateClassName != "" {
 					contentBonus += topCandidateScore * 0.2
 				}
 
@@ -1928,7 +1928,7 @@ func (ps *Parser) getClassWeight(node *html.Node) int {
 	weight := 0
 
 	// Look for a special classname
-	if nodeClassName := dom.ClassName(node); nodeClassName != "" {
+	if nodeClassName := className(node); nodeClassName != "" {
 		if re2go.IsNegativeClass(nodeClassName) {
 			weight -= 25
 		}
@@ -2118,7 +2118,7 @@ func (ps *Parser) fixLazyImages(root *html.Node) {
 		src := dom.GetAttribute(elem, "src")
 		srcset := dom.GetAttribute(elem, "srcset")
 		nodeTag := dom.TagName(elem)
-		nodeClass := dom.ClassName(elem)
+		nodeClass := className(elem)
 
 		// In some sites (e.g. Kotaku), they put 1px square image as base64 data uri in
 		// the src attribute. So, here we check if the data uri is too short, just might
