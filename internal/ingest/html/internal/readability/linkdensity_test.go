@@ -2,13 +2,12 @@ package readability
 
 import (
 	"math"
-
-	"github.com/go-shiori/dom"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/go-shiori/dom"
 	"golang.org/x/net/html"
 )
 
