@@ -371,7 +371,8 @@ func stripRaw(s string) string {
 // strippedReader reads s with stripRaw's removals, without copying the
 // page into a new string first: the tokenizer copies what it reads anyway.
 func strippedReader(s string) io.Reader {
-	return &spanReader{spans: squeezeIndent(keptSpans(s), cutBlockSpace)}
+	spans, keeper := keptSpansKeeper(s)
+	return &spanReader{spans: squeezeIndent(spans, cutBlockSpace && !keeper)}
 }
 
 // cutBlockSpace turns squeezeIndent's cut of white space next to block
@@ -395,14 +396,14 @@ func keepBlockSpace(s string) io.Reader {
 // tabs or further line breaks) is cut keeping the line break: source
 // indentation is a third of a typical page's text bytes, and the
 // tokenizer reads it byte by byte. Runs of white space render, and are
-// rendered by Text, as one, inside <pre> as well; but a span holding an
-// element that keeps its white space (<pre>, <textarea>, ...) keeps the
-// runs between its block tags, which pruneTree keeps there. Without
-// dropBlockSpace, runs between block tags are squeezed like the others.
+// rendered by Text, as one, inside <pre> as well. Without dropBlockSpace
+// (which the caller leaves off for a page holding an element that keeps
+// its white space, <pre>, <textarea>, ..., where pruneTree keeps the runs
+// next to block tags), those runs are squeezed like the others.
 func squeezeIndent(spans []string, dropBlockSpace bool) []string {
 	out := make([]string, 0, len(spans)*2)
 	for _, sp := range spans {
-		betweenBlocks := dropBlockSpace && !hasSpaceKeeper(sp)
+		betweenBlocks := dropBlockSpace
 		start, pos := 0, 0
 		for {
 			k := strings.IndexByte(sp[pos:], '\n')
@@ -434,29 +435,6 @@ func squeezeIndent(spans []string, dropBlockSpace bool) []string {
 		}
 	}
 	return out
-}
-
-// hasSpaceKeeper reports whether s holds a start tag of an element whose
-// white space renders as written (see keepsSpace).
-func hasSpaceKeeper(s string) bool {
-	for i := 0; ; {
-		j := strings.IndexByte(s[i:], '<')
-		if j < 0 {
-			return false
-		}
-		i += j + 1
-		if i >= len(s) {
-			return false
-		}
-		switch s[i] | 0x20 {
-		case 'p', 't', 'l', 'x':
-			for _, name := range [...]string{"pre", "textarea", "listing", "xmp", "plaintext"} {
-				if hasPrefixFold(s[i:], name) && isTagEnd(s, i+len(name)) {
-					return true
-				}
-			}
-		}
-	}
 }
 
 // isBlockTag reports whether s starts with a start or end tag of an
@@ -515,6 +493,14 @@ func (r *spanReader) Read(p []byte) (int, error) {
 
 // keptSpans returns the parts of s that stripRaw keeps, in order.
 func keptSpans(s string) []string {
+	spans, _ := keptSpansKeeper(s)
+	return spans
+}
+
+// keptSpansKeeper is keptSpans also reporting whether what it keeps holds
+// a start tag of an element that keeps its white space (<pre>, ...; see
+// keepsSpace), noticed on the way.
+func keptSpansKeeper(s string) (_ []string, spaceKeeper bool) {
 	var spans []string
 	last := 0 // s[last:] not yet kept
 	// After one unbalanced element of a name, the rest of that name are
@@ -551,6 +537,14 @@ func keptSpans(s string) []string {
 				break
 			}
 			c := s[i+1] | 0x20
+			switch c {
+			case 'p', 't', 'l', 'x':
+				for _, name := range [...]string{"pre", "textarea", "listing", "xmp", "plaintext"} {
+					if hasPrefixFold(s[i+1:], name) && isTagEnd(s, i+1+len(name)) {
+						spaceKeeper = true
+					}
+				}
+			}
 			for k, d := range rawDropped {
 				if d.name[0] != c || unbalanced[k] || !hasPrefixFold(s[i+1:], d.name) || !isTagEnd(s, i+1+len(d.name)) {
 					continue
@@ -575,7 +569,7 @@ func keptSpans(s string) []string {
 	if last < len(s) || len(spans) == 0 {
 		spans = append(spans, s[last:])
 	}
-	return spans
+	return spans, spaceKeeper
 }
 
 // rawDropped are the elements keptSpans cuts out with their content,

@@ -134,17 +134,35 @@ func TestSqueezeIndent(t *testing.T) {
 		{[]string{"no breaks    here"}, false, "no breaks    here"},
 		{[]string{"end\n      "}, false, "end\n"},
 		// Next to a block tag the run goes whole; between inline tags or
-		// next to text it is only squeezed, and spans with <pre> keep it.
+		// next to text it is only squeezed.
 		{[]string{"<div>\n        <p>a\n  b</p>\n\n\n\n\n</div>"}, true, "<div><p>a\n  b</p></div>"},
 		{[]string{"<DIV class=x>  \n <P>a</P>\n<span>b</span>\n      </div>"}, true, "<DIV class=x><P>a</P><span>b</span></div>"},
 		{[]string{"<a href=x>a</a>\n      <p>b</p>  \n  c"}, true, "<a href=x>a</a><p>b</p>  \n  c"},
-		{[]string{"<pre>\n<div>a</div>\n\t<div>b</div></pre>", "<p>\n<p>"}, true, "<pre>\n<div>a</div>\n\t<div>b</div></pre><p><p>"},
 		{[]string{"<b>\n<pref>\n  <i>"}, true, "<b>\n<pref>\n  <i>"},
 		{[]string{"a >\n<em>"}, true, "a >\n<em>"},
 	}
 	for _, tc := range tests {
 		if got := strings.Join(squeezeIndent(tc.in, tc.drop), ""); got != tc.want {
 			t.Errorf("squeezeIndent(%q, %v) = %q, want %q", tc.in, tc.drop, got, tc.want)
+		}
+	}
+}
+
+// TestStrippedReaderKeepsPre: a page with an element that keeps its
+// white space keeps the runs next to block tags (squeezed).
+func TestStrippedReaderKeepsPre(t *testing.T) {
+	for in, want := range map[string]string{
+		"<div>\n<p>a</p>\n</div>":                        "<div><p>a</p></div>",
+		"<pre>\n<div>a</div>\n\t<div>b</div></pre>\n<p>": "<pre>\n<div>a</div>\n\t<div>b</div></pre>\n<p>",
+		"<p>x</p>\n<TextArea>t</TextArea>\n<p>":          "<p>x</p>\n<TextArea>t</TextArea>\n<p>",
+		"<p>x</p>\n<preview>\n<p>":                       "<p>x</p><preview><p>",
+	} {
+		got, err := io.ReadAll(strippedReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("strippedReader(%q) reads %q, want %q", in, got, want)
 		}
 	}
 }
