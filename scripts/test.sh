@@ -20,10 +20,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 if [ -z "${DOSSIER_TEST_POSTGRES:-}" ] && [ -x .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  # A cluster already running (a developer's, or a benchmark's) is reused and left running.
+  running=$( (bash .ci/postgres.sh dsn >/dev/null 2>&1 && psql "$(bash .ci/postgres.sh dsn 2>/dev/null)" -qtAc 'select 1' 2>/dev/null) || true)
   if exports=$(bash .ci/postgres.sh start); then
     eval "$exports"
     export DOSSIER_TEST_POSTGRES
-    trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+    if [ "$running" != "1" ]; then
+      trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+    fi
     echo "PostgreSQL test cluster: $DOSSIER_TEST_POSTGRES" >&2
   else
     echo "note: could not start a PostgreSQL test cluster; PostgreSQL tests will skip" >&2
