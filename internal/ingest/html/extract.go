@@ -210,6 +210,9 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	// Its default logger formats every Info record for io.Discard; a
 	// handler that is never enabled skips the formatting.
 	rp.Logger = discardLogger
+	// Only the article's text is taken (Text reads no class, link or
+	// source): readability's rewriting of those is work for nothing.
+	rp.KeepClasses, rp.KeepURIs = true, true
 	ra, rerr := rp.ParseAndMutate(doc, u)
 	body := ""
 	if rerr == nil && ra.Node != nil {

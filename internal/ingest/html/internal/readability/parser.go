@@ -92,6 +92,12 @@ type Parser struct {
 	// DisableJSONLD determines if metadata in JSON+LD will be extracted
 	// or not. Default: false.
 	DisableJSONLD bool
+
+	// KeepURIs leaves links and media sources as the page wrote them,
+	// instead of making them absolute and turning javascript: links into
+	// their text (Dossier: a caller that only takes the article's text
+	// needs neither).
+	KeepURIs bool
 	// AllowedVideoRegex is a regular expression that matches video URLs that should be
 	// allowed to be included in the article content. If undefined, it will use default filter.
 	AllowedVideoRegex *regexp.Regexp
@@ -126,7 +132,9 @@ func NewParser() Parser {
 // content as necessary.
 func (ps *Parser) postProcessContent(articleContent *html.Node) {
 	// Readability cannot open relative uris so we convert them to absolute uris.
-	ps.fixRelativeURIs(articleContent)
+	if !ps.KeepURIs {
+		ps.fixRelativeURIs(articleContent)
+	}
 
 	ps.simplifyNestedElements(articleContent)
 
