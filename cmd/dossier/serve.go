@@ -117,6 +117,10 @@ func (s watchState) ReleaseFeed(ctx context.Context, url string) error {
 	return s.db.ReleaseFeed(ctx, url, s.owner)
 }
 
+func (s watchState) NextFeedDue(ctx context.Context, urls []string) (time.Time, error) {
+	return s.db.NextFeedDue(ctx, urls)
+}
+
 func (s watchState) FeedState(ctx context.Context, url string) (watch.FeedState, error) {
 	f, err := s.db.FeedState(ctx, url)
 	return watch.FeedState(f), err

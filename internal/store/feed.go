@@ -137,6 +137,31 @@ func (db *DB) ClaimFeeds(ctx context.Context, urls []string, owner string, now t
 	return out, nil
 }
 
+// NextFeedDue returns when the first of the feeds among urls becomes claimable: its next
+// poll, or the end of another process's lease on it, whichever is later; zero time when a
+// feed is unknown (due at once) or urls is empty. One query, however many feeds.
+func (db *DB) NextFeedDue(ctx context.Context, urls []string) (time.Time, error) {
+	var next time.Time
+	for _, part := range chunks(urls, 500) {
+		var n int
+		var at sql.NullInt64
+		err := cleaned(db.r).QueryRowContext(ctx, db.q(`SELECT count(*), MIN(CASE WHEN claimed_until > next_poll THEN claimed_until ELSE next_poll END)
+			FROM feed_state WHERE url IN (`+placeholders(len(part))+`)`), anys(part)...).Scan(&n, &at)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("store: next feed due: %w", err)
+		}
+		if n < len(part) {
+			return time.Time{}, nil
+		}
+		if at.Valid {
+			if t := fromMicros(at.Int64); next.IsZero() || t.Before(next) {
+				next = t
+			}
+		}
+	}
+	return next, nil
+}
+
 // ReleaseFeed ends owner's claim on a feed without changing its state (a poll cut short
 // by a stop), so another process may take it at once.
 func (db *DB) ReleaseFeed(ctx context.Context, url, owner string) error {

@@ -829,6 +829,16 @@ func testClaimFeeds(t *testing.T, _ backend, db *DB, dsn string) {
 	if len(owner) != 11 || owner[urls[0]] != "" {
 		t.Errorf("claimed %d feeds (%v), want the 11 due ones", len(owner), owner)
 	}
+	// The one feed due in an hour is the next one free, until the leases (10 minutes) end first.
+	if at, err := db.NextFeedDue(ctx, urls); err != nil || !at.Equal(now.Add(10*time.Minute)) {
+		t.Errorf("NextFeedDue with every feed claimed = %v, %v; want the end of the leases %v", at, err, now.Add(10*time.Minute))
+	}
+	if at, err := db.NextFeedDue(ctx, urls[:1]); err != nil || !at.Equal(now.Add(time.Hour)) {
+		t.Errorf("NextFeedDue(feed due in an hour) = %v, %v; want %v", at, err, now.Add(time.Hour))
+	}
+	if at, err := db.NextFeedDue(ctx, []string{"https://never.seen/feed"}); err != nil || !at.IsZero() {
+		t.Errorf("NextFeedDue(unknown feed) = %v, %v; want zero (due now)", at, err)
+	}
 	// Claimed feeds are not handed out again during the lease...
 	if fs, err := db.ClaimFeeds(ctx, urls, "late", now.Add(time.Minute), 10*time.Minute, 20); err != nil || len(fs) != 0 {
 		t.Errorf("ClaimFeeds during the leases = %d feeds, %v; want none", len(fs), err)

@@ -55,6 +55,9 @@ type State interface {
 	SaveFeedState(ctx context.Context, s FeedState) error
 	ClaimFeeds(ctx context.Context, urls []string, now time.Time, lease time.Duration, limit int) ([]FeedState, error)
 	ReleaseFeed(ctx context.Context, url string) error
+	// NextFeedDue is when the first of the feeds comes due or is
+	// released by another process's lease (zero: now).
+	NextFeedDue(ctx context.Context, urls []string) (time.Time, error)
 	SeenItem(ctx context.Context, feedURL, itemKey string) (bool, error)
 	MarkSeen(ctx context.Context, feedURL string, itemKeys []string) error
 }
@@ -170,21 +173,15 @@ func (w *Watcher) Run(ctx context.Context, feeds []string) error {
 		// process's claim lapses, at most one period.
 		now := w.now()
 		next := now.Add(w.every)
-		for _, u := range feeds {
-			s, err := w.st.FeedState(ctx, u)
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil
-				}
-				return fmt.Errorf("watch: state of %s: %w", u, err)
+		at, err := w.st.NextFeedDue(ctx, feeds)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
 			}
-			at := s.NextPoll
-			if s.ClaimedUntil.After(now) {
-				at = s.ClaimedUntil
-			}
-			if at.Before(next) {
-				next = at
-			}
+			return fmt.Errorf("watch: %w", err)
+		}
+		if at.Before(next) {
+			next = at
 		}
 		t := time.NewTimer(max(next.Sub(now), 100*time.Millisecond))
 		select {

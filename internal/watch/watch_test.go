@@ -55,6 +55,10 @@ func (s storeState) ClaimFeeds(ctx context.Context, urls []string, now time.Time
 func (s storeState) ReleaseFeed(ctx context.Context, url string) error {
 	return s.db.ReleaseFeed(ctx, url, s.owner)
 }
+
+func (s storeState) NextFeedDue(ctx context.Context, urls []string) (time.Time, error) {
+	return s.db.NextFeedDue(ctx, urls)
+}
 func (s storeState) SeenItem(ctx context.Context, feedURL, key string) (bool, error) {
 	return s.db.SeenItem(ctx, feedURL, key)
 }
