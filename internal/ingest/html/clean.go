@@ -513,6 +513,15 @@ func keptSpansKeeper(s string) (_ []string, spaceKeeper bool) {
 			break
 		}
 		i += j
+		if i+1 < len(s) {
+			switch s[i+1] | 0x20 {
+			case '!', 's', 'n', 't', 'a', 'f', 'b', 'p', 'l', 'x':
+				// the first letter of something handled below
+			default:
+				i++ // end tags and most start tags: nothing to do
+				continue
+			}
+		}
 		var end int
 		switch {
 		case strings.HasPrefix(s[i:], "<!--"):
