@@ -11,8 +11,8 @@ import (
 
 // Text search folds in Go rather than in the database so that SQLite and PostgreSQL index
 // exactly the same tokens and the query is folded by the same code as the text. Folding:
-// NFD, drop nonspacing marks (the accents), map the few Latin letters that carry their
-// stroke inside the code point, Unicode case folding (ß→ss, final ς→σ), NFC again (so Hangul
+// NFD, Unicode case folding (ß→ss, final ς→σ), drop nonspacing marks (the accents), map the
+// few Latin letters that carry their stroke inside the code point, NFC again (so Hangul
 // syllables recompose). Tokens are runs of letters, digits, marks and private-use characters;
 // a Han, Hiragana or Katakana character is a token by itself, since those scripts do not
 // separate words with spaces and a query word is then matched as a phrase of characters.
@@ -35,14 +35,36 @@ func isUnigramRune(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
-// eachToken calls fn with every token of s and its byte span in s.
+// asciiWord marks the ASCII letters and digits, the word runes of ASCII.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// eachToken calls fn with every token of s and its byte span in s. ASCII bytes take a
+// table lookup; the Unicode tables are asked only for other runes.
 func eachToken(s string, fn func(tok string, start, end int) bool) {
 	start := -1
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				r = ' ' // invalid byte: a separator
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				if !fn(s[start:i], start, i) {
+					return
+				}
+				start = -1
 			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r = ' ' // invalid byte: a separator
 		}
 		switch {
 		case isUnigramRune(r):
@@ -52,8 +74,7 @@ func eachToken(s string, fn func(tok string, start, end int) bool) {
 				}
 				start = -1
 			}
-			end := i + utf8.RuneLen(r)
-			if !fn(s[i:end], i, end) {
+			if !fn(s[i:i+size], i, i+size) {
 				return
 			}
 		case isWordRune(r):
@@ -68,6 +89,7 @@ func eachToken(s string, fn func(tok string, start, end int) bool) {
 				start = -1
 			}
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(s[start:], start, len(s))
@@ -86,8 +108,10 @@ func foldToken(tok string) string {
 	if ascii {
 		return strings.ToLower(tok)
 	}
+	// Case folding first, then marks and stroke letters, so that a capital whose small
+	// letter carries a stroke ("Ƒ" → "ƒ" → "f") folds as the small letter does.
 	var b strings.Builder
-	for _, r := range norm.NFD.String(tok) {
+	for _, r := range cases.Fold().String(norm.NFD.String(tok)) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
@@ -97,8 +121,29 @@ func foldToken(tok string) string {
 		}
 		b.WriteRune(r)
 	}
-	return norm.NFC.String(cases.Fold().String(b.String()))
+	return cherokeeUpper(norm.NFC.String(b.String()))
 }
+
+// cherokeeUpper maps Cherokee small letters to the capitals that Unicode case folding maps
+// them to: golang.org/x/text's Fold toggles Cherokee case instead (capitals to small
+// letters, small to capitals), so folding twice would not give the same token (found by
+// FuzzFoldText).
+func cherokeeUpper(s string) string {
+	if !strings.ContainsFunc(s, isCherokeeSmall) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xAB70 && r <= 0xABBF:
+			return 0x13A0 + (r - 0xAB70)
+		case r >= 0x13F8 && r <= 0x13FD:
+			return 0x13F0 + (r - 0x13F8)
+		}
+		return r
+	}, s)
+}
+
+func isCherokeeSmall(r rune) bool { return r >= 0xAB70 && r <= 0xABBF || r >= 0x13F8 && r <= 0x13FD }
 
 // foldText returns the folded tokens of s joined by single spaces: what the full-text index
 // stores for s.
@@ -106,6 +151,23 @@ func foldText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	eachToken(s, func(tok string, _, _ int) bool {
+		if isASCII(tok) {
+			// Lower-cased in place: no string per token.
+			if b.Len()+len(tok)+1 > maxIndexBytes {
+				return false
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			for i := 0; i < len(tok); i++ {
+				c := tok[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+			return true
+		}
 		f := foldToken(tok)
 		if f == "" {
 			return true
@@ -120,6 +182,15 @@ func foldText(s string) string {
 		return true
 	})
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // foldKey is the key names are compared by in filters: "Zürich" and "ZURICH" give "zurich".

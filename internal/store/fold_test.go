@@ -104,6 +104,9 @@ func FuzzFoldText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := foldText(s)
+		if ref := foldTextRef(s); got != ref {
+			t.Fatalf("foldText(%q) = %q, the rune-by-rune reference gives %q", s, got, ref)
+		}
 		if !utf8.ValidString(got) {
 			t.Fatalf("foldText(%q) = %q, invalid UTF-8", s, got)
 		}
@@ -111,4 +114,51 @@ func FuzzFoldText(f *testing.F) {
 			t.Fatalf("foldText(foldText(%q)) = %q, want %q", s, again, got)
 		}
 	})
+}
+
+// foldTextRef is foldText as first written, rune by rune through the Unicode tables and a
+// string per token: the reference for its ASCII fast paths.
+func foldTextRef(s string) string {
+	var toks []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			toks = append(toks, s[start:i])
+			start = -1
+		}
+	}
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				r = ' '
+			}
+		}
+		switch {
+		case isUnigramRune(r):
+			flush(i)
+			toks = append(toks, s[i:i+utf8.RuneLen(r)])
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	var b strings.Builder
+	for _, tok := range toks {
+		f := foldToken(tok)
+		if f == "" {
+			continue
+		}
+		if b.Len()+len(f)+1 > maxIndexBytes {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }
