@@ -247,15 +247,19 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 
 	a.Author = firstNonEmpty(m.author, byline(ra.Byline()))
 
-	a.Source = m.siteName
-	if a.Source == "" {
-		a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		a.Inferred = append(a.Inferred, "source")
-	}
-
 	a.URL = pageURL
 	if m.canonical != "" {
 		a.URL = m.canonical
+	}
+	// The outlet is named by its host, as feeds and JSONL dumps name it, so
+	// that one outlet's pages, feed items and archived copies count as one
+	// when sources are weighed; the site's own name only when no URL is
+	// known (a page saved without one).
+	if h := hostOf(a.URL); h != "" {
+		a.Source = h
+	} else if m.siteName != "" {
+		a.Source = m.siteName
+		a.Inferred = append(a.Inferred, "source")
 	}
 	a.Lang = m.lang
 	return a, nil
@@ -335,6 +339,16 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// hostOf returns the host of an absolute http(s) URL, lower-cased and
+// without "www.", or "".
+func hostOf(raw string) string {
+	u, err := nurl.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // clean collapses runs of white space and trims.

@@ -117,8 +117,9 @@ func TestExtractMetadata(t *testing.T) {
 	if want := time.Date(2024, 5, 16, 8, 42, 11, 0, time.UTC); !a.Published.Equal(want) {
 		t.Errorf("Published = %v, want %v", a.Published, want)
 	}
-	if a.Source != "The Daily Courier" || a.Lang != "en" || a.Author != "Maria Rossi" {
-		t.Errorf("Source, Lang, Author = %q, %q, %q; want The Daily Courier, en, Maria Rossi", a.Source, a.Lang, a.Author)
+	// The outlet is named by its host (as feeds and JSONL name it), not by og:site_name.
+	if a.Source != "dailycourier.example" || a.Lang != "en" || a.Author != "Maria Rossi" {
+		t.Errorf("Source, Lang, Author = %q, %q, %q; want dailycourier.example, en, Maria Rossi", a.Source, a.Lang, a.Author)
 	}
 	if a.Title != "Floods force thousands from homes in northern Italy" {
 		t.Errorf("Title = %q", a.Title)
@@ -127,10 +128,10 @@ func TestExtractMetadata(t *testing.T) {
 		t.Errorf("Inferred = %v, want none", a.Inferred)
 	}
 
-	// No og:site_name, no declared language: outlet from host, lang left empty.
+	// No og:site_name, no declared language: outlet from the canonical URL's host, lang left empty.
 	b := extractFile(t, "blog-br", "")
-	if b.Source != "blog-br.example" || !b.IsInferred("source") {
-		t.Errorf("Source = %q (inferred %v), want blog-br.example inferred", b.Source, b.Inferred)
+	if b.Source != "blog-br.example" || b.IsInferred("source") {
+		t.Errorf("Source = %q (inferred %v), want blog-br.example, not inferred", b.Source, b.Inferred)
 	}
 	if b.Lang != "" {
 		t.Errorf("Lang = %q, want empty (the caller detects)", b.Lang)

@@ -112,7 +112,7 @@ func checkArticles(t *testing.T, res result) {
 		if !utf8.ValidString(a.Text) || !strings.Contains(a.Text, "container terminal") {
 			t.Errorf("article %s text = %q", a.URL, a.Text)
 		}
-		if a.Source != "Example News" {
+		if a.Source != "news.example" {
 			t.Errorf("article %s source = %q", a.URL, a.Source)
 		}
 		want := time.Date(2024, 3, 4, 5, 6, 7, 0, time.UTC)
