@@ -437,6 +437,11 @@ func TestDetectLang(t *testing.T) {
 		{"ru", "Правительство объявило в понедельник, что повысит налоги для крупных компаний, чтобы оплатить новые больницы."},
 		{"ar", "أعلنت الحكومة يوم الاثنين أنها سترفع الضرائب على الشركات الكبرى لتمويل المستشفيات الجديدة."},
 		{"", "1234 5678"},
+		// Short texts full of foreign names fool trigrams (this one read as
+		// Norwegian); their function words do not.
+		{"en", "Ministers meet in Tallinn. TALLINN, Dec 13 - Estonia's Mart Kivisaar met Sweden's foreign minister on Friday. \"We agreed on the cable,\" Kivisaar said. Amtsleiterin Regula Imhof warned residents. The group Rhin Vivant said the figures were not credible. Stadtpräsidentin Anna Müller spoke to reporters."},
+		{"sv", "Regeringen meddelade på måndagen att den kommer att höja skatterna för stora företag för att betala för de nya sjukhusen."},
+		{"nl", "De regering heeft maandag aangekondigd dat zij de belastingen voor grote bedrijven zal verhogen om de nieuwe ziekenhuizen te betalen."},
 	}
 	for _, tc := range tests {
 		if got := DetectLang(tc.text); got != tc.want {

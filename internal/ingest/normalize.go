@@ -207,7 +207,71 @@ func DetectLang(text string) string {
 	if letters < 8 {
 		return ""
 	}
-	return whatlang.Detect(text).Lang.Iso6391()
+	guess := whatlang.Detect(text).Lang.Iso6391()
+	// Trigrams are fooled by short texts full of names ("Estonia's Mart
+	// Kivisaar met Sweden's foreign minister..." read as Norwegian); the
+	// function words of a language, when they clearly point at one, are not.
+	if fw := functionWordLang(text); fw != "" && fw != guess {
+		return fw
+	}
+	return guess
+}
+
+// functionWords lists frequent words that belong to one language only
+// among those listed (a word in two lists is dropped at init): articles,
+// conjunctions, prepositions, auxiliaries.
+var functionWords = func() map[string]string {
+	lists := map[string]string{
+		"en": "the and of to is was for that with said he she it at by from are were has have his her they this which would been",
+		"de": "der die das und ist nicht den von mit sich des auf für im dem ein eine wurde sagte auch nach bei wie noch aus",
+		"fr": "le la les et des est une dans du pour que qui pas sur au avec il ont été cette aux mais selon",
+		"es": "el la los las y que por con una del se para es fue dijo al pero sus como más",
+		"it": "il che di e per una del della non sono con è gli ha nel alla anche",
+		"pt": "o os as que em um uma para com não do da foi são ao pela pelo",
+		"nl": "het een van is dat op te met voor niet zijn werd ook bij naar",
+		"sv": "och att det som är av för med till har inte om sig var",
+		"nb": "og at det som er av for med til har ikke om seg var",
+		"da": "og at det som er af for med til har ikke om sig var",
+	}
+	count := map[string]int{}
+	owner := map[string]string{}
+	for lang, ws := range lists {
+		for _, w := range strings.Fields(ws) {
+			count[w]++
+			owner[w] = lang
+		}
+	}
+	out := map[string]string{}
+	for w, n := range count {
+		if n == 1 {
+			out[w] = owner[w]
+		}
+	}
+	return out
+}()
+
+// functionWordLang returns the language whose function words text holds
+// clearly more of (at least 5, and 3 times the next language), or "".
+func functionWordLang(text string) string {
+	hits := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if lang, ok := functionWords[w]; ok {
+			hits[lang]++
+		}
+	}
+	best, second, lang := 0, 0, ""
+	for l, n := range hits {
+		switch {
+		case n > best || n == best && l < lang:
+			best, second, lang = n, max(best, second), l
+		case n > second:
+			second = n
+		}
+	}
+	if best >= 5 && best >= 3*second {
+		return lang
+	}
+	return ""
 }
 
 // InferTitle picks a title for a text that came without one: the first
