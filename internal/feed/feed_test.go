@@ -84,8 +84,14 @@ func TestFetchURLFeed(t *testing.T) {
 	if want := time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC); !a.Published.Equal(want) || a.IsInferred("published") {
 		t.Errorf("item 1 published = %v (inferred %v), want %v from the feed", a.Published, a.Inferred, want)
 	}
-	if a.Source != "Example Times" || a.Lang != "en" || a.URL != s.URL+"/story/1" {
-		t.Errorf("item 1 source, lang, url = %q, %q, %q", a.Source, a.Lang, a.URL)
+	// The outlet is the host, for the page fetched as for the feed's own items: one outlet.
+	if a.Source != "127.0.0.1" || a.Lang != "en" || a.URL != s.URL+"/story/1" {
+		t.Errorf("item 1 source, lang, url = %q, %q, %q; want 127.0.0.1, en, %s", a.Source, a.Lang, a.URL, s.URL+"/story/1")
+	}
+	for _, x := range arts[1:] {
+		if x.Source != a.Source {
+			t.Errorf("item %q source = %q, the fetched page's %q: one outlet named twice", x.Title, x.Source, a.Source)
+		}
 	}
 	// Item 2: content:encoded → used as is, no page fetch needed.
 	b := arts[1]
