@@ -774,6 +774,7 @@ func (c *Clusterer) Consolidate() []Assignment {
 			continue // merged away, or unchanged since the last call
 		}
 		c.reweigh(e)
+		avgTried := map[*event]bool{}
 		for i := 0; i < len(e.members); i++ {
 			m := e.members[i]
 			for _, o := range c.candidates(m.vec) {
@@ -782,11 +783,24 @@ func (c *Clusterer) Consolidate() []Assignment {
 				}
 				c.reweigh(o)
 				linked := false
+				near := false // a pair reaches splitLink: the average may
 				for j := range o.members {
-					if ps, _ := c.pairScore(&m, &o.members[j]); ps >= c.cfg.Threshold {
+					ps, _ := c.pairScore(&m, &o.members[j])
+					if ps >= c.cfg.Threshold {
 						linked = true
 						break
 					}
+					near = near || ps >= splitLink
+				}
+				// Two groups whose average pair score reaches splitLink are
+				// what the split keeps together: merge them too, so that
+				// a report the split once set apart (under an earlier idf)
+				// comes back when the average says so, as it would have
+				// stayed had it come later. The average needs a pair at
+				// least that high, which is looked for first.
+				if !linked && near && !avgTried[o] {
+					avgTried[o] = true
+					linked = c.avgLink(e, o) >= splitLink
 				}
 				if !linked {
 					continue
@@ -828,6 +842,29 @@ func (c *Clusterer) Consolidate() []Assignment {
 		}
 	}
 	return out
+}
+
+// avgLink is the average pair score between the kept articles of a and
+// b, every vector weighed with the current idf (as split weighs them).
+func (c *Clusterer) avgLink(a, b *event) float64 {
+	if len(a.members) == 0 || len(b.members) == 0 {
+		return 0
+	}
+	for _, e := range [2]*event{a, b} {
+		for i := range e.members {
+			if e.members[i].at != c.ndocs {
+				c.weigh(&e.members[i])
+			}
+		}
+	}
+	sum := 0.0
+	for i := range a.members {
+		for j := range b.members {
+			s, _ := c.pairScore(&a.members[i], &b.members[j])
+			sum += s
+		}
+	}
+	return sum / float64(len(a.members)*len(b.members))
 }
 
 // merge moves everything of b into a and forgets b, remembering its id as
