@@ -135,3 +135,28 @@ func BenchmarkRun(b *testing.B) {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
+
+// BenchmarkBatches measures clustering as the pipeline does it: batches of
+// 64 articles, each followed by Consolidate (merges, splits, and the
+// re-examination of events whose idf has drifted).
+func BenchmarkBatches(b *testing.B) {
+	arts := genArticles(4000)
+	n := 0
+	start, cpu0 := time.Now(), cpuTime()
+	for b.Loop() {
+		c := New(DefaultConfig())
+		for i := range arts {
+			a := arts[i]
+			c.Add(&a)
+			if i%64 == 63 {
+				c.Consolidate()
+			}
+		}
+		c.Consolidate()
+		n += len(arts)
+	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "articles/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	}
+}

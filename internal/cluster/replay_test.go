@@ -129,34 +129,44 @@ func TestWorkersReplay(t *testing.T) {
 	}
 }
 
-// TestBatchOrder measures how free of batch order one clusterer is on the
-// sample corpus in batches of two (as workers take them): over 200 random
-// batch orders, how many give the events of the first. The rest differ by
-// a borderline report; most must agree.
+// TestBatchOrder measures how free of arrival order one clusterer is on
+// the sample corpus when it takes the articles in batches, as the pipeline
+// does: 40 shuffles each cut into batches of 1, 2, 3, 5 and 8 articles
+// (Consolidate after each batch), against publication order in batches of
+// 2. Since Consolidate merges on the split's average and re-examines
+// events as the idf drifts, all 200 give the same events (4 of 200
+// before: a borderline report the split set apart under an early idf
+// never came back); at least 95% must.
 func TestBatchOrder(t *testing.T) {
 	arts, _ := loadSample(t)
-	rng := rand.New(rand.NewPCG(1, 1))
-	rng.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
-	var batches [][]news.Article
-	for i := 0; i < len(arts); i += 2 {
-		batches = append(batches, arts[i:min(i+2, len(arts))])
-	}
-	want := partition(runWorkers(batches, 1))
-	same, worst := 0, 1.0
-	const n = 200
-	for seed := range uint64(n) {
-		bs := slices.Clone(batches)
-		rand.New(rand.NewPCG(seed, 11)).Shuffle(len(bs), func(i, j int) { bs[i], bs[j] = bs[j], bs[i] })
-		got := runWorkers(bs, 1)
-		if partition(got) == want {
-			same++
-		} else {
-			worst = min(worst, eval.Score(runWorkers(batches, 1), got).BCubedF1)
+	cut := func(arts []news.Article, size int) [][]news.Article {
+		var bs [][]news.Article
+		for i := 0; i < len(arts); i += size {
+			bs = append(bs, arts[i:min(i+size, len(arts))])
 		}
+		return bs
 	}
-	t.Logf("%d of %d batch orders give the same events; the others BCubed F1 >= %.3f against them", same, n, worst)
-	if same < n*9/10 || worst < 0.9 {
-		t.Errorf("%d of %d batch orders agree (worst BCubed F1 %.3f), want >= 90%% and >= 0.9", same, n, worst)
+	ref := runWorkers(cut(arts, 2), 1)
+	want := partition(ref)
+	same, total, worst := 0, 0, 1.0
+	for _, size := range []int{1, 2, 3, 5, 8} {
+		n := 0
+		for seed := range uint64(40) {
+			sh := slices.Clone(arts)
+			rand.New(rand.NewPCG(seed, 5)).Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+			got := runWorkers(cut(sh, size), 1)
+			if partition(got) == want {
+				n++
+			} else {
+				worst = min(worst, eval.Score(ref, got).BCubedF1)
+			}
+		}
+		t.Logf("batches of %d: %d of 40 shuffles give the same events", size, n)
+		same, total = same+n, total+40
+	}
+	t.Logf("%d of %d give the same events; the others BCubed F1 >= %.3f against them", same, total, worst)
+	if same < total*19/20 || worst < 0.9 {
+		t.Errorf("%d of %d shuffles agree (worst BCubed F1 %.3f), want >= 95%% and >= 0.9", same, total, worst)
 	}
 }
 
