@@ -856,7 +856,6 @@ func (c *Clusterer) Consolidate() []Assignment {
 	return out
 }
 
-
 // settleRatio is how far the stream must grow after Consolidate examined
 // an event before it examines it again (see Consolidate). A doubling keeps
 // the cost to a few per cent in batches (BenchmarkBatches: 1.3 cost a
