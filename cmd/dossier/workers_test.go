@@ -122,9 +122,9 @@ func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
 
 // TestWorkersGiveSameEvents ingests one shuffled corpus with 4 processes at
 // once and with 1 process, into separate stores: no article may be stored
-// twice or lost, the four must make the events one process makes taking
-// their batches in their commit order, and those of one process reading
-// the files in its own order must agree.
+// twice or lost, and the four must make the events one process makes,
+// both taking their batches in their commit order and reading the files
+// in its own order.
 func TestWorkersGiveSameEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -181,15 +181,14 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 				t.Errorf("4 workers made %d events, 1 process taking their batches in commit order %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 process:\n%s",
 					len(p4), len(inOrder), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(inOrder, "\n"))
 			}
-			// One process reading the files in its own order takes the
-			// batches in another order; the clusterer is nearly, not
-			// exactly, free of batch order (see the cluster package's
-			// TestWorkersReplay): identical in most runs, never far.
-			agree := eval.Score(labelsOf(p1), labelsOf(p4))
-			t.Logf("4 workers: %d events; 1 process in file order: %d, identical: %v, BCubed F1 between them %.3f",
-				len(p4), len(p1), slices.Equal(p1, p4), agree.BCubedF1)
-			if agree.BCubedF1 < 0.9 {
-				t.Errorf("4 workers made %d events, 1 process in file order %d; BCubed F1 between them %.3f, want >= 0.9", len(p4), len(p1), agree.BCubedF1)
+			// One process reading the files in its own order takes other
+			// batches in another order; the clusterer gives the same events
+			// whatever the batches (cluster.TestBatchOrder: 200 of 200
+			// shuffles of this corpus in batches of 1 to 8): the same events.
+			if !slices.Equal(p1, p4) {
+				agree := eval.Score(labelsOf(p1), labelsOf(p4))
+				t.Errorf("4 workers made %d events, 1 process reading the files in order %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 process:\n%s",
+					len(p4), len(p1), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(p1, "\n"))
 			}
 		})
 	}
