@@ -14,43 +14,11 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/dossier-news/dossier/internal/ingest/html/internal/htmlparse"
+	"github.com/dossier-news/dossier/internal/ingest/html/testpages"
 )
 
-// realPagesDir finds the test pages that ship with the readability module
-// (Mozilla's readability test suite: 130-odd real article pages, each
-// source.html with the expected.html readability.js makes of it) in the
-// module cache. Empty when the module source is not there.
-func realPagesDir() string {
-	const mod = "codeberg.org/readeck/go-readability/v2"
-	version := ""
-	// Test binaries carry no dependency list: read the version from go.mod.
-	for dir, _ := os.Getwd(); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if f := strings.Fields(line); len(f) >= 2 && f[0] == mod {
-				version = f[1]
-			}
-		}
-		break
-	}
-	cache := os.Getenv("GOMODCACHE")
-	if cache == "" {
-		gopath := os.Getenv("GOPATH")
-		if gopath == "" {
-			home, _ := os.UserHomeDir()
-			gopath = filepath.Join(home, "go")
-		}
-		cache = filepath.Join(gopath, "pkg", "mod")
-	}
-	dir := filepath.Join(cache, mod+"@"+version, "test-pages")
-	if _, err := os.Stat(dir); err != nil || version == "" {
-		return ""
-	}
-	return dir
-}
+// realPagesDir is the readability module's test pages (see testpages).
+func realPagesDir() string { return testpages.Dir() }
 
 type realPage struct {
 	name             string
