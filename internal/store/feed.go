@@ -83,12 +83,33 @@ func (db *DB) ClaimFeeds(ctx context.Context, urls []string, owner string, now t
 	var out []FeedState
 	err := db.writeTx(ctx, "claim feeds", func(tx *sql.Tx) error {
 		out = out[:0]
+		// Feeds never seen get a row (due at once); one query finds them.
 		for _, part := range chunks(urls, 500) {
+			known := make(map[string]bool, len(part))
+			rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT url FROM feed_state WHERE url IN (`+placeholders(len(part))+`)`), anys(part)...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var u string
+				if err := rows.Scan(&u); err != nil {
+					rows.Close()
+					return err
+				}
+				known[u] = true
+			}
+			if err := rows.Close(); err != nil {
+				return err
+			}
 			for _, u := range part {
+				if known[u] {
+					continue
+				}
 				if _, err := cleaned(tx).ExecContext(ctx, db.q(`INSERT INTO feed_state (url, etag, last_modified, last_polled, next_poll, failures, last_error)
 					VALUES (?, '', '', ?, ?, 0, '') ON CONFLICT (url) DO NOTHING`), u, zeroMicros, zeroMicros); err != nil {
 					return err
 				}
+				known[u] = true
 			}
 		}
 		for _, part := range chunks(urls, 500) {
