@@ -26,7 +26,11 @@
 // one or two close pairs, so Consolidate, at the end of a batch, splits
 // each event by group-average linkage over its kept articles re-weighed
 // with the batch's final idf (see split): the links find candidate
-// groups, the averages decide them. Pair scores are symmetric: the group-mixed cosine, a small
+// groups, the averages decide them. It merges two events on the same
+// average, and examines an event again whenever the stream has doubled
+// since it last did, so that a judgement taken under early weights does
+// not stick: the events do not depend on how the articles were cut into
+// batches or in which order the batches came (see TestBatchOrder). Pair scores are symmetric: the group-mixed cosine, a small
 // bonus for shared rare names, damped when the two latest years differ and
 // by the publication-time gap. Candidate events come from an inverted
 // index over the top terms of each event's centroid. Near-duplicates
