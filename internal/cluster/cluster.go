@@ -757,13 +757,15 @@ func (c *Clusterer) relabel(src, dst *event, id string) {
 }
 
 // Consolidate re-examines the events in memory that changed since its
-// last call, with the current idf, and merges those that now link: a kept
-// article of one scoring at least Config.Threshold with a kept article of
-// another. Links are judged when
-// the later article arrives, with the idf of that moment, so two articles
+// last call, and those it last examined when the stream was half as long
+// (settleRatio), with the current idf, and merges those that now link: a
+// kept article of one scoring at least Config.Threshold with a kept
+// article of another, or an average pair score between the two reaching
+// splitLink (what the split keeps together). Links are judged when the
+// later article arrives, with the idf of that moment, so two articles
 // that link under the idf of the whole batch may have missed each other
 // when one of them came early; calling Consolidate at the end of a batch
-// (Run does) makes the final partition depend less on arrival order. It
+// (Run does) makes the final partition independent of arrival order. It
 // returns an assignment for every article whose event changed, with
 // Merged set on the first article moved into each survivor. Then it
 // splits each event by group-average linkage (see split); the articles
