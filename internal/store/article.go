@@ -84,6 +84,9 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 				return fmt.Errorf("log batch: %w", err)
 			}
 		}
+		if err := db.pruneLogs(ctx, tx); err != nil {
+			return fmt.Errorf("prune replay logs: %w", err)
+		}
 		for id, an := range analyses {
 			if inserted[id] {
 				continue
@@ -116,6 +119,23 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 		}
 		return writeFTS(ctx, tx, fts)
 	})
+}
+
+// pruneLogs keeps the newest db.logKeep rows of the replay logs (see defaultLogKeep): one
+// range delete on each primary key, nothing to do until a log outgrows it.
+func (db *DB) pruneLogs(ctx context.Context, tx *sql.Tx) error {
+	if db.logKeep <= 0 {
+		return nil
+	}
+	for _, q := range []string{
+		`DELETE FROM article_batches WHERE last_seq < (SELECT MAX(seq) FROM articles) - ?`,
+		`DELETE FROM article_moves WHERE seq <= (SELECT MAX(seq) FROM article_moves) - ?`,
+	} {
+		if _, err := cleaned(tx).ExecContext(ctx, db.q(q), db.logKeep); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ftsRow is one row for an SQLite FTS5 table. Commit writes them after every other
@@ -415,8 +435,9 @@ func (db *DB) ArticlesAfter(ctx context.Context, afterSeq int64, publishedSince 
 // the Commit that stored them, each group in seq order (the order the batch was given in),
 // with each article's current event; and the last sequence number seen. Another process
 // replays them batch by batch to reach the state of the clusterer that decided them.
-// Articles stored without a batch record (by a store older than schema version 3) come
-// last, as one group.
+// Articles without a batch record join the next batch recorded (records older than
+// defaultLogKeep articles are pruned), or come last as one group (stored by a store older
+// than schema version 3).
 func (db *DB) BatchesSince(ctx context.Context, afterSeq int64) ([][]news.Article, int64, error) {
 	var out [][]news.Article
 	last := afterSeq

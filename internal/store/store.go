@@ -67,7 +67,15 @@ type DB struct {
 	sem      chan struct{}
 
 	rankLimit int // see defaultRankLimit; tests lower it
+	logKeep   int // see defaultLogKeep; tests lower it
 }
+
+// defaultLogKeep is how many of the newest rows the logs other workers replay from
+// (article_batches, article_moves) keep. A worker further behind than that restores the
+// stored decisions of its time window instead of replaying (the pipeline's Options.Replay
+// is 20,000 articles), so older rows serve nobody; without pruning the logs would grow for
+// ever.
+const defaultLogKeep = 200000
 
 // Dialect returns "sqlite" or "postgres".
 func (db *DB) Dialect() string {
@@ -133,7 +141,7 @@ func openPostgres(ctx context.Context, dsn string, migrate bool) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("store: connect to postgres %s: %w", redact(dsn), err)
 	}
-	db := &DB{pg: true, w: pool, r: pool, rankLimit: defaultRankLimit}
+	db := &DB{pg: true, w: pool, r: pool, rankLimit: defaultRankLimit, logKeep: defaultLogKeep}
 	if migrate {
 		err = db.migrate(ctx)
 	} else {
@@ -187,7 +195,7 @@ func openSQLite(ctx context.Context, dsn string) (*DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	db := &DB{w: w, r: w, lockPath: path + ".cluster-lock", sem: make(chan struct{}, 1), rankLimit: defaultRankLimit}
+	db := &DB{w: w, r: w, lockPath: path + ".cluster-lock", sem: make(chan struct{}, 1), rankLimit: defaultRankLimit, logKeep: defaultLogKeep}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err

@@ -36,6 +36,7 @@ var suite = []struct {
 	{"EventMerge", testEventMerge},
 	{"BatchesSince", testBatchesSince},
 	{"ClaimFeeds", testClaimFeeds},
+	{"PruneLogs", testPruneLogs},
 	{"OddInput", testOddInput},
 }
 
@@ -885,4 +886,39 @@ func feedURLs(fs []FeedState) []string {
 		out = append(out, f.URL)
 	}
 	return out
+}
+
+// testPruneLogs: the replay logs keep their newest rows only (logKeep), so they do not grow
+// for ever; what is kept still reads back in order.
+func testPruneLogs(t *testing.T, _ backend, db *DB, dsn string) {
+	ctx := context.Background()
+	db.logKeep = 4
+	for i := range 6 {
+		a := article(fmt.Sprintf("p%d", i), "ap.org", "en", t0.Add(time.Duration(i)*time.Hour), "T", fmt.Sprintf("Text %d.", i), "e1")
+		mustCommit(t, db, Batch{Articles: []news.Article{a}})
+	}
+	for i := range 6 {
+		mustCommit(t, db, Batch{Moves: []Move{{Article: "p0", Event: fmt.Sprintf("m%d", i)}}})
+	}
+	groups, _, err := db.BatchesSince(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The batch row of p0 (more than 4 articles back) is gone: p0 comes back in the first
+	// group kept, the others one per batch.
+	var got []int
+	for _, g := range groups {
+		got = append(got, len(g))
+	}
+	if want := []int{2, 1, 1, 1, 1}; !slices.Equal(got, want) {
+		t.Errorf("BatchesSince(0) after pruning = groups of %v, want %v", got, want)
+	}
+	var n int
+	if err := db.w.QueryRowContext(ctx, `SELECT count(*) FROM article_batches`).Scan(&n); err != nil || n != 5 {
+		t.Errorf("article_batches holds %d rows, %v; want 5", n, err)
+	}
+	mv, _, err := db.MovesSince(ctx, 0)
+	if err != nil || len(mv) != 4 || mv[0].Event != "m2" || mv[3].Event != "m5" {
+		t.Errorf("MovesSince(0) after pruning = %v, %v; want the 4 newest, m2 to m5", mv, err)
+	}
 }
