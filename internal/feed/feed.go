@@ -128,13 +128,13 @@ func item(gi *gofeed.Item, base *nurl.URL, f *Feed) Item {
 	case gi.UpdatedParsed != nil:
 		a.Published = gi.UpdatedParsed.UTC()
 	}
-	if h := host(link); h != "" {
+	if h := news.OutletOf(link); h != "" {
 		a.Source = h
 	} else {
-		a.Source = host(f.Link)
+		a.Source = news.OutletOf(f.Link)
 	}
 	if a.Source == "" {
-		a.Source = host(f.URL)
+		a.Source = news.OutletOf(f.URL)
 	}
 	a.Inferred = append(a.Inferred, "source")
 
@@ -269,14 +269,6 @@ func resolve(base *nurl.URL, ref string) string {
 		return ""
 	}
 	return r.String()
-}
-
-func host(u string) string {
-	p, err := nurl.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
 
 func clean(s string) string {

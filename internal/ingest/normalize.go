@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -65,8 +64,7 @@ func Normalize(a *news.Article) error {
 	a.Lang = normLang(a.Lang)
 
 	if a.Source == "" && a.URL != "" {
-		if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
-			a.Source = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		if a.Source = news.OutletOf(a.URL); a.Source != "" {
 			infer(a, "source")
 		}
 	}

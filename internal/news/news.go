@@ -6,7 +6,11 @@
 // exclusive, so Text[Start:End] is the mention as written.
 package news
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // Article is one news report as ingested.
 type Article struct {
@@ -33,6 +37,17 @@ type Article struct {
 	// Set by clustering and the store.
 	Event       string `json:"event,omitempty"`
 	DuplicateOf string `json:"duplicate_of,omitempty"` // near-duplicate (syndicated copy) of this article id
+}
+
+// OutletOf names the outlet of an article URL as Dossier names outlets everywhere: its
+// host, lower-cased, without "www." ("" when the URL has none). Feeds, pages and JSONL
+// records of one outlet so count as one when sources are weighed.
+func OutletOf(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // IsInferred reports whether field was guessed rather than given.

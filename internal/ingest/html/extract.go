@@ -255,7 +255,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	// that one outlet's pages, feed items and archived copies count as one
 	// when sources are weighed; the site's own name only when no URL is
 	// known (a page saved without one).
-	if h := hostOf(a.URL); h != "" {
+	if h := news.OutletOf(a.URL); h != "" {
 		a.Source = h
 	} else if m.siteName != "" {
 		a.Source = m.siteName
@@ -339,16 +339,6 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// hostOf returns the host of an absolute http(s) URL, lower-cased and
-// without "www.", or "".
-func hostOf(raw string) string {
-	u, err := nurl.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // clean collapses runs of white space and trims.
