@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/sample"
 )
@@ -29,8 +28,8 @@ func TestServeProcessesShareStore(t *testing.T) {
 	}
 	bin := buildDossier(t)
 	// Four reports of the ferry disaster and two of the Lisbon strike.
-	dir := t.TempDir()
-	if err := sample.WriteTo(dir); err != nil {
+	arts, err := sample.Read(context.Background(), t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
 	gold, err := sample.GoldLabels()
@@ -38,17 +37,10 @@ func TestServeProcessesShareStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	byEvent := map[string][]news.Article{}
-	err = ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
-		if err != nil {
-			return err
-		}
+	for _, a := range arts {
 		if c, ok := sample.Label(gold, a.ID, a.Origin); ok {
-			byEvent[c] = append(byEvent[c], *a)
+			byEvent[c] = append(byEvent[c], a)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	ferry, strike := byEvent["ferry-bergen"], byEvent["lisbon-strike"]
 	if len(ferry) < 4 || len(strike) < 2 {

@@ -20,7 +20,6 @@ import (
 
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/extract"
-	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/pipeline"
 	"github.com/dossier-news/dossier/internal/sample"
@@ -131,18 +130,7 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 	}
 	bin := buildDossier(t)
 	// The sample corpus: real-looking reports, hard cases included.
-	dir := t.TempDir()
-	if err := sample.WriteTo(dir); err != nil {
-		t.Fatal(err)
-	}
-	var arts []news.Article
-	err := ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
-		if err != nil {
-			return err
-		}
-		arts = append(arts, *a)
-		return nil
-	})
+	arts, err := sample.Read(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

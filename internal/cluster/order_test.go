@@ -10,7 +10,6 @@ import (
 
 	"github.com/dossier-news/dossier/internal/cluster"
 	"github.com/dossier-news/dossier/internal/eval"
-	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/sample"
 )
@@ -20,18 +19,7 @@ import (
 // their gold labels.
 func loadSample(t *testing.T) ([]news.Article, map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := sample.WriteTo(dir); err != nil {
-		t.Fatal(err)
-	}
-	var arts []news.Article
-	err := ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
-		if err != nil {
-			return err
-		}
-		arts = append(arts, *a)
-		return nil
-	})
+	arts, err := sample.Read(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,19 +37,7 @@ func newPipeline(t testing.TB, db *store.DB) *pipeline.Pipeline {
 // readSample reads the bundled corpus through the real ingester.
 func readSample(t testing.TB) []news.Article {
 	t.Helper()
-	dir := t.TempDir()
-	if err := sample.WriteTo(dir); err != nil {
-		t.Fatal(err)
-	}
-	var arts []news.Article
-	err := ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
-		if err != nil {
-			t.Errorf("sample corpus rejected: %v", err)
-			return nil
-		}
-		arts = append(arts, *a)
-		return nil
-	})
+	arts, err := sample.Read(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ package sample
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -27,6 +28,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -180,4 +182,22 @@ func Labels(gold []Gold, arts []news.Article) map[string]string {
 		}
 	}
 	return out
+}
+
+// Read writes the corpus into dir (see WriteTo) and reads it back the way
+// `dossier ingest` and `dossier demo` read files, in walk order: the
+// articles with their inferred titles, dates, languages and hashes.
+func Read(ctx context.Context, dir string) ([]news.Article, error) {
+	if err := WriteTo(dir); err != nil {
+		return nil, err
+	}
+	var arts []news.Article
+	err := ingest.Walk(ctx, []string{dir}, ingest.Options{}, func(a *news.Article, err error) error {
+		if err != nil {
+			return fmt.Errorf("sample corpus: %w", err)
+		}
+		arts = append(arts, *a)
+		return nil
+	})
+	return arts, err
 }

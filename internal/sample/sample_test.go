@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"context"
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -397,5 +398,21 @@ func TestLabels(t *testing.T) {
 	want := map[string]string{"e6-rb-001": "rhine-spill", "a1b2": "rhine-spill"}
 	if len(got) != len(want) || got["e6-rb-001"] != want["e6-rb-001"] || got["a1b2"] != want["a1b2"] {
 		t.Errorf("Labels = %v, want %v", got, want)
+	}
+}
+
+// TestRead reads every corpus file back through the ingester: one article
+// per gold label, each labelled.
+func TestRead(t *testing.T) {
+	arts, err := Read(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := GoldLabels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if labels := Labels(gold, arts); len(arts) != len(gold) || len(labels) != len(arts) {
+		t.Errorf("Read = %d articles, %d labelled, want %d", len(arts), len(labels), len(gold))
 	}
 }
