@@ -1,9 +1,9 @@
 package sample
 
 import (
-	"context"
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path"
