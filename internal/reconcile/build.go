@@ -388,18 +388,9 @@ func sampled(a, b []uint64) float64 {
 
 // containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
 func containment(a, b []uint64) float64 {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
+	n := 0
+	for range shared(a, b) {
+		n++
 	}
 	return float64(n) / float64(min(len(a), len(b)))
 }

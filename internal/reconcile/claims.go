@@ -207,19 +207,10 @@ func (s kindSet) has(k byte) bool { return s != 0 && s&kindBit(k) != 0 }
 
 // sharedWords counts the content-word features two sentences share.
 func (ft *featTable) sharedWords(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			if ft.kinds[a[i]] == kWord {
-				n++
-			}
-			i++
-			j++
+	n := 0
+	for f := range shared(a, b) {
+		if ft.kinds[f] == kWord {
+			n++
 		}
 	}
 	return n
@@ -394,21 +385,9 @@ func pairScore(a, b *sent, ft *featTable) float64 {
 }
 
 func sharesKind(a, b []int32, ft *featTable, kinds ...byte) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case b[j] < a[i]:
-			j++
-		default:
-			for _, k := range kinds {
-				if ft.kinds[a[i]] == k {
-					return true
-				}
-			}
-			i++
-			j++
+	for f := range shared(a, b) {
+		if slices.Contains(kinds, ft.kinds[f]) {
+			return true
 		}
 	}
 	return false

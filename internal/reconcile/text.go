@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"cmp"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -359,4 +361,26 @@ func boilerplate(s string) bool {
 		}
 	}
 	return strings.Contains(f, "all rights reserved")
+}
+
+// shared yields, in order, the elements two sorted slices without repeats
+// share: the intersection the set measures of claims and facts are built on.
+func shared[T cmp.Ordered](a, b []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		i, j := 0, 0
+		for i < len(a) && j < len(b) {
+			switch {
+			case a[i] < b[j]:
+				i++
+			case b[j] < a[i]:
+				j++
+			default:
+				if !yield(a[i]) {
+					return
+				}
+				i++
+				j++
+			}
+		}
+	}
 }
