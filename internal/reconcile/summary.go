@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -218,7 +219,7 @@ func stripDateline(s string) string {
 	head := s[:loc[1]]
 	caps := 0
 	for _, r := range head {
-		if r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
+		if unicode.IsUpper(r) {
 			caps++
 		}
 	}
@@ -226,7 +227,8 @@ func stripDateline(s string) string {
 	if caps < 3 || rest == "" {
 		return s
 	}
-	return strings.ToUpper(rest[:1]) + rest[1:]
+	r, size := utf8.DecodeRuneInString(rest)
+	return string(unicode.ToUpper(r)) + rest[size:]
 }
 
 // tidy readies a sentence to state a claim on its own: without the

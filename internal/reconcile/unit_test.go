@@ -304,6 +304,7 @@ func TestStripDateline(t *testing.T) {
 		{"WASHINGTON (Reuters) — The Senate voted on Friday.", "The Senate voted on Friday."},
 		{"BERLIN, 16. Dezember (dpa) - Die Regierung hat beschlossen.", "Die Regierung hat beschlossen."},
 		{"SÃO PAULO - Floods hit the city.", "Floods hit the city."},
+		{"PARIS — états généraux convoqués.", "États généraux convoqués."},
 		{"A strong earthquake hit the coast - officials said.", "A strong earthquake hit the coast - officials said."},
 		{"The fire broke out at 4:30 a.m.", "The fire broke out at 4:30 a.m."},
 		{"Seferihisar, Tuesday, 10 December 2024. The ground moved.", "Seferihisar, Tuesday, 10 December 2024. The ground moved."},
