@@ -33,7 +33,6 @@ func (db *DB) mergeEvent(ctx context.Context, tx *sql.Tx, m Merge) error {
 		{`DELETE FROM event_links WHERE from_id = ? OR to_id = ?`, []any{m.From, m.From}},
 		{`UPDATE event_redirects SET to_id = ? WHERE to_id = ?`, []any{m.To, m.From}},
 		{`INSERT INTO event_redirects (from_id, to_id) VALUES (?, ?) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id`, []any{m.From, m.To}},
-		{`INSERT INTO event_merges (from_id, to_id) VALUES (?, ?)`, []any{m.From, m.To}},
 	}
 	for _, s := range steps {
 		if _, err := q.ExecContext(ctx, db.q(s.stmt), s.args...); err != nil {
@@ -51,30 +50,6 @@ func (db *DB) redirect(ctx context.Context, tx *sql.Tx, id string) (string, bool
 		return "", false, nil
 	}
 	return to, err == nil, err
-}
-
-// MergesSince returns the merges made after sequence number afterSeq, in
-// the order they were made, and the last sequence number seen. Commit
-// serialises writers, so a merge is never seen before an earlier one.
-func (db *DB) MergesSince(ctx context.Context, afterSeq int64) ([]Merge, int64, error) {
-	var out []Merge
-	last := afterSeq
-	err := db.readTx(ctx, "merges since", func(tx *sql.Tx) error {
-		rows, err := cleaned(tx).QueryContext(ctx, db.q(`SELECT seq, from_id, to_id FROM event_merges WHERE seq > ? ORDER BY seq`), afterSeq)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var m Merge
-			if err := rows.Scan(&last, &m.From, &m.To); err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return rows.Err()
-	})
-	return out, last, err
 }
 
 // MovesSince returns the changes of stored articles' events committed after sequence

@@ -19,3 +19,7 @@ CREATE TABLE article_batches (
 -- one process at a time, and saving the feed's state releases it.
 ALTER TABLE feed_state ADD COLUMN claimed_until BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE feed_state ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
+
+-- The merge log of version 2 is replaced by article_moves (merges move articles too) and
+-- the replay of article_batches.
+DROP TABLE event_merges;
