@@ -651,14 +651,11 @@ func (c *Clusterer) Relabel(moves []Assignment) int {
 	if len(moves) == 0 {
 		return 0
 	}
-	want := make(map[string]bool, len(moves))
-	last := make(map[string]int, len(moves))
+	last := make(map[string]int, len(moves)) // article → its last move
 	for i, m := range moves {
-		want[m.Article] = true
 		last[m.Article] = i
 	}
-	moves = slices.Clone(moves)
-	final := moves[:0]
+	final := make([]Assignment, 0, len(last))
 	for i, m := range moves {
 		if last[m.Article] == i {
 			final = append(final, m)
@@ -668,7 +665,7 @@ func (c *Clusterer) Relabel(moves []Assignment) int {
 	where := make(map[string]*event, len(moves))
 	for _, e := range c.events {
 		for _, r := range e.arts {
-			if want[r.id] {
+			if _, ok := last[r.id]; ok {
 				where[r.id] = e
 			}
 		}
