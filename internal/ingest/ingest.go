@@ -219,11 +219,24 @@ func (w *walker) path(p string) error {
 	if !info.IsDir() {
 		return w.file(p)
 	}
-	return filepath.WalkDir(p, func(sub string, d fs.DirEntry, err error) error {
+	return walkFiles(p, func(sub string, err error) error {
 		if err != nil {
 			return w.bad(sub, 0, unwrapPath(err))
 		}
-		if sub != p && strings.HasPrefix(d.Name(), ".") {
+		return w.file(sub)
+	})
+}
+
+// walkFiles calls fn with every regular file under the directory root, in
+// lexical order, skipping hidden names and following links to files only
+// (a link to a directory could loop); an error reading the tree comes to
+// fn with the path it concerns. Walk and TotalSize see the same files.
+func walkFiles(root string, fn func(path string, err error) error) error {
+	return filepath.WalkDir(root, func(sub string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fn(sub, err)
+		}
+		if sub != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -233,14 +246,13 @@ func (w *walker) path(p string) error {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			// Follow links to files only: a link to a directory could loop.
 			if fi, err := os.Stat(sub); err != nil || !fi.Mode().IsRegular() {
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
 			return nil // sockets, devices, pipes
 		}
-		return w.file(sub)
+		return fn(sub, nil)
 	})
 }
 
@@ -471,23 +483,14 @@ func TotalSize(paths []string) int64 {
 			total += info.Size()
 			continue
 		}
-		_ = filepath.WalkDir(p, func(sub string, d fs.DirEntry, err error) error {
+		_ = walkFiles(p, func(sub string, err error) error {
 			if err != nil {
-				return nil
-			}
-			if sub != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
 				return nil
 			}
 			if _, _, err := formatOf(sub); err != nil {
 				return nil
 			}
-			if fi, err := os.Stat(sub); err == nil && fi.Mode().IsRegular() {
+			if fi, err := os.Stat(sub); err == nil {
 				total += fi.Size()
 			}
 			return nil
