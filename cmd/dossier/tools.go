@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -19,60 +17,25 @@ import (
 func runCluster(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "cluster", "< articles.jsonl > assignments.jsonl")
 	cfg := cluster.DefaultConfig()
-	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "similarity needed to join an event")
-	stream := fs.Bool("stream", false, "write each decision as it is made; when a later article merges events, lines for the moved articles follow (the last line per id wins)")
+	fs.Float64Var(&cfg.Join, "threshold", 0, "average pair probability two groups need to be one event (0: the model's)")
+	stream := fs.Bool("stream", false, "write each batch's decisions as they are made, then a line for every earlier article whose event changed (the last line per id wins)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"cluster reads stdin and takes no arguments"}
 	}
-	if *stream {
-		_, err := cluster.Run(cfg, e.stdin, e.stdout)
-		return err
-	}
-	// By default exactly one line per article, in input order, with its
-	// final event (after every merge).
-	var buf bytes.Buffer
-	if _, err := cluster.Run(cfg, e.stdin, &buf); err != nil {
-		return err
-	}
-	type line struct {
-		ID    string `json:"id"`
-		Event string `json:"event"`
-	}
-	var order []string
-	final := map[string]json.RawMessage{}
-	dec := json.NewDecoder(&buf)
-	for dec.More() {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return fmt.Errorf("read assignments: %w", err)
-		}
-		var l line
-		if err := json.Unmarshal(raw, &l); err != nil {
-			return fmt.Errorf("read assignments: %w", err)
-		}
-		if _, ok := final[l.ID]; !ok {
-			order = append(order, l.ID)
-		}
-		final[l.ID] = raw
-	}
-	w := bufio.NewWriter(e.stdout)
-	for _, id := range order {
-		w.Write(final[id])
-		w.WriteByte('\n')
-	}
-	return w.Flush()
+	_, err := cluster.Run(cfg, e.stdin, e.stdout, *stream)
+	return err
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "--gold FILE.jsonl[.gz]")
 	gold := fs.String("gold", "", "labeled corpus (JSONL with a cluster field per article)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	split := fs.String("split", "all", "ECB+ topic split to score: all, train or dev")
+	split := fs.String("split", "all", "part to score: all, or train or dev (ECB+ by topic, other corpora by gold cluster, as the clusterer's model was trained)")
 	cfg := cluster.DefaultConfig()
-	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "similarity needed to join an event")
+	fs.Float64Var(&cfg.Join, "threshold", 0, "average pair probability two groups need to be one event (0: the model's)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

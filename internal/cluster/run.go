@@ -94,43 +94,69 @@ func ReadArticles(r io.Reader, fn func(line int, a *news.Article) error) error {
 	return nil
 }
 
+// RunBatch is how many articles Run clusters at a time.
+const RunBatch = 2048
+
 // Run is `dossier cluster`: it reads article JSONL from r, clusters the
-// articles in input order and writes assignments to w as JSONL
-// ({"id":...,"event":...,...}), one line per article as it is decided.
-//
-// When an article links events that were apart, they merge: its line
-// lists the absorbed event ids in "merged", and it is followed by one line
-// for every earlier article whose event changed ({"id":...,"event":<the
-// survivor>,"score":0,"new_event":false}). So the last line for an id is
-// its final assignment: a consumer of `dossier cluster > assignments.jsonl`
-// must let later lines for an id replace earlier ones (or apply the
-// "merged" lists itself). At the end of the input Run calls Consolidate
-// and writes a line for every article it moves, in the same way. It
-// returns the number of articles clustered, which is the number of lines
-// only when no merge happened.
-func Run(cfg Config, r io.Reader, w io.Writer) (n int, err error) {
+// articles in batches of RunBatch and writes assignments to w as JSONL
+// ({"id":...,"event":...,...}). With stream false it writes, at the end,
+// one line per article in input order with its final event. With stream
+// true it writes each batch's outcome as it is decided: a line for every
+// article of the batch, then one for every earlier article whose event
+// changed (with "from"), so the last line for an id is its final event.
+// Without a store, memory is the only one: nothing is evicted by time
+// (Config.MaxDocs still bounds it). It returns the number of articles read.
+func Run(cfg Config, r io.Reader, w io.Writer, stream bool) (n int, err error) {
 	c := New(cfg)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
-	err = ReadArticles(r, func(_ int, a *news.Article) error {
-		as := c.Add(a)
-		n++
-		if err := enc.Encode(as); err != nil {
-			return fmt.Errorf("write: %w", err)
+	var order []string
+	final := map[string]Assignment{}
+	var batch []news.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		for _, m := range c.Moved() {
-			if err := enc.Encode(m); err != nil {
-				return fmt.Errorf("write: %w", err)
+		out := c.Add(batch)
+		batch = batch[:0]
+		c.Evict(time.Time{}, time.Time{})
+		for _, a := range out.Assignments {
+			if stream {
+				if err := enc.Encode(a); err != nil {
+					return fmt.Errorf("write: %w", err)
+				}
+				continue
 			}
+			if old, ok := final[a.Article]; ok {
+				a.NewEvent = old.NewEvent
+			}
+			a.From = ""
+			final[a.Article] = a
+		}
+		return nil
+	}
+	err = ReadArticles(r, func(_ int, a *news.Article) error {
+		n++
+		if !stream {
+			order = append(order, a.ID)
+		}
+		batch = append(batch, *a)
+		if len(batch) >= RunBatch {
+			return flush()
 		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
 		return n, fmt.Errorf("cluster: %w", err)
 	}
-	for _, m := range c.Consolidate() {
-		if err := enc.Encode(m); err != nil {
-			return n, fmt.Errorf("cluster: write: %w", err)
+	for _, id := range order {
+		if a, ok := final[id]; ok {
+			if err := enc.Encode(a); err != nil {
+				return n, fmt.Errorf("cluster: write: %w", err)
+			}
 		}
 	}
 	if err := bw.Flush(); err != nil {

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -36,11 +35,11 @@ type Store interface {
 	Commit(ctx context.Context, b store.Batch) error
 	WithClusterLock(ctx context.Context, fn func(ctx context.Context) error) error
 	ArticlesSince(ctx context.Context, afterSeq int64, publishedSince time.Time) ([]news.Article, int64, error)
+	ArticlesPublished(ctx context.Context, from, to time.Time) ([]news.Article, error)
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	EventsBetween(ctx context.Context, from, to time.Time) ([]news.Event, error)
 	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
 	MovesSince(ctx context.Context, afterSeq int64) ([]store.Move, int64, error)
-	BatchesSince(ctx context.Context, afterSeq int64) ([][]news.Article, int64, error)
 	LastSeq(ctx context.Context) (int64, error)
 	LastMoveSeq(ctx context.Context) (int64, error)
 }
@@ -53,27 +52,25 @@ type Options struct {
 	// RelatedWindow is how far around an event's dates storyline
 	// candidates are looked for.
 	RelatedWindow time.Duration
-	// Replay and ReplayAtStart bound how many articles stored by other
-	// processes are replayed through the clusterer at one catch-up, and at
-	// the first one; beyond, the stored decisions of the time window are
-	// restored instead (see catchUp). Defaults 20,000 and 2,000.
-	Replay, ReplayAtStart int
 }
 
 // Pipeline ingests batches of articles into a store. It is safe for
 // concurrent use; batches are serialised. Several processes may run
 // pipelines on one store.
 type Pipeline struct {
-	st      Store
-	an      *extract.Analyzer
-	cl      *cluster.Clusterer
-	opt     Options
-	log     *slog.Logger
-	mu      sync.Mutex // one batch at a time
-	lastSeq int64
-	// Moves of stored articles to other events, read up to lastMove.
+	st  Store
+	an  *extract.Analyzer
+	cl  *cluster.Clusterer
+	opt Options
+	log *slog.Logger
+	mu  sync.Mutex // one batch at a time
+	// The clusterer holds every stored article published in [lo, hi]
+	// (none while lo is zero), and the articles up to lastSeq and the
+	// moves up to lastMove of the store.
+	lo, hi   time.Time
+	lastSeq  int64
 	lastMove int64
-	looked   bool // catchUp has run once
+	looked   bool // the sequences have been read once
 }
 
 // New returns a pipeline writing into st. Its methods may be called from
@@ -87,12 +84,6 @@ func New(st Store, an *extract.Analyzer, opt Options) *Pipeline {
 	}
 	if opt.RelatedWindow == 0 {
 		opt.RelatedWindow = 10 * 24 * time.Hour
-	}
-	if opt.Replay <= 0 {
-		opt.Replay = 20000
-	}
-	if opt.ReplayAtStart <= 0 {
-		opt.ReplayAtStart = 2000
 	}
 	if opt.Cluster == (cluster.Config{}) {
 		opt.Cluster = cluster.DefaultConfig()
@@ -165,102 +156,58 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		if err := p.catchUp(ctx, sorted2); err != nil {
 			return err
 		}
-		// Decide. Add may merge events; Consolidate, at the end of the
-		// batch, merges what now links and splits what single linkage
-		// chained, and a split may found an event again under an id a
-		// merge absorbed a moment before. So the outcome is read from the
-		// clusterer afterwards: where every article of the batch, and every
-		// stored article that moved, is now.
-		affected := make([]string, 0, len(sorted2))
-		dupOf := map[string]string{}
-		absorbedIDs := map[string]bool{}
-		byMerge := map[string]string{} // stored article → the event a merge in Add put it in
-		note := func(a cluster.Assignment) {
-			affected = append(affected, a.Article)
-			dupOf[a.Article] = a.DuplicateOf
-			delete(byMerge, a.Article)
-			for _, m := range a.Merged {
-				absorbedIDs[m] = true
-			}
-		}
 		decided = true
+		out := p.cl.Add(sorted2)
+		byArt := make(map[string]cluster.Assignment, len(out.Assignments))
+		for _, a := range out.Assignments {
+			byArt[a.Article] = a
+		}
+		inBatch := make(map[string]bool, len(sorted2))
 		for i := range sorted2 {
-			a := p.cl.Add(&sorted2[i])
+			a := byArt[sorted2[i].ID]
+			if a.Event == "" {
+				return fmt.Errorf("cluster: no event for article %s", sorted2[i].ID)
+			}
+			sorted2[i].Event, sorted2[i].DuplicateOf = a.Event, a.DuplicateOf
+			inBatch[sorted2[i].ID] = true
 			if a.NewEvent {
 				res.NewEvents++
 			}
-			note(a)
-			for _, m := range p.cl.Moved() {
-				note(m)
-				byMerge[m.Article] = m.Event
+		}
+		// Stored articles whose event the batch changed.
+		mv := moves{to: map[string]string{}, in: map[string][]storedArticle{}, out: map[string]string{}}
+		for _, a := range out.Assignments {
+			if inBatch[a.Article] || a.From == a.Event {
+				continue
 			}
+			st, an, err := p.st.Article(ctx, a.Article)
+			if err != nil {
+				if isNotFound(err) {
+					continue
+				}
+				return fmt.Errorf("load moved article %s: %w", a.Article, err)
+			}
+			if st.Event == a.Event {
+				continue
+			}
+			mv.moves = append(mv.moves, store.Move{Article: a.Article, Event: a.Event})
+			mv.to[a.Article] = a.Event
+			mv.in[a.Event] = append(mv.in[a.Event], storedArticle{st, an})
+			mv.out[st.Event] = a.Event
 		}
-		for _, a := range p.cl.Consolidate() {
-			note(a)
-		}
-		now := p.cl.EventsOf(affected)
 		touched := map[string]bool{}
-		for i := range sorted2 {
-			id := sorted2[i].ID
-			sorted2[i].Event, sorted2[i].DuplicateOf = now[id], dupOf[id]
-			touched[now[id]] = true
-		}
-		// Events absorbed and not founded again are merged in the store,
-		// which moves their stored articles (also those the clusterer no
-		// longer holds) and leaves a redirect.
-		absorbed := map[string][]string{} // survivor → events merged into it
-		merged := map[string]string{}
-		var merges []store.Merge
-		for _, from := range slices.Sorted(maps.Keys(absorbedIDs)) {
-			to := p.cl.Live(from)
-			if to == "" || to == from {
-				continue
-			}
-			merged[from] = to
-			merges = append(merges, store.Merge{From: from, To: to})
-			absorbed[to] = append(absorbed[to], from)
-			touched[to] = true
-		}
-		final := func(id string) string {
-			if to, ok := merged[id]; ok {
-				return to
-			}
-			return id
-		}
-		// Stored articles whose event changed: those a merge in Add moved
-		// follow their event in the store's merge unless a split took them
-		// elsewhere; the others are looked up and moved one by one.
-		moved := map[string]string{} // stored article → its event now
-		for _, id := range affected {
-			ev, ok := now[id]
-			if !ok {
-				continue
-			}
-			if m, ok := byMerge[id]; ok && p.cl.Live(m) == ev {
-				continue
-			}
-			moved[id] = ev
-		}
-		mv, err := p.movesOf(ctx, moved, sorted2, final)
-		if err != nil {
-			return err
-		}
-		for _, m := range mv.moves {
-			touched[m.Event] = true
+		for _, id := range out.Events {
+			touched[id] = true
 		}
 		for old := range mv.out {
-			touched[final(old)] = true
+			touched[old] = true
 		}
-		for from := range merged {
-			delete(touched, from)
-		}
-		batch, err := p.reconcile(ctx, sorted2, an2, touched, absorbed, mv)
+		batch, err := p.reconcile(ctx, sorted2, an2, touched, mv)
 		if err != nil {
 			return err
 		}
-		merges = append(merges, batch.Merges...)
-		batch.Merges = merges
 		batch.Moves = mv.moves
+		merges := batch.Merges
 		res.Merged += len(merges)
 		if err := p.st.Commit(ctx, batch); err != nil {
 			return fmt.Errorf("commit batch of %d articles: %w", len(sorted2), err)
@@ -278,9 +225,10 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			return fmt.Errorf("read article sequence: %w", err)
 		}
 		p.lastSeq = max(p.lastSeq, last)
+		p.evict(sorted2)
 		res.New = sorted2
-		for id := range touched {
-			res.Events = append(res.Events, id)
+		for _, ev := range batch.Events {
+			res.Events = append(res.Events, ev.ID)
 		}
 		slices.Sort(res.Events)
 		return nil
@@ -295,10 +243,11 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 	return res, err
 }
 
-// reset forgets the clusterer's state; the next catch-up rebuilds it from
-// the store.
+// reset forgets the clusterer's state; the next batch loads what it needs
+// from the store again.
 func (p *Pipeline) reset() {
 	p.cl = cluster.New(p.opt.Cluster)
+	p.lo, p.hi = time.Time{}, time.Time{}
 	p.lastSeq, p.lastMove, p.looked = 0, 0, false
 }
 
@@ -396,98 +345,127 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 	return out
 }
 
-// catchUp brings the clusterer to the state of the store before a batch:
-// the articles other processes stored since the last look (or, at start,
-// what the store holds), and the merges and splits they made.
-//
-// Other processes' batches are replayed as they were clustered, batch by
-// batch (Add in the order stored, then Consolidate): a clusterer is
-// deterministic, so every process that has replayed the same batches
-// holds the same events, vectors and document frequencies, and the
-// events of N workers are those one process would make taking the
-// batches in commit order. What the replay cannot reproduce (a process
-// that restored instead, see Options.Replay) is corrected from the store: every
-// article is put into the event the store says (Relabel), so decisions
-// are at least taken against the store's events.
+// span is the publication time a batch needs in memory: its dated
+// articles' span widened by the clusterer's MaxGap on both sides (zero
+// times when no article is dated).
+func (p *Pipeline) span(batch []news.Article) (lo, hi time.Time) {
+	for _, a := range batch {
+		if a.Published.IsZero() {
+			continue
+		}
+		if lo.IsZero() || a.Published.Before(lo) {
+			lo = a.Published
+		}
+		if a.Published.After(hi) {
+			hi = a.Published
+		}
+	}
+	if lo.IsZero() {
+		return lo, hi
+	}
+	g := p.cl.MaxGap()
+	return lo.Add(-g), hi.Add(g)
+}
+
+// catchUp brings the clusterer to the store before a batch is decided.
+// The window is one of publication time, not of arrival: the clusterer
+// must hold every stored article published within MaxGap of the batch,
+// so an article that arrives late (a re-ingest in another order, another
+// worker's batch, a follow-up weeks later) is matched against the events
+// of its own time. What memory lacks of that span is read from the store;
+// the articles other processes stored since the last look, and the
+// moves they made, are taken in too. Stored articles are restored with
+// their events, and the batch's decision settles them with it, so N
+// processes decide as one process taking their batches in commit order.
 func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
+	if !p.looked {
+		// Articles stored before this process started are loaded by span.
+		last, err := p.st.LastSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("read article sequence: %w", err)
+		}
+		lastMove, err := p.st.LastMoveSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("read move sequence: %w", err)
+		}
+		p.lastSeq, p.lastMove, p.looked = last, lastMove, true
+	}
 	newest, err := p.st.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read article sequence: %w", err)
 	}
-	if newest <= p.lastSeq {
-		return nil
-	}
-	var seen []news.Article
-	limit := int64(p.opt.Replay)
-	if !p.looked {
-		limit = int64(p.opt.ReplayAtStart)
-	}
-	p.looked = true
-	if newest-p.lastSeq <= limit {
-		groups, last, err := p.st.BatchesSince(ctx, p.lastSeq)
+	if newest > p.lastSeq {
+		stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, time.Time{})
 		if err != nil {
-			return fmt.Errorf("load batches stored by others: %w", err)
+			return fmt.Errorf("load articles stored by others: %w", err)
 		}
-		for _, g := range groups {
-			for i := range g {
-				a := g[i]
-				p.cl.Add(&a)
+		keep := stored[:0]
+		for _, a := range stored {
+			if a.Published.IsZero() || (!p.lo.IsZero() && !a.Published.Before(p.lo) && !a.Published.After(p.hi)) {
+				keep = append(keep, a)
 			}
-			p.cl.Consolidate()
-			seen = append(seen, g...)
 		}
+		p.cl.Restore(keep)
 		p.lastSeq = max(p.lastSeq, last)
-	} else {
-		stored, last, err := p.st.ArticlesSince(ctx, p.lastSeq, windowStart(batch, p.opt.Cluster.Window))
-		if err != nil {
-			return fmt.Errorf("load recent articles: %w", err)
-		}
-		for i := range stored {
-			p.cl.Restore(&stored[i])
-		}
-		p.lastSeq = max(p.lastSeq, last)
-		p.log.Info("restored stored decisions instead of replaying batches", "articles", len(stored), "behind", newest-p.lastSeq)
 	}
 	moves, lastMove, err := p.st.MovesSince(ctx, p.lastMove)
 	if err != nil {
 		return fmt.Errorf("load article moves: %w", err)
 	}
 	p.lastMove = lastMove
-	fix := make([]cluster.Assignment, 0, len(moves)+len(seen))
-	for _, m := range moves {
-		fix = append(fix, cluster.Assignment{Article: m.Article, Event: m.Event})
+	if len(moves) > 0 {
+		to := make(map[string]string, len(moves))
+		for _, m := range moves {
+			to[m.Article] = m.Event
+		}
+		p.cl.Relabel(to)
 	}
-	for _, a := range seen {
-		fix = append(fix, cluster.Assignment{Article: a.ID, Event: a.Event})
+	lo, hi := p.span(batch)
+	if lo.IsZero() {
+		return nil
 	}
-	if n := p.cl.Relabel(fix); n > 0 {
-		p.log.Debug("clusterer corrected to the store's events", "articles", n)
+	var load [][2]time.Time
+	switch {
+	case p.lo.IsZero() || hi.Before(p.lo) || lo.After(p.hi):
+		load = append(load, [2]time.Time{lo, hi})
+		p.lo, p.hi = lo, hi
+	default:
+		if lo.Before(p.lo) {
+			load = append(load, [2]time.Time{lo, p.lo})
+			p.lo = lo
+		}
+		if hi.After(p.hi) {
+			load = append(load, [2]time.Time{p.hi, hi})
+			p.hi = hi
+		}
+	}
+	for _, r := range load {
+		stored, err := p.st.ArticlesPublished(ctx, r[0], r[1])
+		if err != nil {
+			return fmt.Errorf("load articles published %s to %s: %w", r[0].Format(time.DateOnly), r[1].Format(time.DateOnly), err)
+		}
+		p.cl.Restore(stored)
 	}
 	return nil
 }
 
-// windowStart is how far back from the batch's oldest article stored
-// decisions are restored; an undated article may belong anywhere, so then
-// everything is (the clusterer's own cap bounds what it keeps).
-func windowStart(batch []news.Article, window time.Duration) time.Time {
-	since := time.Time{}
-	for _, a := range batch {
-		if a.Published.IsZero() {
-			return time.Time{}
-		}
-		if since.IsZero() || a.Published.Before(since) {
-			since = a.Published
-		}
+// evict keeps in memory the span the batch needed, and forgets the rest:
+// all of it is stored.
+func (p *Pipeline) evict(batch []news.Article) {
+	lo, hi := p.span(batch)
+	if lo.IsZero() {
+		p.cl.Evict(time.Time{}, time.Time{})
+		return
 	}
-	if since.IsZero() {
-		return since
+	if n := p.cl.Evict(lo, hi); n > 0 {
+		p.log.Debug("clusterer forgot articles outside the batch's span", "articles", n, "from", lo, "to", hi)
 	}
-	return since.Add(-window)
+	p.lo, p.hi = lo, hi
 }
 
 // reconcile rebuilds the dossier of every touched event from its stored
 // and new articles, and links it to related events.
-func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool, absorbed map[string][]string, mv moves) (store.Batch, error) {
+func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news.Analysis, touched map[string]bool, mv moves) (store.Batch, error) {
 	b := store.Batch{Articles: arts, Analyses: an}
 	newByEvent := map[string][]int{}
 	for i, a := range arts {
@@ -512,15 +490,13 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 				evArts, evAn = append(evArts, a), append(evAn, x)
 			}
 		}
-		for _, from := range append([]string{id}, absorbed[id]...) {
-			as, ans, err := p.st.EventArticles(ctx, from)
-			if err != nil {
-				return b, fmt.Errorf("load articles of event %s: %w", from, err)
-			}
-			for i := range as {
-				if to, ok := mv.to[as[i].ID]; !ok || to == id {
-					add(as[i], ans[i])
-				}
+		as, ans, err := p.st.EventArticles(ctx, id)
+		if err != nil {
+			return b, fmt.Errorf("load articles of event %s: %w", id, err)
+		}
+		for i := range as {
+			if to, ok := mv.to[as[i].ID]; !ok || to == id {
+				add(as[i], ans[i])
 			}
 		}
 		for _, x := range mv.in[id] {
@@ -673,33 +649,3 @@ type storedArticle struct {
 	an news.Analysis
 }
 
-// movesOf finds, among the articles Consolidate moved, the stored ones
-// (those of the batch are already relabelled) and where they were.
-func (p *Pipeline) movesOf(ctx context.Context, moved map[string]string, batch []news.Article, final func(string) string) (moves, error) {
-	mv := moves{to: map[string]string{}, in: map[string][]storedArticle{}, out: map[string]string{}}
-	inBatch := make(map[string]bool, len(batch))
-	for _, a := range batch {
-		inBatch[a.ID] = true
-	}
-	for _, id := range slices.Sorted(maps.Keys(moved)) {
-		if inBatch[id] {
-			continue
-		}
-		a, an, err := p.st.Article(ctx, id)
-		if err != nil {
-			if isNotFound(err) {
-				continue
-			}
-			return mv, fmt.Errorf("load moved article %s: %w", id, err)
-		}
-		old, to := final(a.Event), final(moved[id])
-		if old == to {
-			continue
-		}
-		mv.moves = append(mv.moves, store.Move{Article: id, Event: to})
-		mv.to[id] = to
-		mv.in[to] = append(mv.in[to], storedArticle{a, an})
-		mv.out[old] = to
-	}
-	return mv, nil
-}

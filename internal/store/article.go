@@ -387,6 +387,21 @@ func (db *DB) ArticlesSince(ctx context.Context, afterSeq int64, publishedSince 
 	return db.ArticlesAfter(ctx, afterSeq, publishedSince, 0)
 }
 
+// ArticlesPublished returns the stored articles published in [from, to],
+// with their events, oldest first: what a clusterer needs in memory to
+// decide a batch of that time (see pipeline).
+func (db *DB) ArticlesPublished(ctx context.Context, from, to time.Time) ([]news.Article, error) {
+	var out []news.Article
+	err := db.readTx(ctx, "articles published", func(tx *sql.Tx) error {
+		query := selectArticle + ` WHERE published >= ? AND published <= ? ORDER BY published, id`
+		return queryArticles(ctx, tx, db.q(query), []any{micros(from), micros(to)}, func(r articleRow) error {
+			out = append(out, r.a)
+			return nil
+		})
+	})
+	return out, err
+}
+
 // ArticlesAfter is ArticlesSince returning at most limit articles (0: no limit); the
 // sequence number returned is then that of the last article returned when the limit was
 // reached, so callers can page through a large store.

@@ -1,0 +1,188 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// term is one weighted feature of a sparse vector; vectors are sorted by h.
+type term struct {
+	h uint64
+	w float64
+}
+
+// doc is one article as the clusterer sees it: its features, its place in
+// time, and the event the clusterer (or the store) last put it in.
+type doc struct {
+	id     string
+	idx    int32    // slot in Clusterer.docs
+	raw    []term   // channel weight × sublinear tf, sorted by hash
+	vec    []term   // raw × idf, L2-normalised per channel, sorted by hash
+	at     float64  // documents seen when vec was weighed
+	mask   uint16   // channels present in vec
+	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
+	year   int      // latest year mentioned, 0 if none
+	lang   string   // ISO 639-1 primary subtag, "" if unknown
+	outlet string
+	hash   string // Article.Hash, "" if none
+	t      time.Time
+	event  string // current event id
+	dupOf  string
+	edges  []edge // neighbours whose pair probability reached Config.EdgeThreshold
+	keys   []uint64
+	stored bool // the store holds the article (restored, or committed in an earlier batch)
+}
+
+type edge struct {
+	to int32
+	p  float32
+}
+
+// vectorize counts a's features into the document frequencies and
+// returns its doc, weighed with the current idf.
+func (c *Clusterer) vectorize(a *news.Article) *doc {
+	counts := c.feat.features(a.Title, a.Text, normLang(a.Lang))
+	c.ndocs++
+	raw := make([]term, 0, len(counts))
+	for h, tf := range counts {
+		c.df[h]++
+		raw = append(raw, term{h, channelWeight[channelOf(h)] * (1 + math.Log(tf))})
+	}
+	if len(raw) > rawTerms {
+		raw = topTerms(raw, rawTerms) // by channel weight × tf: independent of the stream
+	}
+	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	d := &doc{
+		id: a.ID, raw: raw, sh: shingles(c.feat.toks), year: c.feat.maxYear,
+		lang: normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published,
+	}
+	c.weigh(d)
+	return d
+}
+
+// idf is the smoothed inverse document frequency learned so far:
+// ln(1 + (N+P)/df), where the P pseudo-documents keep early weights flat.
+func (c *Clusterer) idf(h uint64) float64 {
+	return math.Log(1 + (c.ndocs+idfPrior)/math.Max(c.df[h], 1))
+}
+
+// weigh sets d.vec from d.raw with the current idf: the vecTerms heaviest
+// terms, normalised per channel.
+func (c *Clusterer) weigh(d *doc) {
+	vec := make([]term, len(d.raw))
+	for i, t := range d.raw {
+		vec[i] = term{t.h, t.w * c.idf(t.h)}
+	}
+	if len(vec) > vecTerms {
+		vec = topTerms(vec, vecTerms)
+		slices.SortFunc(vec, func(x, y term) int { return cmp.Compare(x.h, y.h) })
+	}
+	var n2 [numChannels]float64
+	for _, t := range vec {
+		n2[channelOf(t.h)] += t.w * t.w
+	}
+	var inv [numChannels]float64
+	var mask uint16
+	for ch, n := range n2 {
+		if n > 0 {
+			inv[ch] = 1 / math.Sqrt(n)
+			mask |= 1 << ch
+		}
+	}
+	for i := range vec {
+		vec[i].w *= inv[channelOf(vec[i].h)]
+	}
+	d.vec, d.mask, d.at = vec, mask, c.ndocs
+}
+
+// fresh re-weighs d when the stream has grown (or shrunk) by more than
+// reweighRatio since it was weighed, so a pair is compared with nearly the
+// same idf on both sides whichever came first.
+func (c *Clusterer) fresh(d *doc) *doc {
+	if c.ndocs > d.at*reweighRatio+1 || c.ndocs*reweighRatio < d.at {
+		c.weigh(d)
+	}
+	return d
+}
+
+// forget halves every document frequency and drops the terms that fall
+// below one, so the vocabulary stays bounded on an endless stream.
+func (c *Clusterer) forget() {
+	for h, v := range c.df {
+		if v/2 < 1 {
+			delete(c.df, h)
+		} else {
+			c.df[h] = v / 2
+		}
+	}
+	c.ndocs /= 2
+}
+
+// topTerms returns the n heaviest terms, heaviest first, ties broken by
+// hash so the result does not depend on map order.
+func topTerms(ts []term, n int) []term {
+	ts = slices.Clone(ts)
+	slices.SortFunc(ts, func(x, y term) int {
+		if x.w != y.w {
+			return cmp.Compare(y.w, x.w)
+		}
+		return cmp.Compare(x.h, y.h)
+	})
+	if len(ts) > n {
+		ts = ts[:n]
+	}
+	return ts
+}
+
+// shingles returns the sorted, sampled hashes of the body's word k-grams,
+// over lowercase words including stop words so that copies match word for
+// word.
+func shingles(toks []token) []uint64 {
+	if len(toks) < shingleK {
+		return nil
+	}
+	out := make([]uint64, 0, len(toks)/shingleKeep+1)
+	for i := 0; i+shingleK <= len(toks); i++ {
+		h := uint64(14695981039346656037)
+		for _, t := range toks[i : i+shingleK] {
+			for k := 0; k < len(t.lower); k++ {
+				h ^= uint64(t.lower[k])
+				h *= 1099511628211
+			}
+			h ^= ' '
+			h *= 1099511628211
+		}
+		if h%shingleKeep == 0 {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard of two sorted sets.
+func jaccard(a, b []uint64) float64 {
+	inter := 0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}

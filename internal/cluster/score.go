@@ -1,0 +1,195 @@
+package cluster
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"time"
+)
+
+// The pair scorer: the probability that two articles report the same
+// event, a logistic regression over similarity features of the two
+// (Miranda et al. 2018, "Multilingual clustering of streaming news", score
+// article-cluster pairs the same way). The weights are learned from the
+// labeled corpora of ../shared/data by `go generate ./internal/cluster`
+// (see train/) and embedded as model.json.
+
+// Pair features, in the order of Model.Weights.
+const (
+	fBias = iota
+	fCosWord
+	fCosName
+	fCosPhrase
+	fCosPlace
+	fCosYear
+	fCosNumber
+	fCosDate
+	fCosTitle
+	fPlaceConflict  // both name places, none shared
+	fPhraseConflict // both have multi-word names, none shared
+	fDateConflict   // both give dates, none shared
+	fYearConflict   // latest years differ
+	fLogGap         // ln(1 + days apart)
+	fGapWeek        // more than 7 days apart
+	fGapUnknown     // one is undated
+	fLangDiffer
+	fSameOutlet
+	fShingles // word-shingle Jaccard
+	fRareNames
+	fNamesLate  // name similarity of reports more than a week apart
+	fWordsNames // words × names
+	fCrossNames // name similarity across languages
+	fCrossWhen  // date and number similarity across languages
+	numFeatures
+)
+
+// FeatureNames names the pair features, for the model file.
+var FeatureNames = [numFeatures]string{
+	"bias", "cos_word", "cos_name", "cos_phrase", "cos_place", "cos_year", "cos_number", "cos_date", "cos_title",
+	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
+	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
+	"cross_names", "cross_when",
+}
+
+// Model is the pair scorer's weights and the thresholds tuned with them.
+type Model struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+	// Join is the average pair probability two groups of articles need to
+	// be one event (average linkage, see settle).
+	Join float64 `json:"join"`
+	// Edge is the pair probability that links two articles into one
+	// component to be settled.
+	Edge float64 `json:"edge"`
+	// Trained says on what and how, for the record.
+	Trained string `json:"trained,omitempty"`
+}
+
+//go:generate go run ./train -out model.json
+//go:embed model.json
+var modelJSON []byte
+
+// DefaultModel is the embedded model.
+func DefaultModel() Model {
+	m, err := ParseModel(modelJSON)
+	if err != nil {
+		panic(fmt.Sprintf("cluster: embedded model.json: %v", err))
+	}
+	return m
+}
+
+// ParseModel decodes a model file and checks it against this build's
+// features.
+func ParseModel(b []byte) (Model, error) {
+	var m Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, err
+	}
+	if len(m.Weights) != numFeatures || len(m.Features) != numFeatures {
+		return m, fmt.Errorf("%d weights for %d features, this build has %d", len(m.Weights), len(m.Features), numFeatures)
+	}
+	for i, n := range m.Features {
+		if n != FeatureNames[i] {
+			return m, fmt.Errorf("feature %d is %q, this build has %q", i, n, FeatureNames[i])
+		}
+	}
+	if m.Join <= 0 || m.Join >= 1 || m.Edge <= 0 || m.Edge >= 1 {
+		return m, fmt.Errorf("thresholds join %v, edge %v out of (0, 1)", m.Join, m.Edge)
+	}
+	return m, nil
+}
+
+// features fills f with the pair features of x and y.
+func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
+	*f = [numFeatures]float64{}
+	x, y = c.fresh(x), c.fresh(y)
+	var dot [numChannels]float64
+	rare := 0
+	rareMax := math.Max(rareMin, c.ndocs*rareFrac)
+	a, b := x.vec, y.vec
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].h < b[j].h:
+			i++
+		case a[i].h > b[j].h:
+			j++
+		default:
+			h := a[i].h
+			ch := channelOf(h)
+			dot[ch] += a[i].w * b[j].w
+			if ch == chName || ch == chPhrase {
+				if df := c.df[h]; df >= 2 && df <= rareMax {
+					rare++
+				}
+			}
+			i++
+			j++
+		}
+	}
+	both := x.mask & y.mask
+	has := func(ch int) bool { return both&(1<<ch) != 0 }
+	f[fBias] = 1
+	for ch := range numChannels {
+		if has(ch) {
+			f[fCosWord+ch] = dot[ch]
+		}
+	}
+	conflict := func(ch int) float64 {
+		if has(ch) && dot[ch] == 0 {
+			return 1
+		}
+		return 0
+	}
+	f[fPlaceConflict] = conflict(chPlace)
+	f[fPhraseConflict] = conflict(chPhrase)
+	f[fDateConflict] = conflict(chDate)
+	if x.year != 0 && y.year != 0 && x.year != y.year {
+		f[fYearConflict] = 1
+	}
+	if x.t.IsZero() || y.t.IsZero() {
+		f[fGapUnknown] = 1
+	} else {
+		gap := x.t.Sub(y.t).Abs()
+		days := float64(gap) / float64(24*time.Hour)
+		f[fLogGap] = math.Log1p(days)
+		if days > 7 {
+			f[fGapWeek] = 1
+		}
+	}
+	cross := x.lang != "" && y.lang != "" && x.lang != y.lang
+	if cross {
+		f[fLangDiffer] = 1
+	}
+	if x.outlet != "" && x.outlet == y.outlet {
+		f[fSameOutlet] = 1
+	}
+	if len(x.sh) > 0 && len(y.sh) > 0 {
+		f[fShingles] = jaccard(x.sh, y.sh)
+	}
+	f[fRareNames] = math.Log1p(float64(rare))
+	names := math.Max(f[fCosName], f[fCosPhrase])
+	f[fNamesLate] = names * f[fGapWeek]
+	f[fWordsNames] = f[fCosWord] * names
+	if cross {
+		f[fCrossNames] = names
+		f[fCrossWhen] = (f[fCosDate] + f[fCosNumber] + f[fCosYear]) / 3
+	}
+}
+
+// prob is the model's probability that x and y report one event.
+func (c *Clusterer) prob(x, y *doc) float64 {
+	var f [numFeatures]float64
+	c.features(x, y, &f)
+	return logistic(dotWeights(c.model.Weights, &f))
+}
+
+func dotWeights(w []float64, f *[numFeatures]float64) float64 {
+	s := 0.0
+	for i, v := range f {
+		s += w[i] * v
+	}
+	return s
+}
+
+func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
