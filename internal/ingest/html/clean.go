@@ -18,6 +18,27 @@ var boilerplatePrefixes = []string{
 	"share", "sharing", "social", "outbrain", "taboola", "teaser", "subscribe", "subscription",
 }
 
+// boilerplateParts are parts of class/id tokens, matched anywhere in the
+// token, that mark blocks set into or next to a story that are not its
+// text: lists of related or other articles ("related-stories",
+// "mehr-zum-thema", "a-lire-aussi"), product and shop boxes, recipe cards.
+// Like the prefixes, they take a block only when it holds fewer than three
+// paragraphs and no long one.
+var boilerplateParts = []string{
+	"related", "relacionad", "read-also", "see-also", "more-from", "more-on",
+	"most-read", "mostread", "popular", "lire-aussi", "zum-thema", "leggi-anche", "lees-ook",
+	"product", "shop", "price", "buy", "recipe", "ingredient",
+}
+
+// commentHeads are first parts of class/id tokens of reader comment
+// sections ("comments", "comment-list", "kommentare", "disqus_thread").
+// A comment section is taken out whatever it holds: comments are written
+// in paragraphs as long as the story's own.
+var commentHeads = []string{
+	"comment", "comments", "kommentar", "kommentare", "leserkommentare", "comentario",
+	"comentarios", "commentaire", "commentaires", "commenti", "reacties", "disqus", "discussion",
+}
+
 // removeBoilerplate deletes <nav> menus and elements whose class or id marks them as ads,
 // share bars and the like. Containers that hold three paragraphs or more are
 // kept: a wrapper class such as "ads-enabled" on the story must not take the
@@ -59,7 +80,7 @@ func pruneTree(n *xhtml.Node, pre bool) textStats {
 		case c.Type == xhtml.CommentNode:
 			n.RemoveChild(c)
 		case c.Type != xhtml.ElementNode:
-		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
+		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c) || isComments(c):
 			n.RemoveChild(c)
 		default:
 			trimAttrs(c)
@@ -286,7 +307,40 @@ func hiddenStyle(style string) bool {
 	return false
 }
 
-func isBoilerplate(n *xhtml.Node) bool {
+func isBoilerplate(n *xhtml.Node) bool { return hasClassToken(n, boilerplateToken) }
+
+// isComments reports a reader comment section (see commentHeads). An
+// element holding the page's headline is the story's wrapper, whatever its
+// class says.
+func isComments(n *xhtml.Node) bool {
+	return hasClassToken(n, commentToken) && !hasDescendant(n, atom.H1)
+}
+
+func commentToken(tok string) bool {
+	head := tok
+	if k := strings.IndexAny(tok, "-_"); k >= 0 {
+		head = tok[:k]
+	}
+	for _, p := range commentHeads {
+		if len(head) == len(p) && strings.EqualFold(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDescendant(n *xhtml.Node, a atom.Atom) bool {
+	for d := range n.Descendants() {
+		if d.Type == xhtml.ElementNode && d.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClassToken reports whether a class or id token of n passes match. The page's
+// structural elements (html, body, main, article) never count.
+func hasClassToken(n *xhtml.Node, match func(string) bool) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
 		return false
@@ -308,7 +362,7 @@ func isBoilerplate(n *xhtml.Node) bool {
 			}
 			tok := v[:j]
 			v = v[j:]
-			if tok != "" && boilerplateToken(tok) {
+			if tok != "" && match(tok) {
 				return true
 			}
 		}
@@ -329,7 +383,26 @@ func boilerplateToken(tok string) bool {
 			return true
 		}
 	}
-	return hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads")
+	if hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads") {
+		return true
+	}
+	for _, p := range boilerplateParts {
+		if containsFold(tok, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains sub, ASCII case ignored (sub is
+// lower case).
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSuffixFold(s, suffix string) bool {

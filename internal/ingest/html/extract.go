@@ -29,6 +29,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
 )
 
 // MaxPageSize is the largest page Extract reads; a larger page is refused
@@ -198,7 +199,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	inferredDate := false
 	if !m.published.IsZero() {
 		published = m.published
-	} else if d, ok := findDate(doc, pageURL); ok {
+	} else if d, ok := findDate(doc, firstNonEmpty(m.canonical, pageURL)); ok {
 		published, inferredDate = d, true
 	}
 	focusArticle(doc)
@@ -219,6 +220,14 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 			body = tb
 		}
 	}
+	if published.IsZero() {
+		// A date written in the story's byline or dateline only, which
+		// htmldate's fast mode does not read.
+		if d, ok := timex.Published(body); ok {
+			published, inferredDate = d, true
+		}
+	}
+	body = trimEdgeLines(body)
 	if utf8.RuneCountInString(body) < minText {
 		n := utf8.RuneCountInString(body)
 		if rerr != nil {
@@ -265,6 +274,7 @@ var discardLogger = slog.New(slog.DiscardHandler)
 
 // findDate runs go-htmldate in its fast mode (no free-text date parsing,
 // which is slow and guesses), asking for the original publication date.
+// The time keeps the page's own offset (see parseDate).
 func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		URL:                 pageURL,
@@ -275,7 +285,7 @@ func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
 	if err != nil || res.IsZero() {
 		return time.Time{}, false
 	}
-	return res.DateTime.UTC(), true
+	return res.DateTime, true
 }
 
 // trafilaturaText is the fallback extractor; it parses the page afresh
