@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -29,6 +30,14 @@ var boilerplateParts = []string{
 	"most-read", "mostread", "popular", "lire-aussi", "zum-thema", "leggi-anche", "lees-ook",
 	"product", "shop", "price", "buy", "recipe", "ingredient",
 }
+
+var boilerplatePartBytes = func() [][]byte {
+	out := make([][]byte, len(boilerplateParts))
+	for i, p := range boilerplateParts {
+		out[i] = []byte(p)
+	}
+	return out
+}()
 
 // commentHeads are first parts of class/id tokens of reader comment
 // sections ("comments", "comment-list", "kommentare", "disqus_thread").
@@ -386,19 +395,22 @@ func boilerplateToken(tok string) bool {
 	if hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads") {
 		return true
 	}
-	for _, p := range boilerplateParts {
-		if containsFold(tok, p) {
-			return true
-		}
+	if len(tok) < 3 || len(tok) > 64 {
+		return false
 	}
-	return false
-}
-
-// containsFold reports whether s contains sub, ASCII case ignored (sub is
-// lower case).
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
+	// Lower-cased into a stack buffer: this runs on every class token of
+	// the page.
+	var buf [64]byte
+	low := buf[:len(tok)]
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	for _, p := range boilerplatePartBytes {
+		if bytes.Contains(low, p) {
 			return true
 		}
 	}
