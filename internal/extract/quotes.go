@@ -224,11 +224,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	if k >= len(toks) {
 		return -1
 	}
-	sent := toks[k].Sent
-	if k > 0 && toks[k-1].Sent != sent {
-		// The closing mark ended the sentence: attribution may still follow on the same line.
-		sent = toks[k].Sent
-	}
+	// When the closing mark ended the sentence, attribution may still
+	// follow on the same line: the search stops at a line break, not at
+	// a sentence end.
 	verb := -1
 	for j := k; j < len(toks) && j < k+10; j++ {
 		t := &toks[j]

@@ -399,6 +399,10 @@ Disallow: /search
 Allow: /search/about
 Disallow: /*.pdf$
 Disallow: /tmp*/x
+Disallow: /page
+Allow: /page
+Crawl-delay: abc
+Disallow: /after
 `
 	rb := ParseRobots(strings.NewReader(txt), "dossier")
 	tests := []struct {
@@ -407,6 +411,9 @@ Disallow: /tmp*/x
 	}{
 		{"/", true}, {"/search", false}, {"/search?q=x", false}, {"/search/about", true},
 		{"/doc.pdf", false}, {"/doc.pdf?x=1", true}, {"/tmp1/x", false}, {"/tmp/y", true},
+		// RFC 9309 2.2.2: of equivalent rules, allow wins; and a malformed
+		// line (the Crawl-delay) loses only itself.
+		{"/page", true}, {"/after", false},
 	}
 	for _, tc := range tests {
 		u, _ := nurl.Parse("https://example.org" + tc.path)

@@ -118,6 +118,14 @@ func (c *Client) fetchRobots(ctx context.Context, origin string) (*Robots, time.
 }
 
 // Robots is the group of a robots.txt that applies to one user agent.
+//
+// It is parsed here rather than by github.com/temoto/robotstxt (v1.1.2,
+// 2021), which was measured against it on TestParseRobots and the fuzz
+// seeds and serves worse on three points: an Allow and a Disallow of equal
+// length disallow there, where RFC 9309 (section 2.2.2) has allow win; one
+// malformed line (a Crawl-delay of "abc") makes the whole file a parse
+// error, so every rule of the site is lost; and the rule that matched is
+// not exposed, which ErrDisallowed names for the user.
 type Robots struct {
 	rules       []robotsRule
 	CrawlDelay  time.Duration

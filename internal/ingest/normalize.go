@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dossier-news/dossier/internal/ingest/internal/whatlang"
+	"github.com/abadojack/whatlanggo"
 
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/timex"
@@ -205,7 +205,7 @@ func DetectLang(text string) string {
 	if letters < 8 {
 		return ""
 	}
-	guess := whatlang.Detect(text).Lang.Iso6391()
+	guess := whatlanggo.Detect(text).Lang.Iso6391()
 	// Trigrams are fooled by short texts full of names ("Estonia's Mart
 	// Kivisaar met Sweden's foreign minister..." read as Norwegian); the
 	// function words of a language, when they clearly point at one, are not.

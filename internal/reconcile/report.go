@@ -72,13 +72,6 @@ func (c *citer) notes(ids []string) string {
 	return b.String()
 }
 
-func (c *citer) outlet(id string) string {
-	if a, ok := c.arts[id]; ok && a.Source != "" {
-		return a.Source
-	}
-	return id
-}
-
 // whenText renders a date range.
 func whenText(r news.DateRange) string {
 	switch {

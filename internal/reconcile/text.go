@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -88,16 +89,14 @@ func words(s string) []string {
 	return out
 }
 
-// stem reduces a folded word to a crude language-neutral stem: common
-// English inflections are cut, then the word is truncated to five letters.
+// stem reduces a folded word to a crude language-neutral stem: English
+// inflections are cut by the Snowball English stemmer
+// (github.com/kljensen/snowball), then the word is truncated to five letters.
 // Truncation is what lets cognates across languages and the odd spellings
 // of machine translation ("ministre", "minister", "ministro") meet.
 func stem(w string) string {
-	for _, suf := range []string{"ings", "ing", "ied", "ies", "ed", "es", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			break
-		}
+	if s := english.Stem(w, false); s != "" {
+		w = s
 	}
 	n := 0
 	for i := range w {

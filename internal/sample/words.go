@@ -98,8 +98,6 @@ var outlets = func() []string {
 	return out
 }()
 
-var sections = []string{"news", "world", "europe", "business", "politics", "region", "national", "local"}
-
 // siteStems and siteForms make an event's own named place, such as
 // "Linden Street" or "the Castle district". They are kept apart from the
 // organisation stems so that a street does not share a name with a company

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -176,5 +175,3 @@ func eventIDs(es []news.Event) []string { return ids(es, func(e news.Event) stri
 func articleIDs(as []news.Article) []string {
 	return ids(as, func(a news.Article) string { return a.ID })
 }
-
-func fmtList(s []string) string { return fmt.Sprintf("%q", s) }

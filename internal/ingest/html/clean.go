@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -16,6 +17,35 @@ var boilerplatePrefixes = []string{
 	"ad", "ads", "adslot", "advert", "advertisement", "advertising", "dfp", "gpt",
 	"sponsor", "sponsored", "promo", "newsletter", "paywall", "cookie", "cookies",
 	"share", "sharing", "social", "outbrain", "taboola", "teaser", "subscribe", "subscription",
+}
+
+// boilerplateParts are parts of class/id tokens, matched anywhere in the
+// token, that mark blocks set into or next to a story that are not its
+// text: lists of related or other articles ("related-stories",
+// "mehr-zum-thema", "a-lire-aussi"), product and shop boxes, recipe cards.
+// Like the prefixes, they take a block only when it holds fewer than three
+// paragraphs and no long one.
+var boilerplateParts = []string{
+	"related", "relacionad", "read-also", "see-also", "more-from", "more-on",
+	"most-read", "mostread", "popular", "lire-aussi", "zum-thema", "leggi-anche", "lees-ook",
+	"product", "shop", "price", "buy", "recipe", "ingredient",
+}
+
+var boilerplatePartBytes = func() [][]byte {
+	out := make([][]byte, len(boilerplateParts))
+	for i, p := range boilerplateParts {
+		out[i] = []byte(p)
+	}
+	return out
+}()
+
+// commentHeads are first parts of class/id tokens of reader comment
+// sections ("comments", "comment-list", "kommentare", "disqus_thread").
+// A comment section is taken out whatever it holds: comments are written
+// in paragraphs as long as the story's own.
+var commentHeads = []string{
+	"comment", "comments", "kommentar", "kommentare", "leserkommentare", "comentario",
+	"comentarios", "commentaire", "commentaires", "commenti", "reacties", "disqus", "discussion",
 }
 
 // removeBoilerplate deletes <nav> menus and elements whose class or id marks them as ads,
@@ -59,7 +89,7 @@ func pruneTree(n *xhtml.Node, pre bool) textStats {
 		case c.Type == xhtml.CommentNode:
 			n.RemoveChild(c)
 		case c.Type != xhtml.ElementNode:
-		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c):
+		case c.DataAtom == atom.Nav || prunable(c) || isBoilerplate(c) && countP(c, 3) < 3 && !isProse(c) || isComments(c):
 			n.RemoveChild(c)
 		default:
 			trimAttrs(c)
@@ -286,7 +316,40 @@ func hiddenStyle(style string) bool {
 	return false
 }
 
-func isBoilerplate(n *xhtml.Node) bool {
+func isBoilerplate(n *xhtml.Node) bool { return hasClassToken(n, boilerplateToken) }
+
+// isComments reports a reader comment section (see commentHeads). An
+// element holding the page's headline is the story's wrapper, whatever its
+// class says.
+func isComments(n *xhtml.Node) bool {
+	return hasClassToken(n, commentToken) && !hasDescendant(n, atom.H1)
+}
+
+func commentToken(tok string) bool {
+	head := tok
+	if k := strings.IndexAny(tok, "-_"); k >= 0 {
+		head = tok[:k]
+	}
+	for _, p := range commentHeads {
+		if len(head) == len(p) && strings.EqualFold(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDescendant(n *xhtml.Node, a atom.Atom) bool {
+	for d := range n.Descendants() {
+		if d.Type == xhtml.ElementNode && d.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClassToken reports whether a class or id token of n passes match. The page's
+// structural elements (html, body, main, article) never count.
+func hasClassToken(n *xhtml.Node, match func(string) bool) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article, atom.Head:
 		return false
@@ -308,7 +371,7 @@ func isBoilerplate(n *xhtml.Node) bool {
 			}
 			tok := v[:j]
 			v = v[j:]
-			if tok != "" && boilerplateToken(tok) {
+			if tok != "" && match(tok) {
 				return true
 			}
 		}
@@ -329,7 +392,29 @@ func boilerplateToken(tok string) bool {
 			return true
 		}
 	}
-	return hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads")
+	if hasSuffixFold(tok, "-ad") || hasSuffixFold(tok, "-ads") {
+		return true
+	}
+	if len(tok) < 3 || len(tok) > 64 {
+		return false
+	}
+	// Lower-cased into a stack buffer: this runs on every class token of
+	// the page.
+	var buf [64]byte
+	low := buf[:len(tok)]
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	for _, p := range boilerplatePartBytes {
+		if bytes.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSuffixFold(s, suffix string) bool {

@@ -113,12 +113,61 @@ func TestIsBoilerplate(t *testing.T) {
 		{`class="ads-enabled"`, true},
 		{`class="x" id="newsletter"`, true},
 		{`class="read-more"`, false},
+		{`class="related-stories"`, true},
+		{`class="a-lire-aussi"`, true},
+		{`class="Mehr-zum-Thema"`, true},
+		{`class="product-box"`, true},
+		{`class="recipe-card"`, true},
+		{`class="story-body"`, false},
+		{`class="productive"`, true}, // a part, matched anywhere: the paragraph guard protects stories
 	}
 	for _, tc := range tests {
 		doc := mustParse(t, "<div "+tc.attrs+">x</div>")
 		div := doc.LastChild.LastChild.FirstChild // html > body > div
 		if got := isBoilerplate(div); got != tc.want {
 			t.Errorf("isBoilerplate(<div %s>) = %v, want %v", tc.attrs, got, tc.want)
+		}
+	}
+}
+
+func TestIsComments(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool
+	}{
+		{`<div id="comments"><p>x</p></div>`, true},
+		{`<section class="comments-area"><p>x</p></section>`, true},
+		{`<div class="leserkommentare"><p>x</p></div>`, true},
+		{`<div id="disqus_thread"></div>`, true},
+		{`<div class="commentary"><p>x</p></div>`, false},
+		{`<div class="comments-enabled"><h1>Headline</h1><p>x</p></div>`, false},
+		{`<div class="story"><p>x</p></div>`, false},
+	}
+	for _, tc := range tests {
+		doc := mustParse(t, tc.html)
+		el := doc.LastChild.LastChild.FirstChild // html > body > element
+		if got := isComments(el); got != tc.want {
+			t.Errorf("isComments(%s) = %v, want %v", tc.html, got, tc.want)
+		}
+	}
+}
+
+func TestTrimEdgeLines(t *testing.T) {
+	story := "The council voted on Tuesday to close the bridge.\n\nBuses will be diverted."
+	tests := []struct {
+		name, in, want string
+	}{
+		{"byline with date", "By Staff · 3 May 2026\n\n" + story, story},
+		{"posted line", "Posted: February 11, 2026\n\n" + story, story},
+		{"french dateline", "Publié le 08/11/2026 à 07h30, mis à jour le 09/11/2026 à 10h12\n\n" + story, story},
+		{"copyright footer", story + "\n\n© 2001-2026 County Echo", story},
+		{"sentence with a date kept", "The bridge closes on 3 May 2026.\n\n" + story, "The bridge closes on 3 May 2026.\n\n" + story},
+		{"heading with a year only kept", "Budget 2026\n\n" + story, "Budget 2026\n\n" + story},
+		{"date in the middle kept", "A.\n\nB.\n\nC.\n\n3 May 2026\n\nD.\n\nE.\n\nF.", "A.\n\nB.\n\nC.\n\n3 May 2026\n\nD.\n\nE.\n\nF."},
+	}
+	for _, tc := range tests {
+		if got := trimEdgeLines(tc.in); got != tc.want {
+			t.Errorf("%s: trimEdgeLines(%q) = %q, want %q", tc.name, tc.in, got, tc.want)
 		}
 	}
 }

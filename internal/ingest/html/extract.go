@@ -2,12 +2,9 @@
 // main text without navigation, ads or comments, and its metadata (title,
 // author, publication date, outlet, canonical URL, language).
 //
-// Pages are parsed by a copy of golang.org/x/net/html's parser
-// (internal/htmlparse, same trees with far fewer allocations, see its
-// FORK-DOSSIER.md). The main text comes from readability
-// (codeberg.org/readeck/go-readability, in a copy under
-// internal/readability with speed-ups, see its FORK-DOSSIER.md), the same
-// algorithm as Firefox's reader view; trafilatura is tried only when
+// Pages are parsed by golang.org/x/net/html. The main text comes from
+// readability (codeberg.org/readeck/go-readability), the same algorithm as
+// Firefox's reader view; trafilatura is tried only when
 // readability finds little, because it is several times slower. Metadata is
 // read from the page's own declarations (meta tags, JSON-LD, <html lang>)
 // first, since those are exact; go-htmldate is used to find a date only when
@@ -25,14 +22,14 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
-	"github.com/dossier-news/dossier/internal/ingest/html/internal/htmlparse"
-	"github.com/dossier-news/dossier/internal/ingest/html/internal/readability"
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
 )
 
 // MaxPageSize is the largest page Extract reads; a larger page is refused
@@ -187,7 +184,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	if err != nil || pageURL == "" {
 		u = &nurl.URL{}
 	}
-	doc, err := htmlparse.Parse(strippedReader(page))
+	doc, err := xhtml.Parse(strippedReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
@@ -202,7 +199,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	inferredDate := false
 	if !m.published.IsZero() {
 		published = m.published
-	} else if d, ok := findDate(doc, pageURL); ok {
+	} else if d, ok := findDate(doc, firstNonEmpty(m.canonical, pageURL)); ok {
 		published, inferredDate = d, true
 	}
 	focusArticle(doc)
@@ -210,9 +207,9 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 	// Its default logger formats every Info record for io.Discard; a
 	// handler that is never enabled skips the formatting.
 	rp.Logger = discardLogger
-	// Only the article's text is taken (Text reads no class, link or
-	// source): readability's rewriting of those is work for nothing.
-	rp.KeepClasses, rp.KeepURIs = true, true
+	// Only the article's text is taken (Text reads no class): stripping
+	// classes is work for nothing.
+	rp.KeepClasses = true
 	ra, rerr := rp.ParseAndMutate(doc, u)
 	body := ""
 	if rerr == nil && ra.Node != nil {
@@ -223,6 +220,14 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 			body = tb
 		}
 	}
+	if published.IsZero() {
+		// A date written in the story's byline or dateline only, which
+		// htmldate's fast mode does not read.
+		if d, ok := timex.Published(body); ok {
+			published, inferredDate = d, true
+		}
+	}
+	body = trimEdgeLines(body)
 	if utf8.RuneCountInString(body) < minText {
 		n := utf8.RuneCountInString(body)
 		if rerr != nil {
@@ -269,6 +274,7 @@ var discardLogger = slog.New(slog.DiscardHandler)
 
 // findDate runs go-htmldate in its fast mode (no free-text date parsing,
 // which is slow and guesses), asking for the original publication date.
+// The time keeps the page's own offset (see parseDate).
 func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
 	res, err := htmldate.FromDocument(doc, htmldate.Options{
 		URL:                 pageURL,
@@ -279,14 +285,14 @@ func findDate(doc *xhtml.Node, pageURL string) (time.Time, bool) {
 	if err != nil || res.IsZero() {
 		return time.Time{}, false
 	}
-	return res.DateTime.UTC(), true
+	return res.DateTime, true
 }
 
 // trafilaturaText is the fallback extractor; it parses the page afresh
 // because readability has mutated the first tree (without scripts, styles,
 // menus and drawings, which trafilatura drops as well).
 func trafilaturaText(page string, u *nurl.URL) string {
-	doc, err := htmlparse.Parse(keepBlockSpace(page))
+	doc, err := xhtml.Parse(keepBlockSpace(page))
 	if err != nil {
 		return ""
 	}

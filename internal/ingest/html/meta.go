@@ -232,7 +232,9 @@ var dateLayouts = []string{
 }
 
 // parseDate reads a declared date; zero when it is in no known layout or
-// outside 1995..(now+2 days), the range of plausible web news.
+// outside 1995..(now+2 days), the range of plausible web news. The time
+// keeps the offset the page wrote: its calendar day is the page's own,
+// which converting to UTC would move for a story published near midnight.
 func parseDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
@@ -240,7 +242,7 @@ func parseDate(s string) time.Time {
 			if t.Year() < 1995 || t.After(time.Now().Add(48*time.Hour)) {
 				return time.Time{}
 			}
-			return t.UTC()
+			return t
 		}
 	}
 	return time.Time{}

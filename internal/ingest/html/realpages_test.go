@@ -3,7 +3,6 @@ package html
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,9 +10,6 @@ import (
 	"testing"
 	"unicode"
 
-	xhtml "golang.org/x/net/html"
-
-	"github.com/dossier-news/dossier/internal/ingest/html/internal/htmlparse"
 	"github.com/dossier-news/dossier/internal/ingest/html/testpages"
 )
 
@@ -135,34 +131,6 @@ func TestBlockSpaceCut(t *testing.T) {
 		cutBlockSpace = false
 		if without := extract(pg); with != without {
 			t.Errorf("%s: the article differs with the white space cut:\n%.300s\nwithout:\n%.300s", pg.name, with, without)
-		}
-	}
-}
-
-// TestParserAsUpstream: the parser copy (internal/htmlparse) builds the
-// same tree as golang.org/x/net/html from every real page, raw and as
-// Extract feeds it.
-func TestParserAsUpstream(t *testing.T) {
-	if testing.Short() {
-		t.Skip("130 pages: skipped in -short mode")
-	}
-	render := func(n *xhtml.Node, err error) string {
-		if err != nil {
-			return err.Error()
-		}
-		var b strings.Builder
-		xhtml.Render(&b, n)
-		return b.String()
-	}
-	for _, pg := range realPages(t) {
-		page := string(pg.source)
-		for _, in := range []func() io.Reader{
-			func() io.Reader { return strings.NewReader(page) },
-			func() io.Reader { return strippedReader(page) },
-		} {
-			if got, want := render(htmlparse.Parse(in())), render(xhtml.Parse(in())); got != want {
-				t.Errorf("%s: the tree differs from golang.org/x/net/html's", pg.name)
-			}
 		}
 	}
 }
