@@ -193,4 +193,3 @@ func readLines(r *bufio.Reader, limit int64, fn func(line int, data []byte, size
 		}
 	}
 }
-
