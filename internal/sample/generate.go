@@ -101,9 +101,7 @@ func GenerateSpan(n int, seed int64, days int) ([]news.Article, map[string]strin
 type gen struct {
 	rng       *rand.Rand
 	prefix    string
-	span      int               // days of the default span, in which days are drawn
-	wide      int               // days the events spread over (span unless GenerateSpan widens it)
-	dates     *rand.Rand        // widens days when wide != span
+	span      int               // days over which events start
 	byCountry map[string][]int  // country → indexes into cities
 	multi     []int             // indexes of cities that share their country with another
 	perm      []int             // scratch for the order of the kind's sentences
