@@ -22,7 +22,7 @@ const (
 	exitFailure  = 1 // the command failed
 	exitUsage    = 2 // bad arguments
 	exitRejected = 3 // the command finished, but some inputs were rejected
-	exitNotFound = 4 // the event, article or entity asked for does not exist
+	exitNotFound = 4 // the event, article, entity or database asked for does not exist
 )
 
 // env carries a command's standard streams and settings.
@@ -101,7 +101,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		case errors.As(err, &re):
 			fmt.Fprintf(stderr, "dossier %s: %s\n", c.name, re)
 			return exitRejected
-		case errors.Is(err, store.ErrNotFound):
+		case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrNoDatabase):
 			fmt.Fprintf(stderr, "dossier %s: %s\n", c.name, err)
 			return exitNotFound
 		case errors.Is(err, context.Canceled):
@@ -128,7 +128,11 @@ func usage(w io.Writer) {
 The database is --db PATH (default $DOSSIER_DB, else dossier.db): a SQLite
 file, or postgres://... for PostgreSQL.
 
-Exit codes: 0 ok, 1 failure, 2 usage, 3 some inputs rejected, 4 not found.
+Read commands (events, show, search, serve) refuse a SQLite file that does
+not exist; ingest, watch, demo and migrate create it.
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 some inputs rejected, 4 not found
+(also a database that does not exist).
 Run 'dossier COMMAND -h' for a command's flags.
 `)
 }
@@ -166,6 +170,20 @@ func dbFlag(fs *flag.FlagSet) *string {
 func openStore(ctx context.Context, dsn string) (*store.DB, error) {
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", redact(dsn), err)
+	}
+	return db, nil
+}
+
+// openExisting opens the store at dsn for a command that only reads it:
+// a SQLite file that does not exist is refused (exit code 4) rather than
+// created empty.
+func openExisting(ctx context.Context, dsn string) (*store.DB, error) {
+	db, err := store.OpenExisting(ctx, dsn)
+	if err != nil {
+		if errors.Is(err, store.ErrNoDatabase) {
+			return nil, fmt.Errorf("%w; check --db or $DOSSIER_DB", err)
+		}
 		return nil, fmt.Errorf("open database %s: %w", redact(dsn), err)
 	}
 	return db, nil

@@ -47,7 +47,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if f.Sort != "newest" && f.Sort != "biggest" {
 		return usageError{fmt.Sprintf("--sort %q: want newest or biggest", f.Sort)}
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if *asJSON && *asMD {
 		return usageError{"--json and --md exclude each other"}
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"no query"}
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}

@@ -22,20 +22,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
 	base := fs.String("base-url", "", "public base URL for links in the Atom feed (default http://ADDR)")
-	readOnly := fs.Bool("read-only", false, "refuse POST /api/articles")
+	write := fs.Bool("write", false, "accept articles on POST /api/articles (off by default: the server only reads)")
+	token := fs.String("write-token", os.Getenv("DOSSIER_WRITE_TOKEN"), "with --write, require \"Authorization: Bearer TOKEN\" on every POST (env DOSSIER_WRITE_TOKEN)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	opt := web.Options{Logger: e.log, BaseURL: *base}
+	opt := web.Options{Logger: e.log, BaseURL: *base, WriteToken: *token}
 	if opt.BaseURL == "" {
 		opt.BaseURL = "http://" + *addr
 	}
-	if !*readOnly {
+	if *write {
 		p, err := newPipeline(e, db)
 		if err != nil {
 			return err
@@ -200,14 +201,16 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%s: schema up to date\n", redact(*dsn))
 		return nil
 	}
-	if err := store.Migrate(ctx, *to); err != nil {
-		return fmt.Errorf("migrate %s: %w", redact(*to), err)
-	}
-	src, err := openStore(ctx, *from)
+	// The source is only read: a mistyped one must not be created empty
+	// (and copied, as nothing, into the target).
+	src, err := openExisting(ctx, *from)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	if err := store.Migrate(ctx, *to); err != nil {
+		return fmt.Errorf("migrate %s: %w", redact(*to), err)
+	}
 	dst, err := openStore(ctx, *to)
 	if err != nil {
 		return err

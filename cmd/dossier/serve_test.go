@@ -95,7 +95,7 @@ func startServe(t *testing.T, bin, dsn string) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", addr)
+	cmd := exec.Command(bin, "serve", "--write", "--db", dsn, "--addr", addr)
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {

@@ -169,14 +169,18 @@ func printAnalysis(e *env, a news.Article, an news.Analysis) {
 func runGen(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "gen", "> corpus.jsonl")
 	n := fs.Int("n", 1000, "articles to generate")
-	seed := fs.Int64("seed", 1, "random seed (same seed, same corpus)")
+	seed := fs.Int64("seed", 1, "random seed (same seed and span, same corpus)")
+	days := fs.Int("days", 0, "days the events span from 2024-01-01, e.g. 1095 for three years (default n/300, 7 to 365)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *n <= 0 {
 		return usageError{"-n must be positive"}
 	}
-	arts, labels := sample.Generate(*n, *seed)
+	if *days < 0 || *days > sample.MaxSpanDays {
+		return usageError{fmt.Sprintf("--days %d: want 1 to %d", *days, sample.MaxSpanDays)}
+	}
+	arts, labels := sample.GenerateSpan(*n, *seed, *days)
 	w := bufio.NewWriter(e.stdout)
 	if err := sample.WriteJSONL(w, arts, labels); err != nil {
 		return err

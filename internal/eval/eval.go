@@ -4,11 +4,9 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -108,67 +107,48 @@ type GoldArticle struct {
 }
 
 // ReadGold reads a labeled corpus (.jsonl or .jsonl.gz, gzip detected by
-// its magic bytes). Every article needs an id and a cluster; an error names
-// the file and line.
+// its magic bytes) through ingest's decoder, keeping the gold fields
+// "cluster" and "topic". Every article needs an id, a text and a cluster;
+// the first bad one fails the read with an *ingest.Error naming the file,
+// line and field.
 func ReadGold(path string) ([]GoldArticle, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read gold: %w", err)
 	}
 	defer f.Close()
-	out, err := readGold(f)
+	out, err := readGold(f, path)
 	if err != nil {
-		return nil, fmt.Errorf("read gold %s: %w", path, err)
+		return nil, fmt.Errorf("read gold: %w", err)
 	}
 	return out, nil
 }
 
-func readGold(r io.Reader) ([]GoldArticle, error) {
-	br := bufio.NewReader(r)
-	var rd io.Reader = br
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		rd = zr
-	}
-	sc := bufio.NewScanner(rd)
-	sc.Buffer(make([]byte, 0, 1<<16), 64<<20)
+func readGold(r io.Reader, name string) ([]GoldArticle, error) {
+	d := ingest.Decoder{Name: name, RequireID: true, Gzip: true, Keep: []string{"cluster", "topic"}}
 	var out []GoldArticle
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		a, err := cluster.ParseArticle(b)
+	err := d.Decode(r, func(rec *ingest.Record, err error) error {
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return err
 		}
-		var l struct {
-			Cluster json.RawMessage `json:"cluster"`
-			Topic   json.RawMessage `json:"topic"`
+		bad := func(field string, err error) error {
+			return &ingest.Error{Path: name, Line: rec.Line, Element: rec.Element, Field: field, Err: err}
 		}
-		if err := json.Unmarshal(b, &l); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		c, err := label(l.Cluster)
-		if err != nil || c == "" {
-			return nil, fmt.Errorf(`line %d: missing or bad "cluster"`, line)
-		}
-		t, err := label(l.Topic)
+		c, err := label(rec.Extra["cluster"])
 		if err != nil {
-			return nil, fmt.Errorf(`line %d: bad "topic": %w`, line, err)
+			return bad("cluster", err)
 		}
-		out = append(out, GoldArticle{Article: a, Cluster: c, Topic: t})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
-	}
-	return out, nil
+		if c == "" {
+			return bad("cluster", errors.New("missing: a labeled corpus needs a cluster for every article"))
+		}
+		t, err := label(rec.Extra["topic"])
+		if err != nil {
+			return bad("topic", err)
+		}
+		out = append(out, GoldArticle{Article: rec.Article, Cluster: c, Topic: t})
+		return nil
+	})
+	return out, err
 }
 
 // label accepts a string or a number, since corpora spell labels both ways.
@@ -182,7 +162,7 @@ func label(raw json.RawMessage) (string, error) {
 	}
 	var n json.Number
 	if err := json.Unmarshal(raw, &n); err != nil {
-		return "", err
+		return "", fmt.Errorf("got %s, want a string or a number", raw)
 	}
 	return n.String(), nil
 }

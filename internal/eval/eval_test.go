@@ -3,13 +3,14 @@ package eval
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/cluster"
+	"github.com/dossier-news/dossier/internal/ingest"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -130,9 +131,21 @@ func TestReadGold(t *testing.T) {
 		}
 	}
 	bad := filepath.Join(dir, "bad.jsonl")
-	os.WriteFile(bad, []byte(`{"id":"1","cluster":"a"}`+"\n"+`{"id":"2","text":"no label"}`+"\n"), 0o644)
-	if _, err := ReadGold(bad); err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), bad) {
-		t.Errorf("ReadGold(bad) error = %v, want one naming the file and line 2", err)
+	tests := []struct {
+		name, in, field string
+	}{
+		{"no label", `{"id":"1","text":"a","cluster":"a"}` + "\n" + `{"id":"2","text":"no label"}` + "\n", "cluster"},
+		{"no text", `{"id":"1","text":"a","cluster":"a"}` + "\n" + `{"id":"2","cluster":"a"}` + "\n", "text"},
+		{"no id", `{"id":"1","text":"a","cluster":"a"}` + "\n" + `{"text":"b","cluster":"a"}` + "\n", "id"},
+		{"bad topic", `{"id":"1","text":"a","cluster":"a"}` + "\n" + `{"id":"2","text":"b","cluster":"a","topic":[1]}` + "\n", "topic"},
+	}
+	for _, tc := range tests {
+		os.WriteFile(bad, []byte(tc.in), 0o644)
+		_, err := ReadGold(bad)
+		var ie *ingest.Error
+		if !errors.As(err, &ie) || ie.Path != bad || ie.Line != 2 || ie.Field != tc.field {
+			t.Errorf("ReadGold(%s) error = %v, want an *ingest.Error naming the file, line 2 and field %q", tc.name, err, tc.field)
+		}
 	}
 }
 

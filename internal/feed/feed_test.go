@@ -188,6 +188,13 @@ func TestSniff(t *testing.T) {
 		{"text/html; charset=utf-8", "<div>fragment</div>", KindHTML},
 		{"image/png", "\x89PNG", KindUnknown},
 		{"application/json", `{"a":1}`, KindUnknown},
+		// A DOCTYPE after the XML declaration or comments, with an
+		// internal subset or quoted literals holding '>'.
+		{"text/html", "<?xml version=\"1.0\"?>\n<!-- generated -->\n<!DOCTYPE rss [\n<!ENTITY nbsp \"&#160;\">\n<!ENTITY copy \"&#169;\">\n]>\n<rss version=\"2.0\">", KindFeed},
+		{"", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC \"-//W3C//ENTITIES Latin 1//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent\"> %HTMLlat1;]><rss>", KindFeed},
+		{"text/plain", "<!DOCTYPE feed SYSTEM \"a>b.dtd\"><feed xmlns=\"http://www.w3.org/2005/Atom\">", KindFeed},
+		{"", "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [" + strings.Repeat("<!ENTITY e \"x\">\n", 150) + "]>\n<rdf:RDF>", KindFeed},
+		{"application/xml", "<!DOCTYPE rss [ unterminated", KindUnknown},
 	}
 	for _, tc := range tests {
 		if got := Sniff(tc.ct, []byte(tc.body)); got != tc.want {

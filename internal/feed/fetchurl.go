@@ -70,9 +70,11 @@ const (
 func Sniff(contentType string, body []byte) Kind {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	mt = strings.ToLower(mt)
+	// A doctype with an internal subset (entity declarations) can be
+	// long; 8 KiB holds any seen in the wild.
 	head := body
-	if len(head) > 2048 {
-		head = head[:2048]
+	if len(head) > 8192 {
+		head = head[:8192]
 	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	head = bytes.TrimSpace(head)
@@ -106,11 +108,11 @@ func Sniff(contentType string, body []byte) Kind {
 		case bytes.HasPrefix(rest, []byte("<!doctype html")):
 			return KindHTML
 		case bytes.HasPrefix(rest, []byte("<!")):
-			i := bytes.IndexByte(rest, '>')
+			i := declEnd(rest)
 			if i < 0 {
 				return byType(mt)
 			}
-			rest = rest[i+1:]
+			rest = rest[i:]
 			continue
 		}
 		break
@@ -124,6 +126,33 @@ func Sniff(contentType string, body []byte) Kind {
 		return KindHTML
 	}
 	return byType(mt)
+}
+
+// declEnd returns the offset just past the markup declaration b starts
+// with ("<!DOCTYPE rss [ <!ENTITY nbsp "&#160;"> ]>"): its '>' outside
+// quoted literals and outside the [ ] internal subset, or -1 when b ends
+// first.
+func declEnd(b []byte) int {
+	var quote byte
+	subset := 0
+	for i := 2; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			subset++
+		case c == ']':
+			subset--
+		case c == '>' && subset <= 0:
+			return i + 1
+		}
+	}
+	return -1
 }
 
 func byType(mt string) Kind {

@@ -39,19 +39,40 @@ import (
 // dump, a binary, a whole site) that would only slow the later stages.
 const DefaultMaxBytes = 8 << 20
 
-// Error is a problem with one input file, or one line of it.
+// Error is a problem with one input file, one line or record of it, or
+// one field of a record.
 type Error struct {
-	Path string // file path, or "-" for standard input
-	Line int    // 1-based line for line-oriented input; 0 when not known
-	Err  error
+	Path    string // file path, "-" for standard input, "" for a request body
+	Line    int    // 1-based line for line-oriented input; 0 when not known
+	Element int    // 1-based position in a JSON array; 0 outside arrays
+	Field   string // the JSON field at fault, "" when not one field
+	Err     error
 }
 
-// Error formats as "path:line: reason", without the line when it is 0.
+// Error formats as `path:line: element N: field "F": reason`, leaving out
+// what is not known; without a path it starts "line N: ".
 func (e *Error) Error() string {
+	var b strings.Builder
+	loc := e.Path
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		if loc == "" {
+			loc = "line " + strconv.Itoa(e.Line)
+		} else {
+			loc += ":" + strconv.Itoa(e.Line)
+		}
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	if loc != "" {
+		b.WriteString(loc)
+		b.WriteString(": ")
+	}
+	if e.Element > 0 {
+		fmt.Fprintf(&b, "element %d: ", e.Element)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, "field %q: ", e.Field)
+	}
+	fmt.Fprint(&b, e.Err)
+	return b.String()
 }
 
 // Unwrap returns the underlying reason.
@@ -79,6 +100,10 @@ const (
 	fmtText  = "text"
 	fmtHTML  = "html"
 	fmtWARC  = "warc"
+
+	// fmtUnknown is a file whose extension Walk does not know: read only
+	// if its content is an HTML document.
+	fmtUnknown = "?"
 )
 
 // formatOf maps a file name to its format by extension. gz reports a
@@ -267,9 +292,12 @@ func unwrapPath(err error) error {
 
 // file reads one file, its format chosen by extension.
 func (w *walker) file(p string) error {
+	// A file of unknown type is read when its content is an HTML
+	// document: pages saved without an .html extension ("page", ".php",
+	// ".aspx").
 	format, _, err := formatOf(p)
 	if err != nil {
-		return w.bad(p, 0, err)
+		format = fmtUnknown
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -330,11 +358,12 @@ func (w *walker) stream(path string, r io.Reader, format string) error {
 			return w.bad(path, 0, errors.New("empty file (after gunzip)"))
 		}
 	}
-	// A JSON file may be named for the other JSON form: follow the content
-	// (an array is JSON; whole objects one per line are JSONL).
-	switch sniffed := Sniff(head); {
-	case format == fmtJSON && sniffed == fmtJSONL, format == fmtJSONL && sniffed == fmtJSON && bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte("[")):
-		format = sniffed
+	if format == fmtUnknown {
+		if !htmlDocument(head) {
+			_, _, err := formatOf(path)
+			return w.bad(path, 0, fmt.Errorf("%w, and the content is not an HTML document", err))
+		}
+		format = fmtHTML
 	}
 	if format == "" {
 		format = Sniff(head)
@@ -343,10 +372,10 @@ func (w *walker) stream(path string, r io.Reader, format string) error {
 		}
 	}
 	switch format {
-	case fmtJSONL:
+	case fmtJSONL, fmtJSON:
+		// The decoder follows the content: JSONL named .json and an
+		// array named .jsonl read alike.
 		return w.jsonl(path, br)
-	case fmtJSON:
-		return w.json(path, br)
 	case fmtHTML:
 		return w.html(path, br)
 	default:
@@ -379,6 +408,8 @@ func Sniff(head []byte) string {
 			return fmtJSONL
 		}
 		return fmtJSON
+	case htmlDocument(b):
+		return fmtHTML
 	case bytes.HasPrefix(b, []byte("<")):
 		lower := bytes.ToLower(b)
 		for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<div", "<p", "<article", "<title"} {
@@ -391,6 +422,59 @@ func Sniff(head []byte) string {
 		}
 	}
 	return fmtText
+}
+
+// htmlElements are elements an HTML document may start with (after its
+// doctype, comments and an XML declaration).
+var htmlElements = []string{"html", "head", "body", "meta", "title", "link", "base", "script", "style"}
+
+// htmlDocument reports whether head starts like an HTML document: past a
+// byte order mark, white space, an XML declaration and comments, an HTML
+// doctype or one of htmlElements. It does not look further, so a feed
+// or another XML document is not taken for a page.
+func htmlDocument(head []byte) bool {
+	b := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for {
+		b = bytes.TrimLeft(b, " \t\r\n\f")
+		switch {
+		case bytes.HasPrefix(b, []byte("<?")):
+			i := bytes.Index(b, []byte("?>"))
+			if i < 0 {
+				return false
+			}
+			b = b[i+2:]
+			continue
+		case bytes.HasPrefix(b, []byte("<!--")):
+			i := bytes.Index(b[4:], []byte("-->"))
+			if i < 0 {
+				return false
+			}
+			b = b[4+i+3:]
+			continue
+		}
+		break
+	}
+	if len(b) < 2 || b[0] != '<' {
+		return false
+	}
+	lower := bytes.ToLower(b[:min(len(b), 32)])
+	if bytes.HasPrefix(lower, []byte("<!doctype")) {
+		rest := bytes.TrimLeft(lower[len("<!doctype"):], " \t\r\n")
+		return bytes.HasPrefix(rest, []byte("html")) && (len(rest) == 4 || !isNameByte(rest[4]))
+	}
+	for _, el := range htmlElements {
+		if bytes.HasPrefix(lower[1:], []byte(el)) {
+			if n := 1 + len(el); n == len(lower) || !isNameByte(lower[n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNameByte reports whether c can continue an XML name.
+func isNameByte(c byte) bool {
+	return c == '-' || c == '_' || c == ':' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // warc hands a WARC stream to package warc.
@@ -485,9 +569,6 @@ func TotalSize(paths []string) int64 {
 		}
 		_ = walkFiles(p, func(sub string, err error) error {
 			if err != nil {
-				return nil
-			}
-			if _, _, err := formatOf(sub); err != nil {
 				return nil
 			}
 			if fi, err := os.Stat(sub); err == nil {

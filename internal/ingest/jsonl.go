@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,64 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/timex"
 )
-
-// record is one article object as found in JSON and JSONL input (the
-// corpus format of shared/data/README.md). Fields Dossier does not use,
-// such as the gold "cluster" label, are ignored on purpose: a label must
-// never leak into the pipeline.
-type record struct {
-	ID        json.RawMessage `json:"id"`
-	Title     *string         `json:"title"`
-	Text      *string         `json:"text"`
-	Published json.RawMessage `json:"published"`
-	Source    *string         `json:"source"`
-	URL       *string         `json:"url"`
-	Lang      *string         `json:"lang"`
-	Author    *string         `json:"author"`
-}
-
-func str(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
-// parseRecord decodes one JSON object into an article (not yet
-// normalised).
-func parseRecord(data []byte) (*news.Article, error) {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' {
-		return nil, errors.New("not a JSON object")
-	}
-	var r record
-	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %w", err)
-	}
-	a := &news.Article{
-		Title:  str(r.Title),
-		Text:   str(r.Text),
-		Source: str(r.Source),
-		URL:    str(r.URL),
-		Lang:   str(r.Lang),
-		Author: str(r.Author),
-	}
-	if strings.TrimSpace(a.Text) == "" {
-		return nil, errors.New(`missing text (field "text" is absent or empty)`)
-	}
-	id, err := rawID(r.ID)
-	if err != nil {
-		return nil, err
-	}
-	a.ID = id
-	if a.Published, err = rawTime(r.Published); err != nil {
-		return nil, err
-	}
-	return a, nil
-}
 
 // rawID accepts a string or number id.
 func rawID(raw json.RawMessage) (string, error) {
@@ -80,14 +23,14 @@ func rawID(raw json.RawMessage) (string, error) {
 	if raw[0] == '"' {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("id: %w", err)
+			return "", err
 		}
 		return strings.TrimSpace(s), nil
 	}
 	if _, err := strconv.ParseFloat(string(raw), 64); err == nil {
 		return string(raw), nil
 	}
-	return "", fmt.Errorf("id %s: want a string or number", raw)
+	return "", fmt.Errorf("got %s, want a string or a number", raw)
 }
 
 // rawTime accepts a date string (ParseTime) or Unix seconds or
@@ -100,27 +43,29 @@ func rawTime(raw json.RawMessage) (time.Time, error) {
 	if raw[0] == '"' {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return time.Time{}, fmt.Errorf("published: %w", err)
+			return time.Time{}, err
 		}
-		if strings.TrimSpace(s) == "" {
+		// Go writes a zero time.Time as year 1: news.Article JSON of an
+		// undated article.
+		if s = strings.TrimSpace(s); s == "" || s == "0001-01-01T00:00:00Z" {
 			return time.Time{}, nil
 		}
 		t, err := ParseTime(s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("published: %w", err)
+			return time.Time{}, err
 		}
 		return t, nil
 	}
 	n, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("published %s: want a date string or Unix time", raw)
+		return time.Time{}, fmt.Errorf("got %s, want a date string or Unix time", raw)
 	}
 	if n > 1e11 { // milliseconds
 		n /= 1000
 	}
 	t := time.Unix(int64(n), 0).UTC()
 	if t.Year() < 1900 || t.Year() > 2100 {
-		return time.Time{}, fmt.Errorf("published %s: out of range", raw)
+		return time.Time{}, fmt.Errorf("%s: out of range", raw)
 	}
 	return t, nil
 }
@@ -190,25 +135,16 @@ func invalidAt(b []byte) int {
 	return -1
 }
 
-// jsonl reads one article per line. Blank lines are skipped; every other
-// line must be a JSON object with a text.
+// jsonl reads JSON articles, in any of the forms Decoder reads, one
+// article per line in JSONL.
 func (w *walker) jsonl(path string, r *bufio.Reader) error {
-	return readLines(r, w.opt.MaxBytes, func(line int, data []byte, size int64) error {
-		if size > w.opt.MaxBytes {
-			return w.bad(path, line, tooLarge(size, w.opt.MaxBytes))
-		}
-		if len(bytes.TrimSpace(data)) == 0 {
-			return nil
-		}
-		if err := checkText(data); err != nil {
-			return w.bad(path, line, fmt.Errorf("%w of the line", err))
-		}
-		a, err := parseRecord(data)
+	d := Decoder{Name: path, MaxBytes: w.opt.MaxBytes}
+	return d.Decode(r, func(rec *Record, err error) error {
 		if err != nil {
-			return w.bad(path, line, err)
+			return w.emit(nil, err)
 		}
-		return w.article(a, path, line)
-	}, func(err error) error { return w.bad(path, 0, err) })
+		return w.article(&rec.Article, path, rec.Line)
+	})
 }
 
 // readLines calls fn for each line of r (without its newline), numbered
@@ -256,76 +192,4 @@ func readLines(r *bufio.Reader, limit int64, fn func(line int, data []byte, size
 			return nil
 		}
 	}
-}
-
-// json reads a .json file: one article object, or an array of them.
-func (w *walker) json(path string, r *bufio.Reader) error {
-	// A JSON document is held whole; an array may hold many articles, so
-	// its limit is a multiple of the per-article one.
-	data, err := readLimited(r, 64*w.opt.MaxBytes)
-	if err != nil {
-		return w.bad(path, 0, err)
-	}
-	if err := checkText(data); err != nil {
-		return w.bad(path, 0, err)
-	}
-	body := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(body) == 0 {
-		return w.bad(path, 0, errors.New("empty file"))
-	}
-	if body[0] == '{' {
-		if int64(len(body)) > w.opt.MaxBytes {
-			return w.bad(path, 0, tooLarge(int64(len(body)), w.opt.MaxBytes))
-		}
-		a, err := parseRecord(body)
-		if err != nil {
-			return w.bad(path, 0, err)
-		}
-		return w.article(a, path, 0)
-	}
-	if body[0] != '[' {
-		return w.bad(path, 1, errors.New("not JSON: want an article object or an array of them"))
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil {
-		return w.bad(path, 0, fmt.Errorf("invalid JSON: %w", err))
-	}
-	for n := 1; dec.More(); n++ {
-		start := dec.InputOffset()
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			off := start
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				off = se.Offset
-			}
-			// The rest of the array cannot be found again after a syntax error.
-			return w.bad(path, lineAt(data, off), fmt.Errorf("element %d: invalid JSON: %w", n, err))
-		}
-		line := lineAt(data, start+int64(len(data[start:])-len(bytes.TrimLeft(data[start:], " \t\r\n,"))))
-		if int64(len(raw)) > w.opt.MaxBytes {
-			if err := w.bad(path, line, tooLarge(int64(len(raw)), w.opt.MaxBytes)); err != nil {
-				return err
-			}
-			continue
-		}
-		a, err := parseRecord(raw)
-		if err != nil {
-			err = w.bad(path, line, fmt.Errorf("element %d: %w", n, err))
-		} else {
-			err = w.article(a, path, line)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int64) int {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	return bytes.Count(data[:off], []byte("\n")) + 1
 }

@@ -47,6 +47,9 @@ const (
 //     "en-US" is cut to "en";
 //   - Source: the URL's host without "www.".
 //
+// Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069,
+// U+200E, U+200F, U+061C) are removed from ID, Source and URL.
+//
 // The text is required and must be valid UTF-8.
 func Normalize(a *news.Article) error {
 	a.Text = strings.TrimSpace(strings.ReplaceAll(strings.TrimPrefix(a.Text, "\ufeff"), "\r\n", "\n"))
@@ -56,10 +59,13 @@ func Normalize(a *news.Article) error {
 	if !utf8.ValidString(a.Text) {
 		return fmt.Errorf("text: invalid UTF-8 at byte %d", invalidAt([]byte(a.Text)))
 	}
-	a.ID = strings.TrimSpace(a.ID)
+	// Bidirectional controls are dropped from the fields that name
+	// things (an id or URL holding U+202E reads backwards on screen);
+	// titles and texts keep theirs, and pages isolate them.
+	a.ID = stripBidi(strings.TrimSpace(a.ID))
 	a.Title = collapse(a.Title)
-	a.Source = strings.TrimSpace(a.Source)
-	a.URL = strings.TrimSpace(a.URL)
+	a.Source = stripBidi(strings.TrimSpace(a.Source))
+	a.URL = stripBidi(strings.TrimSpace(a.URL))
 	a.Author = strings.TrimSpace(a.Author)
 	a.Lang = normLang(a.Lang)
 

@@ -43,8 +43,24 @@ var genStart = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
 // ("Officials said more information would be released...") are shared by
 // all events, as boilerplate is in real news.
 //
-// The span is n/300 days, at least 7 and at most 365, from 1 January 2024.
+// The span is n/300 days, at least 7 and at most 365, from 1 January 2024;
+// GenerateSpan sets it.
 func Generate(n int, seed int64) ([]news.Article, map[string]string) {
+	return GenerateSpan(n, seed, 0)
+}
+
+// MaxSpanDays bounds GenerateSpan's span, so that every date stays within
+// the years 1900–2100 that ingest accepts.
+const MaxSpanDays = 70 * 365
+
+// GenerateSpan is Generate with the events' first reports spread over
+// days days from 1 January 2024 (0 means Generate's n/300, at most 365),
+// e.g. 1095 for three years of archive. The events are drawn as by
+// Generate, from the same kinds, places, name stock and templates, with
+// the same share of look-alike events (same kind, a repeated place) and
+// syndicated copies; a longer span only spreads them thinner per day. A
+// seed and a span give one corpus.
+func GenerateSpan(n int, seed int64, days int) ([]news.Article, map[string]string) {
 	labels := make(map[string]string, max(n, 0))
 	if n <= 0 {
 		return nil, labels
@@ -53,6 +69,9 @@ func Generate(n int, seed int64) ([]news.Article, map[string]string) {
 		rng:    rand.New(rand.NewPCG(uint64(seed), 0x5eed_d055_1e77)),
 		prefix: "gen-" + strconv.FormatUint(uint64(seed), 36) + "-",
 		span:   min(max(n/300, 7), 365),
+	}
+	if days > 0 {
+		g.span = min(days, MaxSpanDays)
 	}
 	g.byCountry = make(map[string][]int)
 	g.last = make(map[string]*event)
@@ -82,7 +101,7 @@ func Generate(n int, seed int64) ([]news.Article, map[string]string) {
 type gen struct {
 	rng       *rand.Rand
 	prefix    string
-	span      int
+	span      int               // days over which events start
 	byCountry map[string][]int  // country → indexes into cities
 	multi     []int             // indexes of cities that share their country with another
 	perm      []int             // scratch for the order of the kind's sentences

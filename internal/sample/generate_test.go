@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/news"
 )
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -333,5 +335,61 @@ func TestWriteJSONLError(t *testing.T) {
 	arts, labels := Generate(100, 4)
 	if err := WriteJSONL(failWriter{}, arts, labels); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("WriteJSONL to a failing writer = %v, want the write error", err)
+	}
+}
+
+// TestGenerateSpan spreads a corpus over three years: the dates cover the
+// span, the same seed gives the same corpus, and the events keep the
+// default span's make-up (sizes, syndicated copies).
+func TestGenerateSpan(t *testing.T) {
+	const n, days = 3000, 3 * 365
+	arts, labels := GenerateSpan(n, 7, days)
+	again, _ := GenerateSpan(n, 7, days)
+	short, shortLabels := Generate(n, 7)
+	if len(arts) != n || len(again) != n || len(short) != n {
+		t.Fatalf("GenerateSpan = %d, %d articles; Generate %d, want %d", len(arts), len(again), len(short), n)
+	}
+	var first, last time.Time
+	for i := range arts {
+		a := &arts[i]
+		if a.ID != again[i].ID || a.Text != again[i].Text || !a.Published.Equal(again[i].Published) {
+			t.Fatalf("article %d differs between two runs of one seed", i)
+		}
+		if first.IsZero() || a.Published.Before(first) {
+			first = a.Published
+		}
+		if a.Published.After(last) {
+			last = a.Published
+		}
+	}
+	if got := last.Sub(first); got < (days-60)*24*time.Hour {
+		t.Errorf("publication span %v, want about %d days", got, days)
+	}
+	if last.Year() > 2027 {
+		t.Errorf("last article %v, want within three years of 2024-01-01", last)
+	}
+	events := func(labels map[string]string) int {
+		seen := map[string]bool{}
+		for _, l := range labels {
+			seen[l] = true
+		}
+		return len(seen)
+	}
+	long, def := events(labels), events(shortLabels)
+	if long < def*9/10 || long > def*11/10 {
+		t.Errorf("%d events over %d days, %d over the default span: the mix of event sizes changed", long, days, def)
+	}
+	copies := func(arts []news.Article) int {
+		seen, n := map[string]bool{}, 0
+		for _, a := range arts {
+			if seen[a.Text] {
+				n++
+			}
+			seen[a.Text] = true
+		}
+		return n
+	}
+	if c, d := copies(arts), copies(short); c < d/2 || c > 2*d+5 {
+		t.Errorf("%d verbatim copies over %d days, %d over the default span", c, days, d)
 	}
 }

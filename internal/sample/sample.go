@@ -16,11 +16,11 @@
 package sample
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -119,32 +119,37 @@ func GoldLabels() ([]Gold, error) {
 	return parseGold(b)
 }
 
-// parseGold reads gold.jsonl. Every line must name one article (id or file,
-// not both) and a cluster; blank lines are allowed.
+// parseGold reads gold.jsonl through ingest's framing of JSON records
+// (the one door, its caps and its errors). Every line must name one article
+// (id or file, not both) and a cluster; blank lines are allowed. An error
+// is an *ingest.Error naming the file, line and field.
 func parseGold(b []byte) ([]Gold, error) {
 	var out []Gold
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for line := 1; sc.Scan(); line++ {
-		l := bytes.TrimSpace(sc.Bytes())
-		if len(l) == 0 {
-			continue
+	d := ingest.Decoder{Name: goldFile}
+	err := d.Scan(bytes.NewReader(b), func(line, element int, raw []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		bad := func(field string, err error) error {
+			return &ingest.Error{Path: goldFile, Line: line, Element: element, Field: field, Err: err}
 		}
 		var g Gold
-		dec := json.NewDecoder(bytes.NewReader(l))
+		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&g); err != nil {
-			return nil, fmt.Errorf("sample: %s: line %d: %w", goldFile, line, err)
+			return bad("", err)
 		}
 		switch {
 		case g.Cluster == "":
-			return nil, fmt.Errorf("sample: %s: line %d: no cluster", goldFile, line)
+			return bad("cluster", errors.New("missing"))
 		case (g.ID == "") == (g.File == ""):
-			return nil, fmt.Errorf("sample: %s: line %d: want exactly one of id and file", goldFile, line)
+			return bad("id", errors.New("want exactly one of id and file"))
 		}
 		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("sample: %s: %w", goldFile, err)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sample: %w", err)
 	}
 	return out, nil
 }

@@ -317,11 +317,11 @@ func TestParseGold(t *testing.T) {
 	}{
 		{"ok", "{\"id\":\"a\",\"cluster\":\"x\"}\n\n{\"file\":\"b.txt\",\"cluster\":\"y\"}\n",
 			[]Gold{{ID: "a", Cluster: "x"}, {File: "b.txt", Cluster: "y"}}, ""},
-		{"no cluster", "{\"id\":\"a\"}\n", nil, "line 1: no cluster"},
-		{"both", "{\"id\":\"a\",\"cluster\":\"x\"}\n{\"id\":\"a\",\"file\":\"f\",\"cluster\":\"x\"}\n", nil, "line 2: want exactly one"},
-		{"neither", "{\"cluster\":\"x\"}\n", nil, "line 1: want exactly one"},
-		{"bad json", "{\"id\":\"a\",\n", nil, "line 1:"},
-		{"unknown field", "{\"id\":\"a\",\"cluster\":\"x\",\"topic\":1}\n", nil, "line 1:"},
+		{"no cluster", "{\"id\":\"a\"}\n", nil, `gold.jsonl:1: field "cluster": missing`},
+		{"both", "{\"id\":\"a\",\"cluster\":\"x\"}\n{\"id\":\"a\",\"file\":\"f\",\"cluster\":\"x\"}\n", nil, "gold.jsonl:2: field \"id\": want exactly one"},
+		{"neither", "{\"cluster\":\"x\"}\n", nil, "gold.jsonl:1: field \"id\": want exactly one"},
+		{"bad json", "{\"id\":\"a\",\n", nil, "gold.jsonl:1:"},
+		{"unknown field", "{\"id\":\"a\",\"cluster\":\"x\",\"topic\":1}\n", nil, "gold.jsonl:1: json: unknown field"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

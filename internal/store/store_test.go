@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -914,4 +916,31 @@ func testPruneLogs(t *testing.T, _ backend, db *DB, dsn string) {
 	if err != nil || len(mv) != 4 || mv[0].Event != "m2" || mv[3].Event != "m5" {
 		t.Errorf("MovesSince(0) after pruning = %v, %v; want the 4 newest, m2 to m5", mv, err)
 	}
+}
+
+func TestOpenExistingRefusesMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "mistyped.db")
+	for _, dsn := range []string{p, "sqlite:" + p, "file:" + p + "?_pragma=busy_timeout(1)"} {
+		db, err := OpenExisting(context.Background(), dsn)
+		if !errors.Is(err, ErrNoDatabase) {
+			if db != nil {
+				db.Close()
+			}
+			t.Errorf("OpenExisting(%q) = %v, want ErrNoDatabase", dsn, err)
+		}
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("OpenExisting(%q) created %s", dsn, p)
+		}
+	}
+	db, err := Open(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = OpenExisting(context.Background(), p)
+	if err != nil {
+		t.Fatalf("OpenExisting(existing) = %v", err)
+	}
+	db.Close()
 }

@@ -1,16 +1,17 @@
 package web
 
 import (
-	"bufio"
 	"bytes"
+	"crypto/subtle"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/store"
 )
@@ -204,17 +205,34 @@ type IngestResult struct {
 }
 
 func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) error {
+	// A page of another site must not write through a reader's browser:
+	// Sec-Fetch-Site other than same-origin, or an Origin whose host is
+	// not the request's, is refused. Clients that are not browsers send
+	// neither and pass.
+	if err := s.csrf.Check(r); err != nil {
+		return errorf(http.StatusForbidden, "cross-site request refused: %v", err)
+	}
 	if s.ing == nil {
-		return errorf(http.StatusServiceUnavailable, "ingestion is not enabled on this server")
+		return errorf(http.StatusForbidden, "this server does not accept articles: start it with `dossier serve --write`")
+	}
+	if s.writeToken != "" {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.writeToken)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="dossier"`)
+			return errorf(http.StatusUnauthorized, "writing needs the server's token: Authorization: Bearer TOKEN")
+		}
+	}
+	// Neither type is one a form or a no-cors fetch can send, so a
+	// cross-site page cannot post without a preflight this server never
+	// answers.
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || (mt != "application/json" && mt != "application/x-ndjson") {
+		return errorf(http.StatusUnsupportedMediaType, "Content-Type %q: want application/json (or application/x-ndjson for JSONL)", r.Header.Get("Content-Type"))
 	}
 	body := http.MaxBytesReader(w, r.Body, s.maxBody)
 	arts, err := parseArticles(body)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return err
-		}
-		return errorf(http.StatusBadRequest, "%v", err)
+		return err
 	}
 	out, err := s.ing.Ingest(r.Context(), arts)
 	if err != nil {
@@ -233,177 +251,29 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// maxLineBytes bounds one JSONL line; the body limit bounds the rest.
-const maxLineBytes = 16 << 20
-
 // parseArticles reads a request body holding one JSON article, a JSON
-// array of articles, or JSONL (one article per line; blank lines are
-// skipped). Errors name the line (JSONL) or the element (array) and what
-// is wrong. An article must have text; everything else may be inferred by
-// the pipeline.
+// array of articles, or JSONL, through ingest's decoder and its caps (at
+// most ingest.MaxRequestArticles articles). The request is refused whole
+// at the first bad article, with an *ingest.Error naming its line, element
+// and field: a client resends a corrected batch rather than guessing which
+// part was stored.
 func parseArticles(r io.Reader) ([]news.Article, error) {
-	er := &errRecorder{r: r}
-	arts, err := parseArticlesFrom(er)
-	if err != nil && er.err != nil && !errors.Is(er.err, io.EOF) {
-		// A read failure (such as the size limit) cut the input short:
-		// report that, not the syntax error it caused.
-		return nil, fmt.Errorf("read body: %w", er.err)
-	}
-	return arts, err
-}
-
-// errRecorder remembers the first read error of r.
-type errRecorder struct {
-	r   io.Reader
-	err error
-}
-
-func (e *errRecorder) Read(p []byte) (int, error) {
-	n, err := e.r.Read(p)
-	if err != nil && e.err == nil {
-		e.err = err
-	}
-	return n, err
-}
-
-func parseArticlesFrom(r io.Reader) ([]news.Article, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	first, err := firstNonSpace(br)
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, errors.New("empty body: want a JSON article, an array of articles, or JSONL")
-		}
-		return nil, fmt.Errorf("read body: %w", err)
-	}
+	d := ingest.Decoder{MaxArticles: ingest.MaxRequestArticles}
 	var arts []news.Article
-	switch first {
-	case '[':
-		dec := json.NewDecoder(br)
-		if err := dec.Decode(&arts); err != nil {
-			return nil, fmt.Errorf("array: %w", describeJSONError(err))
+	err := d.Decode(r, func(rec *ingest.Record, err error) error {
+		if err != nil {
+			return err
 		}
-		if _, err := firstNonSpace(io.MultiReader(dec.Buffered(), br)); !errors.Is(err, io.EOF) {
-			if err != nil {
-				return nil, fmt.Errorf("read body: %w", err)
-			}
-			return nil, errors.New("array: unexpected data after the closing ]")
-		}
-		for i := range arts {
-			if err := checkArticle(&arts[i]); err != nil {
-				return nil, fmt.Errorf("array element %d (counting from 1): %w", i+1, err)
-			}
-		}
-	case '{':
-		sc := bufio.NewScanner(br)
-		sc.Buffer(make([]byte, 0, 64<<10), maxLineBytes)
-		line := 0
-		var pending []byte // a pretty-printed single object spans lines
-		startLine := 0
-		for sc.Scan() {
-			line++
-			b := bytes.TrimSpace(sc.Bytes())
-			if len(b) == 0 && len(pending) == 0 {
-				continue
-			}
-			if len(pending) == 0 {
-				startLine = line
-			}
-			pending = append(pending, b...)
-			pending = append(pending, '\n')
-			if !json.Valid(pending) {
-				// Keep reading only while the object could still be
-				// completed by later lines; otherwise report it now.
-				if couldContinue(pending) {
-					continue
-				}
-			}
-			var a news.Article
-			if err := json.Unmarshal(pending, &a); err != nil {
-				return nil, fmt.Errorf("line %d: %w", startLine, describeJSONError(err))
-			}
-			if err := checkArticle(&a); err != nil {
-				return nil, fmt.Errorf("line %d: %w", startLine, err)
-			}
-			arts = append(arts, a)
-			pending = pending[:0]
-		}
-		if err := sc.Err(); err != nil {
-			if errors.Is(err, bufio.ErrTooLong) {
-				return nil, fmt.Errorf("line %d: longer than %d bytes", line+1, maxLineBytes)
-			}
-			return nil, fmt.Errorf("read body: %w", err)
-		}
-		if len(pending) > 0 {
-			var a news.Article
-			err := json.Unmarshal(pending, &a)
-			if err == nil {
-				err = errors.New("incomplete JSON object")
-			}
-			return nil, fmt.Errorf("line %d: %w", startLine, describeJSONError(err))
-		}
-	default:
-		return nil, fmt.Errorf("body starts with %q: want a JSON article, an array of articles, or JSONL", first)
+		a := rec.Article
+		a.Origin = "api"
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(arts) == 0 {
-		return nil, errors.New("no articles in body")
+		return nil, errorf(http.StatusBadRequest, "no articles in body")
 	}
 	return arts, nil
-}
-
-func firstNonSpace(r io.Reader) (byte, error) {
-	br, ok := r.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReader(r)
-	}
-	for {
-		c, err := br.ReadByte()
-		if err != nil {
-			return 0, err
-		}
-		switch c {
-		case ' ', '\t', '\r', '\n', 0xEF, 0xBB, 0xBF: // whitespace and a UTF-8 BOM
-			continue
-		}
-		return c, br.UnreadByte()
-	}
-}
-
-// couldContinue reports whether b is a JSON prefix that later bytes could
-// complete: the decoder stops at end of input rather than at a bad byte.
-func couldContinue(b []byte) bool {
-	var v any
-	err := json.Unmarshal(b, &v)
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return se.Error() == "unexpected end of JSON input"
-	}
-	return false
-}
-
-// describeJSONError rewrites encoding/json errors into what a client can
-// act on: the field and the type it wanted.
-func describeJSONError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		if te.Field != "" {
-			return fmt.Errorf("field %q: got JSON %s, want %s", te.Field, te.Value, te.Type)
-		}
-		return fmt.Errorf("got JSON %s, want %s", te.Value, te.Type)
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("malformed JSON at byte %d: %s", se.Offset, se.Error())
-	}
-	return err
-}
-
-// checkArticle refuses what the pipeline would refuse, so the client gets
-// a 400 naming the line instead of a failed ingestion: an article needs
-// text (ingest.Normalize infers everything else).
-func checkArticle(a *news.Article) error {
-	if strings.TrimSpace(strings.TrimPrefix(a.Text, "\ufeff")) == "" {
-		return errors.New(`article has no "text"`)
-	}
-	a.Origin = "api"
-	return nil
 }

@@ -19,8 +19,11 @@ const DefaultMaxBodyBytes = 10 << 20
 
 // Options configures a Server. The zero value serves read-only.
 type Options struct {
-	// Ingester receives POST /api/articles; nil answers 503.
+	// Ingester receives POST /api/articles; nil refuses writes (403).
 	Ingester Ingester
+	// WriteToken, when set, must come as "Authorization: Bearer TOKEN"
+	// with every POST /api/articles (401 otherwise).
+	WriteToken string
 	// Logger receives request failures; nil uses slog.Default().
 	Logger *slog.Logger
 	// BaseURL is the public root URL ("https://news.example.org") used for
@@ -37,10 +40,13 @@ type Server struct {
 	log     *slog.Logger
 	baseURL string
 	maxBody int64
-	assets  *assets
-	tmpl    *templates
-	mux     *http.ServeMux
-	handler http.Handler
+	// writeToken: see Options.WriteToken.
+	writeToken string
+	csrf       *http.CrossOriginProtection
+	assets     *assets
+	tmpl       *templates
+	mux        *http.ServeMux
+	handler    http.Handler
 
 	statsCache statsCache
 }
@@ -85,6 +91,9 @@ func New(st Store, opt Options) *Server {
 		log:     opt.Logger,
 		baseURL: strings.TrimRight(opt.BaseURL, "/"),
 		maxBody: opt.MaxBodyBytes,
+
+		writeToken: opt.WriteToken,
+		csrf:       http.NewCrossOriginProtection(),
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	xhtml "golang.org/x/net/html"
+
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/store"
 )
@@ -137,7 +139,7 @@ func TestPages(t *testing.T) {
 		{"index bad sort", "/?sort=loudest", "", 400, []string{"sort:"}, nil},
 		{"index bad limit", "/?limit=-3", "", 400, []string{"limit:"}, nil},
 		{"event", "/events/ev-quake", "", 200, []string{
-			"<h1>Earthquake strikes central Italy near Amatrice</h1>",
+			`<h1 dir="auto">Earthquake strikes central Italy near Amatrice</h1>`,
 			"badge-conflicting", "at least 120", "at least 38", "badge-corroborated", "badge-single",
 			"Half the town is gone.", `href="/entities/person:sergio-pirozzi"`, `<svg class="timeline"`, `<svg class="map"`,
 			"Amatrice", "Norcia", "ansa.it", "syndicated copy", `class="cite"`, "6.2",
@@ -145,7 +147,7 @@ func TestPages(t *testing.T) {
 		{"event related", "/events/ev-talks", "", 200, []string{"Related events", `href="/events/ev-vote"`, "UN Security Council votes on aid corridor", "shared actors"}, nil},
 		{"event unknown", "/events/no-such-event", "", 404, []string{"Not Found"}, nil},
 		{"event unknown wants json", "/events/no-such-event", "application/json", 404, []string{`"status":404`}, nil},
-		{"entity", "/entities/person:antony-blinken", "", 200, []string{"<h1>Antony Blinken</h1>", "Blinken", "Antony J. Blinken", "Ceasefire talks", "UN Security Council votes", "2 events"}, nil},
+		{"entity", "/entities/person:antony-blinken", "", 200, []string{`<h1 dir="auto">Antony Blinken</h1>`, "Blinken", "Antony J. Blinken", "Ceasefire talks", "UN Security Council votes", "2 events"}, nil},
 		{"entity unknown", "/entities/person:nobody", "", 404, nil, nil},
 		{"entities", "/entities?type=person", "", 200, []string{"Antony Blinken", "Sergio Pirozzi"}, []string{"United Nations"}},
 		{"entities bad type", "/entities?type=animal", "", 400, nil, nil},
@@ -362,20 +364,20 @@ func TestPostArticles(t *testing.T) {
 		{"pretty object", "{\n  \"id\": \"p2\",\n  \"text\": \"Storm hits Brest.\"\n}\n", 0, false, 200, []string{"p2"}, ""},
 		{"array", `[{"id":"p3","text":"a"},{"id":"p4","text":"b"}]`, 0, false, 200, []string{"p3", "p4"}, ""},
 		{"jsonl", "{\"id\":\"p5\",\"text\":\"a\"}\n\n{\"id\":\"p6\",\"title\":\"b\",\"text\":\"c\"}\n", 0, false, 200, []string{"p5", "p6"}, ""},
-		{"title only", `{"id":"p12","title":"b"}`, 0, false, 400, nil, `no "text"`},
-		{"jsonl bad line", "{\"id\":\"p7\",\"text\":\"a\"}\n{\"id\":\"p8\",\"text\":}\n", 0, false, 400, nil, "line 2: malformed JSON"},
-		{"wrong type", `{"id":"p9","text":"a","published":12}`, 0, false, 400, nil, "line 1"},
-		{"wrong field type", `[{"id":"p9","text":42}]`, 0, false, 400, nil, `field "text"`},
-		{"no text", `{"id":"p10","source":"x"}`, 0, false, 400, nil, `no "text"`},
-		{"array element bad", `[{"text":"a"},{"source":"b"}]`, 0, false, 400, nil, "array element 2 (counting from 1)"},
+		{"title only", `{"id":"p12","title":"b"}`, 0, false, 400, nil, `line 1: field "text": missing`},
+		{"jsonl bad line", "{\"id\":\"p7\",\"text\":\"a\"}\n{\"id\":\"p8\",\"text\":}\n", 0, false, 400, nil, "line 2: invalid JSON"},
+		{"wrong type", `{"id":"p9","text":"a","published":true}`, 0, false, 400, nil, `line 1: field "published": got true`},
+		{"wrong field type", `[{"id":"p9","text":42}]`, 0, false, 400, nil, `line 1: element 1: field "text": got a JSON number, want a string`},
+		{"no text", `{"id":"p10","source":"x"}`, 0, false, 400, nil, `field "text": missing`},
+		{"array element bad", `[{"text":"a"},{"source":"b"}]`, 0, false, 400, nil, `line 1: element 2: field "text"`},
 		{"trailing data", `[{"text":"a"}] {"text":"b"}`, 0, false, 400, nil, "after the closing"},
-		{"not json", `hello`, 0, false, 400, nil, "body starts with"},
-		{"empty", ``, 0, false, 400, nil, "empty body"},
+		{"not json", `hello`, 0, false, 400, nil, "not JSON"},
+		{"empty", ``, 0, false, 400, nil, "input is empty"},
 		{"empty array", `[]`, 0, false, 400, nil, "no articles"},
 		{"truncated", `{"id":"p11","text":"a"`, 0, false, 400, nil, "line 1"},
 		{"too big", `{"text":"` + strings.Repeat("x", 2000) + `"}`, 1000, false, 413, nil, "larger than 1000 bytes"},
 		{"too big jsonl", strings.Repeat("{\"text\":\"xxxxxxxxxx\"}\n", 200), 1000, false, 413, nil, "larger than"},
-		{"no ingester", `{"text":"a"}`, 0, true, 503, nil, "not enabled"},
+		{"no ingester", `{"text":"a"}`, 0, true, 403, nil, "does not accept articles"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -777,7 +779,137 @@ func TestEntityPageCapped(t *testing.T) {
 	if got := strings.Count(body, `class="event-card"`); got != entityEventCap {
 		t.Errorf("%d event cards, want %d", got, entityEventCap)
 	}
-	if want := fmt.Sprintf("All %d events of Ada Lovelace", n); !strings.Contains(body, want) {
+	if want := fmt.Sprintf("All %d events of <bdi>Ada Lovelace</bdi>", n); !strings.Contains(body, want) {
 		t.Errorf("page lacks %q", want)
 	}
+}
+
+// TestPostArticlesDoor checks the write door against what a hostile page
+// or a careless client sends: other content types, cross-site requests,
+// a missing token, batches and fields over the caps.
+func TestPostArticlesDoor(t *testing.T) {
+	one := `{"id":"d1","text":"Rivers burst their banks."}`
+	many := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "{\"id\":\"m%d\",\"text\":\"t\"}\n", i)
+		}
+		return b.String()
+	}
+	long := func(field string, n int) string {
+		return `{"id":"d2","text":"t","` + field + `":"` + strings.Repeat("x", n) + `"}`
+	}
+	tests := []struct {
+		name    string
+		token   string
+		body    string
+		hdr     []string
+		status  int
+		wantErr string
+		field   string
+	}{
+		{"json", "", one, []string{"Content-Type", "application/json; charset=utf-8"}, 200, "", ""},
+		{"ndjson", "", one, []string{"Content-Type", "application/x-ndjson"}, 200, "", ""},
+		{"form", "", one, []string{"Content-Type", "application/x-www-form-urlencoded"}, 415, "want application/json", ""},
+		{"text plain", "", one, []string{"Content-Type", "text/plain"}, 415, "want application/json", ""},
+		{"no content type", "", one, nil, 415, "want application/json", ""},
+		{"cross-site fetch", "", one, []string{"Content-Type", "application/json", "Sec-Fetch-Site", "cross-site"}, 403, "cross-site", ""},
+		{"same-site fetch", "", one, []string{"Content-Type", "application/json", "Sec-Fetch-Site", "same-site"}, 403, "cross-site", ""},
+		{"same-origin fetch", "", one, []string{"Content-Type", "application/json", "Sec-Fetch-Site", "same-origin"}, 200, "", ""},
+		{"foreign origin", "", one, []string{"Content-Type", "application/json", "Origin", "https://evil.example"}, 403, "cross-site", ""},
+		{"own origin", "", one, []string{"Content-Type", "application/json", "Origin", "http://example.com"}, 200, "", ""},
+		{"token missing", "s3cret", one, []string{"Content-Type", "application/json"}, 401, "token", ""},
+		{"token wrong", "s3cret", one, []string{"Content-Type", "application/json", "Authorization", "Bearer nope"}, 401, "token", ""},
+		{"token right", "s3cret", one, []string{"Content-Type", "application/json", "Authorization", "Bearer s3cret"}, 200, "", ""},
+		{"batch at the cap", "", many(1000), []string{"Content-Type", "application/json"}, 200, "", ""},
+		{"batch over the cap", "", many(1001), []string{"Content-Type", "application/json"}, 413, "more than 1000 articles", ""},
+		{"id too long", "", `{"id":"` + strings.Repeat("i", 513) + `","text":"t"}`, []string{"Content-Type", "application/json"}, 400, `field "id": too long (513 bytes, limit 512)`, "id"},
+		{"title too long", "", long("title", 1025), []string{"Content-Type", "application/json"}, 400, `field "title": too long`, "title"},
+		{"outlet too long", "", long("source", 257), []string{"Content-Type", "application/json"}, 400, `field "source": too long`, "source"},
+		{"url too long", "", long("url", 4097), []string{"Content-Type", "application/json"}, 400, `field "url": too long`, "url"},
+		{"second element bad", "", `[` + one + `,` + long("title", 2000) + `]`, []string{"Content-Type", "application/json"}, 400, `element 2: field "title"`, "title"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newTestEnv(t, Options{WriteToken: tc.token})
+			rec := do(t, env.srv.Handler(), "POST", "http://example.com/api/articles", strings.NewReader(tc.body), tc.hdr...)
+			if rec.Code != tc.status {
+				t.Fatalf("POST = %d, want %d\n%s", rec.Code, tc.status, rec.Body)
+			}
+			if tc.wantErr == "" {
+				return
+			}
+			var e apiError
+			mustJSON(t, rec.Body.Bytes(), &e)
+			if !strings.Contains(e.Error, tc.wantErr) || e.Field != tc.field {
+				t.Errorf("error = %+v, want %q naming field %q", e, tc.wantErr, tc.field)
+			}
+			if rec := do(t, env.srv.Handler(), "GET", "/api/articles/d1", nil); rec.Code != 404 {
+				t.Errorf("refused POST stored its article: GET /api/articles/d1 = %d", rec.Code)
+			}
+		})
+	}
+}
+
+// TestBidiIsolated posts articles whose title and outlet hold a
+// right-to-left override and checks that every page showing them keeps
+// the text inside an element that isolates it (dir="auto" or <bdi>), so
+// it cannot reverse the page text around it.
+func TestBidiIsolated(t *testing.T) {
+	env := newTestEnv(t, Options{})
+	h := env.srv.Handler()
+	const rlo = "\u202e"
+	body := `{"id":"bidi-1","title":"Report ` + rlo + `gpj.exe","source":"outlet` + rlo + `.example","text":"Council meeting ` + rlo + ` postponed."}`
+	rec := do(t, h, "POST", "/api/articles", strings.NewReader(body), "Content-Type", "application/json")
+	if rec.Code != 200 {
+		t.Fatalf("POST = %d\n%s", rec.Code, rec.Body)
+	}
+	var res IngestResult
+	mustJSON(t, rec.Body.Bytes(), &res)
+	for _, target := range []string{"/", "/articles/bidi-1", "/events/" + url.PathEscape(res.Articles[0].Event), "/search?q=Council"} {
+		rec := do(t, h, "GET", target, nil)
+		if rec.Code != 200 {
+			t.Fatalf("GET %s = %d", target, rec.Code)
+		}
+		page := rec.Body.String()
+		if !strings.Contains(page, rlo) {
+			continue // the page does not show the article
+		}
+		for _, bad := range unisolated(t, page, rlo) {
+			t.Errorf("GET %s: %q shown outside dir=auto or <bdi> (in <%s>)", target, rlo, bad)
+		}
+	}
+}
+
+// unisolated returns the innermost element of each text node holding s
+// that has no ancestor with dir="auto" and is not inside <bdi>.
+func unisolated(t *testing.T, page, s string) []string {
+	t.Helper()
+	doc, err := xhtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bad []string
+	var walk func(n *xhtml.Node, isolated bool, parent string)
+	walk = func(n *xhtml.Node, isolated bool, parent string) {
+		if n.Type == xhtml.ElementNode {
+			parent = n.Data
+			if n.Data == "bdi" {
+				isolated = true
+			}
+			for _, a := range n.Attr {
+				if a.Key == "dir" && a.Val == "auto" {
+					isolated = true
+				}
+			}
+		}
+		if n.Type == xhtml.TextNode && strings.Contains(n.Data, s) && !isolated && parent != "title" && parent != "script" {
+			bad = append(bad, parent)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, isolated, parent)
+		}
+	}
+	walk(doc, false, "")
+	return bad
 }
