@@ -9,13 +9,13 @@ import (
 // Gazetteer classes. Each is a list of names from a resource under
 // ../shared/data (see cmd/train and NOTICE), matched on lower-cased tokens.
 const (
-	GazFirst    = iota // given names
-	GazSurname         // family names
-	GazCountry         // country names in many languages
-	GazCity            // cities and towns
-	GazRegion          // states, provinces and other subdivisions
-	GazDemonym         // nationality adjectives and their inflections
-	GazWiki            // labels and aliases of the most viewed Wikidata items
+	GazFirst   = iota // given names
+	GazSurname        // family names
+	GazCountry        // country names in many languages
+	GazCity           // cities and towns
+	GazRegion         // states, provinces and other subdivisions
+	GazDemonym        // nationality adjectives and their inflections
+	GazWiki           // labels and aliases of the most viewed Wikidata items
 	numGaz
 )
 
