@@ -72,7 +72,7 @@ type doc struct {
 	// a tagger).
 	labels []ner.Label
 	tagger *ner.Tagger
-	id       string
+	id     string
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
@@ -521,4 +521,3 @@ func (d *doc) speakerNear(c *cand) bool {
 	}
 	return false
 }
-
