@@ -437,6 +437,9 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if _, ok := demonyms[f]; ok || (single && d.demonym(c.s)) {
 		return false
 	}
+	if single && a.glued(f) {
+		return false
+	}
 	if single && genericHeads[f] {
 		return false
 	}

@@ -118,3 +118,21 @@ func (d *doc) nerCovers(s, e int) bool {
 func (d *doc) demonym(k int) bool {
 	return d.tagger != nil && d.tagger.Demonym(d.text[d.toks[k].Start:d.toks[k].End])
 }
+
+// gluedTails are English function words that machine translation runs
+// into the name before them ("Berlinwould", "Bamakosaid").
+var gluedTails = set("said", "says", "would", "will", "could", "should", "has", "had", "was", "were", "and", "the", "that", "which", "who", "told", "also")
+
+// glued reports whether a folded single word is a place the gazetteer
+// knows followed by a function word, with no space between: not a name.
+func (a *Analyzer) glued(f string) bool {
+	if a.gaz.Has(f) {
+		return false
+	}
+	for k := 4; k+3 <= len(f); k++ {
+		if gluedTails[f[k:]] && a.gaz.Has(f[:k]) {
+			return true
+		}
+	}
+	return false
+}
