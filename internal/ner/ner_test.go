@@ -52,11 +52,11 @@ func loadCorpora(t testing.TB) []Corpus {
 // model reaches; corpora without a mark are reported only.
 func TestHeldBack(t *testing.T) {
 	marks := map[string]float64{
-		"uner-en":      0.68,
+		"uner-en":      0.69,
 		"redocred-ner": 0.64,
-		"germeval2014": 0.61,
-		"norne":        0.78,
-		"europeana-fr": 0.68,
+		"germeval2014": 0.62,
+		"norne":        0.79,
+		"europeana-fr": 0.69,
 	}
 	byLang := map[string]*Score{}
 	for _, c := range loadCorpora(t) {
