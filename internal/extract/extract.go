@@ -443,8 +443,10 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if single && genericHeads[f] {
 		return false
 	}
-	if d.headline[toks[c.s].Sent] {
-		return false // Title Case Headline Words are not names
+	if d.headline[toks[c.s].Sent] && !d.nerCovers(c.s, c.e) {
+		// Title Case Headline Words are not names, unless the tagger
+		// (which knows a Title Case line when it sees one) marks a name.
+		return false
 	}
 	if c.title {
 		c.typ = news.Person
