@@ -7,7 +7,7 @@ import (
 )
 
 // Gazetteer classes. Each is a list of names from a resource under
-// ../shared/data (see cmd/train and NOTICE), matched on lower-cased tokens.
+// ../shared/data (see cmd/train and NOTICE.md), matched on lower-cased tokens.
 const (
 	GazFirst   = iota // given names
 	GazSurname        // family names
