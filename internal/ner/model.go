@@ -58,6 +58,7 @@ func (b *Bundle) Encode(w io.Writer) error {
 	}
 	uv(uint64(len(b.Models)))
 	for _, m := range b.Models {
+		m.dense()
 		str(m.Lang)
 		uv(uint64(m.bits))
 		f32(m.scale)
@@ -163,22 +164,29 @@ func Decode(r io.Reader) (*Bundle, error) {
 				m.trans[a][l] = f32()
 			}
 		}
+		// Rows are kept sparse until the model is first used (dense),
+		// so a process pays memory only for the languages it tags.
 		rows := 1 << m.bits
-		m.w = make([]int16, rows*numLabels)
 		nz := int(uv())
+		if nz > rows {
+			return nil, errors.New("ner: decode: too many rows")
+		}
+		m.rows = make([]uint32, 0, nz)
+		m.vals = make([]int16, 0, nz*numLabels)
 		r := 0
 		for i := 0; i < nz && rerr == nil; i++ {
 			r += int(uv())
 			if r >= rows {
 				return nil, errors.New("ner: decode: row out of range")
 			}
+			m.rows = append(m.rows, uint32(r))
 			for l := 0; l < numLabels; l++ {
 				x, err := binary.ReadVarint(br)
 				if err != nil {
 					rerr = err
 					break
 				}
-				m.w[r*numLabels+l] = int16(x)
+				m.vals = append(m.vals, int16(x))
 			}
 		}
 		b.Models = append(b.Models, m)
@@ -190,14 +198,17 @@ func Decode(r io.Reader) (*Bundle, error) {
 }
 
 var (
-	loadOnce sync.Once
-	taggers  map[string]*Tagger
-	loadErr  error
+	loadOnce  sync.Once
+	models    map[string]*Model
+	loadErr   error
+	taggersMu sync.Mutex
+	taggers   = map[*Model]*Tagger{}
 )
 
 // Load returns the embedded tagger for a language ("en", "de", ...; a
 // region suffix such as "en-GB" is ignored). Languages without a model of
-// their own get the English one. The models are decoded on first use.
+// their own get the English one. The file is decoded on the first call and
+// a language's weight table is expanded on the first call for it.
 func Load(lang string) (*Tagger, error) {
 	loadOnce.Do(func() {
 		b, err := Decode(bytes.NewReader(embedded))
@@ -205,9 +216,9 @@ func Load(lang string) (*Tagger, error) {
 			loadErr = err
 			return
 		}
-		taggers = map[string]*Tagger{}
+		models = map[string]*Model{}
 		for _, m := range b.Models {
-			taggers[m.Lang] = newTagger(m)
+			models[m.Lang] = m
 		}
 	})
 	if loadErr != nil {
@@ -221,13 +232,35 @@ func Load(lang string) (*Tagger, error) {
 	case "nb", "nn":
 		lang = "no"
 	}
-	if t, ok := taggers[lang]; ok {
-		return t, nil
+	m, ok := models[lang]
+	if !ok {
+		if m, ok = models["en"]; !ok {
+			return nil, fmt.Errorf("ner: no model for %q", lang)
+		}
 	}
-	if t, ok := taggers["en"]; ok {
-		return t, nil
+	taggersMu.Lock()
+	defer taggersMu.Unlock()
+	t := taggers[m]
+	if t == nil {
+		t = newTagger(m)
+		taggers[m] = t
 	}
-	return nil, fmt.Errorf("ner: no model for %q", lang)
+	return t, nil
+}
+
+// dense expands the sparse rows of a decoded model into the weight table
+// Tag reads, once.
+func (m *Model) dense() {
+	m.once.Do(func() {
+		if m.w != nil {
+			return
+		}
+		m.w = make([]int16, (1<<m.bits)*numLabels)
+		for i, r := range m.rows {
+			copy(m.w[int(r)*numLabels:int(r)*numLabels+numLabels], m.vals[i*numLabels:i*numLabels+numLabels])
+		}
+		m.rows, m.vals = nil, nil
+	})
 }
 
 // NewTagger returns a tagger for a model, as Train made it.

@@ -137,6 +137,10 @@ func TestEncodeDecode(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := b.Models[0]
+	if got.w != nil || len(got.rows) != 2 {
+		t.Errorf("decoded model: %d dense weights, %d sparse rows; want 0 and 2", len(got.w), len(got.rows))
+	}
+	got.dense()
 	if got.Lang != "xx" || got.bits != 4 || got.scale != 0.5 || got.trans[numLabels][1] != 1.25 {
 		t.Errorf("header %+v", got)
 	}

@@ -30,6 +30,11 @@ type Model struct {
 	// weight is w[i] * scale.
 	w     []int16
 	scale float32
+	// rows and vals hold a decoded model's non-zero rows until dense
+	// builds w from them.
+	rows []uint32
+	vals []int16
+	once sync.Once
 	// trans[a][b] is the score of label b after a; row numLabels is the
 	// start of the sentence.
 	trans [numLabels + 1][numLabels]float32
@@ -53,6 +58,7 @@ type scratch struct {
 }
 
 func newTagger(m *Model) *Tagger {
+	m.dense()
 	t := &Tagger{m: m}
 	t.pool.New = func() any { return &scratch{} }
 	return t
