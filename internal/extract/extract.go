@@ -2,12 +2,12 @@
 // (people, organisations, places), places resolved to coordinates, dates,
 // figures and quotes, each with byte offsets into Article.Text.
 //
-// No statistical model can be downloaded, so the work is layered from cheap
-// to expensive: capitalisation and title patterns find candidate names; the
-// curated alias table (data/aliases.json), the GeoNames gazetteer
-// (package geo) and organisation head words type most of them; the prose
-// tagger, whose English model ships inside its Go module, is asked only
-// about the English sentences where a candidate is still in doubt; and
+// The work is layered: capitalisation and title patterns find candidate
+// names; the curated alias table (data/aliases.json), the GeoNames
+// gazetteer (package geo) and organisation and place head words type the
+// ones they know; every other name gets its type, and its exact span, from
+// the statistical entity tagger of package ner, run over every sentence (a
+// capitalised run the tagger sees no name in is not made a person); and
 // Canonicalize merges the names of all articles of one event, where
 // repetition across outlets settles what one article leaves open.
 package extract
@@ -19,9 +19,8 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -29,32 +28,13 @@ import (
 type Analyzer struct {
 	gaz     *geo.Gazetteer
 	aliases *aliasTable
-	model   *prose.Model
-	// maxTagged bounds how many doubtful names of one article go to the
-	// tagger (a five-word window each, in one call).
-	maxTagged int
+	// noTagger turns the entity tagger off (a benchmark shows its share).
+	noTagger bool
 }
 
-var (
-	countryOnce sync.Once
-	modelOnce   sync.Once
-	model       *prose.Model
-)
+var countryOnce sync.Once
 
-// proseModel loads the tagger's model once per process: prose decodes its
-// gob files on every NewDocument unless handed a model, and that costs
-// about a second.
-func proseModel() *prose.Model {
-	modelOnce.Do(func() {
-		doc, err := prose.NewDocument("Init.", prose.WithSegmentation(false))
-		if err == nil {
-			model = doc.Model
-		}
-	})
-	return model
-}
-
-// New loads the embedded gazetteer, alias table and tagger model.
+// New loads the embedded gazetteer, alias table and tagger models.
 func New() (*Analyzer, error) {
 	g, err := geo.Load()
 	if err != nil {
@@ -64,9 +44,8 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := proseModel()
-	if m == nil {
-		return nil, fmt.Errorf("extract: load prose model failed")
+	if _, err := ner.Load("en"); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
 	}
 	countryOnce.Do(func() {
 		countryLike = func(f string) bool {
@@ -74,7 +53,7 @@ func New() (*Analyzer, error) {
 			return len(c) > 0 && c[0].Kind == "country"
 		}
 	})
-	return &Analyzer{gaz: g, aliases: al, model: m, maxTagged: 3}, nil
+	return &Analyzer{gaz: g, aliases: al}, nil
 }
 
 // doc is the working state of one Analyze call.
@@ -89,7 +68,11 @@ type doc struct {
 	dates []news.DateMention
 	// headline marks Title Case sentences.
 	headline []bool
-	id       string
+	// labels holds the entity tagger's label of each token (nil without
+	// a tagger).
+	labels []ner.Label
+	tagger *ner.Tagger
+	id     string
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
@@ -106,6 +89,7 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 		}
 	}
 	d.sents = sentences(d.text, d.toks)
+	a.nerTags(d)
 	a.entities(d)
 	an := news.Analysis{
 		Article:   art.ID,
@@ -158,8 +142,10 @@ func (a *Analyzer) entities(d *doc) {
 		// A title inside the run splits it: "Fed Chair Jerome Powell".
 		for k := s + 1; k < e-1; k++ {
 			if n := titleAt(toks, k, e); n > 0 && k+n < e && !a.known(a.fold(text, toks, s, e)) {
+				// The words before the title qualify it ("Senate Majority
+				// Leader") unless they are a known name or the tagger's.
 				sub := cand{}
-				if a.trim(d, &sub, s, k) && a.classify(d, &sub, strictLang) {
+				if a.trim(d, &sub, s, k) && (a.known(a.fold(text, toks, sub.s, sub.e)) || (sub.e-sub.s > 1 && d.nerCovers(sub.s, sub.e))) && a.classify(d, &sub, strictLang) {
 					cands = append(cands, sub)
 				}
 				s, c.title = k+n, true
@@ -435,20 +421,32 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		if strict {
 			minPop = 200000
 		}
-		if e.Kind == "country" || !single || e.Population >= minPop || placeCue(toks, c.s) || placeAfter(d.text, toks, c.e) {
+		cued := placeCue(toks, c.s) || placeAfter(d.text, toks, c.e)
+		// The tagger reads the context: a town's name it takes for a
+		// person or an organisation ("Obama said") is not the town.
+		other := false
+		if t, ok := d.nerTypeOf(c.s, c.e); ok && e.Kind != "country" && !cued && e.Population < 200000 {
+			other = t == news.Person || (t == news.Org && single)
+		}
+		if e.Kind == "country" || (!other && (!single || e.Population >= minPop || cued)) {
 			c.typ = news.Place
 			c.place = &e
 			return true
 		}
 	}
-	if _, ok := demonyms[f]; ok {
+	if _, ok := demonyms[f]; ok || (single && d.demonym(c.s)) {
+		return false
+	}
+	if single && a.glued(f) {
 		return false
 	}
 	if single && genericHeads[f] {
 		return false
 	}
-	if d.headline[toks[c.s].Sent] {
-		return false // Title Case Headline Words are not names
+	if d.headline[toks[c.s].Sent] && !d.nerCovers(c.s, c.e) {
+		// Title Case Headline Words are not names, unless the tagger
+		// (which knows a Title Case line when it sees one) marks a name.
+		return false
 	}
 	if c.title {
 		c.typ = news.Person
@@ -494,8 +492,14 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		c.strict = strict
 		return true
 	}
-	c.typ = news.Person
-	c.unsure = !d.speakerNear(c)
+	// No resource or cue knows the name: its type and exact span are the
+	// tagger's, and a run the tagger sees no name in ("Election Results",
+	// "Space Shuttle") is none.
+	ns, ne, typ, ok := d.nerSpan(c.s, c.e)
+	if !ok {
+		return false
+	}
+	c.s, c.e, c.typ = ns, ne, typ
 	return true
 }
 
@@ -521,110 +525,4 @@ func (d *doc) speakerNear(c *cand) bool {
 		return true
 	}
 	return false
-}
-
-// tag asks the prose tagger about English sentences holding candidates
-// whose type is still a guess, at most a.maxTagged sentences per article.
-func (a *Analyzer) tag(d *doc, cands []cand) {
-	if d.lang != "en" || a.model == nil {
-		return
-	}
-	// Full names first: a surname of a known full name needs no tagger.
-	surnames := map[string]news.EntityType{}
-	for _, c := range cands {
-		if c.e-c.s > 1 && (c.typ == news.Person) {
-			surnames[d.toks[c.e-1].Fold] = news.Person
-			surnames[strings.TrimPrefix(d.toks[c.e-1].Fold, "al ")] = news.Person
-		}
-	}
-	// One tagger call for the whole article: a window of a few words
-	// around each doubtful candidate (the tagger's features look two words
-	// either side), joined as separate sentences. Its cost grows with each
-	// token and each call, so the windows are bounded and a name is asked
-	// about once.
-	var pending []int
-	var sb strings.Builder
-	asked := map[string]bool{}
-	budget := a.maxTagged * 6 // tokens
-	// Single words first (they have no other signal); runs of capitalised
-	// words, guessed persons, while the budget lasts.
-	order := make([]int, 0, len(cands))
-	for pass := 0; pass < 2; pass++ {
-		for i := range cands {
-			if (cands[i].e-cands[i].s == 1) == (pass == 0) {
-				order = append(order, i)
-			}
-		}
-	}
-	for _, i := range order {
-		c := &cands[i]
-		if !c.unsure || c.longForm || c.strict || isAcronym(d.text[d.toks[c.s].Start:d.toks[c.e-1].End]) {
-			continue
-		}
-		if c.e-c.s == 1 {
-			if t, ok := surnames[d.toks[c.s].Fold]; ok {
-				c.typ, c.unsure = t, false
-				continue
-			}
-		} else if budget <= 0 {
-			continue
-		}
-		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
-		pending = append(pending, i)
-		if asked[raw] || budget <= 0 {
-			continue
-		}
-		asked[raw] = true
-		sent := d.toks[c.s].Sent
-		ws, we := c.s-2, c.e+2
-		for ws < 0 || d.toks[ws].Sent != sent {
-			ws++
-		}
-		for we > len(d.toks) || d.toks[we-1].Sent != sent {
-			we--
-		}
-		budget -= we - ws
-		if sb.Len() > 0 {
-			sb.WriteString(" .\n")
-		}
-		sb.WriteString(d.text[d.toks[ws].Start:d.toks[we-1].End])
-	}
-	if sb.Len() == 0 {
-		return
-	}
-	labels := a.proseLabels(sb.String())
-	for _, i := range pending {
-		c := &cands[i]
-		raw := d.text[d.toks[c.s].Start:d.toks[c.e-1].End]
-		if l, ok := labels[raw]; ok {
-			switch l {
-			case "PERSON":
-				c.typ = news.Person
-			case "GPE":
-				c.typ = news.Place
-			case "ORGANIZATION", "ORG":
-				c.typ = news.Org
-			}
-			c.unsure = false
-			continue
-		}
-		// The tagger labels "Antony Blinken" but the candidate may be a part.
-		for txt, l := range labels {
-			if l == "PERSON" && strings.Contains(txt, raw) {
-				c.typ, c.unsure = news.Person, false
-			}
-		}
-	}
-}
-
-func (a *Analyzer) proseLabels(sentence string) map[string]string {
-	out := map[string]string{}
-	doc, err := prose.NewDocument(sentence, prose.UsingModel(a.model), prose.WithSegmentation(false))
-	if err != nil {
-		return out
-	}
-	for _, e := range doc.Entities() {
-		out[e.Text] = e.Label
-	}
-	return out
 }

@@ -438,11 +438,11 @@ func FuzzQuotes(f *testing.F) {
 // from the golden cases.
 func BenchmarkAnalyze(b *testing.B) { benchAnalyze(b, analyzer(b)) }
 
-// BenchmarkAnalyzeNoTagger is the same without the prose tagger, to show
+// BenchmarkAnalyzeNoTagger is the same without the entity tagger, to show
 // its share.
 func BenchmarkAnalyzeNoTagger(b *testing.B) {
 	a := *analyzer(b)
-	a.maxTagged = 0
+	a.noTagger = true
 	benchAnalyze(b, &a)
 }
 

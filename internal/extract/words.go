@@ -125,6 +125,7 @@ var orgHeads = set(
 	"militia", "guard", "guards", "navy", "airlines", "airways", "foundation", "fund", "coalition", "alliance", "network",
 	"state department", "pentagon", "house", "administration", "authority", "authorities", "government", "cabinet",
 	"reserve", "treasury", "bureau", "board", "center", "centre", "chamber", "clinic", "institution", "council",
+	"systems", "technologies", "industries", "holdings", "partners", "cooperative", "laboratories", "labs",
 	"reuters", "agence", "club", "fc", "international", "nations", "command", "police", "hospital", "school", "church",
 	"ministerium", "partei", "regierung", "bundestag", "bundeswehr", "gericht", "verband", "stiftung", "konzern", "ag", "gmbh",
 	"ministere", "parti", "conseil", "gouvernement", "assemblee", "armee", "organisation", "tribunal", "banque", "societe",

@@ -1,0 +1,250 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature templates. Each feature is a template id hashed with the
+// values it reads; the hash picks a row of the weight table (feature
+// hashing: no feature dictionary is stored).
+const (
+	fBias = iota
+	fWord
+	fLower
+	fShape
+	fPre2
+	fPre3
+	fPre4
+	fSuf2
+	fSuf3
+	fSuf4
+	fPrevLower
+	fNextLower
+	fPrev2Lower
+	fNext2Lower
+	fPrevShape
+	fNextShape
+	fPrevShapeShape
+	fShapeNextShape
+	fPrevLowerLower
+	fLowerNextLower
+	fInitialShape
+	fGaz
+	fGazMask
+	fPrevGazMask
+	fNextGazMask
+	fPrevLowerShape
+	fShapeNextLower
+	fHeadlineShape
+	fLengthShape
+	fPrevSuf3
+	fNextSuf3
+)
+
+// tokInfo holds the hashes of one token that the templates read.
+type tokInfo struct {
+	w, lw, shape uint64
+	pre, suf     [3]uint64 // 2, 3, 4 runes
+	length       uint64
+	gaz          uint16
+}
+
+// Boundary tokens outside the sentence.
+var (
+	startInfo = tokInfo{w: 1, lw: 1, shape: 1, pre: [3]uint64{1, 1, 1}, suf: [3]uint64{1, 1, 1}}
+	endInfo   = tokInfo{w: 2, lw: 2, shape: 2, pre: [3]uint64{2, 2, 2}, suf: [3]uint64{2, 2, 2}}
+)
+
+// analyse fills ti from the word: hashes of the word, its lower case, its
+// shape ("Xx", "X.X.", "d", "xXx": runs of one character class collapsed),
+// and its lower-case prefixes and suffixes of 2 to 4 runes.
+func analyse(w string, ti *tokInfo) (capital bool) {
+	const prime = 1099511628211
+	h, lh, sh := uint64(hashSeed), uint64(hashSeed), uint64(hashSeed)
+	var last [4]rune
+	n := 0
+	var prevClass rune = -1
+	shapeLen := 0
+	for i := 0; i < len(w); {
+		c := w[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var k int
+			r, k = utf8.DecodeRuneInString(w[i:])
+			i += k
+		}
+		h ^= uint64(r)
+		h *= prime
+		var class, lr rune
+		switch {
+		case 'a' <= r && r <= 'z':
+			class, lr = 'x', r
+		case 'A' <= r && r <= 'Z':
+			class, lr = 'X', r+('a'-'A')
+		case '0' <= r && r <= '9':
+			class, lr = 'd', r
+		case r < utf8.RuneSelf:
+			class, lr = r, r
+		case unicode.IsUpper(r):
+			class, lr = 'X', unicode.ToLower(r)
+		case unicode.IsLetter(r):
+			class, lr = 'x', r
+		case unicode.IsDigit(r):
+			class, lr = 'd', r
+		default:
+			class, lr = '*', r
+		}
+		if n == 0 {
+			capital = class == 'X'
+		}
+		lh ^= uint64(lr)
+		lh *= prime
+		if class != prevClass && shapeLen < 8 {
+			sh ^= uint64(class)
+			sh *= prime
+			shapeLen++
+			prevClass = class
+		}
+		n++
+		switch n {
+		case 2:
+			ti.pre[0] = lh
+		case 3:
+			ti.pre[1] = lh
+		case 4:
+			ti.pre[2] = lh
+		}
+		last[n%4] = lr
+	}
+	for k := n; k < 4; k++ {
+		if k >= 1 && k <= 3 {
+			ti.pre[k-1] = lh
+		}
+	}
+	ti.w, ti.lw, ti.shape = h, lh, sh
+	// Suffixes from the last runes.
+	for k := 2; k <= 4; k++ {
+		s := uint64(hashSeed)
+		m := min(k, n)
+		for j := n - m + 1; j <= n; j++ {
+			s ^= uint64(last[j%4])
+			s *= prime
+		}
+		ti.suf[k-2] = s
+	}
+	switch {
+	case n <= 2:
+		ti.length = 1
+	case n <= 4:
+		ti.length = 2
+	case n <= 8:
+		ti.length = 3
+	default:
+		ti.length = 4
+	}
+	return capital
+}
+
+func f1(t int, a uint64) uint64    { return hashCombine(uint64(t)*0x9e3779b97f4a7c15, a) }
+func f2(t int, a, b uint64) uint64 { return hashCombine(f1(t, a), b) }
+
+// features appends to dst the hashed features of token i of the
+// sentence; headline is set when the sentence is written in Title Case.
+func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
+	t := &info[i]
+	p, p2, nx, nx2 := &startInfo, &startInfo, &endInfo, &endInfo
+	if i > 0 {
+		p = &info[i-1]
+	}
+	if i > 1 {
+		p2 = &info[i-2]
+	}
+	if i+1 < len(info) {
+		nx = &info[i+1]
+	}
+	if i+2 < len(info) {
+		nx2 = &info[i+2]
+	}
+	dst = append(dst,
+		f1(fBias, 0),
+		f1(fWord, t.w),
+		f1(fLower, t.lw),
+		f1(fShape, t.shape),
+		f1(fPre2, t.pre[0]),
+		f1(fPre3, t.pre[1]),
+		f1(fPre4, t.pre[2]),
+		f1(fSuf2, t.suf[0]),
+		f1(fSuf3, t.suf[1]),
+		f1(fSuf4, t.suf[2]),
+		f1(fPrevLower, p.lw),
+		f1(fNextLower, nx.lw),
+		f1(fPrev2Lower, p2.lw),
+		f1(fNext2Lower, nx2.lw),
+		f1(fPrevShape, p.shape),
+		f1(fNextShape, nx.shape),
+		f2(fPrevShapeShape, p.shape, t.shape),
+		f2(fShapeNextShape, t.shape, nx.shape),
+		f2(fPrevLowerLower, p.lw, t.lw),
+		f2(fLowerNextLower, t.lw, nx.lw),
+		f2(fPrevLowerShape, p.lw, t.shape),
+		f2(fShapeNextLower, t.shape, nx.lw),
+		f2(fLengthShape, t.length, t.shape),
+		f1(fPrevSuf3, p.suf[1]),
+		f1(fNextSuf3, nx.suf[1]),
+	)
+	if i == 0 {
+		dst = append(dst, f1(fInitialShape, t.shape))
+	}
+	if headline {
+		dst = append(dst, f1(fHeadlineShape, t.shape))
+	}
+	if t.gaz != 0 {
+		for b := 0; b < 2*numGaz; b++ {
+			if t.gaz&(1<<b) != 0 {
+				dst = append(dst, f1(fGaz, uint64(b)))
+			}
+		}
+		dst = append(dst, f1(fGazMask, uint64(t.gaz)))
+	}
+	if i > 0 && p.gaz != 0 {
+		dst = append(dst, f1(fPrevGazMask, uint64(p.gaz)))
+	}
+	if i+1 < len(info) && nx.gaz != 0 {
+		dst = append(dst, f1(fNextGazMask, uint64(nx.gaz)))
+	}
+	return dst
+}
+
+// prepare fills info for the words of one sentence and reports whether
+// the sentence is a headline: at least four words of four or more
+// letters, all capitalised.
+func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer) bool {
+	long, capsN := 0, 0
+	for i, w := range words {
+		info[i] = tokInfo{}
+		c := analyse(w, &info[i])
+		lw[i] = info[i].lw
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+			if c {
+				capsN++
+			}
+		}
+	}
+	var gz [64]uint16
+	var marks []uint16
+	if len(words) <= len(gz) {
+		marks = gz[:len(words)]
+	} else {
+		marks = make([]uint16, len(words))
+	}
+	g.mark(lw, marks)
+	for i := range words {
+		info[i].gaz = marks[i]
+	}
+	return long >= 4 && capsN == long
+}

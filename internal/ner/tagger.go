@@ -1,0 +1,161 @@
+// Package ner finds and types named entities (PER, ORG, LOC, MISC) in
+// tokenised sentences with a linear model trained by the averaged
+// structured perceptron: hashed features of each word, its shape, affixes,
+// neighbours and gazetteer matches, a first-order transition table, and
+// Viterbi decoding constrained to valid BIO sequences.
+//
+// The models (one per language) and the gazetteer they read are embedded
+// in model/ner.bin.gz, rebuilt from ../shared/data by
+//
+//	go run ./internal/ner/cmd/train
+//
+// from the repository root (or go generate ./internal/ner), in about half a
+// minute, byte for byte the same file each time. See NOTICE.md at the
+// repository root for the sources and licenses of the training corpora and
+// name lists.
+package ner
+
+//go:generate sh -c "cd ../.. && go run ./internal/ner/cmd/train"
+
+import (
+	"math"
+	"sync"
+)
+
+// Model is the weight table of one language.
+type Model struct {
+	Lang string
+	bits uint
+	// w holds numLabels weights per hashed feature row, quantised: a
+	// weight is w[i] * scale.
+	w     []int16
+	scale float32
+	// rows and vals hold a decoded model's non-zero rows until dense
+	// builds w from them.
+	rows []uint32
+	vals []int16
+	once sync.Once
+	// trans[a][b] is the score of label b after a; row numLabels is the
+	// start of the sentence.
+	trans [numLabels + 1][numLabels]float32
+	gaz   *Gazetteer
+}
+
+// Tagger labels sentences with one language's model. It is safe for
+// concurrent use.
+type Tagger struct {
+	m    *Model
+	pool sync.Pool
+}
+
+// scratch is the per-call working memory of Tag.
+type scratch struct {
+	info  []tokInfo
+	lw    []uint64
+	feats []uint64
+	emit  []float32
+	back  []uint8
+}
+
+func newTagger(m *Model) *Tagger {
+	m.dense()
+	t := &Tagger{m: m}
+	t.pool.New = func() any { return &scratch{} }
+	return t
+}
+
+// Demonym reports whether the word is a nationality adjective or noun of
+// the gazetteer, in any of its languages and inflections.
+func (t *Tagger) Demonym(word string) bool { return t.m.gaz.has(GazDemonym, word) }
+
+// Lang returns the language of the tagger's model.
+func (t *Tagger) Lang() string { return t.m.Lang }
+
+// Tag returns one BIO label per word of the sentence. dst is reused when
+// it is large enough.
+func (t *Tagger) Tag(words []string, dst []Label) []Label {
+	n := len(words)
+	if cap(dst) < n {
+		dst = make([]Label, n)
+	}
+	dst = dst[:n]
+	if n == 0 {
+		return dst
+	}
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	if cap(s.info) < n {
+		s.info = make([]tokInfo, n)
+		s.lw = make([]uint64, n)
+		s.emit = make([]float32, n*numLabels)
+		s.back = make([]uint8, n*numLabels)
+	}
+	info, lw := s.info[:n], s.lw[:n]
+	emit := s.emit[:n*numLabels]
+	headline := prepare(words, info, lw, t.m.gaz)
+	m := t.m
+	mask := uint64(1)<<m.bits - 1
+	for i := 0; i < n; i++ {
+		s.feats = features(s.feats[:0], info, i, headline)
+		var acc [numLabels]int32
+		for _, f := range s.feats {
+			row := m.w[(f&mask)*numLabels : (f&mask)*numLabels+numLabels]
+			for l := range acc {
+				acc[l] += int32(row[l])
+			}
+		}
+		e := emit[i*numLabels : i*numLabels+numLabels]
+		for l := range acc {
+			e[l] = float32(acc[l]) * m.scale
+		}
+	}
+	viterbi(emit, &m.trans, s.back[:n*numLabels], nil, dst)
+	return dst
+}
+
+// viterbi finds the best valid label sequence for the emission scores.
+// allow, when not nil, restricts the labels of token i to the bits of
+// allow[i].
+func viterbi(emit []float32, trans *[numLabels + 1][numLabels]float32, back []uint8, allow []uint16, out []Label) {
+	n := len(emit) / numLabels
+	var cur, next [numLabels]float32
+	inf := float32(math.Inf(-1))
+	for l := 0; l < numLabels; l++ {
+		cur[l] = inf
+		if allowed(O, Label(l)) && (allow == nil || allow[0]&(1<<l) != 0) {
+			cur[l] = trans[numLabels][l] + emit[l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := emit[i*numLabels:]
+		for b := 0; b < numLabels; b++ {
+			best, arg := inf, 0
+			if allow == nil || allow[i]&(1<<b) != 0 {
+				for a := 0; a < numLabels; a++ {
+					if cur[a] == inf || !allowed(Label(a), Label(b)) {
+						continue
+					}
+					if v := cur[a] + trans[a][b]; v > best {
+						best, arg = v, a
+					}
+				}
+			}
+			if best != inf {
+				best += e[b]
+			}
+			next[b] = best
+			back[i*numLabels+b] = uint8(arg)
+		}
+		cur = next
+	}
+	best, arg := inf, 0
+	for l := 0; l < numLabels; l++ {
+		if cur[l] > best {
+			best, arg = cur[l], l
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = Label(arg)
+		arg = int(back[i*numLabels+arg])
+	}
+}
