@@ -74,12 +74,12 @@ func ReadTempEval(path string) ([]TempEvalDoc, error) {
 // system expression as correct when it overlaps a gold one and has its
 // value, as the TempEval-3 "value F1" does.
 type TempEvalScores struct {
-	Docs, Gold, System                   int
-	LenientP, LenientR, LenientF1        float64
-	StrictP, StrictR, StrictF1           float64
-	TypeAccuracy, ValueAccuracy          float64
-	ValueP, ValueR, ValueF1              float64
-	Misses                               []string `json:",omitempty"` // gold expressions not found or mis-valued, for reading
+	Docs, Gold, System            int
+	LenientP, LenientR, LenientF1 float64
+	StrictP, StrictR, StrictF1    float64
+	TypeAccuracy, ValueAccuracy   float64
+	ValueP, ValueR, ValueF1       float64
+	Misses                        []string `json:",omitempty"` // gold expressions not found or mis-valued, for reading
 }
 
 // ScoreTempEval runs Annotate over docs, anchored at each document's
