@@ -1,7 +1,5 @@
 package timex
 
-import "time"
-
 // shortPreps introduce a numeric day and month without year in German,
 // French and Spanish ("am 13.12.", "le 13/12", "el 13/12").
 var shortPreps = map[string]bool{"am": true, "vom": true, "bis": true, "zum": true, "ab": true, "seit": true, "le": true, "du": true, "au": true, "el": true, "del": true}
@@ -38,7 +36,7 @@ func (f *finder) shortNumeric(i int) (hit, bool) {
 	if _, ok := date(2000, mt.val, d); !ok {
 		return hit{}, false
 	}
-	t, ok := f.nearestYear(mt.val, d, -1)
+	t, ok := f.nearestYear(mt.val, d, -1, f.tense(i))
 	if !ok {
 		return hit{}, false
 	}
@@ -173,7 +171,7 @@ func (f *finder) monthFirst(i, wd int) (hit, bool) {
 		return hit{first: i, last: next - 1, next: next, date: t, gran: Day}, true
 	}
 	// No year: a time ("May 2 12:50") or the number of a following count must not be read as one.
-	t, ok := f.nearestYear(m, d, wd)
+	t, ok := f.nearestYear(m, d, wd, f.tense(i))
 	if !ok {
 		return hit{}, false
 	}
@@ -217,7 +215,7 @@ func (f *finder) dayFirst(i, wd int) (hit, bool) {
 		next := f.yearTail(y0 + 1)
 		return hit{first: i, last: next - 1, next: next, date: t, gran: Day}, true
 	}
-	t, ok := f.nearestYear(m, d, wd)
+	t, ok := f.nearestYear(m, d, wd, f.tense(i))
 	if !ok {
 		return hit{}, false
 	}
@@ -244,21 +242,31 @@ func (f *finder) prepYear(i int) (hit, bool) {
 		return hit{}, false
 	}
 	tail := f.yearTail(j + 1)
+	loose := false
 	if j == i && tail == j+1 {
-		return hit{}, false // a lone number
+		// A lone number: Annotate takes it as a year where nothing
+		// around it reads as a count; Find never does.
+		if !f.yearLike(j) {
+			return hit{}, false
+		}
+		loose = true
 	}
 	// "in 2023-24", "in 2023/12/01": let the other grammars have it.
 	if f.tok(j+1).kind == tPunct && f.tok(j+2).kind == tNum && f.adjacent(j) {
 		if h, ok := f.absolute(j); ok {
 			return h, true
 		}
-		return hit{}, false
+		// "2009-2010", "1957-58": a range of years; each end is a year.
+		if f.tok(j+1).low != "-" && f.tok(j+1).low != "–" && f.tok(j+1).low != "/" || !(f.tok(j+2).ndig == 4 || f.tok(j+2).ndig == 2) {
+			return hit{}, false
+		}
+		loose = false
 	}
 	if f.tok(j+1).kind == tNum || f.isWord(j+1, "people", "persons", "men", "women", "troops", "votes", "dollars", "euros") {
 		return hit{}, false
 	}
 	t0, _ := date(y, 1, 1)
-	return hit{first: j, last: tail - 1, next: tail, date: t0, gran: Year}, true
+	return hit{first: j, last: tail - 1, next: tail, date: t0, gran: Year, loose: loose}, true
 }
 
 // prepMonth matches a bare month after a preposition ("in March", "im
@@ -279,14 +287,40 @@ func (f *finder) prepMonth(i int) (hit, bool) {
 	if full := f.tok(i + 1).low; full == "mar" || full == "jan" || full == "dec" || full == "sep" || full == "nov" || full == "oct" || full == "ene" || full == "dic" {
 		return hit{}, false
 	}
-	var best time.Time
-	var bestDist time.Duration = -1
-	for y := f.ref.Year() - 1; y <= f.ref.Year()+1; y++ {
-		c := time.Date(y, time.Month(m), 15, 0, 0, 0, 0, time.UTC)
-		if dist := pastBias(c.Sub(f.ref)); bestDist < 0 || dist < bestDist {
-			best, bestDist = c, dist
+	best := f.nearestMonth(m, f.tense(i+1))
+	return hit{first: i + 1, last: i + 1, next: i + 2, date: best, gran: Month, rel: true}, true
+}
+
+// countLeads before a number make it a quantity: "$2010", "about 2000".
+var countLeads = map[string]bool{"$": true, "€": true, "£": true, "#": true, "no": true, "number": true, "than": true, "about": true, "some": true, "nearly": true, "almost": true, "approximately": true, "around": true, "over": true, "least": true, "only": true, "just": true, "to": true, "from": true, "and": true, "or": true}
+
+// yearLike reports whether the lone four-digit number at i reads as a
+// year: nothing before it makes it a quantity, and no unit, percent sign
+// or counted plural follows ("2010 elections" is left out with "2000
+// people": a plural after it is too often what it counts).
+func (f *finder) yearLike(i int) bool {
+	p := f.tok(i - 1)
+	if (p.kind == tWord || p.kind == tPunct) && countLeads[p.low] && !(p.low == "and" && f.tok(i-2).kind == tNum) && !(p.low == "to" && f.tok(i-2).kind == tNum && f.tok(i-2).ndig == 4) {
+		return false
+	}
+	if p.kind == tPunct && (p.low == "," || p.low == ".") && f.tok(i-2).kind == tNum && f.adjacent(i-1) {
+		return false // "1,2010"
+	}
+	n := f.tok(i + 1)
+	switch n.kind {
+	case tNum:
+		return false
+	case tPunct:
+		if n.low == "%" || (n.low == "," || n.low == ".") && f.tok(i+2).kind == tNum && f.adjacent(i) {
+			return false
+		}
+	case tWord:
+		if n.low == "percent" || n.low == "per" || units[n.low] != 0 {
+			return false
+		}
+		if !n.caps && len(n.low) > 3 && n.low[len(n.low)-1] == 's' && n.low != "this" && n.low != "was" && n.low != "has" {
+			return false
 		}
 	}
-	best = time.Date(best.Year(), best.Month(), 1, 0, 0, 0, 0, time.UTC)
-	return hit{first: i + 1, last: i + 1, next: i + 2, date: best, gran: Month, rel: true}, true
+	return true
 }

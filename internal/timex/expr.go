@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -30,18 +31,44 @@ type Expression struct {
 }
 
 // Annotate returns the time expressions of text, in text order, without
-// overlaps.
+// overlaps, as TIMEX3 types and values. ref and lang are as for Find;
+// Annotate finds everything Find does (with the same Date, Granularity
+// and Relative) and also durations, sets, seasons, quarters, decades,
+// centuries, clock times, the present/past/future references and bare
+// years.
 func Annotate(text string, ref time.Time, lang string) []Expression {
 	var out []Expression
-	for _, d := range Find(text, ref, lang) {
-		v := d.Date
-		switch d.Granularity {
-		case Month:
-			v = v[:7]
-		case Year:
-			v = v[:4]
+	newFinder(text, ref, lang).run(func(f *finder, h hit) {
+		start, end := f.toks[h.first].start, f.toks[h.last].end
+		e := Expression{Text: text[start:end], Start: start, End: end, Type: h.typ, Value: h.timexValue(), Mod: h.mod, Relative: h.rel}
+		if e.Type == "" {
+			e.Type = Date
 		}
-		out = append(out, Expression{Text: d.Text, Start: d.Start, End: d.End, Type: Date, Value: v, Date: d.Date, Granularity: d.Granularity, Relative: d.Relative})
-	}
+		if !h.nodate {
+			e.Date, e.Granularity = h.date.Format(time.DateOnly), h.gran
+		}
+		out = append(out, e)
+	})
 	return out
+}
+
+// timexValue is the TIMEX3 value of h: its own, or its date written to
+// its granularity.
+func (h hit) timexValue() string {
+	if h.value != "" {
+		return h.value
+	}
+	switch h.gran {
+	case Month:
+		return h.date.Format("2006-01")
+	case Year:
+		return h.date.Format("2006")
+	}
+	return h.date.Format(time.DateOnly)
+}
+
+// isoWeek writes the ISO week of t as TimeML does: "2013-W12".
+func isoWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
 }

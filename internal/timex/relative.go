@@ -66,6 +66,9 @@ func (f *finder) modified(i int) (hit, bool) {
 	}
 	if dir, ok := modBefore[t.low]; ok {
 		if h, ok := f.resolveMod(j+1, dir); ok {
+			if j == i && dir != 0 && f.isWord(i-1, "the") {
+				first = i - 1 // "the last week"
+			}
 			h.first = first
 			h.next = h.last + 1
 			return h, true
@@ -111,14 +114,38 @@ func (f *finder) resolveMod(i, dir int) (hit, bool) {
 		}
 		return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
 	}
-	if t.low == "weekend" && dir != 0 {
+	if t.low == "weekend" {
+		if dir == 0 {
+			return hit{first: i, last: i, next: i + 1, value: isoWeek(f.ref) + "-WE", nodate: true, rel: true}, true
+		}
 		// The Saturday of the previous or next weekend.
 		ref := int(f.ref.Weekday())
 		off := -((ref-6+6)%7 + 1)
 		if dir > 0 {
 			off = (6-ref+6)%7 + 1
 		}
-		return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
+		d := f.ref.AddDate(0, 0, off)
+		return hit{first: i, last: i, next: i + 1, date: d, gran: Day, rel: true, value: isoWeek(d) + "-WE"}, true
+	}
+	if m, ok := f.month(i); ok && len(t.low) >= 3 {
+		// "last May": the latest May before this month; "next May" the
+		// first after it; "this May" the one of this year.
+		y, rm := f.ref.Year(), int(f.ref.Month())
+		switch {
+		case dir < 0 && m >= rm:
+			y--
+		case dir > 0 && m <= rm:
+			y++
+		}
+		return hit{first: i, last: i, next: i + 1, date: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gran: Month, rel: true}, true
+	}
+	if h, ok := f.periodMod(i, dir); ok {
+		return h, true
+	}
+	if t.low == "fiscal" && f.isWord(i+1, "year") {
+		h, ok := f.resolveMod(i+1, dir)
+		h.first = i
+		return h, ok
 	}
 	u, ok := units[t.low]
 	if !ok {
@@ -127,10 +154,11 @@ func (f *finder) resolveMod(i, dir int) (hit, bool) {
 	h := hit{first: i, last: i, next: i + 1, rel: true}
 	switch u {
 	case week:
-		if dir == 0 {
-			return hit{}, false // "this week" names no day
-		}
 		h.date, h.gran = f.ref.AddDate(0, 0, 7*dir), Day
+		h.value = isoWeek(h.date)
+		if dir == 0 {
+			h.nodate = true // "this week" names no day
+		}
 	case month:
 		h.date, h.gran = time.Date(f.ref.Year(), f.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC), Month
 	case year:
@@ -178,6 +206,11 @@ func (f *finder) ago(i int) (hit, bool) {
 		j, dir = i+1, lead[f.tok(i).low]
 	}
 	if j >= 0 {
+		// English "in two days" is as often a span ("the first rise in
+		// 60 years") as a date: only a future verb makes it one.
+		if f.isWord(i, "in") && f.lang != "de" && f.tense(i) <= 0 {
+			return hit{}, false
+		}
 		if h, ok := f.counted(j, dir); ok {
 			h.first = i
 			return h, true
@@ -226,6 +259,11 @@ func (f *finder) counted(i, dir int) (hit, bool) {
 // shift resolves the unit at token u moved n units from ref; the mention
 // spans tokens first..u.
 func (f *finder) shift(first, u, n int) (hit, bool) {
+	return f.shiftFrom(f.ref, first, u, n)
+}
+
+// shiftFrom is shift counted from base.
+func (f *finder) shiftFrom(base time.Time, first, u, n int) (hit, bool) {
 	t := f.tok(u)
 	if t.kind != tWord {
 		return hit{}, false
@@ -237,24 +275,32 @@ func (f *finder) shift(first, u, n int) (hit, bool) {
 	h := hit{first: first, last: u, next: u + 1, rel: true}
 	switch un {
 	case day:
-		h.date, h.gran = f.ref.AddDate(0, 0, n), Day
+		h.date, h.gran = base.AddDate(0, 0, n), Day
 	case week:
-		h.date, h.gran = f.ref.AddDate(0, 0, 7*n), Day
+		h.date, h.gran = base.AddDate(0, 0, 7*n), Day
 	case month:
-		h.date, h.gran = time.Date(f.ref.Year(), f.ref.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), Month
+		h.date, h.gran = time.Date(base.Year(), base.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), Month
 	case year:
-		h.date, h.gran = time.Date(f.ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), Year
+		h.date, h.gran = time.Date(base.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), Year
+	case decade:
+		h.date, h.gran = time.Date(base.Year()+10*n, 1, 1, 0, 0, 0, 0, time.UTC), Year
+	default:
+		return hit{}, false // hours and minutes name no day we can know
 	}
 	return h, true
 }
 
 // bareWeekday matches a weekday alone ("Sunday", "on Sunday", "am
-// Sonntag"): the latest such day on or before ref.
+// Sonntag"): the latest such day on or before ref, or the first on or
+// after it when the clause is in the future ("will meet on Tuesday").
 func (f *finder) bareWeekday(i int) (hit, bool) {
 	wd, full, ok := f.weekday(i)
 	if !ok || !full || !f.hasRef {
 		return hit{}, false
 	}
 	off := -((int(f.ref.Weekday()) - wd + 7) % 7)
+	if f.tense(i) > 0 {
+		off = (wd - int(f.ref.Weekday()) + 7) % 7
+	}
 	return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
 }

@@ -66,32 +66,60 @@ const (
 // ISO 639-1 code of the text or "" when unknown, and only settles
 // ambiguous numeric dates and words (see the package comment).
 func Find(text string, ref time.Time, lang string) []news.DateMention {
-	toks := scan(text)
-	f := finder{text: text, toks: toks, lang: lang, hasRef: !ref.IsZero() && ref.Year() >= minYear && ref.Year() <= maxYear}
+	var out []news.DateMention
+	newFinder(text, ref, lang).run(func(f *finder, h hit) {
+		if h.nodate || h.loose {
+			return
+		}
+		start, end := f.toks[h.first].start, f.toks[h.last].end
+		out = append(out, news.DateMention{
+			Date:        h.date.Format(time.DateOnly),
+			Text:        text[start:end],
+			Start:       start,
+			End:         end,
+			Relative:    h.rel,
+			Granularity: h.gran,
+		})
+	})
+	return out
+}
+
+func newFinder(text string, ref time.Time, lang string) *finder {
+	f := &finder{text: text, toks: scan(text), lang: lang, hasRef: !ref.IsZero() && ref.Year() >= minYear && ref.Year() <= maxYear}
 	if f.hasRef {
 		f.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+		f.anchor, f.anchorGran = f.ref, Day
 	}
-	var out []news.DateMention
-	for i := 0; i < len(toks); {
-		m, ok := f.match(i)
+	return f
+}
+
+// run matches expressions left to right and calls emit for each one that
+// is in range and resolvable. A calendar date it emits becomes the anchor
+// of later anchored expressions ("the day before", "two days later").
+func (f *finder) run(emit func(*finder, hit)) {
+	prevLast := -1
+	for i := 0; i < len(f.toks); {
+		h, ok := f.match(i)
 		if !ok {
 			i++
 			continue
 		}
-		if m.date.Year() >= minYear && m.date.Year() <= maxYear && (f.hasRef || !m.rel) {
-			start, end := toks[m.first].start, toks[m.last].end
-			out = append(out, news.DateMention{
-				Date:        m.date.Format(time.DateOnly),
-				Text:        text[start:end],
-				Start:       start,
-				End:         end,
-				Relative:    m.rel,
-				Granularity: m.gran,
-			})
+		i = h.next
+		if h.first <= prevLast {
+			h.first = prevLast + 1
 		}
-		i = m.next
+		if !h.nodate && (h.date.Year() < minYear || h.date.Year() > maxYear) {
+			continue
+		}
+		if h.rel && !f.hasRef {
+			continue
+		}
+		prevLast = h.last
+		if !h.nodate && !h.loose && h.typ != Duration && h.typ != Set {
+			f.anchor, f.anchorGran = h.date, h.gran
+		}
+		emit(f, h)
 	}
-	return out
 }
 
 // hit is one matched expression: tokens first..last form the mention
@@ -102,6 +130,11 @@ type hit struct {
 	date              time.Time
 	gran              string
 	rel               bool
+	typ               string // TIMEX3 type; "" is DATE
+	value             string // TIMEX3 value when it is not the date's own
+	mod               string // TIMEX3 mod
+	nodate            bool   // names no calendar date: Annotate reports it, Find does not
+	loose             bool   // too weak a reading for Find (a bare year)
 }
 
 type finder struct {
@@ -110,12 +143,16 @@ type finder struct {
 	lang   string
 	ref    time.Time
 	hasRef bool
+	// anchor is the last calendar date emitted (the reference before
+	// any): anchored expressions count from it.
+	anchor     time.Time
+	anchorGran string
 }
 
 // match tries every grammar at token i and keeps the longest hit.
 func (f *finder) match(i int) (hit, bool) {
 	t := f.toks[i]
-	if t.kind == tPunct || (t.kind == tWord && !starters[t.low]) {
+	if (t.kind == tPunct && t.low != "'" && t.low != "’") || (t.kind == tWord && !starters[t.low]) {
 		return hit{}, false
 	}
 	var best hit
@@ -125,6 +162,7 @@ func (f *finder) match(i int) (hit, bool) {
 			best, found = h, true
 		}
 	}
+	keep(f.edge(i))
 	keep(f.absolute(i))
 	keep(f.dayWord(i))
 	keep(f.modified(i))
@@ -133,6 +171,18 @@ func (f *finder) match(i int) (hit, bool) {
 	keep(f.prepMonth(i))
 	keep(f.bareWeekday(i))
 	keep(f.shortNumeric(i))
+	keep(f.holiday(i))
+	keep(f.anchored(i))
+	keep(f.duration(i))
+	keep(f.set(i))
+	keep(f.reference(i))
+	keep(f.season(i))
+	keep(f.quarterHalf(i))
+	keep(f.decade(i))
+	keep(f.clockTime(i))
+	if found {
+		best = f.withTime(best)
+	}
 	return best, found
 }
 
@@ -146,7 +196,7 @@ var starters = func() map[string]bool {
 	for k := range agoLead {
 		s[k] = true
 	}
-	for _, m := range []map[string]int{months, modBefore, numWords} {
+	for _, m := range []map[string]int{months, modBefore, numWords, ordinalWords, anchorSteps} {
 		for k := range m {
 			s[k] = true
 		}
@@ -163,7 +213,21 @@ var starters = func() map[string]bool {
 	for k := range units {
 		s[k] = true
 	}
-	for _, m := range []map[string]bool{yearPreps, monthPreps} {
+	for _, w := range []string{"the", "that", "at", "more", "less", "once", "twice", "noon", "midnight", "midday", "fiscal"} {
+		s[w] = true
+	}
+	for k := range weekdays {
+		s[k+"s"] = true
+	}
+	for _, p := range refPhrases {
+		s[p.words[0]] = true
+	}
+	for _, m := range []map[string]string{refWords, seasons, adverbSets, approxMods, edgeMods} {
+		for k := range m {
+			s[k] = true
+		}
+	}
+	for _, m := range []map[string]bool{yearPreps, monthPreps, everyWords, spanLeads, quantWords, holidayStarts} {
 		for k := range m {
 			s[k] = true
 		}
@@ -263,8 +327,9 @@ func date(y, m, d int) (time.Time, bool) {
 }
 
 // nearestYear places month m, day d in the year that puts it nearest to
-// ref; wd >= 0 requires that weekday.
-func (f *finder) nearestYear(m, d, wd int) (time.Time, bool) {
+// ref, leaning to the past or future by tense (see lean); wd >= 0
+// requires that weekday.
+func (f *finder) nearestYear(m, d, wd, tense int) (time.Time, bool) {
 	if !f.hasRef {
 		return time.Time{}, false
 	}
@@ -275,26 +340,37 @@ func (f *finder) nearestYear(m, d, wd int) (time.Time, bool) {
 		if !ok || (wd >= 0 && int(t.Weekday()) != wd) {
 			continue
 		}
-		if dist := pastBias(t.Sub(f.ref)); bestDist < 0 || dist < bestDist {
+		if dist := lean(t.Sub(f.ref), tense); bestDist < 0 || dist < bestDist {
 			best, bestDist = t, dist
 		}
 	}
 	if bestDist < 0 {
 		// The weekday fits none of the neighbouring years: trust the date.
 		if wd >= 0 {
-			return f.nearestYear(m, d, -1)
+			return f.nearestYear(m, d, -1, tense)
 		}
 		return time.Time{}, false
 	}
 	return best, true
 }
 
-// pastBias turns a signed distance from ref into a cost where the future
-// counts double: news reports more of the past than of the future, so
-// "June 5" written in December is the June gone by.
-func pastBias(d time.Duration) time.Duration {
-	if d < 0 {
+// lean turns a signed distance from ref into a cost. With no tense the
+// future counts double: news reports more of the past than of the
+// future, so "June 5" written in December is the June gone by. A future
+// tense ("will meet on June 5") makes the past cost tenfold, a past tense
+// the future.
+func lean[D ~int64 | ~int](d D, tense int) D {
+	switch {
+	case tense > 0 && d < 0:
+		return -10 * d
+	case tense > 0:
+		return d
+	case tense < 0 && d > 0:
+		return 10 * d
+	case d < 0:
 		return -d
+	case tense < 0:
+		return d
 	}
 	return 2 * d
 }
