@@ -116,16 +116,22 @@ func quotes(d *doc, artID string) []news.Quote {
 	prevPara, prevSpeaker := -1, -1
 	for _, q := range findQuotes(text) {
 		words := len(strings.Fields(text[q.start:q.end]))
-		if words < 3 && !(words == 2 && endsSentence(text[q.start:q.end])) {
-			continue // a scare quote or a title, not speech
-		}
+		short := words < 3 && !(words == 2 && endsSentence(text[q.start:q.end]))
 		s := firstTokAt(d.toks, q.close)
 		spk := -1
-		if !endsSentence(text[q.start:q.end]) {
+		if !short && !endsSentence(text[q.start:q.end]) {
 			spk = d.speakerAfter(s, mentionAt)
 		}
-		if spk == -1 {
+		if !short && spk == -1 {
 			spk = d.speakerBefore(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
+		if spk == -1 {
+			// A partial or short quotation inside reported speech: `X
+			// said the plan was "reckless"`, `called him "a friend"`.
+			spk = d.reportingSpeaker(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
+		if short && spk == -1 {
+			continue // a scare quote or a title, not speech
 		}
 		para := paragraphOf(text, q.open)
 		if spk == -2 || spk == -3 {
@@ -319,6 +325,71 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 	}
 	// "said X:" in German/French order: verb then speaker.
 	for j := verb + 1; j <= k; j++ {
+		if complementizers[toks[j].Fold] {
+			break // "said that X "...": X is what was said about
+		}
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+	}
+	return -1
+}
+
+// reportingSpeaker finds the speaker of a quotation that sits inside a
+// reported clause: from the token k before the opening mark it looks back
+// through the sentence for a speech or calling verb, then for the
+// speaker just before it (`Lindsey Graham said that Carson is a "good
+// man"`) or just after it when the verb comes first (`said Graham`).
+// It returns a mention index, -2 for a pronoun, or -1.
+func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
+	toks := d.toks
+	if k < 0 {
+		return -1
+	}
+	sent := toks[k].Sent
+	verb := -1
+	for j := k; j >= 0 && j > k-40 && toks[j].Sent == sent; j-- {
+		if d.isSpeechTok(j) || callingVerbs[toks[j].Fold] {
+			verb = j
+			break
+		}
+		if j < k && toks[j].Kind == tPunct && isCloseQuote(d.text[toks[j].Start:toks[j].End]) && toks[j].Start > 0 {
+			// past an earlier quotation of the same sentence: its
+			// speaker, found the same way, is this one's too
+			continue
+		}
+	}
+	if verb < 0 {
+		return -1
+	}
+	for j := verb - 1; j >= 0 && j > verb-10 && toks[j].Sent == sent; j-- {
+		if auxiliaries[toks[j].Fold] || toks[j].Fold == "also" || toks[j].Fold == "then" {
+			continue
+		}
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+		if complementizers[toks[j].Fold] {
+			break
+		}
+	}
+	// The mention may span tokens: the one ending just before the verb.
+	for i := len(d.ms) - 1; i >= 0; i-- {
+		m := d.ms[i]
+		if m.End <= toks[verb].Start && m.End > toks[max(0, verb-3)].Start && m.Type != news.Place {
+			return i
+		}
+	}
+	for j := verb + 1; j <= k && j < verb+6; j++ {
+		if complementizers[toks[j].Fold] || toks[j].Kind == tPunct {
+			break
+		}
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
 			return m
 		}

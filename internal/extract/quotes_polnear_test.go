@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -99,7 +100,7 @@ func nameWords(s string) []string {
 	return out
 }
 
-func scorePolNEAR(t testing.TB, an *Analyzer, arts []polnearArticle) quoteScores {
+func scorePolNEAR(t testing.TB, an *Analyzer, arts []polnearArticle, misses *[]string) quoteScores {
 	var s quoteScores
 	for _, a := range arts {
 		pub, _ := time.Parse(time.DateOnly, a.Published)
@@ -162,6 +163,16 @@ func scorePolNEAR(t testing.TB, an *Analyzer, arts []polnearArticle) quoteScores
 			if found {
 				s.found++
 			}
+			if misses != nil && (!found || !attributed && len(src) > 0) {
+				lo, hi := max(0, cs-120), min(len(a.Text), ce+80)
+				got := ""
+				for _, q := range sys {
+					if q.Start < ce && cs < q.End {
+						got = q.Speaker
+					}
+				}
+				*misses = append(*misses, fmt.Sprintf("found=%v src=%q got=%q | %s", found, g.SourceText, got, strings.ReplaceAll(a.Text[lo:hi], "\n", " / ")))
+			}
 			if attributed && len(src) > 0 {
 				s.attributed++
 			}
@@ -194,11 +205,15 @@ func TestPolNEARQuotes(t *testing.T) {
 			dev = append(dev, a)
 		}
 	}
-	s := scorePolNEAR(t, an, held)
+	s := scorePolNEAR(t, an, held, nil)
 	t.Logf("held-back %d articles: direct gold %d, recall %.3f; with named source %d, quote+speaker recall %.3f; system %d, precision %.3f",
 		len(held), s.gold, s.recall(), s.named, s.speaker(), s.system, s.precision())
 	if os.Getenv("DOSSIER_POLNEAR_DEV") != "" {
-		d := scorePolNEAR(t, an, dev)
+		var misses []string
+		d := scorePolNEAR(t, an, dev, &misses)
+		if f := os.Getenv("DOSSIER_POLNEAR_MISSES"); f != "" {
+			os.WriteFile(f, []byte(strings.Join(misses, "\n")), 0o644)
+		}
 		t.Logf("dev %d articles: direct gold %d, recall %.3f; with named source %d, quote+speaker recall %.3f; system %d, precision %.3f",
 			len(dev), d.gold, d.recall(), d.named, d.speaker(), d.system, d.precision())
 	}
