@@ -2,8 +2,9 @@ package extract
 
 // Abbreviations written with a final dot that does not end a sentence,
 // per language. These are closed sets of common words (titles, ranks,
-// months, US state abbreviations of the AP style, "No.", "St."), never
-// names. The sentence splitter does not know the article's language, so
+// months, "No.", "St."), never names. Place abbreviations ("Calif.",
+// "D-Ore.") are left out on purpose: they stand before a comma (which
+// never ends a sentence) or at the end of one. The sentence splitter does not know the article's language, so
 // the lists are merged into abbrevs at start-up: no entry of one
 // language ends a sentence in another.
 var abbrevsByLang = map[string][]string{
@@ -14,10 +15,6 @@ var abbrevsByLang = map[string][]string{
 		"Sen", "Sens", "Rep", "Reps", "Pres", "Amb", "Sec", "Rt", "Msgr", "Ald", "Comdr",
 		// months (AP abbreviates them before a day)
 		"Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-		// US states as AP writes them ("D-Ore.", "Portland, Ore.")
-		"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md",
-		"Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt",
-		"Wash", "Wis", "Wyo",
 		// other words that stand before what they qualify
 		"No", "Nos", "St", "Ste", "Mt", "Ft", "Jr", "vs", "v", "approx", "est", "ca", "Vol", "Ch", "Fig", "Dept", "Univ", "Assn",
 		"Ave", "Blvd", "Rd",

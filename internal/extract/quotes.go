@@ -114,7 +114,8 @@ func quotes(d *doc, artID string) []news.Quote {
 	var out []news.Quote
 	inQuote := make([]bool, len(d.sents))
 	prevPara, prevSpeaker := -1, -1
-	for _, q := range findQuotes(text) {
+	qs := findQuotes(text)
+	for _, q := range qs {
 		words := len(strings.Fields(text[q.start:q.end]))
 		short := words < 3 && !(words == 2 && endsSentence(text[q.start:q.end]))
 		s := firstTokAt(d.toks, q.close)
@@ -135,7 +136,7 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 		para := paragraphOf(text, q.open)
 		if spk == -2 || spk == -3 {
-			spk = d.lastPerson(q.open)
+			spk = d.pronounSpeaker(q, qs)
 		}
 		if spk < 0 && para == prevPara && prevSpeaker >= 0 {
 			spk = prevSpeaker
@@ -283,6 +284,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	}
 	// Speaker after the verb: "said Blinken", "a déclaré le ministre X", "sagte er".
 	for j := verb + 1; j < len(toks) && j < verb+7; j++ {
+		if toks[j].Kind == tPunct && d.text[toks[j].Start] == '.' && toks[j-1].End == toks[j].Start && isAbbrev(d.text[toks[j-1].Start:toks[j-1].End]) {
+			continue // "said Atty. Laura Finch"
+		}
 		if toks[j].Kind == tPunct && d.text[toks[j].Start] != ',' {
 			break
 		}
@@ -386,7 +390,7 @@ func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
 			return i
 		}
 	}
-	for j := verb + 1; j <= k && j < verb+6; j++ {
+	for j := verb + 1; j <= k && j < verb+6 && !callingVerbs[toks[verb].Fold]; j++ {
 		if complementizers[toks[j].Fold] || toks[j].Kind == tPunct {
 			break
 		}

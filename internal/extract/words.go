@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // Word lists. Keys are folded (geo.Fold) forms. They are closed-class words
 // and patterns of news prose, not article content: function words, titles,
 // calendar names, organisation head nouns, speech verbs, number words.
@@ -18,9 +16,6 @@ func set(words ...string) map[string]bool {
 func isAbbrev(w string) bool {
 	if len(w) == 1 {
 		return w[0] >= 'A' && w[0] <= 'Z'
-	}
-	if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) {
-		w = w[i+1:] // "D-Ore.", "R-Calif."
 	}
 	return abbrevs[w]
 }

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// TestQuoteAttribution covers the failures of issue 15's "Quotes"
+// bullet on sentences written for the purpose: abbreviations that cut a
+// sentence, short and partial quotes inside reported speech, the speaker
+// before and after the quote, and pronoun speakers.
+func TestQuoteAttribution(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "speaker: quoted words", direct quotes in order
+	}{
+		{"abbreviation before the speaker", `Sen. Alan Weber, D-Ore., told reporters: "We will not accept this bill in its present form."`,
+			[]string{"Alan Weber: We will not accept this bill in its present form."}},
+		{"abbreviation after the verb", `"The ruling protects every family in the state," said Atty. Laura Finch.`,
+			[]string{"Laura Finch: The ruling protects every family in the state,"}},
+		{"speaker after the quote", `"We are ready to talk to anyone who wants peace," said Tomas Berger, the mayor of the town.`,
+			[]string{"Tomas Berger: We are ready to talk to anyone who wants peace,"}},
+		{"partial quote far from the verb", `Maria Lindqvist said on Monday that the deal reached by the two councils was "a good start."`,
+			[]string{"Maria Lindqvist: a good start."}},
+		{"speaker before the quote", `Tomas Berger said on Monday: "The bridge will reopen in the spring."`,
+			[]string{"Tomas Berger: The bridge will reopen in the spring."}},
+		{"short quote after a calling verb", `Maria Lindqvist called the plan "reckless" in a statement.`,
+			[]string{"Maria Lindqvist: reckless"}},
+		{"partial quote in reported speech", `Maria Lindqvist said the agreement was "a good start for both sides" and would be signed soon.`,
+			[]string{"Maria Lindqvist: a good start for both sides"}},
+		{"name after that is not the speaker", `Maria Lindqvist said that Tomas Berger was "not ready for the job."`,
+			[]string{"Maria Lindqvist: not ready for the job."}},
+		{"pronoun to the subject, not the object", `Tomas Berger praised the work of Maria Lindqvist at the meeting.` + "\n\n" + `"It has changed the whole town," he said.`,
+			[]string{"Tomas Berger: It has changed the whole town,"}},
+		{"pronoun by gender", `Mr. Berger and Mrs. Lindqvist visited the school on Monday.` + "\n\n" + `"The children were wonderful to us," she said.`,
+			[]string{"Lindqvist: The children were wonderful to us,"}},
+		{"scare quote is no speech", `The so-called "reform" failed in the end.`, nil},
+	}
+	a := analyzer(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			art := news.Article{ID: "t", Text: tc.text, Lang: "en", Published: time.Date(2024, 12, 13, 0, 0, 0, 0, time.UTC)}
+			an := a.Analyze(&art)
+			var got []string
+			for _, q := range an.Quotes {
+				if !q.Indirect {
+					got = append(got, q.Speaker+": "+q.Text)
+				}
+			}
+			if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+				t.Errorf("quotes of %q = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func BenchmarkQuotes(b *testing.B) {
+	a := analyzer(b)
+	text := strings.Repeat(`Sen. Alan Weber, D-Ore., told reporters: "We will not accept this bill in its present form." Maria Lindqvist called the plan "reckless" and said it was "a step back." "We are ready to talk," said Tomas Berger. "It has changed the town," he said.`+"\n\n", 40)
+	art := news.Article{ID: "b", Text: text, Lang: "en"}
+	d := &doc{text: text, lang: "en"}
+	d.toks = tokenize(text)
+	for i := range d.toks {
+		if d.toks[i].Kind == tWord {
+			d.toks[i].Fold = geo.Fold(text[d.toks[i].Start:d.toks[i].End])
+		}
+	}
+	d.sents = sentences(text, d.toks)
+	a.entities(d)
+	_ = art
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		quotes(d, "b")
+	}
+}
