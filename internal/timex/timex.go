@@ -25,9 +25,12 @@
 //   - A numeric day and month without year ("am 13.12.", "le 13/12") is
 //     read only after a preposition, day-first, in the nearest year.
 //   - A bare weekday ("on Sunday", "Sunday") is the latest such day on or
-//     before ref (news mostly reports what happened). "last Sunday" is the
-//     latest strictly before ref, "next Sunday" the first strictly after,
-//     "this Sunday" the first on or after ref.
+//     before ref (news mostly reports what happened), or the first on or
+//     after it when the nearest verb of its clause is a future one ("will
+//     meet on Tuesday", see tense.go). "last Sunday" is the latest
+//     strictly before ref, "next Sunday" the first strictly after, "this
+//     Sunday" the first on or after ref. A month or a day and month
+//     without a year lean the same way.
 //   - "last/next week" is ref ∓ 7 days (granularity day: it names the
 //     period only roughly). "last/next/this month" and "last/next/this
 //     year", "earlier this year" give month or year granularity.
@@ -36,6 +39,14 @@
 //   - A bare year needs a preposition or a year word before it ("in 2023",
 //     "seit 2019", "в 2023 году", "2024 года"): a lone four-digit number is
 //     too often a count. A bare month needs a preposition too ("in March").
+//   - Holidays are computed by rule (Easter by the Gregorian computus,
+//     Thanksgiving as the fourth Thursday of November); "the day
+//     before", "two days later", "earlier that day" count from the last
+//     date found (the reference before any).
+//   - Annotate also returns what names no calendar date, with TIMEX3
+//     values: durations (P3D, PT2H), sets (XXXX-WXX-1), seasons, weeks,
+//     quarters, decades (199X), centuries and PRESENT_REF/PAST_REF/
+//     FUTURE_REF; Find leaves those out, and bare years too.
 //   - Relative expressions need a reference: with a zero ref only absolute
 //     dates are returned. Every date is in 1900–2100.
 package timex
