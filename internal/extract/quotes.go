@@ -115,6 +115,7 @@ func quotes(d *doc, artID string) []news.Quote {
 	inQuote := make([]bool, len(d.sents))
 	prevPara, prevSpeaker := -1, -1
 	qs := findQuotes(text)
+	quoted := map[string]bool{} // entities already given a quote
 	for _, q := range qs {
 		words := len(strings.Fields(text[q.start:q.end]))
 		short := words < 3 && !(words == 2 && endsSentence(text[q.start:q.end]))
@@ -136,12 +137,22 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 		para := paragraphOf(text, q.open)
 		if spk == -2 || spk == -3 {
-			spk = d.pronounSpeaker(q, qs)
+			spk = d.pronounSpeaker(q, qs, quoted)
 		}
 		if spk < 0 && para == prevPara && prevSpeaker >= 0 {
 			spk = prevSpeaker
 		}
 		if spk < 0 {
+			// A speaker the tagger did not name: "Murray said", "the
+			// commission said".
+			speaker, entity, ok := d.cueSubject(q, mentionAt)
+			if !ok {
+				continue
+			}
+			d.markQuoted(inQuote, q)
+			start, end := trimSpace(text, q.start, q.end)
+			out = append(out, news.Quote{Speaker: speaker, Entity: entity, Text: text[start:end], Article: artID, Start: start, End: end})
+			prevPara, prevSpeaker = para, -1
 			continue
 		}
 		for i, sp := range d.sents {
@@ -152,6 +163,7 @@ func quotes(d *doc, artID string) []news.Quote {
 		m := d.ms[spk]
 		start, end := trimSpace(text, q.start, q.end)
 		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Text: text[start:end], Article: artID, Start: start, End: end})
+		quoted[m.Entity] = true
 		prevPara, prevSpeaker = para, spk
 	}
 	// Reported speech.
@@ -164,6 +176,15 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 	}
 	return out
+}
+
+// markQuoted marks the sentences q overlaps.
+func (d *doc) markQuoted(inQuote []bool, q qspan) {
+	for i, sp := range d.sents {
+		if q.open < sp.End && q.close > sp.Start {
+			inQuote[i] = true
+		}
+	}
 }
 
 // endsSentence reports whether quoted words end with a full stop (or ! ?),
@@ -318,6 +339,9 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 	if verb < 0 {
 		return -1
 	}
+	if m := d.participleSubject(verb, mentionAt); m != -1 {
+		return m
+	}
 	for j := verb - 1; j >= 0 && j > verb-8 && toks[j].Sent == sent; j-- {
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
 			// the mention may start earlier than j when it spans tokens
@@ -369,6 +393,21 @@ func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
 	if verb < 0 {
 		return -1
 	}
+	if m := d.participleSubject(verb, mentionAt); m != -1 {
+		return m
+	}
+	// The word before the verb is not a name or pronoun ("Smith, who
+	// ..., said", "Smith, delivering the speech, asked"): the subject
+	// is the one opening the sentence.
+	b := verb - 1
+	for b >= 0 && (auxiliaries[toks[b].Fold] || toks[b].Fold == "also" || toks[b].Fold == "then") {
+		b--
+	}
+	if b >= 0 && toks[b].Sent == sent && !d.isPronounTok(b) && !d.inMention(b) {
+		if m := d.sentenceSubject(sent, toks[verb].Start, mentionAt); m != -1 {
+			return m
+		}
+	}
 	for j := verb - 1; j >= 0 && j > verb-10 && toks[j].Sent == sent; j-- {
 		if auxiliaries[toks[j].Fold] || toks[j].Fold == "also" || toks[j].Fold == "then" {
 			continue
@@ -399,6 +438,50 @@ func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
 		}
 		if d.isPronounTok(j) {
 			return -2
+		}
+	}
+	return -1
+}
+
+// participleSubject reads ", saying that ...", ", noting ...": a
+// participle after a comma takes the subject of its sentence. It returns
+// that subject, -2 for a pronoun, or -1.
+func (d *doc) participleSubject(verb int, mentionAt map[int]int) int {
+	toks := d.toks
+	if !strings.HasSuffix(toks[verb].Fold, "ing") || verb == 0 || toks[verb-1].Kind != tPunct || d.text[toks[verb-1].Start] != ',' {
+		return -1
+	}
+	return d.sentenceSubject(toks[verb].Sent, toks[verb].Start, mentionAt)
+}
+
+// inMention reports whether token k lies inside a non-place mention.
+func (d *doc) inMention(k int) bool {
+	t := d.toks[k]
+	for _, m := range d.ms {
+		if m.Start > t.Start {
+			return false
+		}
+		if t.End <= m.End && m.Type != news.Place {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSubject is the subject of sentence sent when it opens the
+// sentence (before byte off): a person or organisation mention after at
+// most a title or determiner, or a pronoun (-2); -1 otherwise.
+func (d *doc) sentenceSubject(sent, off int, mentionAt map[int]int) int {
+	s := firstTokAt(d.toks, d.sents[sent].Start)
+	for j := s; j < len(d.toks) && j < s+4 && d.toks[j].Start < off; j++ {
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+		if !(titles[d.toks[j].Fold] || determiners[d.toks[j].Fold] || d.toks[j].Kind == tPunct || d.isCapWord(j)) {
+			break
 		}
 	}
 	return -1

@@ -38,6 +38,14 @@ func TestQuoteAttribution(t *testing.T) {
 			[]string{"Tomas Berger: It has changed the whole town,"}},
 		{"pronoun by gender", `Mr. Berger and Mrs. Lindqvist visited the school on Monday.` + "\n\n" + `"The children were wonderful to us," she said.`,
 			[]string{"Lindqvist: The children were wonderful to us,"}},
+		{"participle takes the sentence subject", `Maria Lindqvist praised the work of Tomas Berger, noting that the new bridge was "a model for the whole region."`,
+			[]string{"Maria Lindqvist: a model for the whole region."}},
+		{"subject before a long appositive", `Maria Lindqvist, delivering the speech that Tomas Berger had written for the council, said the plan was "a fair deal for everyone."`,
+			[]string{"Maria Lindqvist: a fair deal for everyone."}},
+		{"common-noun speaker", `"The rules must be applied to every party in the same way," the commission said in its report.`,
+			[]string{"the commission: The rules must be applied to every party in the same way,"}},
+		{"surname tied to the full name", `Maria Lindqvist spoke first at the hearing.` + "\n\n" + `"We have waited long enough for an answer," Lindqvist said.`,
+			[]string{"Maria Lindqvist: We have waited long enough for an answer,"}},
 		{"scare quote is no speech", `The so-called "reform" failed in the end.`, nil},
 	}
 	a := analyzer(t)
