@@ -1,6 +1,9 @@
 package timex
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +147,43 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Annotate(text, ref, "en")
+	}
+}
+
+// TestOnlyGrammars checks that the speed table onlyGrammars changes no
+// result: every golden text and the tempeval texts (when present) are
+// annotated with and without it.
+func TestOnlyGrammars(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	var texts []string
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for _, s := range []string{"in the past", "the day before", "a week ago", "at least three years", "l'an dernier", "this morning", "that day", "more than a month", "in two days", "of 2009"} {
+		texts = append(texts, s)
+	}
+	saved := onlyGrammars
+	all := func() []string {
+		var out []string
+		for _, text := range texts {
+			out = append(out, fmt.Sprint(Annotate(text, ref, "")))
+		}
+		return out
+	}
+	fast := all()
+	onlyGrammars = nil
+	slow := all()
+	onlyGrammars = saved
+	for i := range fast {
+		if fast[i] != slow[i] {
+			t.Errorf("text %d: with the table %s, without %s", i, fast[i], slow[i])
+		}
 	}
 }

@@ -166,35 +166,77 @@ func (f *finder) match(i int) (hit, bool) {
 	if (t.kind == tPunct && t.low != "'" && t.low != "’") || (t.kind == tWord && !starters[t.low]) {
 		return hit{}, false
 	}
+	mask := ^uint32(0)
+	if t.kind == tWord {
+		if m, ok := onlyGrammars[t.low]; ok {
+			mask = m
+		}
+	}
 	var best hit
 	found := false
-	keep := func(h hit, ok bool) {
-		if ok && (!found || h.next > best.next) {
+	for g, try := range grammars {
+		if mask&(1<<g) == 0 {
+			continue
+		}
+		if h, ok := try(f, i); ok && (!found || h.next > best.next) {
 			best, found = h, true
 		}
 	}
-	keep(f.edge(i))
-	keep(f.absolute(i))
-	keep(f.dayWord(i))
-	keep(f.modified(i))
-	keep(f.ago(i))
-	keep(f.prepYear(i))
-	keep(f.prepMonth(i))
-	keep(f.bareWeekday(i))
-	keep(f.shortNumeric(i))
-	keep(f.holiday(i))
-	keep(f.anchored(i))
-	keep(f.duration(i))
-	keep(f.set(i))
-	keep(f.reference(i))
-	keep(f.season(i))
-	keep(f.quarterHalf(i))
-	keep(f.decade(i))
-	keep(f.clockTime(i))
 	if found {
 		best = f.withTime(best)
 	}
 	return best, found
+}
+
+// grammars are tried in this order at every starter token; on equal
+// length the earlier one wins. It is set in init: edge calls match.
+var grammars []func(*finder, int) (hit, bool)
+
+func init() {
+	grammars = []func(*finder, int) (hit, bool){
+		gEdge: (*finder).edge, gAbsolute: (*finder).absolute, gDayWord: (*finder).dayWord, gModified: (*finder).modified,
+		gAgo: (*finder).ago, gPrepYear: (*finder).prepYear, gPrepMonth: (*finder).prepMonth, gBareWeekday: (*finder).bareWeekday,
+		gShortNumeric: (*finder).shortNumeric, gHoliday: (*finder).holiday, gAnchored: (*finder).anchored, gDuration: (*finder).duration,
+		gSet: (*finder).set, gReference: (*finder).reference, gSeason: (*finder).season, gQuarterHalf: (*finder).quarterHalf,
+		gDecade: (*finder).decade, gClockTime: (*finder).clockTime,
+	}
+}
+
+const (
+	gEdge = iota
+	gAbsolute
+	gDayWord
+	gModified
+	gAgo
+	gPrepYear
+	gPrepMonth
+	gBareWeekday
+	gShortNumeric
+	gHoliday
+	gAnchored
+	gDuration
+	gSet
+	gReference
+	gSeason
+	gQuarterHalf
+	gDecade
+	gClockTime
+)
+
+// onlyGrammars limits the grammars tried at the commonest starter words
+// to those that can begin there (a speed table: the result is the same
+// as trying all; TestOnlyGrammars checks it).
+var onlyGrammars = map[string]uint32{
+	"the":  1<<gDayWord | 1<<gAnchored | 1<<gReference,
+	"of":   1 << gPrepYear,
+	"in":   1<<gPrepYear | 1<<gPrepMonth | 1<<gAgo | 1<<gSeason | 1<<gReference,
+	"a":    1<<gDuration | 1<<gAgo,
+	"an":   1<<gDuration | 1<<gAgo | 1<<gModified, // also French "l'an dernier"
+	"that": 1 << gAnchored,
+	"at":   1<<gReference | 1<<gDuration,
+	"more": 1 << gDuration,
+	"less": 1 << gDuration,
+	"this": 1<<gModified | 1<<gDayWord,
 }
 
 // starters holds every word that can begin an expression, so that match
