@@ -162,7 +162,7 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 		m := d.ms[spk]
 		start, end := trimSpace(text, q.start, q.end)
-		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Text: text[start:end], Article: artID, Start: start, End: end})
+		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Role: d.speakerRole(spk), Text: text[start:end], Article: artID, Start: start, End: end})
 		quoted[m.Entity] = true
 		prevPara, prevSpeaker = para, spk
 	}

@@ -66,6 +66,26 @@ func TestQuoteAttribution(t *testing.T) {
 	}
 }
 
+// TestQuoteRole checks that the speaker's role is kept with the quote.
+func TestQuoteRole(t *testing.T) {
+	tests := []struct{ name, text, speaker, role string }{
+		{"title before", `Sen. Alan Weber told reporters: "We will not accept this bill in its present form."`, "Alan Weber", "Sen."},
+		{"long title before", `Former Secretary of State Maria Lindqvist said on Monday: "The bridge will reopen in the spring."`, "Maria Lindqvist", "Former Secretary of State"},
+		{"appositive after", `"We are ready to talk to anyone who wants peace," said Tomas Berger, the mayor of the town.`, "Tomas Berger", "the mayor of the town"},
+		{"no role", `Tomas Berger said on Monday: "The bridge will reopen in the spring."`, "Tomas Berger", ""},
+	}
+	a := analyzer(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			art := news.Article{ID: "t", Text: tc.text, Lang: "en"}
+			an := a.Analyze(&art)
+			if len(an.Quotes) == 0 || an.Quotes[0].Speaker != tc.speaker || an.Quotes[0].Role != tc.role {
+				t.Errorf("quotes of %q = %+v, want speaker %q, role %q", tc.text, an.Quotes, tc.speaker, tc.role)
+			}
+		})
+	}
+}
+
 func BenchmarkQuotes(b *testing.B) {
 	a := analyzer(b)
 	text := strings.Repeat(`Sen. Alan Weber, D-Ore., told reporters: "We will not accept this bill in its present form." Maria Lindqvist called the plan "reckless" and said it was "a step back." "We are ready to talk," said Tomas Berger. "It has changed the town," he said.`+"\n\n", 40)
