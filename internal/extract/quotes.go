@@ -337,6 +337,11 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 		}
 	}
 	if verb < 0 {
+		// `Kasich resisted: "..."`: a colon before the quotation makes
+		// the sentence's subject its speaker, whatever the verb.
+		if toks[k].Kind == tPunct && d.text[toks[k].Start] == ':' {
+			return d.sentenceSubject(sent, toks[k].Start, mentionAt)
+		}
 		return -1
 	}
 	if m := d.participleSubject(verb, mentionAt); m != -1 {

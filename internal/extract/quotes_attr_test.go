@@ -46,6 +46,8 @@ func TestQuoteAttribution(t *testing.T) {
 			[]string{"the commission: The rules must be applied to every party in the same way,"}},
 		{"surname tied to the full name", `Maria Lindqvist spoke first at the hearing.` + "\n\n" + `"We have waited long enough for an answer," Lindqvist said.`,
 			[]string{"Maria Lindqvist: We have waited long enough for an answer,"}},
+		{"colon after any verb", `Tomas Berger smiled and turned to the crowd:` + "\n\n" + `"This town has never looked better than it does tonight."`,
+			[]string{"Tomas Berger: This town has never looked better than it does tonight."}},
 		{"scare quote is no speech", `The so-called "reform" failed in the end.`, nil},
 	}
 	a := analyzer(t)
