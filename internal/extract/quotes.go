@@ -97,13 +97,9 @@ func findQuotes(text string) []qspan {
 func quotes(d *doc, artID string) []news.Quote {
 	text := d.text
 	// Mention lookups by start and end token.
-	mentionAt := map[int]int{} // token index → mention index
-	tokOf := map[int]int{}     // byte offset → token index
-	for i, t := range d.toks {
-		tokOf[t.Start] = i
-	}
+	mentionAt := make(map[int]int, len(d.ms)) // token index → mention index
 	for i, m := range d.ms {
-		if k, ok := tokOf[m.Start]; ok {
+		if k := firstTokAt(d.toks, m.Start); k < len(d.toks) && d.toks[k].Start == m.Start {
 			mentionAt[k] = i
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -29,12 +30,9 @@ var titleGender = map[string]int{"mrs": 1, "ms": 1, "miss": 1, "madame": 1, "mme
 func (d *doc) pronounSpeaker(q qspan, quotes []qspan, quoted map[string]bool) int {
 	gender := d.quotePronounGender(q)
 	inQuote := func(off int) bool {
-		for _, x := range quotes {
-			if off >= x.start && off < x.end {
-				return true
-			}
-		}
-		return false
+		// quotes are in text order and do not overlap
+		i := sort.Search(len(quotes), func(i int) bool { return quotes[i].end > off })
+		return i < len(quotes) && off >= quotes[i].start
 	}
 	k := firstTokAt(d.toks, q.open)
 	if k >= len(d.toks) {
@@ -44,8 +42,10 @@ func (d *doc) pronounSpeaker(q qspan, quotes []qspan, quoted map[string]bool) in
 		return -1
 	}
 	here := d.toks[k].Sent
+	from := d.sents[max(0, here-6)].Start
 	best, bestScore := -1, 0.0
-	for i, m := range d.ms {
+	for i := sort.Search(len(d.ms), func(i int) bool { return d.ms[i].Start >= from }); i < len(d.ms); i++ {
+		m := d.ms[i]
 		if m.Start >= q.open {
 			break
 		}
