@@ -252,8 +252,8 @@ var edgeMods = map[string]string{"early": "START", "late": "END", "mid": "MID", 
 func (f *finder) edge(i int) (hit, bool) {
 	t := f.tok(i)
 	mod, ok := edgeMods[t.low]
-	if !ok || t.kind != tWord {
-		return hit{}, false
+	if !ok || t.kind != tWord || f.inEdge {
+		return hit{}, false // one edge only: "early early early" must not recurse
 	}
 	j := i + 1
 	if f.isPunct(j, "-") || f.isWord(j, "of", "de") {
@@ -262,7 +262,9 @@ func (f *finder) edge(i int) (hit, bool) {
 	if j >= len(f.toks) {
 		return hit{}, false
 	}
+	f.inEdge = true
 	h, ok := f.match(j)
+	f.inEdge = false
 	if !ok {
 		// A month alone: "early December" is read as "in December" is.
 		m, isMonth := f.month(j)

@@ -158,10 +158,13 @@ type finder struct {
 	// any): anchored expressions count from it.
 	anchor     time.Time
 	anchorGran string
+	inEdge     bool // edge is matching what follows its modifier
+	matches    int  // calls of match, for the test that work stays linear
 }
 
 // match tries every grammar at token i and keeps the longest hit.
 func (f *finder) match(i int) (hit, bool) {
+	f.matches++
 	t := f.toks[i]
 	if (t.kind == tPunct && t.low != "'" && t.low != "’") || (t.kind == tWord && !starters[t.low]) {
 		return hit{}, false
