@@ -237,6 +237,11 @@ func (d *doc) isSpeechTok(k int) bool {
 	if i := strings.IndexByte(f, ' '); i > 0 && speechVerbs[f[:i]] {
 		return true
 	}
+	// The participle of a speech verb: "responding", "stating".
+	if n := len(f); n > 5 && strings.HasSuffix(f, "ing") {
+		stem := f[:n-3]
+		return speechVerbs[stem+"ed"] || speechVerbs[stem+"d"] || speechVerbs[stem+"s"] || speechVerbs[stem+"es"]
+	}
 	return false
 }
 
@@ -262,6 +267,16 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 		if t.Kind == tPunct {
 			c := d.text[t.Start]
 			if c == ',' || c == '-' || t.End-t.Start > 1 {
+				continue
+			}
+			if c == '.' && j > 0 && toks[j-1].End == t.Start && isAbbrev(d.text[toks[j-1].Start:toks[j-1].End]) {
+				continue // "Sen." before the name
+			}
+			if c == '(' {
+				// "Sen. Marco Rubio (R-Fla.) said": skip the aside.
+				for j+1 < len(toks) && j < k+12 && d.text[toks[j].Start] != ')' {
+					j++
+				}
 				continue
 			}
 			if c == '.' || c == '!' || c == '?' || c == '"' || c == '(' {

@@ -48,6 +48,10 @@ func TestQuoteAttribution(t *testing.T) {
 			[]string{"Maria Lindqvist: We have waited long enough for an answer,"}},
 		{"colon after any verb", `Tomas Berger smiled and turned to the crowd:` + "\n\n" + `"This town has never looked better than it does tonight."`,
 			[]string{"Tomas Berger: This town has never looked better than it does tonight."}},
+		{"aside between speaker and verb", `"The court has spoken and we respect it," Sen. Alan Weber (D-Ore.) said after the ruling.`,
+			[]string{"Alan Weber: The court has spoken and we respect it,"}},
+		{"participle of a speech verb", `Tomas Berger refused to discuss the plan, responding that he was "not going to negotiate in public."`,
+			[]string{"Tomas Berger: not going to negotiate in public."}},
 		{"scare quote is no speech", `The so-called "reform" failed in the end.`, nil},
 	}
 	a := analyzer(t)
