@@ -97,13 +97,9 @@ func findQuotes(text string) []qspan {
 func quotes(d *doc, artID string) []news.Quote {
 	text := d.text
 	// Mention lookups by start and end token.
-	mentionAt := map[int]int{} // token index → mention index
-	tokOf := map[int]int{}     // byte offset → token index
-	for i, t := range d.toks {
-		tokOf[t.Start] = i
-	}
+	mentionAt := make(map[int]int, len(d.ms)) // token index → mention index
 	for i, m := range d.ms {
-		if k, ok := tokOf[m.Start]; ok {
+		if k := firstTokAt(d.toks, m.Start); k < len(d.toks) && d.toks[k].Start == m.Start {
 			mentionAt[k] = i
 		}
 	}
@@ -114,27 +110,45 @@ func quotes(d *doc, artID string) []news.Quote {
 	var out []news.Quote
 	inQuote := make([]bool, len(d.sents))
 	prevPara, prevSpeaker := -1, -1
-	for _, q := range findQuotes(text) {
+	qs := findQuotes(text)
+	quoted := map[string]bool{} // entities already given a quote
+	for _, q := range qs {
 		words := len(strings.Fields(text[q.start:q.end]))
-		if words < 3 && !(words == 2 && endsSentence(text[q.start:q.end])) {
-			continue // a scare quote or a title, not speech
-		}
+		short := words < 3 && !(words == 2 && endsSentence(text[q.start:q.end]))
 		s := firstTokAt(d.toks, q.close)
 		spk := -1
-		if !endsSentence(text[q.start:q.end]) {
+		if !short && !endsSentence(text[q.start:q.end]) {
 			spk = d.speakerAfter(s, mentionAt)
 		}
-		if spk == -1 {
+		if !short && spk == -1 {
 			spk = d.speakerBefore(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
+		if spk == -1 {
+			// A partial or short quotation inside reported speech: `X
+			// said the plan was "reckless"`, `called him "a friend"`.
+			spk = d.reportingSpeaker(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
+		if short && spk == -1 {
+			continue // a scare quote or a title, not speech
 		}
 		para := paragraphOf(text, q.open)
 		if spk == -2 || spk == -3 {
-			spk = d.lastPerson(q.open)
+			spk = d.pronounSpeaker(q, qs, quoted)
 		}
 		if spk < 0 && para == prevPara && prevSpeaker >= 0 {
 			spk = prevSpeaker
 		}
 		if spk < 0 {
+			// A speaker the tagger did not name: "Murray said", "the
+			// commission said".
+			speaker, entity, ok := d.cueSubject(q, mentionAt)
+			if !ok {
+				continue
+			}
+			d.markQuoted(inQuote, q)
+			start, end := trimSpace(text, q.start, q.end)
+			out = append(out, news.Quote{Speaker: speaker, Entity: entity, Text: text[start:end], Article: artID, Start: start, End: end})
+			prevPara, prevSpeaker = para, -1
 			continue
 		}
 		for i, sp := range d.sents {
@@ -144,7 +158,8 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 		m := d.ms[spk]
 		start, end := trimSpace(text, q.start, q.end)
-		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Text: text[start:end], Article: artID, Start: start, End: end})
+		out = append(out, news.Quote{Speaker: name[m.Entity], Entity: m.Entity, Role: d.speakerRole(spk), Text: text[start:end], Article: artID, Start: start, End: end})
+		quoted[m.Entity] = true
 		prevPara, prevSpeaker = para, spk
 	}
 	// Reported speech.
@@ -157,6 +172,15 @@ func quotes(d *doc, artID string) []news.Quote {
 		}
 	}
 	return out
+}
+
+// markQuoted marks the sentences q overlaps.
+func (d *doc) markQuoted(inQuote []bool, q qspan) {
+	for i, sp := range d.sents {
+		if q.open < sp.End && q.close > sp.Start {
+			inQuote[i] = true
+		}
+	}
 }
 
 // endsSentence reports whether quoted words end with a full stop (or ! ?),
@@ -213,6 +237,11 @@ func (d *doc) isSpeechTok(k int) bool {
 	if i := strings.IndexByte(f, ' '); i > 0 && speechVerbs[f[:i]] {
 		return true
 	}
+	// The participle of a speech verb: "responding", "stating".
+	if n := len(f); n > 5 && strings.HasSuffix(f, "ing") {
+		stem := f[:n-3]
+		return speechVerbs[stem+"ed"] || speechVerbs[stem+"d"] || speechVerbs[stem+"s"] || speechVerbs[stem+"es"]
+	}
 	return false
 }
 
@@ -236,6 +265,16 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 		if t.Kind == tPunct {
 			c := d.text[t.Start]
 			if c == ',' || c == '-' || t.End-t.Start > 1 {
+				continue
+			}
+			if c == '.' && j > 0 && toks[j-1].End == t.Start && isAbbrev(d.text[toks[j-1].Start:toks[j-1].End]) {
+				continue // "Sen." before the name
+			}
+			if c == '(' {
+				// "Sen. Marco Rubio (R-Fla.) said": skip the aside.
+				for j+1 < len(toks) && j < k+12 && d.text[toks[j].Start] != ')' {
+					j++
+				}
 				continue
 			}
 			if c == '.' || c == '!' || c == '?' || c == '"' || c == '(' {
@@ -275,6 +314,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	}
 	// Speaker after the verb: "said Blinken", "a déclaré le ministre X", "sagte er".
 	for j := verb + 1; j < len(toks) && j < verb+7; j++ {
+		if toks[j].Kind == tPunct && d.text[toks[j].Start] == '.' && toks[j-1].End == toks[j].Start && isAbbrev(d.text[toks[j-1].Start:toks[j-1].End]) {
+			continue // "said Atty. Laura Finch"
+		}
 		if toks[j].Kind == tPunct && d.text[toks[j].Start] != ',' {
 			break
 		}
@@ -304,7 +346,15 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 		}
 	}
 	if verb < 0 {
+		// `Kasich resisted: "..."`: a colon before the quotation makes
+		// the sentence's subject its speaker, whatever the verb.
+		if toks[k].Kind == tPunct && d.text[toks[k].Start] == ':' {
+			return d.sentenceSubject(sent, toks[k].Start, mentionAt)
+		}
 		return -1
+	}
+	if m := d.participleSubject(verb, mentionAt); m != -1 {
+		return m
 	}
 	for j := verb - 1; j >= 0 && j > verb-8 && toks[j].Sent == sent; j-- {
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
@@ -317,11 +367,135 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 	}
 	// "said X:" in German/French order: verb then speaker.
 	for j := verb + 1; j <= k; j++ {
+		if complementizers[toks[j].Fold] {
+			break // "said that X "...": X is what was said about
+		}
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
 			return m
 		}
 		if d.isPronounTok(j) {
 			return -2
+		}
+	}
+	return -1
+}
+
+// reportingSpeaker finds the speaker of a quotation that sits inside a
+// reported clause: from the token k before the opening mark it looks back
+// through the sentence for a speech or calling verb, then for the
+// speaker just before it (`Lindsey Graham said that Carson is a "good
+// man"`) or just after it when the verb comes first (`said Graham`).
+// It returns a mention index, -2 for a pronoun, or -1.
+func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
+	toks := d.toks
+	if k < 0 {
+		return -1
+	}
+	sent := toks[k].Sent
+	verb := -1
+	for j := k; j >= 0 && j > k-40 && toks[j].Sent == sent; j-- {
+		if d.isSpeechTok(j) || callingVerbs[toks[j].Fold] {
+			verb = j
+			break
+		}
+		if j < k && toks[j].Kind == tPunct && isCloseQuote(d.text[toks[j].Start:toks[j].End]) && toks[j].Start > 0 {
+			// past an earlier quotation of the same sentence: its
+			// speaker, found the same way, is this one's too
+			continue
+		}
+	}
+	if verb < 0 {
+		return -1
+	}
+	if m := d.participleSubject(verb, mentionAt); m != -1 {
+		return m
+	}
+	// The word before the verb is not a name or pronoun ("Smith, who
+	// ..., said", "Smith, delivering the speech, asked"): the subject
+	// is the one opening the sentence.
+	b := verb - 1
+	for b >= 0 && (auxiliaries[toks[b].Fold] || toks[b].Fold == "also" || toks[b].Fold == "then") {
+		b--
+	}
+	if b >= 0 && toks[b].Sent == sent && !d.isPronounTok(b) && !d.inMention(b) {
+		if m := d.sentenceSubject(sent, toks[verb].Start, mentionAt); m != -1 {
+			return m
+		}
+	}
+	for j := verb - 1; j >= 0 && j > verb-10 && toks[j].Sent == sent; j-- {
+		if auxiliaries[toks[j].Fold] || toks[j].Fold == "also" || toks[j].Fold == "then" {
+			continue
+		}
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+		if complementizers[toks[j].Fold] {
+			break
+		}
+	}
+	// The mention may span tokens: the one ending just before the verb.
+	for i := len(d.ms) - 1; i >= 0; i-- {
+		m := d.ms[i]
+		if m.End <= toks[verb].Start && m.End > toks[max(0, verb-3)].Start && m.Type != news.Place {
+			return i
+		}
+	}
+	for j := verb + 1; j <= k && j < verb+6 && !callingVerbs[toks[verb].Fold]; j++ {
+		if complementizers[toks[j].Fold] || toks[j].Kind == tPunct {
+			break
+		}
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+	}
+	return -1
+}
+
+// participleSubject reads ", saying that ...", ", noting ...": a
+// participle after a comma takes the subject of its sentence. It returns
+// that subject, -2 for a pronoun, or -1.
+func (d *doc) participleSubject(verb int, mentionAt map[int]int) int {
+	toks := d.toks
+	if !strings.HasSuffix(toks[verb].Fold, "ing") || verb == 0 || toks[verb-1].Kind != tPunct || d.text[toks[verb-1].Start] != ',' {
+		return -1
+	}
+	return d.sentenceSubject(toks[verb].Sent, toks[verb].Start, mentionAt)
+}
+
+// inMention reports whether token k lies inside a non-place mention.
+func (d *doc) inMention(k int) bool {
+	t := d.toks[k]
+	for _, m := range d.ms {
+		if m.Start > t.Start {
+			return false
+		}
+		if t.End <= m.End && m.Type != news.Place {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSubject is the subject of sentence sent when it opens the
+// sentence (before byte off): a person or organisation mention after at
+// most a title or determiner, or a pronoun (-2); -1 otherwise.
+func (d *doc) sentenceSubject(sent, off int, mentionAt map[int]int) int {
+	s := firstTokAt(d.toks, d.sents[sent].Start)
+	for j := s; j < len(d.toks) && j < s+4 && d.toks[j].Start < off; j++ {
+		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
+			return m
+		}
+		if d.isPronounTok(j) {
+			return -2
+		}
+		if !(titles[d.toks[j].Fold] || determiners[d.toks[j].Fold] || d.toks[j].Kind == tPunct || d.isCapWord(j)) {
+			break
 		}
 	}
 	return -1

@@ -128,8 +128,11 @@ type Figure struct {
 
 // Quote is something a speaker said, directly or reported.
 type Quote struct {
-	Speaker  string `json:"speaker"`          // canonical name when resolved
-	Entity   string `json:"entity,omitempty"` // entity key of the speaker
+	Speaker string `json:"speaker"`          // canonical name when resolved
+	Entity  string `json:"entity,omitempty"` // entity key of the speaker
+	// Role is what the article calls the speaker where it names them:
+	// "Sen.", "the mayor of the town".
+	Role     string `json:"role,omitempty"`
 	Text     string `json:"text"`
 	Article  string `json:"article"`
 	Start    int    `json:"start"`

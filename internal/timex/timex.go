@@ -25,9 +25,12 @@
 //   - A numeric day and month without year ("am 13.12.", "le 13/12") is
 //     read only after a preposition, day-first, in the nearest year.
 //   - A bare weekday ("on Sunday", "Sunday") is the latest such day on or
-//     before ref (news mostly reports what happened). "last Sunday" is the
-//     latest strictly before ref, "next Sunday" the first strictly after,
-//     "this Sunday" the first on or after ref.
+//     before ref (news mostly reports what happened), or the first on or
+//     after it when the nearest verb of its clause is a future one ("will
+//     meet on Tuesday", see tense.go). "last Sunday" is the latest
+//     strictly before ref, "next Sunday" the first strictly after, "this
+//     Sunday" the first on or after ref. A month or a day and month
+//     without a year lean the same way.
 //   - "last/next week" is ref ∓ 7 days (granularity day: it names the
 //     period only roughly). "last/next/this month" and "last/next/this
 //     year", "earlier this year" give month or year granularity.
@@ -36,6 +39,14 @@
 //   - A bare year needs a preposition or a year word before it ("in 2023",
 //     "seit 2019", "в 2023 году", "2024 года"): a lone four-digit number is
 //     too often a count. A bare month needs a preposition too ("in March").
+//   - Holidays are computed by rule (Easter by the Gregorian computus,
+//     Thanksgiving as the fourth Thursday of November); "the day
+//     before", "two days later", "earlier that day" count from the last
+//     date found (the reference before any).
+//   - Annotate also returns what names no calendar date, with TIMEX3
+//     values: durations (P3D, PT2H), sets (XXXX-WXX-1), seasons, weeks,
+//     quarters, decades (199X), centuries and PRESENT_REF/PAST_REF/
+//     FUTURE_REF; Find leaves those out, and bare years too.
 //   - Relative expressions need a reference: with a zero ref only absolute
 //     dates are returned. Every date is in 1900–2100.
 package timex
@@ -66,32 +77,60 @@ const (
 // ISO 639-1 code of the text or "" when unknown, and only settles
 // ambiguous numeric dates and words (see the package comment).
 func Find(text string, ref time.Time, lang string) []news.DateMention {
-	toks := scan(text)
-	f := finder{text: text, toks: toks, lang: lang, hasRef: !ref.IsZero() && ref.Year() >= minYear && ref.Year() <= maxYear}
+	var out []news.DateMention
+	newFinder(text, ref, lang).run(func(f *finder, h hit) {
+		if h.nodate || h.loose {
+			return
+		}
+		start, end := f.toks[h.first].start, f.toks[h.last].end
+		out = append(out, news.DateMention{
+			Date:        h.date.Format(time.DateOnly),
+			Text:        text[start:end],
+			Start:       start,
+			End:         end,
+			Relative:    h.rel,
+			Granularity: h.gran,
+		})
+	})
+	return out
+}
+
+func newFinder(text string, ref time.Time, lang string) *finder {
+	f := &finder{text: text, toks: scan(text), lang: lang, hasRef: !ref.IsZero() && ref.Year() >= minYear && ref.Year() <= maxYear}
 	if f.hasRef {
 		f.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+		f.anchor, f.anchorGran = f.ref, Day
 	}
-	var out []news.DateMention
-	for i := 0; i < len(toks); {
-		m, ok := f.match(i)
+	return f
+}
+
+// run matches expressions left to right and calls emit for each one that
+// is in range and resolvable. A calendar date it emits becomes the anchor
+// of later anchored expressions ("the day before", "two days later").
+func (f *finder) run(emit func(*finder, hit)) {
+	prevLast := -1
+	for i := 0; i < len(f.toks); {
+		h, ok := f.match(i)
 		if !ok {
 			i++
 			continue
 		}
-		if m.date.Year() >= minYear && m.date.Year() <= maxYear && (f.hasRef || !m.rel) {
-			start, end := toks[m.first].start, toks[m.last].end
-			out = append(out, news.DateMention{
-				Date:        m.date.Format(time.DateOnly),
-				Text:        text[start:end],
-				Start:       start,
-				End:         end,
-				Relative:    m.rel,
-				Granularity: m.gran,
-			})
+		i = h.next
+		if h.first <= prevLast {
+			h.first = prevLast + 1
 		}
-		i = m.next
+		if !h.nodate && (h.date.Year() < minYear || h.date.Year() > maxYear) {
+			continue
+		}
+		if h.rel && !f.hasRef {
+			continue
+		}
+		prevLast = h.last
+		if !h.nodate && !h.loose && h.typ != Duration && h.typ != Set {
+			f.anchor, f.anchorGran = h.date, h.gran
+		}
+		emit(f, h)
 	}
-	return out
 }
 
 // hit is one matched expression: tokens first..last form the mention
@@ -102,6 +141,11 @@ type hit struct {
 	date              time.Time
 	gran              string
 	rel               bool
+	typ               string // TIMEX3 type; "" is DATE
+	value             string // TIMEX3 value when it is not the date's own
+	mod               string // TIMEX3 mod
+	nodate            bool   // names no calendar date: Annotate reports it, Find does not
+	loose             bool   // too weak a reading for Find (a bare year)
 }
 
 type finder struct {
@@ -110,73 +154,92 @@ type finder struct {
 	lang   string
 	ref    time.Time
 	hasRef bool
+	// anchor is the last calendar date emitted (the reference before
+	// any): anchored expressions count from it.
+	anchor     time.Time
+	anchorGran string
+	inEdge     bool // edge is matching what follows its modifier
+	matches    int  // calls of match, for the test that work stays linear
 }
 
 // match tries every grammar at token i and keeps the longest hit.
 func (f *finder) match(i int) (hit, bool) {
+	f.matches++
 	t := f.toks[i]
-	if t.kind == tPunct || (t.kind == tWord && !starters[t.low]) {
+	if (t.kind == tPunct && t.low != "'" && t.low != "’") || (t.kind == tWord && !starters[t.low]) {
 		return hit{}, false
+	}
+	mask := ^uint32(0)
+	if t.kind == tWord {
+		if m, ok := onlyGrammars[t.low]; ok {
+			mask = m
+		}
 	}
 	var best hit
 	found := false
-	keep := func(h hit, ok bool) {
-		if ok && (!found || h.next > best.next) {
+	for g, try := range grammars {
+		if mask&(1<<g) == 0 {
+			continue
+		}
+		if h, ok := try(f, i); ok && (!found || h.next > best.next) {
 			best, found = h, true
 		}
 	}
-	keep(f.absolute(i))
-	keep(f.dayWord(i))
-	keep(f.modified(i))
-	keep(f.ago(i))
-	keep(f.prepYear(i))
-	keep(f.prepMonth(i))
-	keep(f.bareWeekday(i))
-	keep(f.shortNumeric(i))
+	if found {
+		best = f.withTime(best)
+	}
 	return best, found
 }
 
-// shortPreps introduce a numeric day and month without year in German,
-// French and Spanish ("am 13.12.", "le 13/12", "el 13/12").
-var shortPreps = map[string]bool{"am": true, "vom": true, "bis": true, "zum": true, "ab": true, "seit": true, "le": true, "du": true, "au": true, "el": true, "del": true}
+// grammars are tried in this order at every starter token; on equal
+// length the earlier one wins. It is set in init: edge calls match.
+var grammars []func(*finder, int) (hit, bool)
 
-// shortNumeric matches a day-first "13.12." or "13/12" after one of
-// shortPreps, in the year nearest ref. Without the preposition such pairs
-// are too often scores, ratios or section numbers.
-func (f *finder) shortNumeric(i int) (hit, bool) {
-	if !f.hasRef || f.tok(i).kind != tWord || !shortPreps[f.tok(i).low] {
-		return hit{}, false
+func init() {
+	grammars = []func(*finder, int) (hit, bool){
+		gEdge: (*finder).edge, gAbsolute: (*finder).absolute, gDayWord: (*finder).dayWord, gModified: (*finder).modified,
+		gAgo: (*finder).ago, gPrepYear: (*finder).prepYear, gPrepMonth: (*finder).prepMonth, gBareWeekday: (*finder).bareWeekday,
+		gShortNumeric: (*finder).shortNumeric, gHoliday: (*finder).holiday, gAnchored: (*finder).anchored, gDuration: (*finder).duration,
+		gSet: (*finder).set, gReference: (*finder).reference, gSeason: (*finder).season, gQuarterHalf: (*finder).quarterHalf,
+		gDecade: (*finder).decade, gClockTime: (*finder).clockTime,
 	}
-	d, ok := f.dayNum(i + 1)
-	if !ok || f.tok(i+1).ord {
-		return hit{}, false
-	}
-	sep := f.tok(i + 2)
-	if sep.kind != tPunct || (sep.low != "." && sep.low != "/") || !f.adjacent(i+1) || !f.adjacent(i+2) {
-		return hit{}, false
-	}
-	mt := f.tok(i + 3)
-	if mt.kind != tNum || mt.ord || mt.ndig > 2 || mt.val < 1 || mt.val > 12 {
-		return hit{}, false
-	}
-	last := i + 3
-	if sep.low == "." {
-		// German writes "13.12." with a closing dot; a number after it is a year or a version.
-		if !f.isPunct(i+4, ".") || !f.adjacent(i+3) || f.tok(i+5).kind == tNum && f.adjacent(i+4) {
-			return hit{}, false
-		}
-		last = i + 4
-	} else if f.tok(i+4).kind == tPunct && f.tok(i+4).low == "/" {
-		return hit{}, false // a full numeric date: the other grammar reads it
-	}
-	if _, ok := date(2000, mt.val, d); !ok {
-		return hit{}, false
-	}
-	t, ok := f.nearestYear(mt.val, d, -1)
-	if !ok {
-		return hit{}, false
-	}
-	return hit{first: i + 1, last: last, next: last + 1, date: t, gran: Day, rel: true}, true
+}
+
+const (
+	gEdge = iota
+	gAbsolute
+	gDayWord
+	gModified
+	gAgo
+	gPrepYear
+	gPrepMonth
+	gBareWeekday
+	gShortNumeric
+	gHoliday
+	gAnchored
+	gDuration
+	gSet
+	gReference
+	gSeason
+	gQuarterHalf
+	gDecade
+	gClockTime
+)
+
+// onlyGrammars limits the grammars tried at the commonest starter words
+// to those that can begin there (a speed table: the result is the same
+// as trying all; TestOnlyGrammars checks it).
+var onlyGrammars = map[string]uint32{
+	"the":  1<<gDayWord | 1<<gAnchored | 1<<gReference,
+	"of":   1 << gPrepYear,
+	"in":   1<<gPrepYear | 1<<gPrepMonth | 1<<gAgo | 1<<gSeason | 1<<gReference,
+	"a":    1<<gDuration | 1<<gAgo,
+	"an":   1<<gDuration | 1<<gAgo | 1<<gModified, // also French "l'an dernier"
+	"that": 1 << gAnchored,
+	"at":   1<<gReference | 1<<gDuration,
+	"more": 1 << gDuration,
+	"less": 1 << gDuration,
+	"this": 1<<gModified | 1<<gDayWord,
 }
 
 // starters holds every word that can begin an expression, so that match
@@ -189,7 +252,7 @@ var starters = func() map[string]bool {
 	for k := range agoLead {
 		s[k] = true
 	}
-	for _, m := range []map[string]int{months, modBefore, numWords} {
+	for _, m := range []map[string]int{months, modBefore, numWords, ordinalWords, anchorSteps} {
 		for k := range m {
 			s[k] = true
 		}
@@ -206,7 +269,21 @@ var starters = func() map[string]bool {
 	for k := range units {
 		s[k] = true
 	}
-	for _, m := range []map[string]bool{yearPreps, monthPreps} {
+	for _, w := range []string{"the", "that", "at", "more", "less", "once", "twice", "noon", "midnight", "midday", "fiscal"} {
+		s[w] = true
+	}
+	for k := range weekdays {
+		s[k+"s"] = true
+	}
+	for _, p := range refPhrases {
+		s[p.words[0]] = true
+	}
+	for _, m := range []map[string]string{refWords, seasons, adverbSets, approxMods, edgeMods} {
+		for k := range m {
+			s[k] = true
+		}
+	}
+	for _, m := range []map[string]bool{yearPreps, monthPreps, everyWords, spanLeads, quantWords, holidayStarts} {
 		for k := range m {
 			s[k] = true
 		}
@@ -306,8 +383,9 @@ func date(y, m, d int) (time.Time, bool) {
 }
 
 // nearestYear places month m, day d in the year that puts it nearest to
-// ref; wd >= 0 requires that weekday.
-func (f *finder) nearestYear(m, d, wd int) (time.Time, bool) {
+// ref, leaning to the past or future by tense (see lean); wd >= 0
+// requires that weekday.
+func (f *finder) nearestYear(m, d, wd, tense int) (time.Time, bool) {
 	if !f.hasRef {
 		return time.Time{}, false
 	}
@@ -318,26 +396,37 @@ func (f *finder) nearestYear(m, d, wd int) (time.Time, bool) {
 		if !ok || (wd >= 0 && int(t.Weekday()) != wd) {
 			continue
 		}
-		if dist := pastBias(t.Sub(f.ref)); bestDist < 0 || dist < bestDist {
+		if dist := lean(t.Sub(f.ref), tense); bestDist < 0 || dist < bestDist {
 			best, bestDist = t, dist
 		}
 	}
 	if bestDist < 0 {
 		// The weekday fits none of the neighbouring years: trust the date.
 		if wd >= 0 {
-			return f.nearestYear(m, d, -1)
+			return f.nearestYear(m, d, -1, tense)
 		}
 		return time.Time{}, false
 	}
 	return best, true
 }
 
-// pastBias turns a signed distance from ref into a cost where the future
-// counts double: news reports more of the past than of the future, so
-// "June 5" written in December is the June gone by.
-func pastBias(d time.Duration) time.Duration {
-	if d < 0 {
+// lean turns a signed distance from ref into a cost. With no tense the
+// future counts double: news reports more of the past than of the
+// future, so "June 5" written in December is the June gone by. A future
+// tense ("will meet on June 5") makes the past cost tenfold, a past tense
+// the future.
+func lean[D ~int64 | ~int](d D, tense int) D {
+	switch {
+	case tense > 0 && d < 0:
+		return -10 * d
+	case tense > 0:
+		return d
+	case tense < 0 && d > 0:
+		return 10 * d
+	case d < 0:
 		return -d
+	case tense < 0:
+		return d
 	}
 	return 2 * d
 }
@@ -352,507 +441,4 @@ func (f *finder) yearTail(i int) int {
 		return i + 1
 	}
 	return i
-}
-
-// absolute matches a calendar date, optionally led by a weekday:
-// numeric forms, "December 13, 2024", "13 December 2024", "13. Dezember",
-// "13 de diciembre de 2024", "13 декабря 2024 года", "December 2024",
-// and day-month forms without a year.
-func (f *finder) absolute(i int) (hit, bool) {
-	wd := -1
-	j := i
-	if d, _, ok := f.weekday(i); ok {
-		wd = d
-		j = i + 1
-		if f.isPunct(j, ".") {
-			j++
-		}
-		if f.isPunct(j, ",") {
-			j++
-		}
-		if f.isWord(j, "the", "le", "el", "den", "der") {
-			j++
-		}
-	}
-	h, ok := f.numeric(j)
-	if !ok {
-		h, ok = f.monthFirst(j, wd)
-	}
-	if !ok {
-		h, ok = f.dayFirst(j, wd)
-	}
-	if !ok {
-		return hit{}, false
-	}
-	h.first = i
-	return h, true
-}
-
-// numeric matches all-number dates: d.m.yyyy, a/b/yyyy, a-b-yyyy,
-// yyyy-mm-dd and a/b/yy.
-func (f *finder) numeric(i int) (hit, bool) {
-	a, s1, b, s2, c := f.tok(i), f.tok(i+1), f.tok(i+2), f.tok(i+3), f.tok(i+4)
-	if a.kind != tNum || b.kind != tNum || c.kind != tNum || s1.kind != tPunct || s2.kind != tPunct || a.ord || b.ord || c.ord {
-		return hit{}, false
-	}
-	sep := s1.low
-	if s2.low != sep || (sep != "." && sep != "/" && sep != "-") {
-		return hit{}, false
-	}
-	// A date is not part of a longer run of numbers ("1.2.3.4", "192.168.1.1").
-	if (f.tok(i+5).kind == tPunct && f.tok(i+5).low == sep && f.tok(i+6).kind == tNum && f.adjacent(i+4)) ||
-		(i > 0 && f.tok(i-1).kind == tPunct && f.tok(i-1).low == sep && f.tok(i-2).kind == tNum && f.adjacent(i-1)) {
-		return hit{}, false
-	}
-	var y, m, d int
-	switch {
-	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2:
-		y, m, d = a.val, b.val, c.val
-	case a.ndig <= 2 && b.ndig <= 2 && (c.ndig == 4 || (c.ndig == 2 && sep == "/")):
-		y = c.val
-		if c.ndig == 2 {
-			y += 1900
-			if c.val < 70 {
-				y += 100
-			}
-		}
-		switch {
-		case sep == ".":
-			d, m = a.val, b.val
-		case a.val > 12:
-			d, m = a.val, b.val
-		case b.val > 12:
-			m, d = a.val, b.val
-		case f.lang == "en":
-			m, d = a.val, b.val
-		default:
-			d, m = a.val, b.val
-		}
-	default:
-		return hit{}, false
-	}
-	t, ok := date(y, m, d)
-	if !ok {
-		return hit{}, false
-	}
-	last := i + 4
-	next := f.yearTail(i + 5)
-	if next > i+5 {
-		last = next - 1
-	}
-	return hit{first: i, last: last, next: next, date: t, gran: Day}, true
-}
-
-// monthFirst matches "December 13, 2024", "Dec. 13", "December 13th",
-// "December 2024" and "diciembre de 2024".
-func (f *finder) monthFirst(i, wd int) (hit, bool) {
-	m, ok := f.month(i)
-	if !ok {
-		return hit{}, false
-	}
-	j := i + 1
-	if f.isPunct(j, ".") {
-		j++
-	}
-	// Month and year.
-	k := j
-	if f.isWord(k, "de", "del") {
-		k++
-	}
-	if y, ok := f.year(k); ok {
-		t, _ := date(y, m, 1)
-		next := f.yearTail(k + 1)
-		return hit{first: i, last: next - 1, next: next, date: t, gran: Month}, true
-	}
-	d, ok := f.dayNum(j)
-	if !ok {
-		return hit{}, false
-	}
-	// "May 2-3": a day followed by a dash and a number is a range; keep the first day.
-	k = j + 1
-	if f.isPunct(k, ",") {
-		k++
-	}
-	if y, ok := f.year(k); ok && !f.isPunct(k+1, ":") {
-		t, ok := date(y, m, d)
-		if !ok {
-			return hit{}, false
-		}
-		next := f.yearTail(k + 1)
-		return hit{first: i, last: next - 1, next: next, date: t, gran: Day}, true
-	}
-	// No year: a time ("May 2 12:50") or the number of a following count must not be read as one.
-	t, ok := f.nearestYear(m, d, wd)
-	if !ok {
-		return hit{}, false
-	}
-	return hit{first: i, last: j, next: j + 1, date: t, gran: Day, rel: true}, true
-}
-
-// dayFirst matches "13 December 2024", "13. Dezember", "13 de diciembre de
-// 2024", "1er décembre", "the 13th of December", "13 декабря 2024 года".
-func (f *finder) dayFirst(i, wd int) (hit, bool) {
-	d, ok := f.dayNum(i)
-	if !ok {
-		return hit{}, false
-	}
-	j := i + 1
-	if f.isPunct(j, ".") {
-		j++
-	}
-	if f.isWord(j, "de", "of") {
-		j++
-	}
-	m, ok := f.month(j)
-	if !ok {
-		return hit{}, false
-	}
-	k := j + 1
-	if f.isPunct(k, ".") {
-		k++
-	}
-	y0 := k
-	if f.isPunct(y0, ",") {
-		y0++
-	}
-	if f.isWord(y0, "de", "del") {
-		y0++
-	}
-	if y, ok := f.year(y0); ok && !f.isPunct(y0+1, ":") {
-		t, ok := date(y, m, d)
-		if !ok {
-			return hit{}, false
-		}
-		next := f.yearTail(y0 + 1)
-		return hit{first: i, last: next - 1, next: next, date: t, gran: Day}, true
-	}
-	t, ok := f.nearestYear(m, d, wd)
-	if !ok {
-		return hit{}, false
-	}
-	if _, ok := date(2000, m, d); !ok { // 31 June is not a date in any year
-		return hit{}, false
-	}
-	return hit{first: i, last: j, next: j + 1, date: t, gran: Day, rel: true}, true
-}
-
-// dayWord matches "today", "gestern", "aujourd'hui", "the day before
-// yesterday", "avant-hier" and the like.
-func (f *finder) dayWord(i int) (hit, bool) {
-	if !f.hasRef {
-		return hit{}, false
-	}
-	t := f.tok(i)
-	if t.kind != tWord {
-		return hit{}, false
-	}
-	for _, p := range dayPhrases {
-		if f.phrase(i, p.words) {
-			n := len(p.words)
-			return hit{first: i, last: i + n - 1, next: i + n, date: f.ref.AddDate(0, 0, p.off), gran: Day, rel: true}, true
-		}
-	}
-	w, ok := dayWords[t.low]
-	if !ok || (w.lang != "" && w.lang != f.lang) {
-		return hit{}, false
-	}
-	switch t.low {
-	case "morgen":
-		// "Morgen" (capitalised) is also "morning"; "heute Morgen" is this morning.
-		if t.caps && !(t.nl || f.isPunct(i-1, ".")) {
-			return hit{}, false
-		}
-	case "mañana":
-		// "la mañana", "por la mañana" is the morning.
-		if f.isWord(i-1, "la", "esta", "cada", "una", "de", "media") {
-			return hit{}, false
-		}
-	}
-	return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, w.off), gran: Day, rel: true}, true
-}
-
-// phrase reports whether tokens from i spell words.
-func (f *finder) phrase(i int, words []string) bool {
-	for k, w := range words {
-		if f.tok(i+k).low != w || f.tok(i+k).kind == tNum {
-			return false
-		}
-	}
-	return true
-}
-
-// modified matches a modifier with a unit or weekday: "last week",
-// "next month", "this year", "earlier this year", "letzten Sonntag",
-// "la semaine dernière", "dimanche prochain", "el año pasado",
-// "la semana que viene", "на прошлой неделе", "в эту пятницу".
-func (f *finder) modified(i int) (hit, bool) {
-	if !f.hasRef {
-		return hit{}, false
-	}
-	first := i
-	j := i
-	if f.isWord(j, "earlier", "later") && f.isWord(j+1, "this") {
-		j++
-	}
-	t := f.tok(j)
-	if t.kind != tWord {
-		return hit{}, false
-	}
-	if dir, ok := modBefore[t.low]; ok {
-		if h, ok := f.resolveMod(j+1, dir); ok {
-			h.first = first
-			h.next = h.last + 1
-			return h, true
-		}
-	}
-	if j != i {
-		return hit{}, false
-	}
-	// Unit or weekday first, modifier after.
-	after := f.tok(i + 1)
-	dir, ok := modAfter[after.low]
-	last := i + 1
-	if !ok && f.isWord(i+1, "que") && f.isWord(i+2, "viene") {
-		dir, ok, last = 1, true, i+2
-	}
-	if !ok || after.kind != tWord {
-		return hit{}, false
-	}
-	h, ok := f.resolveMod(i, dir)
-	if !ok || h.last != i {
-		return hit{}, false
-	}
-	h.first, h.last, h.next = i, last, last+1
-	return h, true
-}
-
-// resolveMod resolves the unit or weekday at token i shifted by dir.
-func (f *finder) resolveMod(i, dir int) (hit, bool) {
-	t := f.tok(i)
-	if t.kind != tWord {
-		return hit{}, false
-	}
-	if wd, full, ok := f.weekday(i); ok && full {
-		ref := int(f.ref.Weekday())
-		var off int
-		switch dir {
-		case -1: // latest strictly before ref
-			off = -((ref-wd+6)%7 + 1)
-		case 1: // first strictly after ref
-			off = (wd-ref+6)%7 + 1
-		default: // first on or after ref
-			off = (wd - ref + 7) % 7
-		}
-		return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
-	}
-	if t.low == "weekend" && dir != 0 {
-		// The Saturday of the previous or next weekend.
-		ref := int(f.ref.Weekday())
-		off := -((ref-6+6)%7 + 1)
-		if dir > 0 {
-			off = (6-ref+6)%7 + 1
-		}
-		return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
-	}
-	u, ok := units[t.low]
-	if !ok {
-		return hit{}, false
-	}
-	h := hit{first: i, last: i, next: i + 1, rel: true}
-	switch u {
-	case week:
-		if dir == 0 {
-			return hit{}, false // "this week" names no day
-		}
-		h.date, h.gran = f.ref.AddDate(0, 0, 7*dir), Day
-	case month:
-		h.date, h.gran = time.Date(f.ref.Year(), f.ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC), Month
-	case year:
-		h.date, h.gran = time.Date(f.ref.Year()+dir, 1, 1, 0, 0, 0, 0, time.UTC), Year
-	default:
-		return hit{}, false
-	}
-	return h, true
-}
-
-// count reads token i as a small count: digits or a number word.
-func (f *finder) count(i int) (int, bool) {
-	t := f.tok(i)
-	switch t.kind {
-	case tNum:
-		if t.ndig <= 3 && !t.ord {
-			return t.val, true
-		}
-	case tWord:
-		if n, ok := numWords[t.low]; ok {
-			return n, true
-		}
-	}
-	return 0, false
-}
-
-// ago matches counted offsets: "two days ago", "a week ago", "vor drei
-// Wochen", "il y a deux jours", "hace dos días", "два дня назад",
-// "неделю назад", and the future "in two days", "dans trois jours",
-// "через два дня".
-func (f *finder) ago(i int) (hit, bool) {
-	if !f.hasRef {
-		return hit{}, false
-	}
-	// Leading forms: preposition, count, unit.
-	lead := agoLead
-	j := -1
-	dir := 0
-	switch {
-	case f.isWord(i, "il") && f.isWord(i+1, "y") && f.isWord(i+2, "a"):
-		j, dir = i+3, -1
-	case f.isWord(i, "dentro") && f.isWord(i+1, "de"):
-		j, dir = i+2, 1
-	case f.tok(i).kind == tWord && lead[f.tok(i).low] != 0:
-		j, dir = i+1, lead[f.tok(i).low]
-	}
-	if j >= 0 {
-		if h, ok := f.counted(j, dir); ok {
-			h.first = i
-			return h, true
-		}
-		// "через неделю": unit alone means one.
-		if f.isWord(i, "через") {
-			if h, ok := f.shift(j, j, 1); ok {
-				h.first = i
-				return h, true
-			}
-		}
-		return hit{}, false
-	}
-	// Trailing forms: count, unit, "ago"/"назад".
-	if h, ok := f.counted(i, -1); ok && f.isWord(h.last+1, "ago", "назад") {
-		h.last++
-		h.next = h.last + 1
-		return h, true
-	}
-	if f.isWord(i+1, "назад") {
-		if h, ok := f.shift(i, i, -1); ok { // "неделю назад", "год назад"
-			h.last, h.next = i+1, i+2
-			return h, true
-		}
-	}
-	return hit{}, false
-}
-
-// counted reads "count unit" at i and resolves it in direction dir.
-func (f *finder) counted(i, dir int) (hit, bool) {
-	n, ok := f.count(i)
-	if !ok || n == 0 {
-		return hit{}, false
-	}
-	k := i + 1
-	if f.isWord(k, "couple") && f.isWord(k+1, "of") && f.isWord(i, "a") {
-		n, k = 2, k+2
-	}
-	h, ok := f.shift(i, k, n*dir)
-	if !ok {
-		return hit{}, false
-	}
-	return h, true
-}
-
-// shift resolves the unit at token u moved n units from ref; the mention
-// spans tokens first..u.
-func (f *finder) shift(first, u, n int) (hit, bool) {
-	t := f.tok(u)
-	if t.kind != tWord {
-		return hit{}, false
-	}
-	un, ok := units[t.low]
-	if !ok || n > 1000 || n < -1000 {
-		return hit{}, false
-	}
-	h := hit{first: first, last: u, next: u + 1, rel: true}
-	switch un {
-	case day:
-		h.date, h.gran = f.ref.AddDate(0, 0, n), Day
-	case week:
-		h.date, h.gran = f.ref.AddDate(0, 0, 7*n), Day
-	case month:
-		h.date, h.gran = time.Date(f.ref.Year(), f.ref.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), Month
-	case year:
-		h.date, h.gran = time.Date(f.ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), Year
-	}
-	return h, true
-}
-
-// prepYear matches a year after a preposition or year word ("in 2023",
-// "seit 2019", "en 2023", "в 2023 году") or before a Russian year word
-// ("2024 года"). The preposition is not part of the mention.
-func (f *finder) prepYear(i int) (hit, bool) {
-	j := i
-	t := f.tok(i)
-	if t.kind == tWord && yearPreps[t.low] {
-		j = i + 1
-		if f.isWord(j, "the", "year", "jahr", "año", "el", "l'an", "an") && j+1 < len(f.toks) && f.tok(j+1).kind == tNum {
-			j++
-		}
-	}
-	y, ok := f.year(j)
-	if !ok {
-		return hit{}, false
-	}
-	tail := f.yearTail(j + 1)
-	if j == i && tail == j+1 {
-		return hit{}, false // a lone number
-	}
-	// "in 2023-24", "in 2023/12/01": let the other grammars have it.
-	if f.tok(j+1).kind == tPunct && f.tok(j+2).kind == tNum && f.adjacent(j) {
-		if h, ok := f.absolute(j); ok {
-			return h, true
-		}
-		return hit{}, false
-	}
-	if f.tok(j+1).kind == tNum || f.isWord(j+1, "people", "persons", "men", "women", "troops", "votes", "dollars", "euros") {
-		return hit{}, false
-	}
-	t0, _ := date(y, 1, 1)
-	return hit{first: j, last: tail - 1, next: tail, date: t0, gran: Year}, true
-}
-
-// prepMonth matches a bare month after a preposition ("in March", "im
-// März", "en marzo", "в марте"), in the year nearest ref.
-func (f *finder) prepMonth(i int) (hit, bool) {
-	t := f.tok(i)
-	if t.kind != tWord || !monthPreps[t.low] {
-		return hit{}, false
-	}
-	if h, ok := f.absolute(i + 1); ok {
-		return h, true
-	}
-	m, ok := f.month(i + 1)
-	if !ok || !f.hasRef || len(f.tok(i+1).low) < 3 {
-		return hit{}, false
-	}
-	// Abbreviations alone ("in Dec") are too often something else.
-	if full := f.tok(i + 1).low; full == "mar" || full == "jan" || full == "dec" || full == "sep" || full == "nov" || full == "oct" || full == "ene" || full == "dic" {
-		return hit{}, false
-	}
-	var best time.Time
-	var bestDist time.Duration = -1
-	for y := f.ref.Year() - 1; y <= f.ref.Year()+1; y++ {
-		c := time.Date(y, time.Month(m), 15, 0, 0, 0, 0, time.UTC)
-		if dist := pastBias(c.Sub(f.ref)); bestDist < 0 || dist < bestDist {
-			best, bestDist = c, dist
-		}
-	}
-	best = time.Date(best.Year(), best.Month(), 1, 0, 0, 0, 0, time.UTC)
-	return hit{first: i + 1, last: i + 1, next: i + 2, date: best, gran: Month, rel: true}, true
-}
-
-// bareWeekday matches a weekday alone ("Sunday", "on Sunday", "am
-// Sonntag"): the latest such day on or before ref.
-func (f *finder) bareWeekday(i int) (hit, bool) {
-	wd, full, ok := f.weekday(i)
-	if !ok || !full || !f.hasRef {
-		return hit{}, false
-	}
-	off := -((int(f.ref.Weekday()) - wd + 7) % 7)
-	return hit{first: i, last: i, next: i + 1, date: f.ref.AddDate(0, 0, off), gran: Day, rel: true}, true
 }

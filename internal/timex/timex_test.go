@@ -126,7 +126,8 @@ func TestFind(t *testing.T) {
 		{"3 weeks ago", "en", "3 weeks ago", "3 weeks ago=2024-11-22~"},
 		{"a year ago", "en", "a year ago", "a year ago=2023-01-01/year~"},
 		{"a couple of days ago", "en", "a couple of days ago", "a couple of days ago=2024-12-11~"},
-		{"in two days", "en", "in two days", "in two days=2024-12-15~"},
+		{"in two days after a future verb", "en", "she will return in two days", "in two days=2024-12-15~"},
+		{"in N years without one is a span", "en", "the first rise in 60 years", ""},
 		{"german ago", "de", "vor zwei Tagen, vor einer Woche", "vor zwei Tagen=2024-12-11~; vor einer Woche=2024-12-06~"},
 		{"french ago", "fr", "il y a trois jours, dans deux semaines", "il y a trois jours=2024-12-10~; dans deux semaines=2024-12-27~"},
 		{"spanish ago", "es", "hace dos días, dentro de tres días", "hace dos días=2024-12-11~; dentro de tres días=2024-12-16~"},
@@ -142,7 +143,42 @@ func TestFind(t *testing.T) {
 		{"im monat", "de", "im Juli", "Juli=2024-07-01/month~"},
 		{"out of range year", "", "01.01.1850", ""},
 		{"decade", "en", "in the 1990s", ""},
-		{"late year", "en", "late 2023", "2023=2023-01-01/year"},
+		{"late year", "en", "late 2023", "late 2023=2023-01-01/year"},
+		// Direction from tense and cue words.
+		{"weekday after a future verb", "en", "The council will meet on Tuesday.", "Tuesday=2024-12-17~"},
+		{"weekday after a past verb", "en", "The council met on Tuesday.", "Tuesday=2024-12-10~"},
+		{"weekday in reported future", "en", "She said the board would vote on Monday.", "Monday=2024-12-16~"},
+		{"weekday future today", "en", "He will speak on Friday.", "Friday=2024-12-13~"},
+		{"weekday after a past verb in a later clause", "en", "The court, which will rule soon, heard the case on Monday.", "Monday=2024-12-09~"},
+		{"month after a past verb", "en", "He resigned in June.", "June=2024-06-01/month~"},
+		{"month after a future verb", "en", "The vote will take place in June.", "June=2025-06-01/month~"},
+		{"day month after a past verb", "en", "They signed the deal on Jan. 20.", "Jan. 20=2024-01-20~"},
+		{"day month after a future verb", "en", "The trial is scheduled to open on Nov. 4.", "Nov. 4=2025-11-04~"},
+		{"last month name", "en", "She won the primary last May.", "last May=2024-05-01/month~"},
+		{"next month name", "en", "The law takes effect next May.", "next May=2025-05-01/month~"},
+		{"last month name this year", "en", "last January", "last January=2024-01-01/month~"},
+		// Holidays by rule.
+		{"christmas nearest", "en", "before Christmas", "Christmas=2024-12-25~"},
+		{"easter with year", "en", "at Easter 2025", "Easter 2025=2025-04-20"},
+		{"good friday", "en", "on Good Friday 2024", "Good Friday 2024=2024-03-29"},
+		{"thanksgiving", "en", "on Thanksgiving 2024", "Thanksgiving 2024=2024-11-28"},
+		{"memorial day", "en", "Memorial Day 2024", "Memorial Day 2024=2024-05-27"},
+		{"mother's day", "en", "Mother's Day 2025", "Mother's Day 2025=2025-05-11"},
+		{"election day", "en", "Election Day 2024", "Election Day 2024=2024-11-05"},
+		{"pfingsten", "de", "an Pfingsten 2024", "Pfingsten 2024=2024-05-19"},
+		{"holiday past", "en", "Sales fell after Thanksgiving.", "Thanksgiving=2024-11-28~"},
+		{"easter egg is no day", "en", "an Easter egg hunt", ""},
+		// Anchored to the last date mentioned.
+		{"the day before", "en", "The bill passed on March 3, 2020. The day before, the senators met.", "March 3, 2020=2020-03-03; The day before=2020-03-02~"},
+		{"two days later", "en", "It opened on March 3, 2020. Two days later it closed.", "March 3, 2020=2020-03-03; Two days later=2020-03-05~"},
+		{"the following year", "en", "He was elected in 2018 and resigned the following year.", "2018=2018-01-01/year; the following year=2019-01-01/year~"},
+		{"earlier that day", "en", "On June 4, 2021, the storm hit. Earlier that day the port closed.", "June 4, 2021=2021-06-04; Earlier that day=2021-06-04~"},
+		{"the year before", "en", "in 2015, and the year before.", "2015=2015-01-01/year; the year before=2014-01-01/year~"},
+		{"the day before an event is no date", "en", "the day before the vote", ""},
+		{"anchor is ref without a date", "en", "The next day, she left.", "The next day=2024-12-14~"},
+		// Times with a day.
+		{"weekday and part of day", "en", "on Friday afternoon", "Friday afternoon=2024-12-13~"},
+		{"clock and weekday", "en", "It will start at 15:00 GMT Saturday.", "15:00 GMT Saturday=2024-12-14~"},
 		{"range", "en", "in 1850", ""},
 	}
 	for _, tc := range tests {
@@ -294,6 +330,14 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("Find(%q): granularity %q", text, d.Granularity)
 			}
 		}
+		for _, e := range Annotate(text, ref, lang) {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End || !boundary[e.Start] || !boundary[e.End] || text[e.Start:e.End] != e.Text {
+				t.Fatalf("Annotate(%q): bad span [%d,%d) %q", text, e.Start, e.End, e.Text)
+			}
+			if e.Value == "" || (e.Type != Date && e.Type != Time && e.Type != Duration && e.Type != Set) {
+				t.Fatalf("Annotate(%q): %+v has no type or value", text, e)
+			}
+		}
 		if p, ok := Published(text); ok && (p.Year() < 1900 || p.Year() > 2100) {
 			t.Fatalf("Published(%q) = %v out of range", text, p)
 		}
@@ -301,12 +345,18 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-func BenchmarkFind(b *testing.B) {
+// benchText is the English golden text repeated to article length and
+// more.
+func benchText(b *testing.B) string {
 	text, err := os.ReadFile("testdata/en.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := strings.Repeat(string(text), 20)
+	return strings.Repeat(string(text), 20)
+}
+
+func BenchmarkFind(b *testing.B) {
+	s := benchText(b)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Find(s, ref, "en")

@@ -116,6 +116,12 @@ const (
 	week
 	month
 	year
+	hour
+	minute
+	second
+	decade
+	century
+	quarter
 )
 
 // units maps unit words (all languages, singular and plural, the case forms
@@ -131,6 +137,12 @@ var units = map[string]unit{
 	"день": day, "дня": day, "дней": day, "сутки": day, "неделю": week, "недели": week, "неделе": week,
 	"недель": week, "неделя": week, "месяц": month, "месяца": month, "месяцев": month, "месяце": month,
 	"год": year, "года": year, "лет": year, "году": year,
+	"hour": hour, "hours": hour, "minute": minute, "minutes": minute, "second": second, "seconds": second,
+	"decade": decade, "decades": decade, "century": century, "centuries": century, "quarter": quarter, "quarters": quarter,
+	"stunde": hour, "stunden": hour, "minuten": minute, "jahrzehnt": decade, "jahrzehnte": decade, "jahrzehnten": decade,
+	"heure": hour, "heures": hour, "décennie": decade, "décennies": decade, "siècle": century,
+	"hora": hour, "horas": hour, "minutos": minute, "década": decade, "décadas": decade, "siglo": century,
+	"час": hour, "часа": hour, "часов": hour, "минут": minute,
 }
 
 // modBefore are modifiers written before the unit or weekday ("last week",
