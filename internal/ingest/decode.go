@@ -412,8 +412,9 @@ func (d *Decoder) record(raw []byte, rec *Record) (field string, err error) {
 		Lang:   strings.TrimSpace(str(j.Lang)),
 		Author: str(j.Author),
 	}
-	if strings.TrimSpace(strings.TrimPrefix(a.Text, "\ufeff")) == "" {
-		return "text", errors.New("missing or empty: every article needs a text")
+	if strings.TrimSpace(strings.TrimPrefix(a.Text, "\ufeff")) == "" && strings.TrimSpace(a.Title) == "" {
+		// A headline alone is an article (archives hold such records).
+		return "text", errors.New("missing or empty, and no title: every article needs a text or a title")
 	}
 	id, err := rawID(j.ID)
 	if err != nil {

@@ -143,7 +143,7 @@ func TestBadInput(t *testing.T) {
 		{"huge line", "huge.jsonl", []byte(goodLine + "\n" + `{"text":"` + strings.Repeat("x", 300) + `"}` + "\n"), 200, 2, "too large (311 bytes, limit 200)"},
 		{"malformed json line", "m.jsonl", []byte(goodLine + "\n{\"id\": 1, \"text\": }\n"), 0, 2, "invalid JSON: invalid character '}'"},
 		{"not an object", "arr.jsonl", []byte(goodLine + "\n[1,2]\n"), 0, 2, "not a JSON object"},
-		{"missing text", "nt.jsonl", []byte(goodLine + "\n{\"id\":\"y\",\"title\":\"t\"}\n"), 0, 2, `field "text": missing`},
+		{"missing text", "nt.jsonl", []byte(goodLine + "\n{\"id\":\"y\",\"title\":\" \"}\n"), 0, 2, `field "text": missing`},
 		{"wrong type", "wt.jsonl", []byte(goodLine + "\n{\"text\": 42}\n"), 0, 2, `field "text": got a JSON number, want a string`},
 		{"bad date", "bd.jsonl", []byte(goodLine + "\n{\"text\":\"some text here\",\"published\":\"soon\"}\n"), 0, 2, `field "published": "soon" is not a date`},
 		{"json missing text", "a.json", []byte("[\n" + goodLine + ",\n {\"id\": \"z\"}\n]"), 0, 3, `element 2: field "text": missing`},

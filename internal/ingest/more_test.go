@@ -150,7 +150,7 @@ func FuzzJSONL(f *testing.F) {
 				last = e.Line
 				return nil
 			}
-			if !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text) == "" || a.ID == "" || len(a.Hash) != 64 {
+			if !utf8.ValidString(a.Text) || strings.TrimSpace(a.Text+a.Title) == "" || a.ID == "" || len(a.Hash) != 64 {
 				t.Fatalf("bad article %+v", a)
 			}
 			if y := a.Published.Year(); !a.Published.IsZero() && (y < 1900 || y > 2100) {

@@ -50,10 +50,11 @@ const (
 // Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069,
 // U+200E, U+200F, U+061C) are removed from ID, Source and URL.
 //
-// The text is required and must be valid UTF-8.
+// A text or a title is required (an archive's record may be a headline
+// alone), and the text must be valid UTF-8.
 func Normalize(a *news.Article) error {
 	a.Text = strings.TrimSpace(strings.ReplaceAll(strings.TrimPrefix(a.Text, "\ufeff"), "\r\n", "\n"))
-	if a.Text == "" {
+	if a.Text == "" && strings.TrimSpace(a.Title) == "" {
 		return errors.New("missing text")
 	}
 	if !utf8.ValidString(a.Text) {
