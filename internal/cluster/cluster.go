@@ -124,9 +124,9 @@ type Clusterer struct {
 	byID     map[string]*doc
 	postings map[uint64][]int32
 	scratch  map[int32]float64
-	hashes   map[string]*doc   // Article.Hash → first article with it
+	hashes   map[string]*doc           // Article.Hash → first article with it
 	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
-	newest   time.Time         // latest publication time added
+	newest   time.Time                 // latest publication time added
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.

@@ -142,7 +142,11 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	for i, d := range comp {
 		for _, e := range d.edges {
 			if j, ok := pos[e.to]; ok && i < j {
-				cache[[2]int{i, j}] = c.prob(d, comp[j])
+				p := 1.0 // a near-duplicate's edge stays certain
+				if e.p < 1 {
+					p = c.prob(d, comp[j])
+				}
+				cache[[2]int{i, j}] = p
 			}
 		}
 	}
