@@ -648,4 +648,3 @@ type storedArticle struct {
 	a  news.Article
 	an news.Analysis
 }
-
