@@ -515,14 +515,3 @@ func (a *Analyzer) exactAlias(al aliasEntry, raw string) bool {
 	return false
 }
 
-// speakerNear reports whether a speech verb follows or precedes the
-// candidate directly, a strong sign of a person ("Blinken said").
-func (d *doc) speakerNear(c *cand) bool {
-	if c.e < len(d.toks) && speechVerbs[d.toks[c.e].Fold] {
-		return true
-	}
-	if c.s > 0 && speechVerbs[d.toks[c.s-1].Fold] {
-		return true
-	}
-	return false
-}

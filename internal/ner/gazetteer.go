@@ -19,8 +19,6 @@ const (
 	numGaz
 )
 
-var gazNames = [numGaz]string{"first", "surname", "country", "city", "region", "demonym", "wiki"}
-
 // maxGazLen is the longest phrase, in tokens, that the gazetteer matches.
 const maxGazLen = 6
 

@@ -166,9 +166,7 @@ func TestOnlyGrammars(t *testing.T) {
 		}
 		texts = append(texts, string(raw))
 	}
-	for _, s := range []string{"in the past", "the day before", "a week ago", "at least three years", "l'an dernier", "this morning", "that day", "more than a month", "in two days", "of 2009"} {
-		texts = append(texts, s)
-	}
+	texts = append(texts, "in the past", "the day before", "a week ago", "at least three years", "l'an dernier", "this morning", "that day", "more than a month", "in two days", "of 2009")
 	saved := onlyGrammars
 	all := func() []string {
 		var out []string
