@@ -514,4 +514,3 @@ func (a *Analyzer) exactAlias(al aliasEntry, raw string) bool {
 	}
 	return false
 }
-
