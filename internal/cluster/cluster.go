@@ -127,6 +127,8 @@ type Clusterer struct {
 	hashes   map[string]*doc           // Article.Hash → first article with it
 	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
 	newest   time.Time                 // latest publication time added
+	serial   uint64                    // articles inserted so far
+	pcache   map[[2]uint64]cached      // remembered pair probabilities (see prob)
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -156,6 +158,7 @@ func New(cfg Config) *Clusterer {
 		scratch:  make(map[int32]float64, 256),
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
+		pcache:   make(map[[2]uint64]cached, 1<<12),
 	}
 }
 
@@ -200,6 +203,8 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 		c.forget()
 	}
 	d := c.vectorize(a)
+	c.serial++
+	d.serial = c.serial
 	if a.Published.After(c.newest) {
 		c.newest = a.Published
 	}

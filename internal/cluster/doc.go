@@ -20,6 +20,7 @@ type term struct {
 type doc struct {
 	id     string
 	idx    int32    // slot in Clusterer.docs
+	serial uint64   // unique among the articles this clusterer inserted
 	raw    []term   // channel weight × sublinear tf, sorted by hash
 	vec    []term   // raw × idf, L2-normalised per channel, sorted by hash
 	at     float64  // documents seen when vec was weighed

@@ -177,8 +177,37 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	}
 }
 
-// prob is the model's probability that x and y report one event.
+// prob is the model's probability that x and y report one event,
+// remembered while neither article is re-weighed (settling a component
+// again each batch would otherwise score its pairs again).
 func (c *Clusterer) prob(x, y *doc) float64 {
+	x, y = c.fresh(x), c.fresh(y)
+	k := [2]uint64{x.serial, y.serial}
+	if k[0] > k[1] {
+		k[0], k[1] = k[1], k[0]
+	}
+	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) {
+		return float64(e.p)
+	}
+	p := c.score(x, y)
+	if len(c.pcache) >= maxCache {
+		clear(c.pcache)
+	}
+	c.pcache[k] = cached{float32(p), max(x.at, y.at)}
+	return p
+}
+
+// cached is a remembered pair probability and when its vectors were weighed.
+type cached struct {
+	p  float32
+	at float64
+}
+
+// maxCache bounds the remembered pair probabilities.
+const maxCache = 1 << 21
+
+// score is the model's probability that x and y report one event.
+func (c *Clusterer) score(x, y *doc) float64 {
 	var f [numFeatures]float64
 	c.features(x, y, &f)
 	return logistic(dotWeights(c.model.Weights, &f))
