@@ -186,22 +186,28 @@ func (c *Clusterer) prob(x, y *doc) float64 {
 	if k[0] > k[1] {
 		k[0], k[1] = k[1], k[0]
 	}
-	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) {
+	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) && c.ndocs <= e.n*cacheRatio+1 {
 		return float64(e.p)
 	}
 	p := c.score(x, y)
 	if len(c.pcache) >= maxCache {
 		clear(c.pcache)
 	}
-	c.pcache[k] = cached{float32(p), max(x.at, y.at)}
+	c.pcache[k] = cached{float32(p), max(x.at, y.at), c.ndocs}
 	return p
 }
 
-// cached is a remembered pair probability and when its vectors were weighed.
+// cached is a remembered pair probability, when its vectors were
+// weighed, and the documents seen when it was scored (the rare-name count
+// moves with the stream).
 type cached struct {
-	p  float32
-	at float64
+	p     float32
+	at, n float64
 }
+
+// cacheRatio is how far the stream may grow before a remembered pair is
+// scored again.
+const cacheRatio = 1.05
 
 // maxCache bounds the remembered pair probabilities.
 const maxCache = 1 << 21
