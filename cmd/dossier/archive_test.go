@@ -98,9 +98,11 @@ func TestArchiveAgreement(t *testing.T) {
 			}
 			want, _ := stored(base)
 			runs := map[string]func() []string{
-				"forward 64":   func() []string { return partition(t, ingest(fwd, 64)) },
 				"forward 1024": func() []string { return partition(t, ingest(fwd, 1024)) },
 				"reversed 256": func() []string { return partition(t, ingest(back, 256)) },
+			}
+			if name == "gen" { // on gva.dev the clusterer's own test covers batches of 64
+				runs["forward 64"] = func() []string { return partition(t, ingest(fwd, 64)) }
 			}
 			if os.Getenv("DOSSIER_TEST_POSTGRES") != "" {
 				runs["3 workers on PostgreSQL"] = func() []string {

@@ -170,6 +170,10 @@ func titleBefore(text string, toks []token, s int) bool {
 				k--
 				continue
 			}
+			if text[t.Start] == '.' && k == s-1 && k > 0 && toks[k-1].End == t.Start && isAbbrev(text[toks[k-1].Start:toks[k-1].End]) {
+				k-- // "Mrs. Lindqvist": the dot of an abbreviated title
+				continue
+			}
 			return false
 		}
 		key := ""

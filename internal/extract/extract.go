@@ -408,6 +408,9 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if calendar[f] || f == "" || (single && (titles[f] || stop[f]) && !isAcronym(raw)) {
 		return false
 	}
+	if single && isAbbrev(raw) && toks[c.s].End < len(text) && text[toks[c.s].End] == '.' {
+		return false // a title's abbreviation ("Atty.", "Gov."), not a name
+	}
 	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
 		c.typ, c.alias = al.Type, al.Name
 		return true

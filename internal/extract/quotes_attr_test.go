@@ -36,7 +36,7 @@ func TestQuoteAttribution(t *testing.T) {
 			[]string{"Maria Lindqvist: not ready for the job."}},
 		{"pronoun to the subject, not the object", `Tomas Berger praised the work of Maria Lindqvist at the meeting.` + "\n\n" + `"It has changed the whole town," he said.`,
 			[]string{"Tomas Berger: It has changed the whole town,"}},
-		{"pronoun by gender", `Mr. Berger and Mrs. Lindqvist visited the school on Monday.` + "\n\n" + `"The children were wonderful to us," she said.`,
+		{"pronoun by gender", `Mr. Berger and Mrs. Lindqvist visited the school on Monday, and the head teacher showed them round.` + "\n\n" + `"The children were wonderful to us," she said.`,
 			[]string{"Lindqvist: The children were wonderful to us,"}},
 		{"participle takes the sentence subject", `Maria Lindqvist praised the work of Tomas Berger, noting that the new bridge was "a model for the whole region."`,
 			[]string{"Maria Lindqvist: a model for the whole region."}},

@@ -364,7 +364,7 @@ func TestPostArticles(t *testing.T) {
 		{"pretty object", "{\n  \"id\": \"p2\",\n  \"text\": \"Storm hits Brest.\"\n}\n", 0, false, 200, []string{"p2"}, ""},
 		{"array", `[{"id":"p3","text":"a"},{"id":"p4","text":"b"}]`, 0, false, 200, []string{"p3", "p4"}, ""},
 		{"jsonl", "{\"id\":\"p5\",\"text\":\"a\"}\n\n{\"id\":\"p6\",\"title\":\"b\",\"text\":\"c\"}\n", 0, false, 200, []string{"p5", "p6"}, ""},
-		{"title only", `{"id":"p12","title":"b"}`, 0, false, 400, nil, `line 1: field "text": missing`},
+		{"no text nor title", `{"id":"p12","title":""}`, 0, false, 400, nil, `line 1: field "text": missing`},
 		{"jsonl bad line", "{\"id\":\"p7\",\"text\":\"a\"}\n{\"id\":\"p8\",\"text\":}\n", 0, false, 400, nil, "line 2: invalid JSON"},
 		{"wrong type", `{"id":"p9","text":"a","published":true}`, 0, false, 400, nil, `line 1: field "published": got true`},
 		{"wrong field type", `[{"id":"p9","text":42}]`, 0, false, 400, nil, `line 1: element 1: field "text": got a JSON number, want a string`},
