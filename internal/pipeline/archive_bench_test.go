@@ -1,0 +1,73 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/pipeline"
+	"github.com/dossier-news/dossier/internal/sample"
+)
+
+// BenchmarkArchive ingests a generated archive into a fresh SQLite store
+// in batches of 256, as `dossier ingest` does: by default 100,000
+// articles spanning three years (DOSSIER_ARCHIVE_N and
+// DOSSIER_ARCHIVE_DAYS change that). It reports articles per second of
+// the whole run and the largest heap in use after a batch, and logs the
+// heap at each tenth of the archive: memory must follow the window, not
+// the archive.
+//
+//	go test ./internal/pipeline -bench Archive -run '^$' -benchtime 1x -v
+func BenchmarkArchive(b *testing.B) {
+	n, days := envInt("DOSSIER_ARCHIVE_N", 100_000), envInt("DOSSIER_ARCHIVE_DAYS", 1095)
+	arts, _ := sample.GenerateSpan(n, 1, days)
+	for i := range arts {
+		if err := ingest.Normalize(&arts[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		db := mustOpen(b)
+		p := newPipeline(b, db)
+		peak, done := uint64(0), 0
+		next := n / 10
+		start := time.Now()
+		sum, err := p.IngestAll(ctx, func(fn func(*news.Article, error) error) error {
+			for i := range arts {
+				if err := fn(&arts[i], nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, 256, func(r pipeline.Result) {
+			done += len(r.New) + len(r.Duplicate)
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			if done >= next {
+				b.Logf("%7d articles, %6.0f s: heap in use %4d MB", done, time.Since(start).Seconds(), ms.HeapInuse>>20)
+				next += n / 10
+			}
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		secs := time.Since(start).Seconds()
+		b.ReportMetric(float64(sum.Read)/secs, "articles/s")
+		b.ReportMetric(float64(peak>>20), "peak-heap-MB")
+		b.Logf("%d read, %d new, %d duplicate, %d rejected, %d events in %.0f s", sum.Read, sum.New, sum.Duplicate, sum.Rejected, sum.NewEvents, secs)
+	}
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
