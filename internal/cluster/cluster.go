@@ -403,3 +403,24 @@ func normLang(l string) string {
 
 // MaxGap is the configured Config.MaxGap.
 func (c *Clusterer) MaxGap() time.Duration { return c.cfg.MaxGap }
+
+// Span is the publication time a batch needs in memory: its dated
+// articles' span widened by gap on both sides (zero times when no article
+// is dated). The pipeline loads and keeps that span; Evict takes it.
+func Span(batch []news.Article, gap time.Duration) (lo, hi time.Time) {
+	for _, a := range batch {
+		if a.Published.IsZero() {
+			continue
+		}
+		if lo.IsZero() || a.Published.Before(lo) {
+			lo = a.Published
+		}
+		if a.Published.After(hi) {
+			hi = a.Published
+		}
+	}
+	if lo.IsZero() {
+		return lo, hi
+	}
+	return lo.Add(-gap), hi.Add(gap)
+}

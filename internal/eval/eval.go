@@ -252,26 +252,6 @@ func RunOrder(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 	return run(gold, cfg, order)
 }
 
-// span is the publication time a batch needs in memory: its dated
-// articles' span widened by gap on both sides (zero times: no bound).
-func span(b []news.Article, gap time.Duration) (lo, hi time.Time) {
-	for _, a := range b {
-		if a.Published.IsZero() {
-			continue
-		}
-		if lo.IsZero() || a.Published.Before(lo) {
-			lo = a.Published
-		}
-		if a.Published.After(hi) {
-			hi = a.Published
-		}
-	}
-	if lo.IsZero() {
-		return lo, hi
-	}
-	return lo.Add(-gap), hi.Add(gap)
-}
-
 // Batch is how many articles eval gives the clusterer at a time, as the
 // pipeline does by default.
 var Batch = 256
@@ -294,7 +274,7 @@ func run(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 		}
 		// As the pipeline does: keep the batch's span ± MaxGap (it would
 		// load from the store what a later batch needs before that).
-		c.Evict(span(b, c.MaxGap()))
+		c.Evict(cluster.Span(b, c.MaxGap()))
 	}
 	secs := time.Since(start).Seconds()
 	g := make(map[string]string, len(gold))

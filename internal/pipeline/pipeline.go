@@ -345,26 +345,10 @@ func (p *Pipeline) analyse(ctx context.Context, arts []news.Article) []news.Anal
 	return out
 }
 
-// span is the publication time a batch needs in memory: its dated
-// articles' span widened by the clusterer's MaxGap on both sides (zero
-// times when no article is dated).
+// span is the publication time a batch needs in memory (cluster.Span
+// with the clusterer's MaxGap).
 func (p *Pipeline) span(batch []news.Article) (lo, hi time.Time) {
-	for _, a := range batch {
-		if a.Published.IsZero() {
-			continue
-		}
-		if lo.IsZero() || a.Published.Before(lo) {
-			lo = a.Published
-		}
-		if a.Published.After(hi) {
-			hi = a.Published
-		}
-	}
-	if lo.IsZero() {
-		return lo, hi
-	}
-	g := p.cl.MaxGap()
-	return lo.Add(-g), hi.Add(g)
+	return cluster.Span(batch, p.cl.MaxGap())
 }
 
 // catchUp brings the clusterer to the store before a batch is decided.
