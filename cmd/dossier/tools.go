@@ -149,9 +149,9 @@ func printAnalysis(e *env, a news.Article, an news.Analysis) {
 		fmt.Fprintf(tw, "date\t%s\t%s\t%s\n", d.Date, rel, d.Text)
 	}
 	for _, f := range an.Figures {
-		v := fmt.Sprintf("%g", f.Value)
+		v := news.FormatNumber(f.Value)
 		if f.Max != 0 {
-			v += fmt.Sprintf("–%g", f.Max)
+			v += "–" + news.FormatNumber(f.Max)
 		}
 		fmt.Fprintf(tw, "figure\t%s\t%s\t%s\n", v, strings.TrimSpace(f.Counts+" "+f.Where), f.Text)
 	}

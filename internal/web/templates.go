@@ -165,33 +165,11 @@ func plural(n int, word string) string {
 // fmtFigure writes a figure's value with thousands separators, and its
 // range when it has one.
 func fmtFigure(f news.Figure) string {
-	s := fmtNumber(f.Value)
+	s := news.FormatNumber(f.Value)
 	if f.Max > f.Value {
-		s += "–" + fmtNumber(f.Max)
+		s += "–" + news.FormatNumber(f.Max)
 	}
 	return s
-}
-
-func fmtNumber(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	if v != math.Trunc(v) || math.Abs(v) >= 1e15 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	neg := v < 0
-	digits := strconv.FormatInt(int64(math.Abs(v)), 10)
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 func typeLabel(t news.EntityType) string {
