@@ -210,7 +210,7 @@ type cached struct {
 const cacheRatio = 1.05
 
 // maxCache bounds the remembered pair probabilities.
-const maxCache = 1 << 21
+const maxCache = 1 << 19
 
 // score is the model's probability that x and y report one event.
 func (c *Clusterer) score(x, y *doc) float64 {
