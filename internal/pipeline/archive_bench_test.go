@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 	"time"
@@ -57,6 +58,12 @@ func BenchmarkArchive(b *testing.B) {
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
 				b.Logf("%7d articles, %6.0f s: live heap %4d MB", done, time.Since(start).Seconds(), ms.HeapAlloc>>20)
+				if path := os.Getenv("DOSSIER_ARCHIVE_HEAP"); path != "" && done >= n*9/10 {
+					if f, err := os.Create(path); err == nil {
+						pprof.WriteHeapProfile(f) // what holds memory late in the run
+						f.Close()
+					}
+				}
 				next += n / 10
 			}
 		})
