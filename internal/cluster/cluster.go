@@ -126,7 +126,6 @@ type Clusterer struct {
 	scratch  map[int32]float64
 	hashes   map[string]*doc           // Article.Hash → first article with it
 	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
-	newest   time.Time                 // latest publication time added
 	serial   uint64                    // articles inserted so far
 	pcache   map[[2]uint64]cached      // remembered pair probabilities (see prob)
 }
@@ -169,9 +168,6 @@ func EventID(firstArticleID string) string {
 	return "e" + hex.EncodeToString(s[:6])
 }
 
-// Len returns the number of articles in memory.
-func (c *Clusterer) Len() int { return len(c.byID) }
-
 // Holds reports whether the article id is in memory.
 func (c *Clusterer) Holds(id string) bool { return c.byID[id] != nil }
 
@@ -205,9 +201,6 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 	d := c.vectorize(a)
 	c.serial++
 	d.serial = c.serial
-	if a.Published.After(c.newest) {
-		c.newest = a.Published
-	}
 	if len(c.free) > 0 {
 		d.idx = c.free[len(c.free)-1]
 		c.free = c.free[:len(c.free)-1]
@@ -301,7 +294,6 @@ func (c *Clusterer) Restore(arts []news.Article) {
 			continue
 		}
 		d := c.insert(a)
-		d.stored = true
 		d.dupOf = a.DuplicateOf
 		c.relabel(d, a.Event)
 	}

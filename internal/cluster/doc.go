@@ -35,7 +35,6 @@ type doc struct {
 	dupOf  string
 	edges  []edge // neighbours whose pair probability reached Config.EdgeThreshold
 	keys   []uint64
-	stored bool // the store holds the article (restored, or committed in an earlier batch)
 }
 
 type edge struct {

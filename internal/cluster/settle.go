@@ -206,7 +206,7 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		}
 		delete(adj[g], h)
 		adj[h] = nil
-		for _, k := range slices.Sorted(mapKeys(adj[g])) {
+		for _, k := range slices.Sorted(maps.Keys(adj[g])) {
 			if s := avg(g, k); s >= c.model.Join {
 				x, y := g, k
 				if y < x {
@@ -229,16 +229,6 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	}
 	slices.SortFunc(groups, func(x, y []*doc) int { return docOrder(x[0], y[0]) })
 	return groups
-}
-
-func mapKeys(m map[int]bool) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // sample returns at most sampleSize positions of m, evenly spaced.
