@@ -83,7 +83,8 @@ const (
 	reweighRatio  = 1.3  // stream growth before a kept vector is re-weighed
 	rareMin       = 10.0 // a name is rare while its df is at most max(rareMin, rareFrac × N)
 	rareFrac      = 0.02
-	sampleSize    = 12 // articles of a group sampled for average linkage
+	sampleSize    = 12   // articles of a group sampled for average linkage
+	maxComponent  = 1500 // articles of a component settled whole (see component)
 )
 
 // channelWeight scales each feature channel's raw weights (it decides

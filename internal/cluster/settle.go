@@ -29,7 +29,7 @@ func (c *Clusterer) settle(seeds []*doc) Outcome {
 		if seen[s] {
 			continue
 		}
-		comp := c.component(s, seen)
+		comp := c.component(s, seen, isSeed)
 		groups := c.agglomerate(comp)
 		ids := c.name(groups, taken)
 		for g, grp := range groups {
@@ -78,31 +78,63 @@ func (c *Clusterer) settle(seeds []*doc) Outcome {
 	return out
 }
 
-// component returns the docs connected to s, by edges or by being in one
-// event (so that an event is always decided again as a whole), in
-// canonical order.
-func (c *Clusterer) component(s *doc, seen map[*doc]bool) []*doc {
+// component returns what a batch decides again around the seed s, in
+// canonical order: the articles connected to s by edges or by being in
+// one event (so that an event is always decided again as a whole). Up
+// to maxComponent articles that is the whole connected component, and
+// the events are a function of its articles. On a dense stream the
+// component can grow to the whole window, settled again at every batch;
+// then only the neighbourhood is: the seeds linked to s by edges among
+// seeds, the articles they have edges to, and every article of the
+// events of those. The events beyond were settled when they came.
+func (c *Clusterer) component(s *doc, seen, isSeed map[*doc]bool) []*doc {
+	if comp := c.reach(s, nil, maxComponent); comp != nil {
+		for _, d := range comp {
+			seen[d] = true
+		}
+		slices.SortFunc(comp, docOrder)
+		return comp
+	}
+	comp := c.reach(s, isSeed, 0)
+	for _, d := range comp {
+		seen[d] = true
+	}
+	slices.SortFunc(comp, docOrder)
+	return comp
+}
+
+// reach walks from s along edges (of every article, or only of those in
+// follow when it is not nil) and event membership. With limit > 0 it
+// gives up, returning nil, once more than limit articles are reached.
+func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
 	comp := []*doc{s}
-	seen[s] = true
+	in := map[*doc]bool{s: true}
 	events := map[string]bool{}
+	add := func(o *doc) {
+		if o != nil && !in[o] {
+			in[o] = true
+			comp = append(comp, o)
+		}
+	}
 	for i := 0; i < len(comp); i++ {
-		for _, e := range comp[i].edges {
-			if o := c.docs[e.to]; o != nil && !seen[o] {
-				seen[o] = true
-				comp = append(comp, o)
+		if limit > 0 && len(comp) > limit {
+			return nil
+		}
+		if follow == nil || follow[comp[i]] {
+			for _, e := range comp[i].edges {
+				add(c.docs[e.to])
 			}
 		}
 		if ev := comp[i].event; ev != "" && !events[ev] {
 			events[ev] = true
 			for _, k := range slices.Sorted(maps.Keys(c.held[ev])) {
-				if o := c.docs[k]; o != nil && !seen[o] {
-					seen[o] = true
-					comp = append(comp, o)
-				}
+				add(c.docs[k])
 			}
 		}
 	}
-	slices.SortFunc(comp, docOrder)
+	if limit > 0 && len(comp) > limit {
+		return nil
+	}
 	return comp
 }
 

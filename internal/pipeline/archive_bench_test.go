@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 )
 
 // BenchmarkArchive ingests a generated archive into a fresh SQLite store
-// in batches of 256, as `dossier ingest` does: by default 100,000
+// in publication order in batches of 256, as `dossier ingest` does: by default 100,000
 // articles spanning three years (DOSSIER_ARCHIVE_N and
 // DOSSIER_ARCHIVE_DAYS change that). It reports articles per second of
 // the whole run and the largest heap in use after a batch, and logs the
@@ -28,6 +29,9 @@ import (
 func BenchmarkArchive(b *testing.B) {
 	n, days := envInt("DOSSIER_ARCHIVE_N", 100_000), envInt("DOSSIER_ARCHIVE_DAYS", 1095)
 	arts, _ := sample.GenerateSpan(n, 1, days)
+	// An archive comes in publication order (the generator writes event
+	// after event); within a batch the order does not matter.
+	slices.SortStableFunc(arts, func(x, y news.Article) int { return x.Published.Compare(y.Published) })
 	for i := range arts {
 		if err := ingest.Normalize(&arts[i]); err != nil {
 			b.Fatal(err)
@@ -37,7 +41,8 @@ func BenchmarkArchive(b *testing.B) {
 	for b.Loop() {
 		db := mustOpen(b)
 		p := newPipeline(b, db)
-		peak, done := uint64(0), 0
+		peak, done, profiled := uint64(0), 0, false
+		var cpu *os.File
 		next := n / 10
 		start := time.Now()
 		sum, err := p.IngestAll(ctx, func(fn func(*news.Article, error) error) error {
@@ -58,15 +63,26 @@ func BenchmarkArchive(b *testing.B) {
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
 				b.Logf("%7d articles, %6.0f s: live heap %4d MB", done, time.Since(start).Seconds(), ms.HeapAlloc>>20)
-				if path := os.Getenv("DOSSIER_ARCHIVE_HEAP"); path != "" && done >= n*9/10 {
+				if path := os.Getenv("DOSSIER_ARCHIVE_HEAP"); path != "" && done >= n*9/10 && !profiled {
+					profiled = true
 					if f, err := os.Create(path); err == nil {
 						pprof.WriteHeapProfile(f) // what holds memory late in the run
 						f.Close()
 					}
 				}
+				if path := os.Getenv("DOSSIER_ARCHIVE_CPU"); path != "" && done >= n/2 && cpu == nil {
+					// The second half of the run, where the window is full.
+					if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+						cpu = f
+					}
+				}
 				next += n / 10
 			}
 		})
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
 		if err != nil {
 			b.Fatal(err)
 		}
