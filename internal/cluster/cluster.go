@@ -81,8 +81,8 @@ const (
 	maxVocab      = 2_000_000
 	idfPrior      = 50.0 // pseudo-documents of idf
 	reweighRatio  = 1.3  // stream growth before a kept vector is re-weighed
-	rareMin       = 10.0 // a name is rare while its df is at most max(rareMin, rareFrac × N)
-	rareFrac      = 0.02
+	rareMin       = 5.0  // a name is rare while its df is at most max(rareMin, rareFrac × N)
+	rareFrac      = 0.005
 	sampleSize    = 12   // articles of a group sampled for average linkage
 	maxComponent  = 1500 // articles of a component settled whole (see component)
 )
