@@ -106,15 +106,15 @@ type FactsReport struct {
 	Incidents int `json:"incidents"` // incidents with at least one article scored
 	Events    int `json:"events"`    // events the pipeline made
 	// The marks, each over the incidents whose record has the field.
-	Date     Mark `json:"date"`      // event date (When.Start) is the incident's day
-	DateNear Mark `json:"date_near"` // ... within a day
-	Place    Mark `json:"place"`     // top place names the city, or failing that the state
-	City     Mark `json:"city"`      // top place names the city (or the county the record gives)
-	Killed   Mark `json:"killed"`    // killed count among the figures labelled killed/dead
-	Injured  Mark `json:"injured"`   // injured count among the figures labelled injured/wounded
-	People   Mark `json:"people"`    // named participants whose surname is among the event's people
-	Victims  Mark `json:"victims"`
-	Suspects Mark `json:"suspects"`
+	Date     Mark    `json:"date"`      // event date (When.Start) is the incident's day
+	DateNear Mark    `json:"date_near"` // ... within a day
+	Place    Mark    `json:"place"`     // top place names the city, or failing that the state
+	City     Mark    `json:"city"`      // top place names the city (or the county the record gives)
+	Killed   Mark    `json:"killed"`    // killed count among the figures labelled killed/dead
+	Injured  Mark    `json:"injured"`   // injured count among the figures labelled injured/wounded
+	People   Mark    `json:"people"`    // named participants whose surname is among the event's people
+	Victims  Mark    `json:"victims"`
+	Suspects Mark    `json:"suspects"`
 	Seconds  float64 `json:"seconds,omitempty"`
 	// Details holds one row per scored incident, for looking at misses.
 	Details []IncidentScore `json:"details,omitempty"`
