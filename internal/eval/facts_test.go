@@ -168,8 +168,8 @@ var gvaMarks = []struct {
 }{
 	{"date", 0.90, 0.68, func(r FactsReport) Mark { return r.Date }},
 	{"place", 0.85, 0.52, func(r FactsReport) Mark { return r.Place }},
-	{"killed", 0.70, 0.03, func(r FactsReport) Mark { return r.Killed }},
-	{"injured", 0.70, 0.03, func(r FactsReport) Mark { return r.Injured }},
+	{"killed", 0.70, 0.70, func(r FactsReport) Mark { return r.Killed }},
+	{"injured", 0.70, 0.59, func(r FactsReport) Mark { return r.Injured }},
 	{"people", 0.70, 0.65, func(r FactsReport) Mark { return r.People }},
 }
 
