@@ -27,7 +27,7 @@ var tollWords = map[string]string{
 	"dies": tollKilled, "deceased": tollKilled,
 	"injured": tollInjured, "wounded": tollInjured, "hurt": tollInjured, "hospitalized": tollInjured,
 	"hospitalised": tollInjured,
-	"shot": tollShot,
+	"shot":         tollShot,
 }
 
 // activeToll are the verbs whose object is the toll: "killing two",
@@ -417,7 +417,7 @@ func (d *doc) objectAt(k int) bool {
 // 1 killed, 3 injured).
 func (d *doc) tollFigures(ts []toll) []news.Figure {
 	var out []news.Figure
-	best := map[string]float64{}  // kind → largest explicit number
+	best := map[string]float64{} // kind → largest explicit number
 	named := map[string]map[string]bool{}
 	single := map[string]*toll{} // kind → first singular statement
 	for i := range ts {
