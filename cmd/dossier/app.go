@@ -47,7 +47,7 @@ func commands() []command {
 		{"search", "full-text search over articles and events", runSearch},
 		{"analyse", "print the facts extracted from one article file", runAnalyse},
 		{"cluster", "cluster article JSONL from stdin without a database", runCluster},
-		{"eval", "cluster a labeled corpus and score it (BCubed, pairwise)", runEval},
+		{"eval", "cluster a labeled corpus and score it (BCubed, pairwise; --facts: event facts against incident records)", runEval},
 		{"serve", "serve the web pages and JSON API", runServe},
 		{"watch", "poll feeds and ingest new items until stopped", runWatch},
 		{"migrate", "apply schema migrations, or copy a store (--from, --to)", runMigrate},

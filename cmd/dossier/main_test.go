@@ -198,3 +198,35 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestEvalFacts(t *testing.T) {
+	dir := t.TempDir()
+	arts := `{"id":"1","cluster":"x","title":"Two hurt in Eastbrook shooting","text":"Two people were wounded in a shooting in Eastbrook on Saturday, police said.","published":"2021-05-02T00:00:00Z","source":"a.example","lang":"en"}
+{"id":"2","cluster":"x","title":"Eastbrook shooting leaves two injured","text":"A shooting in Eastbrook on Saturday left two people injured.","published":"2021-05-02T00:00:00Z","source":"b.example","lang":"en"}
+`
+	facts := `{"cluster":"x","date":"2021-05-01","state":"Ohio","city":"Eastbrook","killed":0,"injured":2,"participants":[{"name":"Lee Ward","role":"victim"}]}
+`
+	must(t, os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(arts), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "f.jsonl"), []byte(facts), 0o644))
+	code, out, errs := dossier(t, "", "eval", "--json", "--facts", filepath.Join(dir, "f.jsonl"), filepath.Join(dir, "a.jsonl"))
+	if code != exitOK {
+		t.Fatalf("eval --facts exit %d: %s", code, errs)
+	}
+	var r struct {
+		Incidents int
+		Date      struct{ Of int }
+		Killed    struct{ Of int }
+		Injured   struct{ Of int }
+		People    struct{ Hit, Of int }
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("eval --facts --json: %v\n%s", err, out)
+	}
+	if r.Incidents != 1 || r.Date.Of != 1 || r.Killed.Of != 0 || r.Injured.Of != 1 || r.People.Of != 1 || r.People.Hit != 0 {
+		t.Errorf("eval --facts = %+v, want 1 incident scored on date, injured and one person (not named in the text)", r)
+	}
+	code, out, errs = dossier(t, "", "eval", "--facts", filepath.Join(dir, "f.jsonl"), "--gold", filepath.Join(dir, "a.jsonl"))
+	if code != exitOK || !strings.Contains(out, "injured") {
+		t.Errorf("eval --facts table: exit %d\n%s\n%s", code, out, errs)
+	}
+}

@@ -30,14 +30,22 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "--gold FILE.jsonl[.gz]")
+	fs := newFlags(e, "eval", "[--facts INCIDENTS.jsonl[.gz]] --gold FILE.jsonl[.gz] | FILE.jsonl[.gz]")
 	gold := fs.String("gold", "", "labeled corpus (JSONL with a cluster field per article)")
+	facts := fs.String("facts", "", "incident records (gva facts JSONL): run the whole pipeline and score each event's date, place, figures and people")
+	detail := fs.Bool("detail", false, "with --facts: list every incident's event and misses (with --json: include them)")
+	batch := fs.Int("batch", 256, "with --facts: articles per pipeline batch, as ingest")
 	asJSON := fs.Bool("json", false, "print JSON")
 	split := fs.String("split", "all", "part to score: all, or train or dev (ECB+ by topic, other corpora by gold cluster, as the clusterer's model was trained)")
 	cfg := cluster.DefaultConfig()
 	fs.Float64Var(&cfg.Join, "threshold", 0, "average pair probability two groups need to be one event (0: the model's)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *gold == "" && fs.NArg() == 1 {
+		*gold = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		return usageError{"give the corpus once, as --gold FILE or as the only argument"}
 	}
 	if *gold == "" {
 		return usageError{"--gold is required"}
@@ -49,6 +57,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	arts, err = eval.Split(arts, *split)
 	if err != nil {
 		return usageError{err.Error()}
+	}
+	if *facts != "" {
+		return evalFacts(ctx, e, arts, *facts, *gold, *split, *batch, *detail, *asJSON)
 	}
 	r := eval.Run(arts, cfg)
 	r.Split = *split
@@ -62,6 +73,48 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(tw, "BCubed\tP %.2f  R %.2f  F1 %.2f\n", 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1)
 	fmt.Fprintf(tw, "pairwise\tP %.2f  R %.2f  F1 %.2f\n", 100*r.PairP, 100*r.PairR, 100*r.PairF1)
 	fmt.Fprintf(tw, "time\t%.3f s (%.0f articles/s)\n", r.Seconds, r.ArticlesPerSecond)
+	return tw.Flush()
+}
+
+func evalFacts(ctx context.Context, e *env, arts []eval.GoldArticle, facts, gold, split string, batch int, detail, asJSON bool) error {
+	incidents, err := eval.ReadIncidents(facts)
+	if err != nil {
+		return err
+	}
+	r, err := eval.RunFacts(ctx, arts, incidents, batch, e.log)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if !detail {
+			r.Details = nil
+		}
+		return writeJSON(e.stdout, r)
+	}
+	tw := newTable(e.stdout)
+	fmt.Fprintf(tw, "corpus\t%s (split %s), facts %s\n", gold, split, facts)
+	fmt.Fprintf(tw, "incidents\t%d, events %d, %.1f s\n", r.Incidents, r.Events, r.Seconds)
+	fmt.Fprintln(tw, "MARK\tRIGHT\tOF\t%")
+	for _, m := range []struct {
+		name string
+		m    eval.Mark
+	}{
+		{"date", r.Date}, {"date ±1 day", r.DateNear}, {"place (city, else state)", r.Place}, {"city", r.City},
+		{"killed", r.Killed}, {"injured", r.Injured}, {"people", r.People}, {"  victims", r.Victims}, {"  suspects", r.Suspects},
+	} {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\n", m.name, m.m.Hit, m.m.Of, 100*m.m.Rate)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !detail {
+		return nil
+	}
+	tw = newTable(e.stdout)
+	fmt.Fprintln(tw, "\nINCIDENT\tEVENT\tHELD\tDATE\tPLACE\tKILLED\tINJURED\tMISSED PEOPLE")
+	for _, d := range r.Details {
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%s\t%s\t%v\t%v\t%s\n", d.Cluster, d.Event, d.Held, d.Articles, d.Date, d.Place, d.Killed, d.Injured, strings.Join(d.Missed, "; "))
+	}
 	return tw.Flush()
 }
 

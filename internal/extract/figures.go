@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -191,8 +193,8 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 		if t.Kind != tNum && !(t.Kind == tWord && isNumberWord(t.Fold)) {
 			continue
 		}
-		if dates.covers(t.Start) || d.skipNumber(i) {
-			continue
+		if dates.covers(t.Start) || d.skipNumber(i) || d.isAge(i) {
+			continue // an age ("a 17-year-old") is not a count
 		}
 		// "the two men": a definite article makes a small written number a reference, not a count.
 		if t.Kind == tWord && i > 0 && (toks[i-1].Fold == "the" || toks[i-1].Fold == "die" || toks[i-1].Fold == "les" || toks[i-1].Fold == "los" || toks[i-1].Fold == "las") {
@@ -344,8 +346,16 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 				j = head + 1
 			}
 		}
+		if strings.EqualFold(counts, "block") {
+			continue // "the 4000 block of Elm Street": an address
+		}
 		if fractions[strings.ToLower(counts)] {
 			continue // "two thirds", "zwei Drittel": a share, not a count
+		}
+		if counts == "" && f.Max == 0 {
+			// "300 soldiers in Mali and 120 in Niger": a bare number
+			// right after a figure of the sentence counts the same thing.
+			counts = d.sharedNoun(out, i, j)
 		}
 		if counts == "" && j-i < 2 && f.Max == 0 {
 			continue // a bare number: nothing to say what it counts
@@ -376,7 +386,67 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 			i = j - 1
 		}
 	}
+	return withTolls(out, d.tollFigures(d.tolls()))
+}
+
+// withTolls adds the toll figures to figs, in text order, dropping the
+// figures they overlap: "two people were killed" is 2 killed, not 2
+// people.
+func withTolls(figs, tolls []news.Figure) []news.Figure {
+	if len(tolls) == 0 {
+		return figs
+	}
+	out := make([]news.Figure, 0, len(figs)+len(tolls))
+	for _, f := range figs {
+		over := false
+		for _, t := range tolls {
+			if f.Start < t.End && t.Start < f.End {
+				over = true
+				break
+			}
+		}
+		if !over {
+			out = append(out, f)
+		}
+	}
+	out = append(out, tolls...)
+	slices.SortStableFunc(out, func(a, b news.Figure) int { return cmp.Compare(a.Start, b.Start) })
 	return out
+}
+
+// sharedNoun returns what the last figure of figs counts when it is in
+// the sentence of token i, a few words before it, and only "and", "but",
+// "while", a comma or a place stand between: the bare number at i counts
+// the same thing. j is the index after the number.
+func (d *doc) sharedNoun(figs []news.Figure, i, j int) string {
+	if len(figs) == 0 || figs[len(figs)-1].Counts == "" {
+		return ""
+	}
+	prev := figs[len(figs)-1]
+	toks := d.toks
+	k := firstTokAt(toks, prev.End)
+	if k >= i || toks[k].Sent != toks[i].Sent || i-k > 8 {
+		return ""
+	}
+	joined := false
+	for ; k < i; k++ {
+		f := toks[k].Fold
+		switch {
+		case f == "and" || f == "but" || f == "while" || f == "whereas":
+			joined = true
+		case d.isComma(k), wherePreps[f], f == "the", toks[k].Kind == tWord && d.isCapWord(k):
+		default:
+			return ""
+		}
+	}
+	// The number must stand alone: "120 in Niger", "120.", not "120 tanks".
+	if j < len(toks) && toks[j].Sent == toks[i].Sent && toks[j].Kind == tWord && !wherePreps[toks[j].Fold] && !stop[toks[j].Fold] {
+		return ""
+	}
+	if !joined {
+		return ""
+	}
+	return prev.Counts
 }
 
 // mentionEnd returns the end of the mention starting at start, or end.
