@@ -1,6 +1,11 @@
 package extract
 
 import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/geo"
@@ -19,68 +24,301 @@ var happeningVerbs = set("met", "meets", "visited", "visits", "arrived", "arrive
 	"signed", "announced", "began", "started", "died", "exploded", "hit", "opened", "launched", "landed", "elected",
 	"traf", "besuchte", "reiste", "kam", "unterzeichnete", "getotet", "starb", "begann",
 	"rencontre", "visite", "arrive", "signe", "tue", "tues", "mort", "lance",
-	"visito", "llego", "firmo", "murio", "murieron", "se", "reunio")
+	"visito", "llego", "firmo", "murio", "murieron", "se", "reunio",
+	// what happened in an incident, as the first report tells it
+	"shot", "shooting", "wounded", "injured", "fired", "happened", "occurred", "dead", "crashed", "stabbed")
 
-// HappeningDate picks the date an article says its event happened, which
-// is what its sources report, not when they published: a day-precise date
-// in the first sentences and next to an event verb, not after publication,
-// wins. Without one it falls back to the publication date (ok is then
-// false when that too is unknown).
-func HappeningDate(art *news.Article, an *news.Analysis) (date string, ok bool) {
-	pub := art.Published
-	best, bestScore := "", -1e9
+// laterWords mark a sentence about what came after the happening: an
+// arrest, a charge, a hearing, a funeral.
+var laterWords = set("arrested", "charged", "court", "hearing", "funeral", "vigil", "sentenced", "arraigned", "trial",
+	"released", "identified", "booked", "jail", "indicted", "pleaded", "memorial", "surrendered", "custody")
+
+// timeOfDay words in or just after a date say when in the day something
+// happened: "Saturday night", "early Sunday", "about 3 a.m. Friday".
+var timeOfDay = set("night", "morning", "afternoon", "evening", "overnight", "early", "late", "midnight", "noon",
+	"a m", "p m", "am", "pm", "dawn", "hours")
+
+// stampWords before a date make it the page's own date, not the event's.
+var stampWords = set("published", "updated", "posted", "modified", "copyright")
+
+// Happening-date features: each candidate day of an article (a day-precise
+// date of its text, or its publication day) is described by these, and
+// the learned weights (data/happening.json) score it; the best scoring
+// candidate is the day the article says its event happened.
+var happeningFeatures = []string{
+	"pub_day_only", // the publication day, not written in the text
+	"same_as_pub",
+	"relative",
+	"weekday",
+	"sent0", "sent1", "sent2_3", "sent4_9",
+	"page_top",     // within the first 80 bytes: a dateline or stamp
+	"stamp",        // a clock time, or "Published", "Updated" before it
+	"time_of_day",  // "Saturday night", "early Sunday"
+	"verb_near",    // an event verb in its sentence
+	"later_near",   // an arrest, a charge, a funeral in its sentence
+	"before_pub_0", // days before publication
+	"before_pub_1", "before_pub_2_3", "before_pub_4_7", "before_pub_8_30", "before_pub_31", "after_pub",
+	"log_mentions",    // how often the text gives this day
+	"earliest_recent", // the earliest day of the text within a week before publication
+	"possessive",      // "Friday's shooting": the day names the event
+	"pub_eve_only",    // the day before publication, not written in the text
+}
+
+// numHappening is the number of happening-date features.
+var numHappening = len(happeningFeatures)
+
+var happeningIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, n := range happeningFeatures {
+		m[n] = i
+	}
+	return m
+}()
+
+// HappeningModel weighs happening-date features.
+type HappeningModel struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+	Trained  string    `json:"trained,omitempty"`
+}
+
+//go:generate go run ./train -out data/happening.json
+//go:embed data/happening.json
+var happeningJSON []byte
+
+var happening = func() HappeningModel {
+	m, err := ParseHappeningModel(happeningJSON)
+	if err != nil {
+		panic(fmt.Sprintf("extract: embedded data/happening.json: %v", err))
+	}
+	return m
+}()
+
+// ParseHappeningModel decodes a happening-date model and checks it against
+// this build's features.
+func ParseHappeningModel(b []byte) (HappeningModel, error) {
+	var m HappeningModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, err
+	}
+	if len(m.Features) != numHappening || len(m.Weights) != numHappening {
+		return m, fmt.Errorf("%d weights for %d features, this build has %d", len(m.Weights), len(m.Features), numHappening)
+	}
+	for i, n := range m.Features {
+		if n != happeningFeatures[i] {
+			return m, fmt.Errorf("feature %d is %q, this build has %q", i, n, happeningFeatures[i])
+		}
+	}
+	return m, nil
+}
+
+// HappeningFeatureNames are the names of the happening-date features, in
+// the order of DateCandidate.X.
+func HappeningFeatureNames() []string { return append([]string(nil), happeningFeatures...) }
+
+// DateCandidate is a day an article's event may have happened on, with
+// its features.
+type DateCandidate struct {
+	Date string // YYYY-MM-DD
+	X    []float64
+}
+
+// HappeningCandidates lists the days an article's event may have happened
+// on: each distinct day-precise date of the text, and the publication day.
+func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
+	pub := art.Published.UTC()
+	var pubDay time.Time
+	if !pub.IsZero() {
+		pubDay = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	index := map[string]int{}
+	var out []DateCandidate
+	count := map[string]int{}
+	earliest := ""
 	for _, d := range an.Dates {
-		t, err := time.Parse("2006-01-02", d.Date)
+		if d.Granularity != "" && d.Granularity != "day" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.Date)
 		if err != nil {
 			continue
 		}
-		score := 0.0
-		switch d.Granularity {
-		case "", "day":
-			score += 3
-		case "month":
-			score += 0.5
-		}
-		sent := sentenceOf(an.Sentences, d.Start)
-		if !d.Relative {
-			score += 0.5 // written out in full: the reporter took care to state it
-		}
-		switch {
-		case sent <= 0:
-			score += 4
-		case sent == 1:
-			score += 2
-		case sent <= 3:
-			score += 1
-		}
-		if verbNear(art.Text, an.Sentences, sent) {
-			score += 1.5
-		}
-		if !pub.IsZero() {
-			days := pub.Sub(t).Hours() / 24
-			switch {
-			case days < -1:
-				score -= 5 // announced for the future: not the happening
-			case days <= 7:
-				score += 1
-			case days > 365:
-				score -= 3 // background history
+		count[d.Date]++
+		if !pubDay.IsZero() {
+			if days := pubDay.Sub(t).Hours() / 24; days >= 0 && days <= 7 && (earliest == "" || d.Date < earliest) {
+				earliest = d.Date
 			}
 		}
-		if score > bestScore {
-			best, bestScore = d.Date, score
+	}
+	for _, d := range an.Dates {
+		if count[d.Date] == 0 {
+			continue
+		}
+		t, _ := time.Parse(time.DateOnly, d.Date)
+		k, ok := index[d.Date]
+		if !ok {
+			k = len(out)
+			index[d.Date] = k
+			out = append(out, DateCandidate{Date: d.Date, X: make([]float64, numHappening)})
+		}
+		x := out[k].X
+		f := func(name string) {
+			i, ok := happeningIndex[name]
+			if !ok {
+				panic("extract: no happening feature " + name)
+			}
+			x[i] = 1
+		}
+		// A feature holds if any mention of the day has it.
+		mentionFeatures(art.Text, an, d, f)
+		if !pubDay.IsZero() {
+			days := int(math.Round(pubDay.Sub(t).Hours() / 24))
+			switch {
+			case days < 0:
+				f("after_pub")
+			case days == 0:
+				f("before_pub_0")
+				f("same_as_pub")
+			case days == 1:
+				f("before_pub_1")
+			case days <= 3:
+				f("before_pub_2_3")
+			case days <= 7:
+				f("before_pub_4_7")
+			case days <= 30:
+				f("before_pub_8_30")
+			default:
+				f("before_pub_31")
+			}
+		}
+		if d.Date == earliest {
+			f("earliest_recent")
+		}
+		x[happeningIndex["log_mentions"]] = math.Log1p(float64(count[d.Date]))
+	}
+	if !pubDay.IsZero() {
+		// Reports often come out the day after: both days are candidates
+		// when the text does not give them.
+		for _, c := range []struct {
+			day  time.Time
+			name string
+		}{{pubDay, "pub_day_only"}, {pubDay.AddDate(0, 0, -1), "pub_eve_only"}} {
+			day := c.day.Format(time.DateOnly)
+			if _, ok := index[day]; !ok {
+				x := make([]float64, numHappening)
+				x[happeningIndex[c.name]] = 1
+				out = append(out, DateCandidate{Date: day, X: x})
+			}
 		}
 	}
-	if best != "" && bestScore > 2 {
-		return best, true
+	return out
+}
+
+// mentionFeatures sets the features one mention of a date gives.
+func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(string)) {
+	if d.Relative {
+		f("relative")
 	}
-	if !pub.IsZero() {
-		return pub.UTC().Format("2006-01-02"), true
+	low := strings.ToLower(d.Text)
+	for _, w := range strings.Fields(geo.Fold(d.Text)) {
+		if calendar[w] && strings.HasSuffix(w, "day") {
+			f("weekday")
+		}
 	}
-	if best != "" {
-		return best, true
+	sent := sentenceOf(an.Sentences, d.Start)
+	switch {
+	case sent <= 0:
+		f("sent0")
+	case sent == 1:
+		f("sent1")
+	case sent <= 3:
+		f("sent2_3")
+	case sent <= 9:
+		f("sent4_9")
 	}
-	return "", false
+	if d.Start < 80 {
+		f("page_top")
+	}
+	if strings.Contains(low, ":") && (strings.Contains(low, " am") || strings.Contains(low, " pm")) {
+		f("stamp")
+	}
+	if d.Start >= 0 && d.Start <= len(text) {
+		for _, w := range strings.Fields(geo.Fold(text[max(0, d.Start-30):d.Start])) {
+			if stampWords[w] {
+				f("stamp")
+			}
+		}
+	}
+	end := min(len(text), max(d.End, 0)+16)
+	if d.End >= 0 && d.End <= len(text) {
+		around := geo.Fold(d.Text + " " + text[d.End:end])
+		for w := range timeOfDay {
+			if strings.Contains(" "+around+" ", " "+w+" ") {
+				f("time_of_day")
+				break
+			}
+		}
+	}
+	if d.End >= 0 && d.End+2 <= len(text) && (strings.HasPrefix(text[d.End:], "'s") || strings.HasPrefix(text[d.End:], "’s") || strings.HasSuffix(d.Text, "'s") || strings.HasSuffix(d.Text, "’s")) {
+		f("possessive")
+	}
+	if verbNear(text, an.Sentences, sent, happeningVerbs) {
+		f("verb_near")
+	}
+	if verbNear(text, an.Sentences, sent, laterWords) {
+		f("later_near")
+	}
+}
+
+// HappeningDate picks the date an article says its event happened, which
+// is what its sources report, not when they published: of the article's
+// candidate days (HappeningCandidates), the one the happening model
+// scores best. ok is false when there is no candidate (no day-precise
+// date and no publication date).
+func HappeningDate(art *news.Article, an *news.Analysis) (date string, ok bool) {
+	best, bestScore := "", math.Inf(-1)
+	for _, c := range HappeningCandidates(art, an) {
+		if s := happening.Score(c.X); s > bestScore {
+			best, bestScore = c.Date, s
+		}
+	}
+	return best, best != ""
+}
+
+// HappeningDays weighs each candidate day of an article as the day its
+// event happened: the happening model's probabilities, summing to 1 (none
+// when there is no candidate).
+func HappeningDays(art *news.Article, an *news.Analysis) map[string]float64 {
+	cs := HappeningCandidates(art, an)
+	if len(cs) == 0 {
+		return nil
+	}
+	top := math.Inf(-1)
+	sc := make([]float64, len(cs))
+	for i, c := range cs {
+		sc[i] = happening.Score(c.X)
+		top = math.Max(top, sc[i])
+	}
+	sum := 0.0
+	for i := range sc {
+		sc[i] = math.Exp(sc[i] - top)
+		sum += sc[i]
+	}
+	out := make(map[string]float64, len(cs))
+	for i, c := range cs {
+		out[c.Date] += sc[i] / sum
+	}
+	return out
+}
+
+// Score is the model's score of a candidate's features (higher: more
+// likely the happening day).
+func (m HappeningModel) Score(x []float64) float64 {
+	s := 0.0
+	for i, w := range m.Weights {
+		s += w * x[i]
+	}
+	return s
 }
 
 func sentenceOf(sents []news.Span, off int) int {
@@ -92,7 +330,7 @@ func sentenceOf(sents []news.Span, off int) int {
 	return -1
 }
 
-func verbNear(text string, sents []news.Span, i int) bool {
+func verbNear(text string, sents []news.Span, i int, verbs map[string]bool) bool {
 	if i < 0 || i >= len(sents) {
 		return false
 	}
@@ -101,7 +339,7 @@ func verbNear(text string, sents []news.Span, i int) bool {
 		return false
 	}
 	for _, t := range tokenize(text[s.Start:s.End]) {
-		if t.Kind == tWord && happeningVerbs[geo.Fold(text[s.Start+t.Start:s.Start+t.End])] {
+		if t.Kind == tWord && verbs[geo.Fold(text[s.Start+t.Start:s.Start+t.End])] {
 			return true
 		}
 	}

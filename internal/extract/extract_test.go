@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"syscall"
@@ -505,5 +506,30 @@ func TestVariantOf(t *testing.T) {
 		if got := variantOf([]string{tt.a}, []string{tt.b}, tt.typ, tt.typ); got != tt.want {
 			t.Errorf("variantOf(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestHappeningModel(t *testing.T) {
+	if _, err := ParseHappeningModel(happeningJSON); err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	if _, err := ParseHappeningModel([]byte(`{"features": ["x"], "weights": [1]}`)); err == nil {
+		t.Error("a model for other features parsed without error")
+	}
+	pub := time.Date(2016, 3, 14, 0, 0, 0, 0, time.UTC) // a Monday
+	a := analyzer(t)
+	art := news.Article{ID: "h", Lang: "en", Published: pub,
+		Text: "A man was shot and killed late Saturday night outside a bar on Elm Street, police said Monday."}
+	an := a.Analyze(&art)
+	if got, _ := HappeningDate(&art, &an); got != "2016-03-12" {
+		t.Errorf("HappeningDate(%q) = %q, want the Saturday 2016-03-12", art.Text, got)
+	}
+	days := HappeningDays(&art, &an)
+	sum := 0.0
+	for _, p := range days {
+		sum += p
+	}
+	if math.Abs(sum-1) > 1e-9 || days["2016-03-12"] < 0.5 {
+		t.Errorf("HappeningDays = %v, want probabilities summing to 1, most on 2016-03-12", days)
 	}
 }

@@ -10,4 +10,5 @@ import "github.com/dossier-news/dossier/internal/extract"
 func init() {
 	canonicalize = extract.Canonicalize
 	happeningDate = extract.HappeningDate
+	happeningDays = extract.HappeningDays
 }

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -279,36 +280,50 @@ func (c *buildCtx) eventQuotes() []news.Quote {
 	return out
 }
 
-// when is the range of the happening's dates as the sources give them
-// (extract.HappeningDate), not of the publication dates. Dates more than
-// three days from the median are left out: one article's stray date should
-// not stretch the event over weeks.
+// when is when the happening took place as the sources give it
+// (extract.HappeningDays), not when they published: it starts on the day
+// the articles give most weight (ties: the earliest), since one article's
+// stray or early date should not move the event, and ends on the latest
+// day an article picks within three days after it.
 func (c *buildCtx) when() news.DateRange {
-	var dates []string
+	votes := map[string]float64{}
 	for i := range c.arts {
-		if d, ok := happeningDate(&c.arts[i], &c.an[i]); ok {
-			dates = append(dates, d)
+		for d, p := range happeningDays(&c.arts[i], &c.an[i]) {
+			if _, err := time.Parse(time.DateOnly, d); err == nil {
+				votes[d] += p
+			}
 		}
 	}
-	if len(dates) == 0 {
+	if len(votes) == 0 {
 		return news.DateRange{}
 	}
-	slices.Sort(dates)
-	med, err := time.Parse(time.DateOnly, dates[len(dates)/2])
-	var kept []string
-	for _, d := range dates {
-		t, perr := time.Parse(time.DateOnly, d)
-		if err != nil || perr != nil {
-			continue
-		}
-		if diff := t.Sub(med); diff <= 72*time.Hour && diff >= -72*time.Hour {
-			kept = append(kept, d)
+	days := slices.Sorted(maps.Keys(votes))
+	start := days[0]
+	for _, d := range days {
+		if votes[d] > votes[start] {
+			start = d
 		}
 	}
-	if len(kept) == 0 {
-		return news.DateRange{}
+	s, _ := time.Parse(time.DateOnly, start)
+	end := start
+	for i := range c.arts {
+		d, ok := happeningDate(&c.arts[i], &c.an[i])
+		t, err := time.Parse(time.DateOnly, d)
+		if ok && err == nil && t.After(s) && t.Sub(s) <= 72*time.Hour && d > end {
+			end = d
+		}
 	}
-	return news.DateRange{Start: kept[0], End: kept[len(kept)-1]}
+	return news.DateRange{Start: start, End: end}
+}
+
+// happeningDays weighs the days an article's event may have happened on
+// (extract.HappeningDays, set in extract.go); the fallback gives all the
+// weight to happeningDate's day.
+var happeningDays = func(art *news.Article, an *news.Analysis) map[string]float64 {
+	if d, ok := happeningDate(art, an); ok {
+		return map[string]float64{d: 1}
+	}
+	return nil
 }
 
 // fallbackHappening guesses when an article's event happened when extract
