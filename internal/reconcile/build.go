@@ -735,7 +735,7 @@ func overlapsAny(start, end int, spans []news.Span) bool {
 // the number ("15 people were killed") or the three before ("death toll rose
 // to 15"), else the head word of Counts ("300 troops" → "troops").
 func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
-	fg := figure{lo: f.Value, hi: max(f.Value, f.Max), text: f.Text}
+	fg := figure{lo: f.Value, hi: max(f.Value, f.Max), text: f.Text, approx: hedged(text, f.Start)}
 	// "a 72-year-old man" is an age, not a count.
 	if around := strings.ToLower(clip(text, f.Start, min(len(text), f.End+12))); strings.Contains(around, "-year") || strings.Contains(around, " year-old") || strings.Contains(around, " years old") || strings.Contains(around, " year old") {
 		fg.class = "age"

@@ -1,0 +1,112 @@
+package reconcile
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// tollClasses are the figure classes that count a toll: a count that
+// rises as reports come in, so a later, higher figure supersedes an
+// earlier one.
+var tollClasses = map[string]bool{"dead": true, "injured": true, "missing": true, "arrested": true}
+
+// updateGap is how much later than the earlier value's first report a
+// higher toll must first be published to be an update: reports closer in
+// time than this describe the same moment, so differing figures conflict.
+const updateGap = 3 * time.Hour
+
+// hedgeSlack is how far above an approximate figure ("about 40") a later
+// one may be and still be the same count told more precisely (42): a
+// disagreement in the counting, not a toll that rose.
+const hedgeSlack = 0.1
+
+// hedges are the words that, just before a number, make it approximate.
+var hedges = wordSet(`about around approximately roughly some nearly almost circa ca
+	environ quelque pres etwa rund ungefahr fast unos aproximadamente cerca casi`)
+
+func wordSet(ws string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(ws) {
+		m[w] = true
+	}
+	return m
+}
+
+// hedged reports whether the word just before byte offset start of text
+// makes the number there approximate.
+func hedged(text string, start int) bool {
+	ws := words(fold(clip(text, max(0, start-24), start)))
+	return len(ws) > 0 && hedges[ws[len(ws)-1]]
+}
+
+// side is one value of a disagreement as the reconciler sees it: the
+// figure it gives (when the slot is a figure), when it was first
+// published (preferring sources that carry a publication time) and whether any of its sentences gives it as approximate.
+type side struct {
+	num    float64
+	first  time.Time
+	approx bool
+	ok     bool
+	exact  bool // first is a publication time, not a day read from the text
+}
+
+// disagreementKind labels a conflicting claim's values (see news.Claim.Kind)
+// and sets each value's First. A disagreement on a toll is an update when,
+// in the order the values were first published, each is higher than the
+// one before and first published at least updateGap after it (and not
+// within hedgeSlack of an approximate earlier figure); anything else (a
+// toll that fell, figures published about the same time, a slot that is not
+// a toll) is a conflict.
+func (c *buildCtx) disagreementKind(slot string, cl *cluster, sents []sent, values []news.ClaimValue) string {
+	class, isFig := strings.CutPrefix(slot, "figure:")
+	sides := make([]side, len(values))
+	for i, v := range values {
+		sd := &sides[i]
+		for _, m := range cl.members {
+			s := &sents[m]
+			a := &c.arts[s.art]
+			if !slices.Contains(v.Sources, a.ID) {
+				continue
+			}
+			// A time read from the text is a day, not a moment: it
+			// stands only for a value no source gives a time for.
+			exact := !slices.Contains(a.Inferred, "published")
+			if sd.first.IsZero() || (exact && (!sd.exact || a.Published.Before(sd.first))) || (!exact && !sd.exact && a.Published.Before(sd.first)) {
+				sd.first, sd.exact = a.Published, exact
+			}
+			if !isFig {
+				continue
+			}
+			for _, f := range s.figs {
+				if f.class == class {
+					if !sd.ok {
+						sd.num, sd.ok = f.lo, true
+					}
+					sd.approx = sd.approx || f.approx
+				}
+			}
+		}
+		values[i].First = sd.first
+	}
+	if !isFig || !tollClasses[class] {
+		return news.KindConflict
+	}
+	order := make([]int, len(sides))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return sides[x].first.Compare(sides[y].first) })
+	for k := 1; k < len(order); k++ {
+		a, b := sides[order[k-1]], sides[order[k]]
+		if !a.ok || !b.ok || a.first.IsZero() || b.first.Sub(a.first) < updateGap || b.num <= a.num {
+			return news.KindConflict
+		}
+		if a.approx && b.num <= a.num*(1+hedgeSlack) {
+			return news.KindConflict
+		}
+	}
+	return news.KindUpdate
+}

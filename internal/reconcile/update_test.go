@@ -1,0 +1,90 @@
+package reconcile
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// TestUpdateOrConflict builds events from two reports of one accident and
+// checks how their differing tolls are labelled: a toll that rose between
+// reports published hours apart is an update; reports of about the same
+// time that disagree, or a toll that fell, are a conflict.
+func TestUpdateOrConflict(t *testing.T) {
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	const (
+		early = "At least 12 people died when a crowded bus plunged off a mountain road on Tuesday morning, police said."
+		late  = "At least 15 people died when a crowded bus plunged off a mountain road on Tuesday, police said."
+	)
+	tests := []struct {
+		name         string
+		first, again string // texts of the first and the second report
+		gap          time.Duration
+		want         string
+	}{
+		{"rising toll hours later", early, late, 9 * time.Hour, news.KindUpdate},
+		{"same time, different tolls", early, late, time.Hour, news.KindConflict},
+		{"toll falls later", late, early, 9 * time.Hour, news.KindConflict},
+	}
+	analyze := extractAnalyzer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := []news.Article{
+				{ID: "a", Title: "Bus crash", Text: tt.first, Published: day.Add(9 * time.Hour), Source: "first.example", Lang: "en"},
+				{ID: "b", Title: "Bus crash toll", Text: tt.again, Published: day.Add(9*time.Hour + tt.gap), Source: "second.example", Lang: "en"},
+			}
+			var an []news.Analysis
+			for i := range arts {
+				an = append(an, analyze(&arts[i]))
+			}
+			ev := Build(news.Event{ID: "e"}, arts, an)
+			i := slices.IndexFunc(ev.Claims, func(c news.Claim) bool { return c.Slot == "figure:dead" })
+			if i < 0 {
+				t.Fatalf("no disagreement on the dead; claims: %+v", ev.Claims)
+			}
+			c := ev.Claims[i]
+			if c.Kind != tt.want {
+				t.Errorf("kind = %q, want %q (values %+v)", c.Kind, tt.want, c.Values)
+			}
+			for _, v := range c.Values {
+				if v.First.IsZero() {
+					t.Errorf("value %q has no first publication time", v.Value)
+				}
+			}
+		})
+	}
+}
+
+// TestHedgedRise checks that a figure a little above an approximate one
+// reported earlier ("about 40", then 42) is a conflict of counting, not an
+// update, while a clear rise over it is an update.
+func TestHedgedRise(t *testing.T) {
+	day := time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		later float64
+		want  string
+	}{
+		{42, news.KindConflict},
+		{60, news.KindUpdate},
+	}
+	for _, tt := range tests {
+		c := &buildCtx{arts: []news.Article{
+			{ID: "a", Published: day},
+			{ID: "b", Published: day.Add(20 * time.Hour)},
+		}}
+		sents := []sent{
+			{art: 0, text: "The quake injured about 40 people.", figs: []figure{{class: "injured", lo: 40, hi: 40, approx: hedged("The quake injured about 40", len("The quake injured about "))}}},
+			{art: 1, text: "Officials said more people were hurt.", figs: []figure{{class: "injured", lo: tt.later, hi: tt.later}}},
+		}
+		cl := &cluster{members: []int{0, 1}}
+		values := []news.ClaimValue{{Value: "40 injured", Sources: []string{"a"}}, {Value: "later", Sources: []string{"b"}}}
+		if got := c.disagreementKind("figure:injured", cl, sents, values); got != tt.want {
+			t.Errorf("about 40 then %v: kind = %q, want %q", tt.later, got, tt.want)
+		}
+		if !values[0].First.Equal(day) {
+			t.Errorf("First of the earlier value = %v, want %v", values[0].First, day)
+		}
+	}
+}
