@@ -672,12 +672,20 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	// Numbers the extractor did not turn into figures still align
 	// translations ("12", "2,5") and are indexed as plain numbers.
 	off := sp.Start + strings.Index(a.Text[sp.Start:sp.End], text)
-	for _, w := range ws {
+	// A bare number that a toll word introduces ("injuring 80", "has
+	// risen to 110") is that toll.
+	from := off
+	for i, w := range ws {
 		if isNumber(w) {
-			at := off + strings.Index(a.Text[off:sp.End], w)
+			at := from + strings.Index(a.Text[from:sp.End], w)
+			from = at + len(w)
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
+				if class := tollBefore(ws, i); class != "" {
+					s.figs = append(s.figs, figure{class: class, lo: v, hi: v, text: w, approx: hedged(a.Text, at)})
+					feats = append(feats, ft.id(kCount, class))
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -110,3 +111,46 @@ func (c *buildCtx) disagreementKind(slot string, cl *cluster, sents []sent, valu
 	}
 	return news.KindUpdate
 }
+
+// tollBefore is the toll class of the bare number ws[i] from the words
+// before it: a toll word among the three before it, hedges aside
+// ("injuring about 80"), or, when the number follows "to", "at" or
+// "from" ("the number of injured has risen to 110"), the nearest toll word
+// earlier in the sentence. "" when no toll word introduces it.
+func tollBefore(ws []string, i int) string {
+	n := 0
+	for k := i - 1; k >= 0 && n < 3; k-- {
+		w := fold(ws[k])
+		if hedges[w] {
+			continue
+		}
+		n++
+		if c := cmp.Or(tollVerbs[w], countClass[w]); tollClasses[c] {
+			return c
+		}
+	}
+	if i == 0 || !valuePreps[fold(ws[i-1])] {
+		return ""
+	}
+	for k := i - 2; k >= 0; k-- {
+		w := fold(ws[k])
+		if isNumber(w) {
+			return "" // the toll word has a number of its own
+		}
+		if c := countClass[w]; tollClasses[c] {
+			if k > 0 && isNumber(ws[k-1]) {
+				return "" // "30 injured were taken to 4 hospitals"
+			}
+			return c
+		}
+	}
+	return ""
+}
+
+// tollVerbs are verb forms that introduce a toll just before its number
+// ("injuring 80"). They are not in countClass, where they would class the
+// figure before them ("killing three people and injuring 80").
+var tollVerbs = map[string]string{"injuring": "injured", "wounding": "injured", "blessant": "injured", "verletzend": "injured"}
+
+// valuePreps introduce a value given after what it counts.
+var valuePreps = wordSet(`to at from a auf`)

@@ -88,3 +88,27 @@ func TestHedgedRise(t *testing.T) {
 		}
 	}
 }
+
+// TestTollBefore checks which bare numbers a toll word introduces.
+func TestTollBefore(t *testing.T) {
+	tests := []struct {
+		text string
+		num  string
+		want string
+	}{
+		{"The storm killed two and injuring 80 others", "80", "injured"},
+		{"a blast injuring about 30 near the port", "30", "injured"},
+		{"The number of people missing has risen to 14 by noon", "14", "missing"},
+		{"police put the number arrested at 9", "9", "arrested"},
+		{"the train left at 9 from the main station", "9", ""},
+		{"8 dead and the toll rose to 11", "11", "dead"},
+		{"30 injured were taken to 4 hospitals", "4", ""},
+	}
+	for _, tt := range tests {
+		ws := words(tt.text)
+		i := slices.Index(ws, tt.num)
+		if got := tollBefore(ws, i); got != tt.want {
+			t.Errorf("tollBefore(%q, %s) = %q, want %q", tt.text, tt.num, got, tt.want)
+		}
+	}
+}
