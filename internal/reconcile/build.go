@@ -772,6 +772,14 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 			fg.class = cl
 			return fg
 		}
+		if cl, ok := tollVerbs[before[i]]; ok {
+			fg.class = cl
+			return fg
+		}
+	}
+	if cl := clauseToll(text, sp, f, counts); cl != "" {
+		fg.class = cl
+		return fg
 	}
 	if len(counts) > 0 {
 		fg.class = stem(counts[len(counts)-1])

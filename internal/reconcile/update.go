@@ -154,3 +154,29 @@ var tollVerbs = map[string]string{"injuring": "injured", "wounding": "injured", 
 
 // valuePreps introduce a value given after what it counts.
 var valuePreps = wordSet(`to at from a auf`)
+
+// peopleNouns are the nouns that count people without saying what
+// happened to them.
+var peopleNouns = wordSet(`people persons victims residents passengers personnes victimes menschen personen opfer personas victimas`)
+
+// clauseToll classes a figure that counts people in general ("42 people
+// were treated in hospital for injuries") by a toll word later in its
+// clause: up to the next comma, semicolon or number.
+func clauseToll(text string, sp news.Span, f news.Figure, counts []string) string {
+	if len(counts) == 0 || !peopleNouns[counts[len(counts)-1]] {
+		return ""
+	}
+	rest := clip(text, f.End, sp.End)
+	if i := strings.IndexAny(rest, ",;:.!?"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range words(fold(rest)) {
+		if isNumber(w) {
+			return ""
+		}
+		if c := countClass[w]; tollClasses[c] {
+			return c
+		}
+	}
+	return ""
+}

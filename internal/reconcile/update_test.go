@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,6 +110,26 @@ func TestTollBefore(t *testing.T) {
 		i := slices.Index(ws, tt.num)
 		if got := tollBefore(ws, i); got != tt.want {
 			t.Errorf("tollBefore(%q, %s) = %q, want %q", tt.text, tt.num, got, tt.want)
+		}
+	}
+}
+
+// TestClauseToll checks that a count of people takes the toll named later
+// in its clause, and only there.
+func TestClauseToll(t *testing.T) {
+	tests := []struct {
+		text, fig, counts, want string
+	}{
+		{"Doctors said 25 people were taken to hospital with injuries overnight.", "25 people", "people", "injured"},
+		{"Rescuers said 25 people were taken to shelters, and two were killed.", "25 people", "people", ""},
+		{"Some 25 people were rescued before 3 bodies were found.", "25 people", "people", ""},
+		{"Police said 25 soldiers were wounded in the clash.", "25 soldiers", "soldiers", ""},
+	}
+	for _, tt := range tests {
+		at := strings.Index(tt.text, tt.fig)
+		f := news.Figure{Text: tt.fig, Start: at, End: at + len(tt.fig), Counts: tt.counts}
+		if got := clauseToll(tt.text, news.Span{Start: 0, End: len(tt.text)}, f, words(fold(tt.counts))); got != tt.want {
+			t.Errorf("clauseToll(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
