@@ -180,3 +180,14 @@ func clauseToll(text string, sp news.Span, f news.Figure, counts []string) strin
 	}
 	return ""
 }
+
+// clockTime reports whether the bare number ws[i], ending at byte end of
+// text, is part of a time of day ("at 9 pm", "at 14:30"), not a count.
+func clockTime(text string, end int, ws []string, i int) bool {
+	if end+1 < len(text) && (text[end] == ':' || text[end] == '.' || text[end] == 'h') && text[end+1] >= '0' && text[end+1] <= '9' {
+		return true
+	}
+	return i+1 < len(ws) && clockWords[fold(ws[i+1])]
+}
+
+var clockWords = wordSet(`am pm gmt utc cet h uhr heures hours horas o clock`)

@@ -133,3 +133,23 @@ func TestClauseToll(t *testing.T) {
 		}
 	}
 }
+
+// TestClockTime checks that times of day are not taken for counts.
+func TestClockTime(t *testing.T) {
+	tests := []struct {
+		text, num string
+		want      bool
+	}{
+		{"the man was killed at 9 pm on Sunday", "9", true},
+		{"three were injured at 14:30 near the school", "14", true},
+		{"the toll rose to 11 by the evening", "11", false},
+	}
+	for _, tt := range tests {
+		ws := words(tt.text)
+		i := slices.Index(ws, tt.num)
+		end := strings.Index(tt.text, tt.num) + len(tt.num)
+		if got := clockTime(tt.text, end, ws, i); got != tt.want {
+			t.Errorf("clockTime(%q, %s) = %v, want %v", tt.text, tt.num, got, tt.want)
+		}
+	}
+}
