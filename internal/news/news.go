@@ -173,16 +173,29 @@ type Claim struct {
 	Sources []string `json:"sources"` // article ids that make the claim
 	Outlets []string `json:"outlets"` // independent outlets (syndicated copies count once)
 	Slot    string   `json:"slot,omitempty"`
+	// Kind tells, for a conflicting claim, whether its values are an
+	// update (a toll that rose between earlier and later reports: the later
+	// value supersedes) or a conflict (sources disagreeing at about the same
+	// time, or a count that fell). Empty for other claims.
+	Kind string `json:"kind,omitempty"`
 	// Values lists, for a conflicting claim, each competing value and the
 	// articles that give it.
 	Values []ClaimValue `json:"values,omitempty"`
 }
+
+// Kinds of disagreement of a conflicting claim (Claim.Kind).
+const (
+	KindUpdate   = "update"
+	KindConflict = "conflict"
+)
 
 // ClaimValue is one side of a conflict.
 type ClaimValue struct {
 	Value   string   `json:"value"`
 	Sources []string `json:"sources"`
 	Outlets []string `json:"outlets"`
+	// First is when the earliest of Sources was published.
+	First time.Time `json:"first,omitzero"`
 }
 
 // SummarySentence is one sentence of an event summary with its citations.

@@ -672,12 +672,20 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	// Numbers the extractor did not turn into figures still align
 	// translations ("12", "2,5") and are indexed as plain numbers.
 	off := sp.Start + strings.Index(a.Text[sp.Start:sp.End], text)
-	for _, w := range ws {
+	// A bare number that a toll word introduces ("injuring 80", "has
+	// risen to 110") is that toll.
+	from := off
+	for i, w := range ws {
 		if isNumber(w) {
-			at := off + strings.Index(a.Text[off:sp.End], w)
+			at := from + strings.Index(a.Text[from:sp.End], w)
+			from = at + len(w)
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
+				if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) {
+					s.figs = append(s.figs, figure{class: class, lo: v, hi: v, text: w, approx: hedged(a.Text, at)})
+					feats = append(feats, ft.id(kCount, class))
+				}
 			}
 		}
 	}
@@ -735,7 +743,7 @@ func overlapsAny(start, end int, spans []news.Span) bool {
 // the number ("15 people were killed") or the three before ("death toll rose
 // to 15"), else the head word of Counts ("300 troops" → "troops").
 func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
-	fg := figure{lo: f.Value, hi: max(f.Value, f.Max), text: f.Text}
+	fg := figure{lo: f.Value, hi: max(f.Value, f.Max), text: f.Text, approx: hedged(text, f.Start)}
 	// "a 72-year-old man" is an age, not a count.
 	if around := strings.ToLower(clip(text, f.Start, min(len(text), f.End+12))); strings.Contains(around, "-year") || strings.Contains(around, " year-old") || strings.Contains(around, " years old") || strings.Contains(around, " year old") {
 		fg.class = "age"
@@ -764,6 +772,14 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 			fg.class = cl
 			return fg
 		}
+		if cl, ok := tollVerbs[before[i]]; ok {
+			fg.class = cl
+			return fg
+		}
+	}
+	if cl := clauseToll(text, sp, f, counts); cl != "" {
+		fg.class = cl
+		return fg
 	}
 	if len(counts) > 0 {
 		fg.class = stem(counts[len(counts)-1])

@@ -50,6 +50,8 @@ type figure struct {
 	lo    float64
 	hi    float64
 	text  string
+	// approx is set when the number is hedged ("about 40").
+	approx bool
 }
 
 // sent is one sentence of one article, reduced to the features that decide
@@ -412,6 +414,7 @@ func claimOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) news.Claim
 		c.Status = news.Conflicting
 		c.Slot = slot
 		c.Values = values
+		c.Kind = ctx.disagreementKind(slot, cl, sents, values)
 		// The claim is told as its best-supported side tells it.
 		side := &cluster{arts: map[int]bool{}}
 		for _, m := range cl.members {

@@ -115,6 +115,25 @@ func byStatus(claims []news.Claim, status string) []news.Claim {
 	return out
 }
 
+// kindText names a disagreement's kind before its slot ("Update ").
+func kindText(kind string) string {
+	switch kind {
+	case news.KindUpdate:
+		return "Update "
+	case news.KindConflict:
+		return "Conflict "
+	}
+	return ""
+}
+
+// sinceText says when a side of a disagreement was first reported.
+func sinceText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return ", since " + stamp(t)
+}
+
 func slotText(slot string) string {
 	if k, ok := strings.CutPrefix(slot, "figure:"); ok {
 		return "number " + k
@@ -162,9 +181,9 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 				}
 				switch st {
 				case news.Conflicting:
-					fmt.Fprintf(bw, "    - [%s] %s\n", slotText(cl.Slot), cl.Text)
+					fmt.Fprintf(bw, "    - %s[%s] %s\n", kindText(cl.Kind), slotText(cl.Slot), cl.Text)
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "        %s: %s %s\n", v.Value, strings.Join(v.Outlets, ", "), c.refs(v.Sources))
+						fmt.Fprintf(bw, "        %s: %s %s%s\n", v.Value, strings.Join(v.Outlets, ", "), c.refs(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
 					fmt.Fprintf(bw, "    - %s %s\n        %d outlets: %s\n", cl.Text, c.refs(cl.Sources), len(cl.Outlets), strings.Join(cl.Outlets, ", "))
@@ -310,9 +329,9 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 			for _, cl := range cs {
 				switch st {
 				case news.Conflicting:
-					fmt.Fprintf(bw, "- **%s:** %s\n", md(slotText(cl.Slot)), md(cl.Text))
+					fmt.Fprintf(bw, "- %s**%s:** %s\n", kindText(cl.Kind), md(slotText(cl.Slot)), md(cl.Text))
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "  - %s — %s%s\n", md(v.Value), md(strings.Join(v.Outlets, ", ")), c.notes(v.Sources))
+						fmt.Fprintf(bw, "  - %s — %s%s%s\n", md(v.Value), md(strings.Join(v.Outlets, ", ")), c.notes(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
 					fmt.Fprintf(bw, "- %s%s (%d outlets: %s)\n", md(cl.Text), c.notes(cl.Sources), len(cl.Outlets), md(strings.Join(cl.Outlets, ", ")))

@@ -67,7 +67,8 @@ func sampleEvents(t *testing.T) map[string]news.Event {
 }
 
 // TestSampleCorpus checks the dossiers of the sample corpus's happenings:
-// the ferry's toll (12, later 15 dead) is a conflict, and the one-week
+// the ferry's toll (12, later 15 dead) is a disagreement on the dead (an
+// update: see TestDemoDisagreements), and the one-week
 // follow-up of a minister's visit is its storyline while an earthquake
 // is not.
 func TestSampleCorpus(t *testing.T) {

@@ -141,6 +141,7 @@ func TestPages(t *testing.T) {
 		{"event", "/events/ev-quake", "", 200, []string{
 			`<h1 dir="auto">Earthquake strikes central Italy near Amatrice</h1>`,
 			"badge-conflicting", "at least 120", "at least 38", "badge-corroborated", "badge-single",
+			`<span class="kind kind-conflict">Conflict</span>`, `<span class="since">since <time datetime="`,
 			"Half the town is gone.", `href="/entities/person:sergio-pirozzi"`, `<svg class="timeline"`, `<svg class="map"`,
 			"Amatrice", "Norcia", "ansa.it", "syndicated copy", `class="cite"`, "6.2",
 		}, nil},
