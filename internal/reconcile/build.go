@@ -682,7 +682,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
-				if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) {
+				if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) && !ageAfter(a.Text, at+len(w)) {
 					s.figs = append(s.figs, figure{class: class, lo: v, hi: v, text: w, approx: hedged(a.Text, at)})
 					feats = append(feats, ft.id(kCount, class))
 				}

@@ -190,4 +190,18 @@ func clockTime(text string, end int, ws []string, i int) bool {
 	return i+1 < len(ws) && clockWords[fold(ws[i+1])]
 }
 
+// ageAfter reports whether the number ending at byte end of text is an
+// age ("a 72-year-old man", "72 years old", "72 ans"), not a count.
+func ageAfter(text string, end int) bool {
+	rest := strings.ToLower(clip(text, end, min(len(text), end+10)))
+	for _, p := range agePrefixes {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var agePrefixes = []string{"-year", " year", "-jähr", " jahre", " ans", " años", "-jarig", " jaar"}
+
 var clockWords = wordSet(`am pm gmt utc cet h uhr heures hours horas o clock`)

@@ -153,3 +153,23 @@ func TestClockTime(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"killing a 72-year-old man", true},
+		{"a man aged 72 years old", true},
+		{"injuring 80 people", false},
+		{"un homme de 72 ans", true},
+	} {
+		end := strings.Index(tc.text, "72") + 2
+		if tc.want == false {
+			end = strings.Index(tc.text, "80") + 2
+		}
+		if got := ageAfter(tc.text, end); got != tc.want {
+			t.Errorf("ageAfter(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
