@@ -72,6 +72,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(tw, "clusters\tgold %d, predicted %d\n", r.GoldClusters, r.PredClusters)
 	fmt.Fprintf(tw, "BCubed\tP %.2f  R %.2f  F1 %.2f\n", 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1)
 	fmt.Fprintf(tw, "pairwise\tP %.2f  R %.2f  F1 %.2f\n", 100*r.PairP, 100*r.PairR, 100*r.PairF1)
+	for _, g := range r.Gaps {
+		if g.GoldPairs > 0 || g.PredPairs > 0 {
+			fmt.Fprintf(tw, "pairs %s apart\tR %.2f  P %.2f  (%d gold pairs, %d predicted)\n", g.Label, 100*g.Recall, 100*g.Precision, g.GoldPairs, g.PredPairs)
+		}
+	}
 	fmt.Fprintf(tw, "time\t%.3f s (%.0f articles/s)\n", r.Seconds, r.ArticlesPerSecond)
 	return tw.Flush()
 }
