@@ -97,6 +97,33 @@ func TestAnnotate(t *testing.T) {
 		// Holidays by rule and anchored expressions.
 		{"easter", "en", "Easter 2019", "Easter 2019=DATE:2019-04-21"},
 		{"that year", "en", "He moved in 2001 and married that year.", "2001=DATE:2001; that year=DATE:2001"},
+		// Round two of issue 15: each row failed before its fix.
+		{"passive future", "en", "The bill will be introduced in March, aides said.", "March=DATE:2025-03"},
+		{"passive future weekday", "en", "The accord is to be signed on Tuesday.", "Tuesday=DATE:2024-12-17"},
+		{"end of the year", "en", "The plant will close by the end of the year.", "the end of the year=DATE:2024:END"},
+		{"end of last month", "en", "It shut at the end of last month.", "the end of last month=DATE:2024-11:END"},
+		{"beginning of next year", "en", "Work starts at the beginning of next year.", "the beginning of next year=DATE:2025:START"},
+		{"middle of a year", "en", "by the middle of 2026", "the middle of 2026=DATE:2026:MID"},
+		{"current quarter", "en", "Sales in the current quarter will rise.", "the current quarter=DATE:2024-Q4"},
+		{"current year", "en", "the current year", "the current year=DATE:2024"},
+		{"the following weekday", "en", "The index fell on Dec. 3 and recovered the following Monday.", "Dec. 3=DATE:2024-12-03; the following Monday=DATE:2024-12-09"},
+		{"the previous weekday", "en", "He left on Dec. 5; the previous Sunday he had voted.", "Dec. 5=DATE:2024-12-05; the previous Sunday=DATE:2024-12-01"},
+		{"month of year", "en", "Sales were weak in March of 1998.", "March of 1998=DATE:1998-03"},
+		{"the coming months", "en", "In the coming months the debt will grow.", "the coming months=DURATION:PXM"},
+		{"the next year in a story", "en", "The law passed in 1986. The next year, it was repealed.", "1986=DATE:1986; The next year=DATE:1987"},
+		{"month after for", "en", "The vote is scheduled for June.", "June=DATE:2025-06"},
+		{"month after by", "en", "The plant will be finished by March.", "March=DATE:2025-03"},
+		{"quarter century", "en", "It took a quarter century.", "a quarter century=DURATION:P25Y"},
+		{"half an hour", "en", "They waited half an hour.", "half an hour=DURATION:PT30M"},
+		{"and a half", "en", "The trial lasted a year and a half.", "a year and a half=DURATION:P18M"},
+		{"hour and a half", "en", "for an hour and a half", "an hour and a half=DURATION:PT1H30M"},
+		{"earlier in the day", "en", "The strike ended on Dec. 10. Earlier in the day, leaders met.", "Dec. 10=DATE:2024-12-10; Earlier in the day=DATE:2024-12-10"},
+		{"day of month ahead", "en", "The meeting will take place on the 20th.", "the 20th=DATE:2024-12-20"},
+		{"day of month past", "en", "The store opened on the 28th.", "the 28th=DATE:2024-11-28"},
+		{"the weekend past", "en", "Over the weekend, prices rose.", "the weekend=DATE:2024-W49-WE"},
+		{"the weekend ahead", "en", "Talks will resume over the weekend.", "the weekend=DATE:2024-W50-WE"},
+		{"from year to year", "en", "The program ran from 1983 to 1987.", "1983=DATE:1983; 1987=DATE:1987"},
+		{"the past year", "en", "Prices doubled in the past year.", "the past year=DURATION:P1Y"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
