@@ -128,6 +128,15 @@ func (f *finder) duration(i int) (hit, bool) {
 				return hit{}, false
 			}
 			j++
+			// "between 12 and 18 months", "two to three years": the first
+			// count is a span of the unit named after the second.
+			if f.isWord(j, "and", "to", "or") || f.isPunct(j, "-") && !f.adjacent(j-1) {
+				if _, ok := f.count(j + 1); ok {
+					if u, _, ok := f.unitAt(j + 2); ok && n > 0 && n <= 10000 {
+						return hit{first: first, last: j - 1, next: j, typ: Duration, value: durationValue(n, u), mod: mod, nodate: true}, true
+					}
+				}
+			}
 			if f.isWord(j, "mere", "full", "more", "additional", "long") {
 				j++
 			}
@@ -151,6 +160,8 @@ func (f *finder) duration(i int) (hit, bool) {
 			n = 1
 		case lead && plural:
 		case plural && f.tok(first-1).kind == tWord && spanPreps[f.tok(first-1).low]:
+		case plural && first == j && (f.isWord(j+1, "before", "after", "earlier", "later") || f.isWord(first-1, "take", "takes", "took", "taking", "taken", "last", "lasts", "lasted", "spend", "spent", "wait", "waited")):
+			// "minutes before the plane left", "can take weeks".
 		default:
 			return hit{}, false
 		}
@@ -170,7 +181,8 @@ func (f *finder) duration(i int) (hit, bool) {
 		}
 	}
 	// "N units later/earlier": a date counted from the last one mentioned.
-	if n > 0 && !lead && f.isWord(j+1, "later", "earlier", "afterwards", "after", "before", "ago") {
+	if n > 0 && !lead && f.isWord(j+1, "later", "earlier", "afterwards", "after", "before", "ago") && !f.isWord(j+2, "than") {
+		// "a month earlier than usual" compares spans: it stays one.
 		dir := 1
 		if f.isWord(j+1, "earlier", "before") {
 			dir = -1

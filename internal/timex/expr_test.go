@@ -124,6 +124,11 @@ func TestAnnotate(t *testing.T) {
 		{"the weekend ahead", "en", "Talks will resume over the weekend.", "the weekend=DATE:2024-W50-WE"},
 		{"from year to year", "en", "The program ran from 1983 to 1987.", "1983=DATE:1983; 1987=DATE:1987"},
 		{"the past year", "en", "Prices doubled in the past year.", "the past year=DURATION:P1Y"},
+		{"earlier than usual", "en", "The season began a month earlier than usual.", "a month=DURATION:P1M"},
+		{"bare plural before", "en", "He spoke minutes before the vote.", "minutes=DURATION:PTXM"},
+		{"bare plural after take", "en", "Repairs can take weeks.", "weeks=DURATION:PXW"},
+		{"count range", "en", "It could take between 12 and 18 months.", "12=DURATION:P12M; 18 months=DURATION:P18M"},
+		{"count range to", "en", "a wait of two to three years", "two=DURATION:P2Y; three years=DURATION:P3Y"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

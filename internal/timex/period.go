@@ -260,9 +260,14 @@ func (f *finder) edge(i int) (hit, bool) {
 		// "the end of the year", "the beginning of next month".
 		mod, ok = edgeNouns[f.tok(i+1).low]
 		j = i + 3
-		if ok && f.isWord(j, "the") {
-			if u, plural, isUnit := f.unitAt(j + 1); isUnit && !plural {
-				return f.edgeOfUnit(i, j+1, u, mod)
+		if ok {
+			// "the end of the year", and headline style "the end of year".
+			k := j
+			if f.isWord(k, "the") {
+				k++
+			}
+			if u, plural, isUnit := f.unitAt(k); isUnit && !plural && (k > j || f.endsClause(k+1)) {
+				return f.edgeOfUnit(i, k, u, mod)
 			}
 		}
 	} else if f.isPunct(j, "-") || f.isWord(j, "of", "de") {
