@@ -263,6 +263,11 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	// When the closing mark ended the sentence, attribution may still
 	// follow on the same line: the search stops at a line break, not at
 	// a sentence end.
+	// A quotation run on by a conjunction or preposition ("was "riding
+	// the fence" until Y said") is not attributed by what follows it.
+	if toks[k].Kind == tWord && (phraseStops[toks[k].Fold] || runOn[toks[k].Fold]) {
+		return -1
+	}
 	verb := -1
 	for j := k; j < len(toks) && j < k+10; j++ {
 		t := &toks[j]
@@ -337,6 +342,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	return -1
 }
 
+// runOn are conjunctions that carry a sentence on past a quotation.
+var runOn = set("until", "unless", "since", "though", "although", "whereas", "so")
+
 // speakerBefore reads `X said: "`, `X told reporters, "` before an opening
 // quote (k is the token before the mark).
 func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
@@ -362,6 +370,11 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 	}
 	if m := d.participleSubject(verb, mentionAt); m != -1 {
 		return m
+	}
+	if verb > 0 && (toks[verb-1].Fold == "and" || toks[verb-1].Fold == "but") {
+		if m := d.clauseSubject(verb-2, mentionAt); m != -1 {
+			return m // "X praised Y's plan and said: "...""
+		}
 	}
 	for j := verb - 1; j >= 0 && j > verb-8 && toks[j].Sent == sent; j-- {
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
@@ -416,6 +429,13 @@ func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
 	}
 	if m := d.participleSubject(verb, mentionAt); m != -1 {
 		return m
+	}
+	// A second verb of the subject: "X praised Y's plan and said it
+	// would "bring change"" is X's, not Y's.
+	if verb > 0 && (toks[verb-1].Fold == "and" || toks[verb-1].Fold == "but") {
+		if m := d.clauseSubject(verb-2, mentionAt); m != -1 {
+			return m
+		}
 	}
 	// The word before the verb is not a name or pronoun ("Smith, who
 	// ..., said", "Smith, delivering the speech, asked"): the subject

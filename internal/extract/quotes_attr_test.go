@@ -62,6 +62,10 @@ func TestQuoteAttribution(t *testing.T) {
 			[]string{"Maria Lindqvist: over and over again"}},
 		{"pronoun by the gender of a first name", `Peter Holm and Laura Vidal met the press on Monday.` + "\n\n" + `"We have a plan for the whole valley," she said.`,
 			[]string{"Laura Vidal: We have a plan for the whole valley,"}},
+		{"second verb of the subject", `Peter Holm praised Laura Vidal's plan and said it would "bring real change to the valley."`,
+			[]string{"Peter Holm: bring real change to the valley."}},
+		{"a name after a run-on quote is no speaker", `Peter Holm was "still thinking it over" until Laura Vidal said she would run.`,
+			[]string{"Peter Holm: still thinking it over"}},
 		{"a title is no speech", `Peter Holm starred in "Harbour Lights Tonight" before the war.`, nil},
 	}
 	a := analyzer(t)
