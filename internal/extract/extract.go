@@ -73,6 +73,8 @@ type doc struct {
 	labels []ner.Label
 	tagger *ner.Tagger
 	id     string
+	// genders caches entityGender per person entity.
+	genders map[string]int
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
