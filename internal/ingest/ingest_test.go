@@ -397,6 +397,21 @@ func TestParseText(t *testing.T) {
 	if err != nil || a.Title != "Markdown heading" || a.Text != "Body text." {
 		t.Errorf("ParseText(markdown) = %+v, %v", a, err)
 	}
+	// Below a headline, a source line and a bare URL (as a copy from a
+	// browser leaves them) say where the text comes from, and leave the body.
+	a, err = ParseText("Harbour fire closes port\nSource: harbour-post.example\nhttps://harbour-post.example/fire\n\nA fire broke out.")
+	if err != nil || a.Source != "harbour-post.example" || a.URL != "https://harbour-post.example/fire" || a.Text != "Harbour fire closes port\n\nA fire broke out." {
+		t.Errorf("ParseText(lead lines) = %+v, %v", a, err)
+	}
+	a, err = ParseText("Harbour fire closes port\nhttps://www.harbour-post.example/fire\n\nA fire broke out.")
+	if err != nil || a.URL != "https://www.harbour-post.example/fire" || a.Source != "" {
+		t.Errorf("ParseText(URL line) = %+v, %v", a, err)
+	}
+	// A URL inside the body's later paragraphs is text.
+	a, err = ParseText("Harbour fire\n\nDetails at\nhttps://harbour-post.example/x")
+	if err != nil || a.URL != "" {
+		t.Errorf("ParseText(URL in body) = %+v, %v", a, err)
+	}
 	// A colon in the first line of a body is not a header.
 	a, err = ParseText("Lawyer : Lindsay Lohan checks into rehab\nBody.")
 	if err != nil || a.Title != "" || !strings.HasPrefix(a.Text, "Lawyer :") {

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
+	"net/url"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -72,7 +74,7 @@ func ParseText(s string) (*news.Article, error) {
 			body = strings.Join(lines[n:], "")
 		}
 	}
-	body = strings.TrimSpace(body)
+	body = strings.TrimSpace(leadMeta(a, body))
 	if a.Title == "" {
 		if first, rest, _ := strings.Cut(body, "\n"); strings.HasPrefix(first, "# ") {
 			a.Title = strings.TrimSpace(strings.TrimLeft(first, "# "))
@@ -84,6 +86,55 @@ func ParseText(s string) (*news.Article, error) {
 	}
 	a.Text = body
 	return a, nil
+}
+
+// leadLines is how many lines of a text's first paragraph leadMeta reads.
+const leadLines = 6
+
+// leadMeta reads what a saved text tells of its origin in its first
+// paragraph, below a headline: "Source: …" (or another header line) and a
+// line that is a bare URL, as a copy-paste from a browser leaves them.
+// The lines it reads leave the body; fields already set are kept.
+func leadMeta(a *news.Article, body string) string {
+	lines := strings.SplitAfter(strings.TrimLeft(body, " \t\n"), "\n")
+	var keep []string
+	for i, line := range lines {
+		l := strings.TrimSpace(line)
+		if i >= leadLines || l == "" {
+			keep = append(keep, lines[i:]...)
+			break
+		}
+		if isURLLine(l) {
+			if a.URL == "" {
+				a.URL = l
+			}
+			continue
+		}
+		if i > 0 && isHeader(l) {
+			// Not the first line: "Lawyer: …" there is a headline.
+			b := news.Article{}
+			if headers(&b, l, false) == nil {
+				a.Source = cmp.Or(a.Source, b.Source)
+				a.URL = cmp.Or(a.URL, b.URL)
+				a.Author = cmp.Or(a.Author, b.Author)
+				if a.Published.IsZero() {
+					a.Published = b.Published
+				}
+				continue
+			}
+		}
+		keep = append(keep, line)
+	}
+	return strings.Join(keep, "")
+}
+
+// isURLLine reports whether a line is one absolute http(s) URL.
+func isURLLine(l string) bool {
+	if strings.ContainsAny(l, " \t") || !(strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) {
+		return false
+	}
+	u, err := url.Parse(l)
+	return err == nil && u.Host != ""
 }
 
 // isHeader reports whether line is a "Key: value" header line.

@@ -412,10 +412,17 @@ func (c *buildCtx) outletsOf(ids []string) []string {
 			continue
 		}
 		seen[c.group[i]] = true
-		out = append(out, cmp.Or(c.arts[i].Source, c.arts[i].ID))
+		out = append(out, outletName(c.arts[i].Source))
 	}
 	return out
 }
+
+// UnknownOutlet names the outlet of an article that tells none (a bare
+// text without a source line or URL): never its id or hash.
+const UnknownOutlet = "unknown outlet"
+
+// outletName is an article's outlet as people read it.
+func outletName(source string) string { return cmp.Or(source, UnknownOutlet) }
 
 // displayValue renders a conflicting slot's value for people.
 func (c *buildCtx) displayValue(slot, key string) string {
@@ -604,7 +611,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	a, x := &c.arts[ai], &c.an[ai]
 	text := strings.TrimSpace(a.Text[sp.Start:sp.End])
 	ws := words(text)
-	if len(ws) < 4 || boilerplate(text) {
+	if len(ws) < 4 || boilerplate(text) || heading(text, a.Title) {
 		return nil
 	}
 	s := &sent{art: ai, pos: pos, group: c.group[ai], text: oneLine(text), nwords: len(ws), lang: cmp.Or(x.Lang, a.Lang)}

@@ -239,7 +239,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 			fmt.Fprintf(bw, "  [%d] %s\n", i+1, id)
 			continue
 		}
-		fmt.Fprintf(bw, "  [%d] %s — %s, %s", i+1, cmp.Or(a.Title, a.ID), cmp.Or(a.Source, "unknown outlet"), stamp(a.Published))
+		fmt.Fprintf(bw, "  [%d] %s — %s, %s", i+1, cmp.Or(a.Title, a.ID), outletName(a.Source), stamp(a.Published))
 		if a.DuplicateOf != "" {
 			fmt.Fprintf(bw, " (copy of [%d])", c.n(a.DuplicateOf))
 		}
@@ -390,7 +390,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 		if a.URL != "" {
 			t = "[" + t + "](" + strings.ReplaceAll(strings.ReplaceAll(a.URL, "(", "%28"), ")", "%29") + ")"
 		}
-		fmt.Fprintf(bw, "[^%d]: %s — %s, %s\n", i+1, t, md(cmp.Or(a.Source, "unknown outlet")), stamp(a.Published))
+		fmt.Fprintf(bw, "[^%d]: %s — %s, %s\n", i+1, t, md(outletName(a.Source)), stamp(a.Published))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("markdown %s: %w", ev.ID, err)

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"reflect"
 	"strings"
 	"testing"
@@ -218,6 +219,28 @@ func TestBuildSmall(t *testing.T) {
 		}
 		if !strings.Contains(md.String(), "[^1]: [Storm floods harbour - Coast Post](https://coastpost.example/a)") {
 			t.Errorf("Markdown lacks the footnote of article 1:\n%s", md.String())
+		}
+	})
+	t.Run("bare text: no outlet, heading lines", func(t *testing.T) {
+		// A saved text without a source: its outlet is said to be
+		// unknown (never its id or hash), and its headline and a section
+		// heading repeated in the body are not claims.
+		arts := []news.Article{{ID: "a6d454cf15721cb7c", Title: "Harbour fire closes port", Lang: "en", Published: pub,
+			Text: "Harbour fire closes port\n\nA fire broke out at the harbour on Monday, officials said.\n\nWhat happens next\n\nThe port will stay closed until Friday, the council said."}}
+		ev := Build(news.Event{ID: "e"}, arts, nil)
+		for _, c := range ev.Claims {
+			if c.Text == "Harbour fire closes port" || c.Text == "What happens next" {
+				t.Errorf("heading %q is a claim", c.Text)
+			}
+			if slices.Contains(c.Outlets, "a6d454cf15721cb7c") {
+				t.Errorf("claim %q names the article id as its outlet: %v", c.Text, c.Outlets)
+			}
+		}
+		if len(ev.Claims) != 2 {
+			t.Errorf("%d claims, want the 2 statements of the body", len(ev.Claims))
+		}
+		if len(ev.Coverage) != 1 || ev.Coverage[0].Outlet != UnknownOutlet {
+			t.Errorf("Coverage = %+v, want one row for %q", ev.Coverage, UnknownOutlet)
 		}
 	})
 	t.Run("empty", func(t *testing.T) {
