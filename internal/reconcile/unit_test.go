@@ -1,8 +1,8 @@
 package reconcile
 
 import (
-	"slices"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
