@@ -207,6 +207,9 @@ func testEventsFilters(t *testing.T, _ backend, db *DB, dsn string) {
 		{"query greek folded", EventFilter{Query: "ελλαδα"}, []string{"e2"}, 1},
 		{"query and outlet", EventFilter{Query: "zurich", Outlet: "nzz.ch"}, []string{"e1"}, 1},
 		{"query punctuation only", EventFilter{Query: "!!"}, []string{"e3", "e2", "e1"}, 3},
+		{"query or", EventFilter{Query: "greve OR earthquake"}, []string{"e3", "e1"}, 2},
+		{"query not", EventFilter{Query: "zurich OR greve NOT erdbeben"}, []string{"e3"}, 1},
+		{"query exclusion alone", EventFilter{Query: "-zurich"}, []string{"e3", "e2"}, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -344,7 +347,18 @@ func testSearch(t *testing.T, be backend, db *DB, dsn string) {
 		{"zurich greece", nil, ""},
 		{"", nil, ""},
 		{"?!", nil, ""},
-		{`AND OR NOT "`, nil, ""}, // FTS operators are plain words here
+		{`AND OR NOT "`, nil, ""}, // operators with no term to join are nothing
+		{"greve OR earthquake", []string{"event:e1", "event:e3", "article:a1", "article:a6"}, "earthquake"},
+		{"greve or earthquake", nil, ""}, // lower-case "or" is a word that must match
+		{"zurich -erdbeben", []string{"article:a1"}, "Zürich"},
+		{"zurich NOT erdbeben", []string{"article:a1"}, "Zürich"},
+		{`zurich -"erdbeben in"`, []string{"article:a1"}, "Zürich"},
+		{`"strong earthquake" OR cheminots`, []string{"event:e1", "article:a1", "article:a6"}, "cheminots"},
+		{"earthq* OR greve -paris", []string{"event:e1", "article:a1"}, "earthquake"},
+		// Exclusions alone find nothing.
+		{"-zurich", nil, ""},
+		// NOT a OR b excludes both.
+		{"NOT zurich OR earthquake greece", []string{"event:e2", "article:a4", "article:a5"}, "Greece"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.q, func(t *testing.T) {
