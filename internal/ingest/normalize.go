@@ -397,15 +397,36 @@ func firstSentence(s string) string {
 	return s
 }
 
-// cut shortens s to about n runes, at a word boundary, marking the cut.
+// clauseBreaks are where a shortened sentence may end best: after a clause,
+// before an aside.
+var clauseBreaks = []string{"; ", ": ", ", ", " – ", " — ", " - ", " ("}
+
+// cut shortens s to at most about n runes, marking the cut with "…": at the
+// last clause break of the second half when there is one, else at the last
+// word boundary, never inside a word. Only a first word longer than n (or
+// a text without spaces, such as Chinese) is cut between runes.
 func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	runes := []rune(s)
 	t := string(runes[:n])
-	if i := strings.LastIndexByte(t, ' '); i > n/2 {
-		t = t[:i]
+	// The next rune may be a space: then t ends at a word boundary already.
+	atWord := unicode.IsSpace(runes[n])
+	best := -1
+	for _, sep := range clauseBreaks {
+		if i := strings.LastIndex(t, sep); i > len(t)/2 && i > best {
+			best = i
+		}
 	}
-	return strings.TrimRight(t, " ,;:-") + "…"
+	switch {
+	case best > 0:
+		t = t[:best]
+	case atWord:
+	default:
+		if i := strings.LastIndexFunc(t, unicode.IsSpace); i > 0 {
+			t = t[:i]
+		}
+	}
+	return strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—(", r) }) + "…"
 }

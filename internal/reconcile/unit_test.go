@@ -365,3 +365,33 @@ func TestLead(t *testing.T) {
 		t.Errorf("lead(no summary) = %q, want empty", got)
 	}
 }
+
+func TestReportNamesUnknownOutlet(t *testing.T) {
+	pub := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	arts := []news.Article{
+		{ID: "a3f9c2e1b0d4e5f6", Title: "Ferry resumes", Published: pub, Text: "The ferry resumed service."},
+		{ID: "b", Title: "Ferry back", Source: "b.example", Published: pub.Add(time.Hour), Text: "The ferry is back."},
+	}
+	ev := news.Event{ID: "e", Title: "Ferry resumes", Articles: []string{"a3f9c2e1b0d4e5f6", "b"},
+		Claims: []news.Claim{{Text: "The ferry resumed service", Status: news.Corroborated,
+			Sources: []string{"a3f9c2e1b0d4e5f6", "b"}, Outlets: []string{"a3f9c2e1b0d4e5f6", "b.example"}}},
+		Coverage: []news.Coverage{{Outlet: "a3f9c2e1b0d4e5f6", Articles: []string{"a3f9c2e1b0d4e5f6"}, FirstSeen: pub}}}
+	for name, write := range map[string]func(*strings.Builder) error{
+		"report":   func(b *strings.Builder) error { return Report(b, ev, arts) },
+		"markdown": func(b *strings.Builder) error { return Markdown(b, ev, arts) },
+	} {
+		var b strings.Builder
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, "unknown outlet, b.example") {
+			t.Errorf("%s: claim outlets not named for people:\n%s", name, out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "a3f9c2e1b0d4e5f6") {
+				t.Errorf("%s: the article id shows as an outlet: %q", name, line)
+			}
+		}
+	}
+}
