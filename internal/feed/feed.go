@@ -122,6 +122,10 @@ func item(gi *gofeed.Item, base *nurl.URL, f *Feed) Item {
 	if a.Author == "" && gi.DublinCoreExt != nil && len(gi.DublinCoreExt.Creator) > 0 {
 		a.Author = clean(gi.DublinCoreExt.Creator[0])
 	}
+	if gi.Image != nil {
+		// gofeed's item image: media:thumbnail, media:content, an image enclosure.
+		a.Image = strings.TrimSpace(gi.Image.URL)
+	}
 	switch {
 	case gi.PublishedParsed != nil:
 		a.Published = gi.PublishedParsed.UTC()

@@ -40,9 +40,9 @@ type buildCtx struct {
 }
 
 // Build returns ev with every dossier field filled (Title, When, Where,
-// Entities, Places, Dates, Figures, Quotes, Claims, Summary, Coverage) and
-// First, Last, Sources, Langs recomputed from arts. ev.ID and ev.Articles
-// are kept (Articles re-sorted by publication; when ev.Articles is empty
+// Entities, Places, Dates, Figures, Quotes, Claims, Summary, Coverage,
+// Lead, Image) and First, Last, Sources, Langs recomputed from arts. ev.ID
+// and ev.Articles are kept (Articles re-sorted by publication; when ev.Articles is empty
 // it is filled from arts, otherwise articles not listed in it are
 // ignored). It calls extract.Canonicalize on a copy of the analyses, so an
 // is not modified. Deterministic: the same input gives the same output.
@@ -73,7 +73,36 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 			out.Title = ev.Title
 		}
 	}
+	out.Lead = lead(out.Summary, out.Title)
+	out.Image = ctx.image()
 	return out
+}
+
+// lead is the sentence an event list shows under the title: the first summary sentence
+// that does not just repeat the title (which may have been made from it).
+func lead(summary []news.SummarySentence, title string) string {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(title), ".…"))
+	for _, s := range summary {
+		text := strings.TrimSpace(s.Text)
+		if text == "" {
+			continue
+		}
+		if t != "" && strings.HasPrefix(strings.ToLower(text), t) && len(text)-len(t) < 4 {
+			continue
+		}
+		return text
+	}
+	return ""
+}
+
+// image is the picture of the event's earliest article that has one.
+func (c *buildCtx) image() string {
+	for _, a := range c.arts {
+		if a.Image != "" {
+			return a.Image
+		}
+	}
+	return ""
 }
 
 // claimSet is every claim of an event with how it was built.

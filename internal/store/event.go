@@ -18,7 +18,7 @@ import (
 func listItem(e *news.Event) news.Event {
 	return news.Event{
 		ID: e.ID, Title: e.Title, Articles: e.Articles, First: e.First, Last: e.Last,
-		Sources: e.Sources, Langs: e.Langs, When: e.When, Where: e.Where,
+		Sources: e.Sources, Langs: e.Langs, When: e.When, Where: e.Where, Lead: e.Lead, Image: e.Image,
 	}
 }
 
@@ -299,7 +299,7 @@ func (db *DB) where(f EventFilter) (string, []any, error) {
 }
 
 // Events returns one page of the events matching f as list items (ID, Title, Articles,
-// First, Last, Sources, Langs, When and Where filled) and the number of events matching.
+// First, Last, Sources, Langs, When, Where, Lead and Image filled) and the number of events matching.
 func (db *DB) Events(ctx context.Context, f EventFilter) ([]news.Event, int, error) {
 	var order string
 	switch f.Sort {
