@@ -411,6 +411,9 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if single && isAbbrev(raw) && toks[c.s].End < len(text) && text[toks[c.s].End] == '.' {
 		return false // a title's abbreviation ("Atty.", "Gov."), not a name
 	}
+	if single && partyTag(a.gaz, text, toks[c.s].Start, toks[c.s].End) {
+		return false // "D-Ore.", "R-Texas": a politician's party and state
+	}
 	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
 		c.typ, c.alias = al.Type, al.Name
 		return true

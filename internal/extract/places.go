@@ -1,33 +1,81 @@
 package extract
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
 // places resolves the article's place mentions jointly: every place name
-// of the article is context for the others (geo.Resolve).
+// of the article is context for the others (geo.ResolveRefs), and a
+// region or country written after a name and a comma ("Pasadena, Calif.",
+// "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
+// between namesakes. The container is itself a place of the article, so
+// that a state is placed even when no town of it is known. Party tags
+// ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
 func (a *Analyzer) places(d *doc) []news.GeoPlace {
-	var names []string
-	for _, m := range d.ms {
-		if m.Type == news.Place {
-			names = append(names, m.Text)
-		}
+	type placeRef struct {
+		text       string
+		start, end int
+		in         []geo.Entry // qualifier readings, when this mention has one
+		qual       bool        // this mention is itself another's qualifier
 	}
-	if len(names) == 0 {
-		return nil
-	}
-	res := a.gaz.Resolve(names)
-	// Names written with an alias ("U.S.", "Britain") resolve through the
-	// alias table's canonical name.
-	var out []news.GeoPlace
+	var refs []placeRef
+	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place {
+		if m.Type != news.Place || a.notPlace(d, m) {
 			continue
 		}
-		e, ok := res[m.Text]
-		if !ok {
-			if al, found := a.aliases.lookup(geo.Fold(m.Text)); found {
+		refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+	}
+	// Qualifiers after each place mention.
+	n := len(refs)
+	for i := 0; i < n; i++ {
+		r := &refs[i]
+		k := d.tokAt(r.end)
+		q, s, e := a.qualifierAt(d, k)
+		if len(q) == 0 {
+			continue
+		}
+		r.in = q
+		if !covered[s] {
+			covered[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e, in: q, qual: true})
+		}
+	}
+	// A qualifier tagged as a place mention of its own is the qualifier.
+	kept := refs[:0]
+	for _, r := range refs {
+		if !r.qual && covered[r.start] {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	refs = kept
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
+	if len(refs) == 0 {
+		return nil
+	}
+	var gr []geo.Ref
+	for _, r := range refs {
+		if r.qual {
+			continue
+		}
+		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
+	}
+	res := a.gaz.ResolveRefs(gr)
+	var out []news.GeoPlace
+	for _, r := range refs {
+		var e geo.Entry
+		ok := false
+		if r.qual {
+			e, ok = r.in[0], true
+		} else if e, ok = res[r.text]; !ok {
+			// Names written with an alias ("U.S.", "Britain") resolve
+			// through the alias table's canonical name.
+			if al, found := a.aliases.lookup(geo.Fold(r.text)); found {
 				if c := a.gaz.Lookup(al.Name); len(c) > 0 {
 					e, ok = c[0], true
 				}
@@ -37,9 +85,134 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 			continue
 		}
 		out = append(out, news.GeoPlace{
-			Name: e.Name, Text: m.Text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
-			Kind: e.Kind, Start: m.Start, End: m.End,
+			Name: e.Name, Text: r.text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
+			Kind: kindOf(e), Start: r.start, End: r.end,
 		})
 	}
 	return out
 }
+
+// kindOf is the GeoPlace kind of a gazetteer entry: a district placed as
+// its own is a city.
+func kindOf(e geo.Entry) string {
+	if e.Kind == "district" {
+		return "city"
+	}
+	return e.Kind
+}
+
+// notPlace reports a place mention that is a party tag ("D-Ore.",
+// "R-Texas": a politician's party and state) or a title's abbreviation
+// ("Sen.", "Sens.", "Gov."), whatever the tagger made of it.
+func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
+	raw := m.Text
+	if m.End < len(d.text) && d.text[m.End] == '.' && !strings.HasSuffix(raw, ".") {
+		if isAbbrev(raw) || titles[geo.Fold(raw)] {
+			return true
+		}
+	}
+	if partyTag(a.gaz, d.text, m.Start, m.End) {
+		return true
+	}
+	return false
+}
+
+// partyTag reports whether text[s:e] is, or lies inside, a party tag:
+// one capital letter (the party), a hyphen and a state written as AP,
+// postal code or name ("D-Ore.", "R-Texas", "I-Vt.", "D-N.Y."), the whole
+// not followed by a letter.
+func partyTag(g *geo.Gazetteer, text string, s, e int) bool {
+	// Widen to the word around the span: letters, dots and hyphens.
+	inWord := func(c byte) bool {
+		return c == '-' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+	}
+	for s > 0 && inWord(text[s-1]) {
+		s--
+	}
+	for e < len(text) && inWord(text[e]) {
+		e++
+	}
+	w := text[s:e]
+	if len(w) < 3 || w[1] != '-' || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	state := w[2:]
+	if len(g.Abbrev(state)) > 0 || len(g.Abbrev(strings.TrimSuffix(state, "."))) > 0 {
+		return true
+	}
+	// "R-Texas", "D-New York": a state's name (the rest of a two-word
+	// name follows as the next word).
+	for _, c := range g.Lookup(strings.TrimSuffix(state, ".")) {
+		if c.Kind == "region" {
+			return true
+		}
+	}
+	if rest := strings.Fields(text[e:min(len(text), e+16)]); len(rest) > 0 {
+		for _, c := range g.Lookup(strings.TrimSuffix(state, ".") + " " + strings.Trim(rest[0], ".,);")) {
+			if c.Kind == "region" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokAt returns the index of the first token starting at or after byte
+// offset off.
+func (d *doc) tokAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= off })
+}
+
+// qualifierAt reads a container written at token k: a comma, then a
+// region abbreviation ("Calif.", "S.C.", "CA"), or the name of a region or
+// country in up to three capitalised words ("South Carolina",
+// "Switzerland"). It returns the readings and the qualifier's byte span.
+func (a *Analyzer) qualifierAt(d *doc, k int) ([]geo.Entry, int, int) {
+	toks, text := d.toks, d.text
+	if k+1 >= len(toks) || toks[k].Kind != tPunct || text[toks[k].Start] != ',' || toks[k+1].Kind != tWord || toks[k+1].Sent != toks[k].Sent && !dottedEnd(text, toks[k+1]) {
+		return nil, 0, 0
+	}
+	first := toks[k+1]
+	if !isUpper(text[first.Start]) {
+		return nil, 0, 0
+	}
+	// An abbreviation, with the dot the tokenizer leaves apart ("Calif" ".").
+	raw := text[first.Start:first.End]
+	end := first.End
+	if end < len(text) && text[end] == '.' && !strings.HasSuffix(raw, ".") {
+		if q := a.gaz.Abbrev(raw + "."); len(q) > 0 {
+			return q, first.Start, end + 1
+		}
+	}
+	if q := a.gaz.Abbrev(raw); len(q) > 0 {
+		return q, first.Start, end
+	}
+	// A name of up to three words, the longest first.
+	for n := 3; n >= 1; n-- {
+		if k+n >= len(toks) {
+			continue
+		}
+		last := toks[k+n]
+		ok := true
+		for j := k + 1; j <= k+n; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		if q := a.gaz.Qualifier(text[first.Start:last.End]); len(q) > 0 {
+			return q, first.Start, last.End
+		}
+	}
+	return nil, 0, 0
+}
+
+// dottedEnd reports a token such as "S.C." that the sentence splitter may
+// have taken for a sentence end.
+func dottedEnd(text string, t token) bool {
+	return strings.HasSuffix(text[t.Start:t.End], ".")
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

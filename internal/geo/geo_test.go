@@ -36,7 +36,7 @@ func TestLookup(t *testing.T) {
 		{"Ирак", "IQ", "country"},
 		{"Allemagne", "DE", "country"},
 		{"Baghdad", "IQ", "city"},
-		{"Washington", "US", "city"},
+		{"Washington", "US", "region"}, // the state; the city is "Washington, D.C."
 		{"Paris", "FR", "city"},
 		{"ZÜRICH", "CH", "city"},
 	}
