@@ -414,6 +414,13 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if single && partyTag(a.gaz, text, toks[c.s].Start, toks[c.s].End) {
 		return false // "D-Ore.", "R-Texas": a politician's party and state
 	}
+	if e, ok := a.qualifiedPlace(d, f, c.e); ok {
+		// "MYRTLE CREEK, Ore.", "Denmark, S.C.": a town of the gazetteer
+		// followed by its own state or country is that town, whatever
+		// else the name could be.
+		c.typ, c.place = news.Place, &e
+		return true
+	}
 	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
 		c.typ, c.alias = al.Type, al.Name
 		return true

@@ -114,7 +114,36 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	if partyTag(a.gaz, d.text, m.Start, m.End) {
 		return true
 	}
-	return false
+	return streetName(d, m)
+}
+
+// streetSuffixes name a kind of street; a place name before one is the
+// street's ("Pennsylvania Ave", "Texas Street").
+var streetSuffixes = set("street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+	"way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "terrace", "circle", "trail", "avenues", "streets", "roads")
+
+// streetName reports a place mention that names a street: followed by a
+// street's kind ("Pennsylvania Avenue", "Pennsylvania & California
+// Avenues") or after "block of" ("the 900 block of Pennsylvania").
+func streetName(d *doc, m news.Mention) bool {
+	k := d.tokAt(m.End)
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		t := d.toks[j]
+		if t.Kind != tWord {
+			if j == k && t.Kind == tPunct && d.text[t.Start] == '&' {
+				continue
+			}
+			break
+		}
+		if streetSuffixes[t.Fold] {
+			return true
+		}
+		if j == k || !isUpper(d.text[t.Start]) {
+			break
+		}
+	}
+	s := d.tokAt(m.Start)
+	return s >= 2 && d.toks[s-1].Fold == "of" && d.toks[s-2].Fold == "block"
 }
 
 // partyTag reports whether text[s:e] is, or lies inside, a party tag:
@@ -155,6 +184,26 @@ func partyTag(g *geo.Gazetteer, text string, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// qualifiedPlace reports a name (folded) followed at token k by a
+// qualifier it lies in ("Tyrone, Mo."), and the reading inside it.
+func (a *Analyzer) qualifiedPlace(d *doc, folded string, k int) (geo.Entry, bool) {
+	if !a.gaz.Has(folded) {
+		return geo.Entry{}, false
+	}
+	q, _, _ := a.qualifierAt(d, k)
+	if len(q) == 0 {
+		return geo.Entry{}, false
+	}
+	for _, e := range a.gaz.LookupFolded(folded) {
+		for _, x := range q {
+			if geo.Within(e, x) {
+				return e, true
+			}
+		}
+	}
+	return geo.Entry{}, false
 }
 
 // tokAt returns the index of the first token starting at or after byte

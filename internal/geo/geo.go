@@ -373,9 +373,9 @@ func regionQual(q []Entry, e Entry) bool {
 	return false
 }
 
-// within reports whether entry e lies in the container q (a region or a
+// Within reports whether entry e lies in the container q (a region or a
 // country).
-func within(e, q Entry) bool {
+func Within(e, q Entry) bool {
 	if q.Kind == "country" {
 		return e.Country == q.Country && e.Kind != "country"
 	}
@@ -458,7 +458,7 @@ func (g *Gazetteer) ResolveRefs(refs []Ref) map[string]Entry {
 		var in []cand
 		for _, x := range c {
 			for _, e := range q {
-				if within(x.e, e) {
+				if Within(x.e, e) {
 					in = append(in, x)
 					break
 				}

@@ -211,6 +211,9 @@ func run(packs, out string, minPop, altPop int) error {
 		if !ok || countries[cc] == nil {
 			continue
 		}
+		if compass[fold(a.Name)] {
+			continue // "North", "Centre": a word before it is a region's name
+		}
 		pt, ok := seat[a.Code]
 		if !ok {
 			pt, ok = regionTop[a.Code]
@@ -325,6 +328,19 @@ func km(a, b city) float64 {
 	dla, dlo := la2-la1, (b.lon-a.lon)*math.Pi/180
 	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
 	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// compass holds the region names that are only a direction or a
+// position ("North" in Cameroon, "Centre" in France): in a text they are
+// nearly always the word, so they are left out.
+var compass = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"north", "south", "east", "west", "centre", "center", "central", "northeast", "northwest",
+		"southeast", "southwest", "north east", "north west", "south east", "south west", "northern", "southern", "eastern",
+		"western", "capital", "coast", "littoral", "lakes", "islands", "upper", "lower", "interior", "mountain"} {
+		compass[w] = true
+	}
 }
 
 // regionSuffixes are the words GeoNames' admin-1 names carry after the
