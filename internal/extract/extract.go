@@ -172,6 +172,9 @@ func (a *Analyzer) entities(d *doc) {
 	// Long forms of parenthesised abbreviations, and the abbreviations.
 	for abTok, lf := range defs {
 		lc := cand{s: lf[0], e: lf[1], longForm: true}
+		if datelineAt(d, &lc) {
+			continue // "PHILADELPHIA (CBS) —": a dateline's place and agency, no definition
+		}
 		f := a.fold(text, toks, lc.s, lc.e)
 		if al, ok := a.aliases.lookup(f); ok {
 			lc.typ, lc.alias = al.Type, al.Name
@@ -289,6 +292,33 @@ func quantityWord(f string) bool {
 		return true
 	}
 	return currencyAfter[f] != ""
+}
+
+// compassWords are the directions that name a part of a city ("Northwest
+// Washington").
+var compassWords = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "downtown")
+
+// datelineAt reports a candidate in capitals that opens its sentence (or
+// line) and is followed by a dash, or by an agency in parentheses and a
+// dash: "PHILADELPHIA (CBS) —", "EFFINGHAM -".
+func datelineAt(d *doc, c *cand) bool {
+	toks, text := d.toks, d.text
+	if c.s > 0 && toks[c.s-1].Sent == toks[c.s].Sent && !strings.Contains(text[toks[c.s-1].End:toks[c.s].Start], "\n") {
+		return false
+	}
+	for k := c.s; k < c.e; k++ {
+		if toks[k].Kind == tWord && !allCaps(text[toks[k].Start:toks[k].End]) {
+			return false
+		}
+	}
+	k := c.e
+	if k < len(toks) && text[toks[k].Start] == '(' {
+		for k < len(toks) && k < c.e+6 && text[toks[k].Start] != ')' {
+			k++
+		}
+		k++
+	}
+	return k < len(toks) && toks[k].Kind == tPunct && isDash(text[toks[k].Start:toks[k].End])
 }
 
 // placeAfter reports ", Country" or ", City" right after a name: "Aqaba,
@@ -413,6 +443,23 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	}
 	if single && partyTag(a.gaz, text, toks[c.s].Start, toks[c.s].End) {
 		return false // "D-Ore.", "R-Texas": a politician's party and state
+	}
+	// "Southwest Baltimore", "North Philadelphia": a direction before a
+	// known place is a part of it; the place is the name.
+	if !single && compassWords[toks[c.s].Fold] && !a.known(f) {
+		if rest := a.fold(text, toks, c.s+1, c.e); a.gaz.Has(rest) {
+			c.s++
+			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
+		}
+	}
+	// "PHILADELPHIA (CBS) —", "IUKA –": the capitals opening an article
+	// or a line before a dash or an agency in parentheses are a
+	// dateline's place.
+	if datelineAt(d, c) && a.gaz.Has(f) && !a.countryOnly(f) {
+		if ents := a.gaz.LookupFolded(f); len(ents) > 0 {
+			c.typ, c.place = news.Place, &ents[0]
+			return true
+		}
 	}
 	if e, ok := a.qualifiedPlace(d, f, c.e); ok {
 		// "MYRTLE CREEK, Ore.", "Denmark, S.C.": a town of the gazetteer

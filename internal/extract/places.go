@@ -25,8 +25,30 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
+		if m.Type == news.Org {
+			// "Omaha Police Department", "Vermont State Police": the
+			// place an agency serves is a place of the article.
+			if s, e, ok := a.agencyPlace(d, m); ok {
+				refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
+			}
+			continue
+		}
 		if m.Type != news.Place || a.notPlace(d, m) {
 			continue
+		}
+		// "Fla.", "Mo.": a state's abbreviation is the state, never a
+		// namesake town.
+		if m.End < len(d.text) && d.text[m.End] == '.' && !strings.HasSuffix(m.Text, ".") {
+			if q := a.gaz.Abbrev(m.Text + "."); len(q) > 0 {
+				refs = append(refs, placeRef{text: m.Text + ".", start: m.Start, end: m.End + 1, in: q, qual: true})
+				continue
+			}
+		}
+		if strings.HasSuffix(m.Text, ".") {
+			if q := a.gaz.Abbrev(m.Text); len(q) > 0 {
+				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End, in: q, qual: true})
+				continue
+			}
 		}
 		refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
 	}
@@ -47,9 +69,13 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 	}
 	// A qualifier tagged as a place mention of its own is the qualifier.
 	kept := refs[:0]
+	seenQual := map[int]bool{}
 	for _, r := range refs {
-		if !r.qual && covered[r.start] {
+		if !r.qual && covered[r.start] || r.qual && seenQual[r.start] {
 			continue
+		}
+		if r.qual {
+			seenQual[r.start] = true
 		}
 		kept = append(kept, r)
 	}
@@ -206,6 +232,53 @@ func (a *Analyzer) qualifiedPlace(d *doc, folded string, k int) (geo.Entry, bool
 	return geo.Entry{}, false
 }
 
+// agencyHeads are the words that make a name an agency of the place
+// named before them: "Omaha Police Department", "Dade County Sheriff's
+// Office", "Vermont State Police".
+var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
+
+// agencyPlace finds the place an agency's name starts with: the words
+// before its head ("Omaha" in "Omaha Police Department"), the part before
+// a hyphen ("Savannah-Chatham Metropolitan Police"), or before "State"
+// ("Vermont State Police").
+func (a *Analyzer) agencyPlace(d *doc, m news.Mention) (int, int, bool) {
+	s, e := d.tokAt(m.Start), d.tokAt(m.End)
+	h := -1
+	for k := s + 1; k < e && k < s+4; k++ {
+		if agencyHeads[d.toks[k].Fold] {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return 0, 0, false
+	}
+	last := h - 1
+	if d.toks[last].Fold == "state" && last > s {
+		last--
+	}
+	start, end := d.toks[s].Start, d.toks[last].End
+	name := d.text[start:end]
+	if i := strings.IndexByte(name, '-'); i > 0 && !a.gaz.Has(geo.Fold(name)) {
+		end = start + i
+	}
+	if f := geo.Fold(d.text[start:end]); a.gaz.Has(f) && !a.countryOnly(f) {
+		return start, end, true
+	}
+	return 0, 0, false
+}
+
+// countryOnly reports a name whose only readings are countries: "U.S.
+// Marshals", "Mexican police" say nothing about where.
+func (a *Analyzer) countryOnly(folded string) bool {
+	for _, e := range a.gaz.LookupFolded(folded) {
+		if e.Kind != "country" {
+			return false
+		}
+	}
+	return true
+}
+
 // tokAt returns the index of the first token starting at or after byte
 // offset off.
 func (d *doc) tokAt(off int) int {
@@ -218,7 +291,7 @@ func (d *doc) tokAt(off int) int {
 // "Switzerland"). It returns the readings and the qualifier's byte span.
 func (a *Analyzer) qualifierAt(d *doc, k int) ([]geo.Entry, int, int) {
 	toks, text := d.toks, d.text
-	if k+1 >= len(toks) || toks[k].Kind != tPunct || text[toks[k].Start] != ',' || toks[k+1].Kind != tWord || toks[k+1].Sent != toks[k].Sent && !dottedEnd(text, toks[k+1]) {
+	if k+1 >= len(toks) || toks[k].Kind != tPunct || text[toks[k].Start] != ',' || toks[k+1].Kind != tWord {
 		return nil, 0, 0
 	}
 	first := toks[k+1]
@@ -256,12 +329,6 @@ func (a *Analyzer) qualifierAt(d *doc, k int) ([]geo.Entry, int, int) {
 		}
 	}
 	return nil, 0, 0
-}
-
-// dottedEnd reports a token such as "S.C." that the sentence splitter may
-// have taken for a sentence end.
-func dottedEnd(text string, t token) bool {
-	return strings.HasSuffix(text[t.Start:t.End], ".")
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
