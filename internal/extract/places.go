@@ -91,7 +91,7 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 		}
 		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
 	}
-	res := a.gaz.ResolveRefs(gr)
+	res := a.gaz.ResolveRefs(gr, d.lang)
 	var out []news.GeoPlace
 	for _, r := range refs {
 		var e geo.Entry

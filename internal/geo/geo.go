@@ -363,6 +363,31 @@ func (g *Gazetteer) Qualifier(raw string) []Entry {
 	return out
 }
 
+// unsupported reports a reading that is a small place in a country no
+// other name of the article points to, while two or more others point to
+// another country: "Bar" (Montenegro) from "Sonny's Bar", "Street" (England) from
+// "152nd Street" in a story whose every other place is in Florida. Such a
+// reading is a word the tagger took for a name, not a place.
+func (g *Gazetteer) unsupported(e Entry, ownNear, ownNamed, near, named map[string]float64) bool {
+	if e.Kind == "country" || e.Population >= 100000 {
+		return false
+	}
+	if near[e.Country]-ownNear[e.Country] > 0 || named[e.Country]-ownNamed[e.Country] > 0 {
+		return false
+	}
+	for cc, v := range near {
+		if cc != e.Country && v-ownNear[cc] >= 2 {
+			return true
+		}
+	}
+	for cc, v := range named {
+		if cc != e.Country && v-ownNamed[cc] >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // regionQual reports whether one of a name's qualifiers is e's region.
 func regionQual(q []Entry, e Entry) bool {
 	for _, x := range q {
@@ -397,7 +422,7 @@ func (g *Gazetteer) Resolve(names []string) map[string]Entry {
 	for i, n := range names {
 		refs[i] = Ref{Name: n}
 	}
-	return g.ResolveRefs(refs)
+	return g.ResolveRefs(refs, "")
 }
 
 type cand struct {
@@ -429,7 +454,7 @@ type cand struct {
 // article merely mentions (Moscow in a story about Washington). A district
 // resolves to the city it is part of ("Englewood" in Chicago to Chicago).
 // Names not in the gazetteer are left out.
-func (g *Gazetteer) ResolveRefs(refs []Ref) map[string]Entry {
+func (g *Gazetteer) ResolveRefs(refs []Ref, lang string) map[string]Entry {
 	cands := map[string][]cand{}
 	var order []string
 	quals := map[string][]Entry{}
@@ -438,13 +463,17 @@ func (g *Gazetteer) ResolveRefs(refs []Ref) map[string]Entry {
 		if _, ok := cands[r.Name]; ok {
 			continue
 		}
-		ids := g.index[Fold(r.Name)]
-		if len(ids) == 0 {
-			continue
+		f := Fold(r.Name)
+		var c []cand
+		for _, p := range g.index[f] {
+			id := p &^ altBit
+			if ls, ok := g.langs[f][id]; ok && lang != "" && !hasLang(ls, lang) && !hasLang(ls, "en") {
+				continue // "Columbia" is Colombia only in other languages
+			}
+			c = append(c, cand{e: g.entries[id], id: id, alt: p&altBit != 0})
 		}
-		c := make([]cand, len(ids))
-		for i, p := range ids {
-			c[i] = cand{e: g.entries[p&^altBit], id: p &^ altBit, alt: p&altBit != 0}
+		if len(c) == 0 {
+			continue
 		}
 		cands[r.Name] = c
 		order = append(order, r.Name)
@@ -542,6 +571,14 @@ func (g *Gazetteer) ResolveRefs(refs []Ref) map[string]Entry {
 			inRegion[k] += v
 		}
 	}
+	mentioned := map[string]bool{}
+	for _, n := range order {
+		for _, x := range cands[n] {
+			if x.e.Kind == "city" {
+				mentioned[x.e.Name] = true
+			}
+		}
+	}
 	out := make(map[string]Entry, len(cands))
 	for _, n := range order {
 		c := cands[n]
@@ -579,12 +616,18 @@ func (g *Gazetteer) ResolveRefs(refs []Ref) map[string]Entry {
 					s += 4
 				}
 				s += 2 * (inRegion[rk] - o.inRegion[rk])
+				if p, ok := g.parent[x.id]; ok && mentioned[g.entries[p].Name] {
+					s += 4 // "Austin" beside "Chicago": the Chicago neighbourhood
+				}
 			}
 			if s > bestScore {
 				best, bestScore = i, s
 			}
 		}
 		e := c[best]
+		if len(quals[n]) == 0 && g.unsupported(e.e, o.near, o.named, near, named) {
+			continue
+		}
 		if e.e.Kind == "district" {
 			if p, ok := g.parent[e.id]; ok {
 				out[n] = g.entries[p]
