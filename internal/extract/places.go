@@ -25,14 +25,6 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type == news.Org {
-			// "Omaha Police Department", "Vermont State Police": the
-			// place an agency serves is a place of the article.
-			if s, e, ok := a.agencyPlace(d, m); ok {
-				refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
-			}
-			continue
-		}
 		if m.Type != news.Place || a.notPlace(d, m) {
 			continue
 		}
@@ -51,6 +43,30 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 			}
 		}
 		refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+	}
+	// "Omaha Police Department", "Olathe Police say", "Vermont State
+	// Police": the place an agency serves is a place of the article.
+	placed := map[int]bool{}
+	for _, r := range refs {
+		placed[r.start] = true
+	}
+	for k := range d.toks {
+		if s, e, ok := a.agencyPlace(d, k); ok && !placed[s] {
+			placed[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
+		}
+	}
+	// "Elmo, Missouri": a region or country after a comma is a place
+	// even when the word before it is unknown.
+	for k := range d.toks {
+		if k == 0 || d.toks[k-1].Kind != tWord || !isUpper(d.text[d.toks[k-1].Start]) {
+			continue
+		}
+		if q, s, e := a.qualifierAt(d, k); len(q) > 0 && !placed[s] && q[0].Kind == "region" {
+			placed[s] = true
+			covered[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e, in: q, qual: true})
+		}
 	}
 	// Qualifiers after each place mention.
 	n := len(refs)
@@ -237,33 +253,39 @@ func (a *Analyzer) qualifiedPlace(d *doc, folded string, k int) (geo.Entry, bool
 // Office", "Vermont State Police".
 var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
 
-// agencyPlace finds the place an agency's name starts with: the words
-// before its head ("Omaha" in "Omaha Police Department"), the part before
-// a hyphen ("Savannah-Chatham Metropolitan Police"), or before "State"
-// ("Vermont State Police").
-func (a *Analyzer) agencyPlace(d *doc, m news.Mention) (int, int, bool) {
-	s, e := d.tokAt(m.Start), d.tokAt(m.End)
-	h := -1
-	for k := s + 1; k < e && k < s+4; k++ {
-		if agencyHeads[d.toks[k].Fold] {
-			h = k
-			break
-		}
-	}
-	if h < 0 {
+// agencyPlace finds the place an agency's name starts with, for the
+// agency head at token h: the capitalised words before it ("Omaha" in
+// "Omaha Police Department"), the part before a hyphen
+// ("Savannah-Chatham Metropolitan Police"), or before "State" ("Vermont
+// State Police").
+func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
+	toks, text := d.toks, d.text
+	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) {
 		return 0, 0, false
 	}
 	last := h - 1
-	if d.toks[last].Fold == "state" && last > s {
+	if toks[last].Fold == "state" && last > 0 {
 		last--
 	}
-	start, end := d.toks[s].Start, d.toks[last].End
-	name := d.text[start:end]
-	if i := strings.IndexByte(name, '-'); i > 0 && !a.gaz.Has(geo.Fold(name)) {
-		end = start + i
-	}
-	if f := geo.Fold(d.text[start:end]); a.gaz.Has(f) && !a.countryOnly(f) {
-		return start, end, true
+	for s := max(0, last-2); s <= last; s++ {
+		ok := true
+		for j := s; j <= last; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) || toks[j].Sent != toks[h].Sent ||
+				j < h-1 && !onlySpace(text, toks[j].End, toks[j+1].Start) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		start, end := toks[s].Start, toks[last].End
+		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
+			end = start + i
+		}
+		if f := geo.Fold(text[start:end]); a.gaz.Has(f) && !a.countryOnly(f) {
+			return start, end, true
+		}
 	}
 	return 0, 0, false
 }
@@ -308,6 +330,12 @@ func (a *Analyzer) qualifierAt(d *doc, k int) ([]geo.Entry, int, int) {
 	}
 	if q := a.gaz.Abbrev(raw); len(q) > 0 {
 		return q, first.Start, end
+	}
+	// "BIRMINGHAM, Ala (WIAT)": an AP abbreviation whose dot was dropped.
+	if len(raw) >= 3 && !strings.HasSuffix(raw, ".") {
+		if q := a.gaz.Abbrev(raw + "."); len(q) > 0 {
+			return q, first.Start, end
+		}
 	}
 	// A name of up to three words, the longest first.
 	for n := 3; n >= 1; n-- {
