@@ -455,7 +455,7 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	// "PHILADELPHIA (CBS) —", "IUKA –": the capitals opening an article
 	// or a line before a dash or an agency in parentheses are a
 	// dateline's place.
-	if datelineAt(d, c) && a.gaz.Has(f) && !a.countryOnly(f) {
+	if datelineAt(d, c) && a.gaz.HasAny(f) && !a.countryOnly(f) {
 		if ents := a.gaz.LookupFolded(f); len(ents) > 0 {
 			c.typ, c.place = news.Place, &ents[0]
 			return true
@@ -488,7 +488,11 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		if t, ok := d.nerTypeOf(c.s, c.e); ok && e.Kind != "country" && !cued && e.Population < 200000 {
 			other = t == news.Person || (t == news.Org && single)
 		}
-		if e.Kind == "country" || (!other && (!single || e.Population >= minPop || cued)) {
+		// A run of words that is only a small town's name ("Hope Mills")
+		// needs a cue too: the gazetteer holds every place of a thousand
+		// people, and many such names are also people's or firms'.
+		multi := !single && (e.Population >= 15000 || e.Kind == "region")
+		if e.Kind == "country" || (!other && (multi || e.Population >= minPop || cued)) {
 			c.typ = news.Place
 			c.place = &e
 			return true

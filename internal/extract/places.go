@@ -231,7 +231,7 @@ func partyTag(g *geo.Gazetteer, text string, s, e int) bool {
 // qualifiedPlace reports a name (folded) followed at token k by a
 // qualifier it lies in ("Tyrone, Mo."), and the reading inside it.
 func (a *Analyzer) qualifiedPlace(d *doc, folded string, k int) (geo.Entry, bool) {
-	if !a.gaz.Has(folded) {
+	if !a.gaz.HasAny(folded) {
 		return geo.Entry{}, false
 	}
 	q, _, _ := a.qualifierAt(d, k)
@@ -283,7 +283,7 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
 			end = start + i
 		}
-		if f := geo.Fold(text[start:end]); a.gaz.Has(f) && !a.countryOnly(f) {
+		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true
 		}
 	}

@@ -293,9 +293,22 @@ func hasLang(ls []string, l string) bool {
 	return false
 }
 
-// Has reports whether a folded key names any place; cheaper than Lookup
-// for the many candidate spans of an article that are not places.
+// Has reports whether a folded key names a country, a region or a city
+// of 15,000 people or more, by its own name or an alternate; cheaper than
+// Lookup for the many candidate spans of an article that are not places.
+// The many smaller towns ("Hope", "Bergen", "Weil") are words and names
+// too often to count as known names by themselves: HasAny finds them.
 func (g *Gazetteer) Has(folded string) bool {
+	for _, p := range g.index[folded] {
+		if e := &g.entries[p&^altBit]; e.Kind == "country" || e.Kind == "region" || e.Population >= 15000 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAny reports whether a folded key names any place of the gazetteer.
+func (g *Gazetteer) HasAny(folded string) bool {
 	_, ok := g.index[folded]
 	return ok
 }
