@@ -448,20 +448,24 @@ type cand struct {
 // jointly. A qualifier decides first: "Denmark, S.C." is the town in South
 // Carolina, not the country, and "Pasadena, Calif." not the Texas city.
 // Otherwise each reading scores:
-//   - a country 30: a country's name is the country, never its capital
-//     nor a namesake town;
-//   - a region 22, plus 6 for each other name of the article in its
-//     country (two at most) and 4 for each in the region itself: "Georgia"
-//     with "Atlanta" is the state; a region loses to a city of its own
+//   - a country 16, plus 3 for each other name of the article that may
+//     lie in it (three at most): a country's name is the country, never
+//     its capital nor a namesake town;
+//   - a region its population divided by 20 (log scale), plus 2 for each
+//     other name in its country (three at most), 2.5 when the article
+//     names the country and 4 for each other name in the region itself:
+//     "Georgia" with "Atlanta" and other US places is the state, and
+//     "Washington" alone the capital; a region loses to a city of its own
 //     name inside it ("New York", "Zurich");
 //   - a city or district its population (log scale, a bonus for a
 //     million or more), less 3 when the name is only an alternate
 //     ("Waterloo" is Waterloo, not an old name of Austin), plus 2.5 when
 //     the article names its country, 2 for each other name whose readings
 //     lie in its country (the name's most populous reading counting fully,
-//     the others half), 4 when the article names its region and 2 for each
-//     other name whose leading reading lies in the region: Pasadena beside
-//     Los Angeles is California's, Basel beside Zurich Switzerland's.
+//     the others half; three at most), 4 when the article names its region
+//     and 2 for each other name whose leading reading lies in the region,
+//     4 for a district whose city the article names: Pasadena beside Los
+//     Angeles is California's, Basel beside Zurich Switzerland's.
 //
 // The weights keep a world city ahead of a namesake town in a country the
 // article merely mentions (Moscow in a story about Washington). A district
@@ -514,7 +518,7 @@ func (g *Gazetteer) ResolveRefs(refs []Ref, lang string) map[string]Entry {
 	for n, c := range cands {
 		cities := map[string]bool{}
 		for _, x := range c {
-			if x.e.Kind == "city" {
+			if x.e.Kind == "city" && !x.alt {
 				cities[x.e.Country+"."+x.e.Region] = true
 			}
 		}
@@ -609,7 +613,7 @@ func (g *Gazetteer) ResolveRefs(refs []Ref, lang string) map[string]Entry {
 			case "country":
 				s = 16 + 3*math.Min(3, ctxNear)
 			case "region":
-				s = 1.5*math.Log10(float64(e.Population)/20+10) + 3*math.Min(3, ctxNear) + 4*(inRegion[rk]-o.inRegion[rk])
+				s = 1.5*math.Log10(float64(e.Population)/20+10) + 2*math.Min(3, ctxNear) + 4*(inRegion[rk]-o.inRegion[rk])
 				if named[e.Country]-o.named[e.Country] > 0 {
 					s += 2.5
 				}
