@@ -191,29 +191,30 @@ func variants(name string) []string {
 	return out
 }
 
-// rank orders kinds: a name that is a country's is the country's first,
-// then a region's, then a place's.
-func rank(kind string) int {
-	switch kind {
-	case "country":
-		return 0
-	case "region":
-		return 1
+// weight is the log-scale size by which Lookup orders the readings of a
+// name other than countries: a region counts a twentieth of its people (a
+// state is named less often than its namesake capital is), an alternate
+// name a hundredth (an exonym still finds a large city before a hamlet
+// that bears the name as its own).
+func (g *Gazetteer) weight(p int32) float64 {
+	e := &g.entries[p&^altBit]
+	w := math.Log10(float64(e.Population) + 1)
+	if e.Kind == "region" {
+		w -= math.Log10(20)
 	}
-	return 2
+	if p&altBit != 0 {
+		w -= 2
+	}
+	return w
 }
 
-// better orders postings: countries, then regions, then places; within a
-// kind an entry's own name before an alternate, then larger first.
+// better orders postings: countries first, then by weight.
 func (g *Gazetteer) better(a, b int32) bool {
 	ea, eb := &g.entries[a&^altBit], &g.entries[b&^altBit]
-	if ra, rb := rank(ea.Kind), rank(eb.Kind); ra != rb {
-		return ra < rb
+	if (ea.Kind == "country") != (eb.Kind == "country") {
+		return ea.Kind == "country"
 	}
-	if (a&altBit == 0) != (b&altBit == 0) {
-		return a&altBit == 0
-	}
-	return ea.Population > eb.Population
+	return g.weight(a) > g.weight(b)
 }
 
 // namesakeFirst moves a region after the city of its own name that lies
@@ -255,8 +256,8 @@ func (g *Gazetteer) namesakeFirst(ids []int32) []int32 {
 }
 
 // Lookup returns the entries a name may refer to: countries first, then
-// regions, then cities (a city's own name before an alternate, then by
-// population). Case, accents, hyphens and Cyrillic script do not matter,
+// regions and cities by size (a region counting a twentieth of its
+// people, an alternate name a hundredth). Case, accents, hyphens and Cyrillic script do not matter,
 // other-language country names ("Deutschland", "Irak", "Ирак") and
 // exonyms ("Antwerp" for Antwerpen) are found.
 func (g *Gazetteer) Lookup(name string) []Entry {

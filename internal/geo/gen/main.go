@@ -218,8 +218,8 @@ func run(packs, out string, minPop, altPop int) error {
 		if !ok {
 			pt, ok = regionTop[a.Code]
 		}
-		if !ok {
-			continue // a region no place of the data lies in
+		if !ok || regionPop[a.Code] < 1000 {
+			continue // a region no place of the data lies in (an obsolete code)
 		}
 		var alts []string
 		if short := shortRegion(a.Name); short != "" {
