@@ -162,7 +162,8 @@ func TestPages(t *testing.T) {
 		{"event hostile", "/events/ev-xss", "", 200, []string{"&lt;script&gt;window.__xss=4&lt;/script&gt;Council meeting", "&lt;img src=x"}, nil},
 		{"entity hostile", "/entities/" + url.PathEscape("person:bob-<i>smith"), "", 200, []string{"Bob &lt;i&gt;Smith&lt;/i&gt;"}, nil},
 		{"search", "/search?q=Amatrice", "", 200, []string{"Amatrice", `href="/articles/quake-`}, nil},
-		{"search empty", "/search", "", 200, []string{`name="q"`}, nil},
+		{"search empty", "/search", "", 200, []string{`name="q"`, `<code>flood OR storm</code>`}, nil},
+		{"search or not", "/search?q=" + url.QueryEscape("ceasefire OR corridor -geneva"), "", 200, []string{`href="/events/ev-vote"`}, []string{`href="/events/ev-talks"`}},
 		{"search hostile", "/search?q=" + url.QueryEscape("<script>window.__xss=7</script>"), "", 200, []string{"&lt;script&gt;window.__xss=7"}, nil},
 		{"index lead and image", "/", "", 200, []string{
 			`<p class="lead" dir="auto">A magnitude 6.2 earthquake struck central Italy near Amatrice early on Wednesday.</p>`,
