@@ -215,10 +215,7 @@ func refersBack(x, y *doc) (day, month float64) {
 // again each batch would otherwise score its pairs again).
 func (c *Clusterer) prob(x, y *doc) float64 {
 	x, y = c.fresh(x), c.fresh(y)
-	k := [2]uint64{x.serial, y.serial}
-	if k[0] > k[1] {
-		k[0], k[1] = k[1], k[0]
-	}
+	k := pairKey(x.serial, y.serial)
 	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) && c.ndocs <= e.n*cacheRatio+1 {
 		return float64(e.p)
 	}
@@ -228,6 +225,16 @@ func (c *Clusterer) prob(x, y *doc) float64 {
 	}
 	c.pcache[k] = cached{float32(p), max(x.at, y.at), c.ndocs}
 	return p
+}
+
+// pairKey packs a pair of serials into one word (the smaller first), the
+// map's fast path: serials wrap after 2^32 articles inserted, long after
+// the cache was cleared.
+func pairKey(a, b uint64) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return a<<32 | b&(1<<32-1)
 }
 
 // cached is a remembered pair probability, when its vectors were

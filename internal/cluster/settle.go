@@ -174,42 +174,41 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	// Pair probabilities, computed again with the current idf (an edge's
 	// was computed when the later article came, with the idf of then,
 	// which depends on the order), and for other pairs when needed.
-	cache := make(map[[2]int]float64, 4*n)
+	pairs := c.pairTable(n)
+	var links [][2]int
 	for i, d := range comp {
-		for _, e := range d.edges {
+		for k, e := range d.edges {
 			if j, ok := pos[e.to]; ok && i < j {
-				p := 1.0 // a near-duplicate's edge stays certain
-				if e.p < 1 {
-					p = c.prob(d, comp[j])
+				p := c.edgeProb(d, k)
+				if pairs.get(i, j) < 0 {
+					links = append(links, [2]int{i, j})
 				}
-				cache[[2]int{i, j}] = p
+				pairs.set(i, j, p)
 			}
 		}
 	}
 	pair := func(i, j int) float64 {
-		if i > j {
-			i, j = j, i
-		}
-		k := [2]int{i, j}
-		if p, ok := cache[k]; ok {
+		if p := pairs.get(i, j); p >= 0 {
 			return p
 		}
 		p := c.prob(comp[i], comp[j])
-		cache[k] = p
+		pairs.set(i, j, p)
 		return p
 	}
 	members := make([][]int, n) // group → positions, sorted
+	samples := make([][]int, n) // group → the positions its averages use (see sampleOf)
 	adj := make([]map[int]bool, n)
 	version := make([]int, n)
 	for i := range n {
 		members[i] = []int{i}
+		samples[i] = members[i]
 		adj[i] = map[int]bool{}
 	}
-	for k := range cache {
+	for _, k := range links {
 		adj[k[0]][k[1]], adj[k[1]][k[0]] = true, true
 	}
 	avg := func(g, h int) float64 {
-		a, b := sample(members[g]), sample(members[h])
+		a, b := samples[g], samples[h]
 		s := 0.0
 		for _, i := range a {
 			for _, j := range b {
@@ -219,7 +218,7 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		return s / float64(len(a)*len(b))
 	}
 	pq := &linkHeap{}
-	for k := range cache {
+	for _, k := range links {
 		if s := avg(k[0], k[1]); s >= c.model.Join {
 			heap.Push(pq, link{s, k[0], k[1], 0, 0})
 		}
@@ -231,7 +230,8 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		}
 		g, h := l.g, l.h // g < h: the group of the earlier article absorbs
 		members[g] = mergeSorted(members[g], members[h])
-		members[h] = nil
+		samples[g] = c.mergeSamples(comp, samples[g], samples[h])
+		members[h], samples[h] = nil, nil
 		version[g]++
 		for k := range adj[h] {
 			if k != g {
@@ -267,16 +267,91 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	return groups
 }
 
-// sample returns at most sampleSize positions of m, evenly spaced.
-func sample(m []int) []int {
-	if len(m) <= sampleSize {
-		return m
+// pairTable holds the pair probabilities of a component by position, -1
+// where not yet scored: a dense triangle for components up to
+// denseComponent articles (a settle looks pairs up millions of times), a
+// map beyond.
+type pairTable struct {
+	n     int
+	dense []float32
+	m     map[[2]int]float64
+}
+
+// denseComponent is the largest component whose pairs get a dense table
+// (8 MB of float32 at most).
+const denseComponent = 1500
+
+func (c *Clusterer) pairTable(n int) pairTable {
+	if n > denseComponent {
+		return pairTable{n: n, m: make(map[[2]int]float64, 4*n)}
 	}
-	out := make([]int, sampleSize)
-	for i := range out {
-		out[i] = m[i*(len(m)-1)/(sampleSize-1)]
+	size := n * (n - 1) / 2
+	if cap(c.pairBuf) < size {
+		c.pairBuf = make([]float32, size)
+	}
+	t := pairTable{n: n, dense: c.pairBuf[:size]}
+	for i := range t.dense {
+		t.dense[i] = -1
+	}
+	return t
+}
+
+// at is the index of pair i < j in the triangle.
+func (t pairTable) at(i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	return i*(2*t.n-i-1)/2 + j - i - 1
+}
+
+func (t pairTable) get(i, j int) float64 {
+	if t.dense != nil {
+		return float64(t.dense[t.at(i, j)])
+	}
+	if i > j {
+		i, j = j, i
+	}
+	if p, ok := t.m[[2]int{i, j}]; ok {
+		return p
+	}
+	return -1
+}
+
+func (t pairTable) set(i, j int, p float64) {
+	if t.dense != nil {
+		t.dense[t.at(i, j)] = float32(p)
+		return
+	}
+	if i > j {
+		i, j = j, i
+	}
+	t.m[[2]int{i, j}] = p
+}
+
+// mergeSamples returns the sample of the union of two groups from theirs:
+// the sampleSize members of lowest rank (a hash of the article id), so a
+// group's sample is a function of its members, and changes little as it
+// grows (the averages it enters reuse the pairs already scored).
+func (c *Clusterer) mergeSamples(comp []*doc, a, b []int) []int {
+	out := make([]int, 0, min(sampleSize, len(a)+len(b)))
+	i, j := 0, 0
+	for len(out) < sampleSize && (i < len(a) || j < len(b)) {
+		if j == len(b) || i < len(a) && rankLess(comp[a[i]], comp[b[j]]) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
 	}
 	return out
+}
+
+func rankLess(x, y *doc) bool {
+	if x.rank != y.rank {
+		return x.rank < y.rank
+	}
+	return x.id < y.id
 }
 
 func mergeSorted(a, b []int) []int {
