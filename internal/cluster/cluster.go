@@ -144,8 +144,10 @@ func New(cfg Config) *Clusterer {
 	if cfg.DupThreshold <= 0 {
 		cfg.DupThreshold = d.DupThreshold
 	}
-	m := DefaultModel()
-	if cfg.Model != nil {
+	var m Model
+	if cfg.Model == nil {
+		m = DefaultModel()
+	} else {
 		m = *cfg.Model
 	}
 	if cfg.Join > 0 {

@@ -44,6 +44,9 @@ const (
 	fCrossWhen   // date and number similarity across languages
 	fRefersDay   // the later report, days after, names the earlier one's day (or the day or two before)
 	fRefersMonth // the later report, over a week after, names the earlier one's month, another month than its own
+	fRareLate    // rare names shared by reports more than a week apart
+	fPlaceLate   // place similarity of reports more than a week apart
+	fPhraseLate  // multi-word name similarity of reports more than a week apart
 	numFeatures
 )
 
@@ -52,7 +55,7 @@ var FeatureNames = [numFeatures]string{
 	"bias", "cos_word", "cos_name", "cos_phrase", "cos_place", "cos_year", "cos_number", "cos_date", "cos_title",
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
-	"cross_names", "cross_when", "refers_day", "refers_month",
+	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -179,6 +182,9 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 		f[fCrossWhen] = (f[fCosDate] + f[fCosNumber] + f[fCosYear]) / 3
 	}
 	f[fRefersDay], f[fRefersMonth] = refersBack(x, y)
+	f[fRareLate] = f[fRareNames] * f[fGapWeek]
+	f[fPlaceLate] = f[fCosPlace] * f[fGapWeek]
+	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
 }
 
 // refersBack sees a follow-up name the time of the first report: "the
