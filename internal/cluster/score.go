@@ -222,14 +222,14 @@ func refersBack(x, y *doc) (day, month float64) {
 func (c *Clusterer) prob(x, y *doc) float64 {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
-	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) && c.ndocs <= e.n*cacheRatio+1 {
+	if e, ok := c.pcache[k]; ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p)
 	}
 	p := c.score(x, y)
 	if len(c.pcache) >= maxCache {
 		clear(c.pcache)
 	}
-	c.pcache[k] = cached{float32(p), max(x.at, y.at), c.ndocs}
+	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs)}
 	return p
 }
 
@@ -247,8 +247,7 @@ func pairKey(a, b uint64) uint64 {
 // weighed, and the documents seen when it was scored (the rare-name count
 // moves with the stream).
 type cached struct {
-	p     float32
-	at, n float64
+	p, at, n float32
 }
 
 // cacheRatio is how far the stream may grow before a remembered pair is

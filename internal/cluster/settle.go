@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"container/heap"
 	"maps"
 	"slices"
 	"strings"
@@ -220,15 +219,15 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	pq := &linkHeap{}
 	for _, k := range links {
 		if s := avg(k[0], k[1]); s >= c.model.Join {
-			heap.Push(pq, link{s, k[0], k[1], 0, 0})
+			pq.push(link{s, int32(k[0]), int32(k[1]), 0, 0})
 		}
 	}
-	for pq.Len() > 0 {
-		l := heap.Pop(pq).(link)
-		if members[l.g] == nil || members[l.h] == nil || version[l.g] != l.vg || version[l.h] != l.vh {
+	for len(*pq) > 0 {
+		l := pq.pop()
+		if members[l.g] == nil || members[l.h] == nil || int32(version[l.g]) != l.vg || int32(version[l.h]) != l.vh {
 			continue
 		}
-		g, h := l.g, l.h // g < h: the group of the earlier article absorbs
+		g, h := int(l.g), int(l.h) // g < h: the group of the earlier article absorbs
 		members[g] = mergeSorted(members[g], members[h])
 		samples[g] = c.mergeSamples(comp, samples[g], samples[h])
 		members[h], samples[h] = nil, nil
@@ -248,7 +247,7 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 				if y < x {
 					x, y = y, x
 				}
-				heap.Push(pq, link{s, x, y, version[x], version[y]})
+				pq.push(link{s, int32(x), int32(y), int32(version[x]), int32(version[y])})
 			}
 		}
 	}
@@ -375,14 +374,17 @@ func mergeSorted(a, b []int) []int {
 // skipped).
 type link struct {
 	s      float64
-	g, h   int
-	vg, vh int
+	g, h   int32
+	vg, vh int32
 }
 
+// linkHeap is a max-heap of links (typed: container/heap would box every
+// link pushed, millions per settle of a large component).
 type linkHeap []link
 
-func (q linkHeap) Len() int { return len(q) }
-func (q linkHeap) Less(i, j int) bool {
+// before orders the heap: the highest average first, then by groups, so
+// the merge order is a function of the component.
+func (q linkHeap) before(i, j int) bool {
 	if q[i].s != q[j].s {
 		return q[i].s > q[j].s
 	}
@@ -391,13 +393,42 @@ func (q linkHeap) Less(i, j int) bool {
 	}
 	return q[i].h < q[j].h
 }
-func (q linkHeap) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *linkHeap) Push(x any)   { *q = append(*q, x.(link)) }
-func (q *linkHeap) Pop() any {
-	old := *q
-	x := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return x
+
+func (q *linkHeap) push(l link) {
+	*q = append(*q, l)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.before(i, p) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (q *linkHeap) pop() link {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h.before(l, m) {
+			m = l
+		}
+		if r < len(h) && h.before(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }
 
 // name gives each group (in canonical order of their earliest articles)
