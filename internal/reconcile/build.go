@@ -119,6 +119,7 @@ func (c *buildCtx) claims() claimSet {
 	cs.sents, cs.ft = c.sentences()
 	cs.clusters = alignSentences(cs.sents, cs.ft)
 	cs.clusters = append(cs.clusters, c.tollConflicts(cs.clusters, cs.sents, cs.ft)...)
+	cs.clusters = c.mergeConflicts(cs.clusters, cs.sents, cs.ft)
 	for _, cl := range cs.clusters {
 		claim := claimOf(cl, cs.sents, cs.ft, c)
 		cs.claims = append(cs.claims, claim)
@@ -718,7 +719,12 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
-				if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) && !ageAfter(a.Text, at+len(w)) {
+				if u, ok := unitOf(foldAll(ws[i+1:min(len(ws), i+3)])); ok {
+					// A number in a unit the extractor missed ("2000 Litern").
+					fg := asAmount(figure{lo: v, hi: v, text: w, approx: hedged(a.Text, at)}, u)
+					s.figs = append(s.figs, fg)
+					feats = append(feats, ft.id(kCount, fg.class))
+				} else if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) && !ageAfter(a.Text, at+len(w)) {
 					s.figs = append(s.figs, figure{class: class, lo: v, hi: v, text: w, approx: hedged(a.Text, at)})
 					feats = append(feats, ft.id(kCount, class))
 				}
@@ -786,13 +792,19 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 		return fg
 	}
 	counts := words(fold(f.Counts))
+	after := words(fold(clip(text, f.End, min(sp.End, f.End+64))))
+	if u, ok := unitOf(counts); ok {
+		return asAmount(fg, u)
+	}
+	if u, ok := unitOf(after); ok {
+		return asAmount(fg, u)
+	}
 	for _, w := range counts {
 		if cl, ok := countClass[w]; ok {
 			fg.class = cl
 			return fg
 		}
 	}
-	after := words(fold(clip(text, f.End, min(sp.End, f.End+64))))
 	for i, w := range after {
 		if i == 4 {
 			break
