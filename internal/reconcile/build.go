@@ -719,7 +719,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
-				if u, ok := unitOf(foldAll(ws[i+1:min(len(ws), i+3)])); ok {
+				if u, ok := unitOf(foldAll(ws[i+1 : min(len(ws), i+3)])); ok {
 					// A number in a unit the extractor missed ("2000 Litern").
 					fg := asAmount(figure{lo: v, hi: v, text: w, approx: hedged(a.Text, at)}, u)
 					s.figs = append(s.figs, fg)
