@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
 )
 
 // maxSingles caps the single-source claims kept on an event. Every claim is
@@ -118,6 +120,7 @@ func (c *buildCtx) claims() claimSet {
 	var cs claimSet
 	cs.sents, cs.ft = c.sentences()
 	cs.clusters = alignSentences(cs.sents, cs.ft)
+	cs.clusters = keyMerge(cs.clusters, cs.sents, cs.ft)
 	cs.clusters = append(cs.clusters, c.tollConflicts(cs.clusters, cs.sents, cs.ft)...)
 	cs.clusters = c.mergeConflicts(cs.clusters, cs.sents, cs.ft)
 	for _, cl := range cs.clusters {
@@ -204,7 +207,7 @@ func newBuildCtx(ev news.Event, arts []news.Article, an []news.Analysis) *buildC
 // the text are dropped.
 func refineSentences(text string, spans []news.Span) []news.Span {
 	if len(spans) == 0 {
-		return splitSentences(text)
+		return joinOrdinalDates(text, splitSentences(text))
 	}
 	out := make([]news.Span, 0, len(spans))
 	for _, sp := range spans {
@@ -215,7 +218,41 @@ func refineSentences(text string, spans []news.Span) []news.Span {
 			out = append(out, news.Span{Start: sp.Start + sub.Start, End: sp.Start + sub.End})
 		}
 	}
+	return joinOrdinalDates(text, out)
+}
+
+// joinOrdinalDates joins a sentence ending in a day number with the next
+// when that one opens with a month: German and Nordic write dates as
+// ordinals ("am 16. Dezember"), and a splitter that takes "16." for a
+// sentence end cuts the date and its sentence in two.
+func joinOrdinalDates(text string, spans []news.Span) []news.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && endsInDayNumber(text[out[n-1].Start:out[n-1].End]) {
+			if first := words(text[sp.Start:sp.End]); len(first) > 0 {
+				if _, ok := timex.MonthName(first[0]); ok && out[n-1].End <= sp.Start {
+					out[n-1].End = sp.End
+					continue
+				}
+			}
+		}
+		out = append(out, sp)
+	}
 	return out
+}
+
+// endsInDayNumber reports whether s ends in a number of one or two digits
+// followed by a period ("Montag, 16.").
+func endsInDayNumber(s string) bool {
+	s, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	n := 0
+	for n < len(s) && n < 3 && s[len(s)-1-n] >= '0' && s[len(s)-1-n] <= '9' {
+		n++
+	}
+	return (n == 1 || n == 2) && (n == len(s) || !unicode.IsLetter(rune(s[len(s)-1-n])) && s[len(s)-1-n] != '.')
 }
 
 func indexOf(arts []news.Article, id string) int {

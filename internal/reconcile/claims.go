@@ -80,6 +80,7 @@ type sent struct {
 type featTable struct {
 	ids    map[string]int32
 	kinds  []byte
+	values []string // the value of each feature, without its kind
 	df     []int32
 	weight []float64
 }
@@ -94,6 +95,7 @@ func (ft *featTable) id(kind byte, v string) int32 {
 	id := int32(len(ft.kinds))
 	ft.ids[key] = id
 	ft.kinds = append(ft.kinds, kind)
+	ft.values = append(ft.values, v)
 	ft.df = append(ft.df, 0)
 	return id
 }
