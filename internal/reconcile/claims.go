@@ -792,6 +792,11 @@ func (c *buildCtx) tollConflicts(clusters []*cluster, sents []sent, ft *featTabl
 				cl.members = append(cl.members, h.sent)
 			}
 		}
+		// Kept to one sentence per article, the members may agree after
+		// all; the claim would then only repeat aligned ones.
+		if slot, _ := conflictOf(cl, sents, ft, c); slot == "" {
+			continue
+		}
 		out = append(out, cl)
 	}
 	return out
