@@ -685,6 +685,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	in := func(start, end int) bool { return start >= sp.Start && end <= sp.End }
 	var feats []int32
 	var covered []news.Span // spans of dates and figures, whose digits are not raw numbers
+	var named []news.Span   // spans of places and dates, which a dateline is made of
 	k := sort.Search(len(mentions), func(i int) bool { return mentions[i].Start >= sp.Start })
 	for ; k < len(mentions) && mentions[k].Start < sp.End; k++ {
 		m := mentions[k]
@@ -700,6 +701,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			feats = append(feats, ft.id(kPerson, key))
 			s.people = append(s.people, key)
 		case news.Place:
+			named = append(named, news.Span{Start: m.Start, End: m.End})
 			name := fold(m.Text)
 			if e, ok := c.entities[key]; ok && e.Name != "" {
 				name = fold(e.Name)
@@ -713,6 +715,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	}
 	for _, p := range x.Places {
 		if in(p.Start, p.End) && p.Name != "" {
+			named = append(named, news.Span{Start: p.Start, End: p.End})
 			name := fold(p.Name)
 			feats = append(feats, ft.id(kPlace, name))
 			s.places = append(s.places, name)
@@ -723,6 +726,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			continue
 		}
 		covered = append(covered, news.Span{Start: d.Start, End: d.End})
+		named = append(named, news.Span{Start: d.Start, End: d.End})
 		if d.Granularity == "" || d.Granularity == "day" {
 			feats = append(feats, ft.id(kDate, d.Date))
 			s.dates = append(s.dates, d.Date)
@@ -768,6 +772,9 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			}
 		}
 	}
+	if len(s.figs) == 0 && datelineOnly(a.Text, off, off+len(text), named) {
+		return nil
+	}
 	stems := stemsOf(ws)
 	s.nstems = len(stems)
 	for _, w := range stems {
@@ -783,6 +790,36 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 		*l = slices.Compact(*l)
 	}
 	return s
+}
+
+// datelineOnly reports whether text[start:end] is only a dateline, a place and a
+// day on a line of their own ("Helsinki, today (20.12.2024)."): besides
+// the places and dates in named, numbers and calendar words, it holds at
+// most one word, and no content word. It says where and when the report was filed, which is
+// no claim.
+func datelineOnly(text string, start, end int, named []news.Span) bool {
+	if !slices.ContainsFunc(named, func(sp news.Span) bool { return sp.Start >= start && sp.End <= end }) {
+		return false
+	}
+	rest := 0
+	from := start
+	for i, w := range words(text[start:end]) {
+		at := from + strings.Index(text[from:end], w)
+		from = at + len(w)
+		if overlapsAny(at, at+len(w), named) || isNumber(w) || timex.CalendarWord(w) {
+			continue
+		}
+		// The place a gazetteer does not know still opens the line, as
+		// a name, before a comma ("Sotra, today ...").
+		r, _ := utf8.DecodeRuneInString(w)
+		if i == 0 && unicode.IsUpper(r) && strings.HasPrefix(text[from:end], ",") {
+			continue
+		}
+		if rest++; rest > 1 || len(stemsOf([]string{w})) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // clip returns text[start:end] with both ends moved inward to rune

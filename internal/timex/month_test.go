@@ -25,3 +25,11 @@ func TestMonthName(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarWord(t *testing.T) {
+	for w, want := range map[string]bool{"Tuesday": true, "mercredi": true, "heute": true, "today": true, "Dezember": true, "Basel": false, "signed": false, "": false} {
+		if got := CalendarWord(w); got != want {
+			t.Errorf("CalendarWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
