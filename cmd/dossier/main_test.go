@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +31,9 @@ func TestDemoThenListAndShow(t *testing.T) {
 	}
 	if !strings.Contains(out, "serve") {
 		t.Errorf("demo output does not say how to open the web page:\n%s", out)
+	}
+	if want, got := readmeDemoEvents(t), demoRows(out); got != want {
+		t.Errorf("demo lists %d events, the README says %d:\n%s", got, want, out)
 	}
 
 	code, out, errs = dossier(t, "", "events", "--db", db, "--json", "--limit", "1000")
@@ -229,4 +234,37 @@ func TestEvalFacts(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "injured") {
 		t.Errorf("eval --facts table: exit %d\n%s\n%s", code, out, errs)
 	}
+}
+
+// readmeDemoEvents reads how many events the README's "Two commands"
+// section says the demo lists ("list the 8 events it finds").
+func readmeDemoEvents(t *testing.T) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`dossier demo .*list the (\d+) events`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("README.md does not say how many events the demo lists (\"dossier demo ... list the N events\")")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// demoRows counts the rows of the event table the demo prints: the lines
+// after its header up to the first blank line.
+func demoRows(out string) int {
+	n, in := 0, false
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "ID ") && strings.Contains(line, "TITLE"):
+			in = true
+		case in && strings.TrimSpace(line) == "":
+			return n
+		case in:
+			n++
+		}
+	}
+	return n
 }
