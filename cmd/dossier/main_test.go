@@ -91,6 +91,14 @@ func TestDemoThenListAndShow(t *testing.T) {
 		t.Errorf("show --md exit %d, not Markdown:\n%s", code, out)
 	}
 
+	bigFigures := 0
+	for _, e := range evs {
+		bigFigures += checkFigures(t, db, e.ID)
+	}
+	if bigFigures == 0 {
+		t.Error("no demo claim gives a figure of 1,000 or more; the check of how they print tested nothing")
+	}
+
 	// Ingesting the demo again changes nothing.
 	code, out, errs = dossier(t, "", "demo", "--db", db)
 	if code != exitOK {
@@ -267,4 +275,44 @@ func demoRows(out string) int {
 		}
 	}
 	return n
+}
+
+// checkFigures shows an event as JSON, text and Markdown and checks how
+// figures print: never in exponent notation (1e+07); in JSON as plain
+// digits ("10000000 euro"), for people with thousands separators
+// ("10,000,000 euro"). It returns how many values of 1,000 or more it saw.
+func checkFigures(t *testing.T, db, id string) (big int) {
+	t.Helper()
+	exponent := regexp.MustCompile(`\d[eE][+-]\d`)
+	_, js, _ := dossier(t, "", "show", "--db", db, "--json", id)
+	_, text, _ := dossier(t, "", "show", "--db", db, id)
+	_, mdown, _ := dossier(t, "", "show", "--db", db, "--md", id)
+	for name, out := range map[string]string{"--json": js, "text": text, "--md": mdown} {
+		if m := exponent.FindString(out); m != "" {
+			t.Errorf("show %s %s prints a number in exponent notation (%q)", name, id, m)
+		}
+	}
+	var ev news.Event
+	if err := json.Unmarshal([]byte(js), &ev); err != nil {
+		t.Fatalf("show --json %s: %v", id, err)
+	}
+	for _, c := range ev.Claims {
+		if !strings.HasPrefix(c.Slot, "figure:") {
+			continue
+		}
+		for _, v := range c.Values {
+			num, _, _ := strings.Cut(v.Value, " ")
+			if strings.Contains(num, ",") {
+				t.Errorf("show --json %s: value %q has thousands separators", id, v.Value)
+			}
+			if n, err := strconv.Atoi(num); err == nil && n >= 1000 {
+				big++
+				grouped := news.FormatLabel(v.Value)
+				if !strings.Contains(text, grouped) || !strings.Contains(mdown, grouped) {
+					t.Errorf("show %s: value %q is not printed as %q", id, v.Value, grouped)
+				}
+			}
+		}
+	}
+	return big
 }
