@@ -534,6 +534,7 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 	sort.Slice(names, func(i, j int) bool {
 		return slotRank(names[i]) < slotRank(names[j]) || (slotRank(names[i]) == slotRank(names[j]) && names[i] < names[j])
 	})
+	apart := false
 	for _, slot := range names {
 		votes := slots[slot]
 		byValue := map[string][]int{}
@@ -563,6 +564,15 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 		if needsStrict(slot) && !strictlyAligned(votes, byValue, order, slot, sents, ft) {
 			continue
 		}
+		if class, ok := strings.CutPrefix(slot, "figure:"); ok && !tollClasses[class] && daysApart(votes, byValue, order, sents) {
+			// Two happenings, each with its day: their days differ
+			// as much as their figures, and neither is disagreed on.
+			apart = true
+			continue
+		}
+		if slot == "date" && apart {
+			continue
+		}
 		var values []news.ClaimValue
 		for _, key := range order {
 			var ids []string
@@ -576,6 +586,32 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 		return slot, values
 	}
 	return "", nil
+}
+
+// daysApart reports whether each value of a slot is given only by
+// sentences naming days, and no two values share one: "a magnitude 6.1
+// earthquake struck on Tuesday" and "a magnitude 4.7 aftershock shook the
+// coast on Wednesday" measure two shocks, not one disagreed on. Tolls are
+// exempt: they rise from one day to the next, which is an update.
+func daysApart(votes []vote, byValue map[string][]int, order []string, sents []sent) bool {
+	var days [][]string
+	for _, key := range order {
+		var ds []string
+		for _, i := range byValue[key] {
+			d := sents[votes[i].sent].dates
+			if len(d) == 0 {
+				return false
+			}
+			ds = append(ds, d...)
+		}
+		for _, other := range days {
+			if !disjoint(ds, other) {
+				return false
+			}
+		}
+		days = append(days, ds)
+	}
+	return true
 }
 
 // common returns the values that every member of cl with any values has.

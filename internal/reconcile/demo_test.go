@@ -51,11 +51,12 @@ func demoEvents(t *testing.T) map[string]news.Event {
 // on which sources disagree (conflicts). Each is named by its event, the
 // slot it is on and the values both sides give.
 func TestDemoDisagreements(t *testing.T) {
-	want := []struct {
+	type wanted struct {
 		event, slot string
 		values      []string // sorted, as displayed
 		kind        string
-	}{
+	}
+	want := []wanted{
 		{"ferry-bergen", "figure:dead", []string{"12 dead", "15 dead"}, news.KindUpdate},
 		{"quake-izmir", "figure:injured", []string{"110 injured", "80 injured"}, news.KindUpdate},
 		{"quake-crete", "figure:injured", []string{"40 injured", "42 injured"}, news.KindConflict},
@@ -74,6 +75,18 @@ func TestDemoDisagreements(t *testing.T) {
 		for _, c := range evs[n].Claims {
 			if c.Status == news.Conflicting {
 				t.Logf("%s: %s %s %s", n, c.Kind, c.Slot, valuesOf(c))
+			}
+		}
+	}
+	// Nothing else is a disagreement: the corpus holds no other (an
+	// aftershock's magnitude, a day later, is no conflict with the main
+	// shock's).
+	for _, n := range names {
+		for _, c := range evs[n].Claims {
+			if c.Status == news.Conflicting && !slices.ContainsFunc(want, func(w wanted) bool {
+				return w.event == n && w.slot == c.Slot && valuesOf(c) == strings.Join(w.values, ",")
+			}) {
+				t.Errorf("%s: %s on %s %s is not one of the corpus's disagreements", n, c.Kind, c.Slot, valuesOf(c))
 			}
 		}
 	}

@@ -99,3 +99,37 @@ func TestAmountConflict(t *testing.T) {
 		t.Errorf("values = %+v, want %v", c.Values, want)
 	}
 }
+
+// TestMagnitudeDaysApart builds events of my own writing: a main shock and
+// its aftershock a day later, each with its magnitude and day, are no
+// conflict; two reports of the same shock on the same day that give
+// different magnitudes are one.
+func TestMagnitudeDaysApart(t *testing.T) {
+	day := time.Date(2025, 6, 2, 8, 0, 0, 0, time.UTC)
+	const main = "A magnitude 5.2 earthquake struck the coast near the port on Monday, damaging dozens of old houses, officials said."
+	tests := []struct {
+		name     string
+		other    string
+		conflict bool
+	}{
+		{"aftershock a day later",
+			"A magnitude 4.1 aftershock struck the coast near the port on Tuesday, a day after the earthquake damaged dozens of old houses, officials said.", false},
+		{"same shock, other magnitude",
+			"A magnitude 5.6 earthquake struck the coast near the port on Monday, damaging dozens of old houses, officials said.", true},
+	}
+	analyze := extractAnalyzer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := []news.Article{
+				{ID: "a", Source: "one.example", Lang: "en", Published: day.Add(4 * time.Hour), Title: "Quake", Text: main},
+				{ID: "b", Source: "two.example", Lang: "en", Published: day.Add(28 * time.Hour), Title: "Quake", Text: tt.other},
+			}
+			an := []news.Analysis{analyze(&arts[0]), analyze(&arts[1])}
+			ev := Build(news.Event{ID: "e"}, arts, an)
+			got := slices.ContainsFunc(ev.Claims, func(c news.Claim) bool { return c.Status == news.Conflicting })
+			if got != tt.conflict {
+				t.Errorf("conflict = %v, want %v; claims: %+v", got, tt.conflict, ev.Claims)
+			}
+		})
+	}
+}
