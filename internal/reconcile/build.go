@@ -854,6 +854,25 @@ func overlapsAny(start, end int, spans []news.Span) bool {
 	return false
 }
 
+// nobody are the words that deny a toll word just after them ("nobody
+// injured", "no one hurt"); nobodyAfter those that deny it from after it,
+// as German, French and Spanish put them ("verletzt wurde niemand"). The
+// number before is not that toll.
+var (
+	nobody      = wordSet(`nobody none no niemand keiner keine personne aucun aucune nadie ninguno`)
+	nobodyAfter = wordSet(`nobody niemand keiner personne nadie`)
+)
+
+// negatedAt reports whether ws[i] is denied by a word within two of it.
+func negatedAt(ws []string, i int) bool {
+	for j := max(0, i-2); j < min(len(ws), i+3); j++ {
+		if (j < i && nobody[ws[j]]) || (j > i && nobodyAfter[ws[j]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // figureOf classifies what a figure counts: the extractor's Counts when it
 // names a known class, else a known class word among the four words after
 // the number ("15 people were killed") or the three before ("death toll rose
@@ -883,7 +902,7 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 		if i == 4 {
 			break
 		}
-		if cl, ok := countClass[w]; ok {
+		if cl, ok := countClass[w]; ok && !negatedAt(after, i) {
 			fg.class = cl
 			return fg
 		}

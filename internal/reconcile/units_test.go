@@ -133,3 +133,22 @@ func TestMagnitudeDaysApart(t *testing.T) {
 		})
 	}
 }
+
+func TestNegatedToll(t *testing.T) {
+	tests := []struct {
+		text string
+		i    int // index of the toll word
+		want bool
+	}{
+		{"waren im Einsatz verletzt wurde niemand", 3, true},
+		{"were deployed and nobody injured", 4, true},
+		{"people were killed and no survivors", 2, false},
+		{"people were injured in the blast", 2, false},
+		{"pompiers mobilises personne blesse", 3, true},
+	}
+	for _, tt := range tests {
+		if got := negatedAt(words(tt.text), tt.i); got != tt.want {
+			t.Errorf("negatedAt(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
