@@ -447,6 +447,9 @@ type claimInfo struct {
 	firstArt int
 	firstPos int
 	facts    int // entities, places, figures and dates it names
+	// meanPos is the mean position of its sentences within their
+	// articles: a lead fact opens the reports that state it.
+	meanPos float64
 }
 
 func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimInfo {
@@ -459,6 +462,7 @@ func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimI
 		if s.art < ci.firstArt || (s.art == ci.firstArt && s.pos < ci.firstPos) {
 			ci.firstArt, ci.firstPos = s.art, s.pos
 		}
+		ci.meanPos += float64(s.pos) / float64(len(cl.members))
 	}
 	if sents[ci.rep].text != claim.Text {
 		ci.rep = cl.members[0]
@@ -476,8 +480,10 @@ func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimI
 
 // rankClaims orders claims for reading: conflicts, then corroborated
 // claims by how many outlets back them, then single-source claims by how
-// many facts they carry, capped at maxSingles; within a rank, earliest
-// first.
+// many facts they carry, capped at maxSingles. Conflicts and corroborated
+// claims backed by as many outlets come lead facts first (those placed
+// highest in the reports that state them); then, and singles within a
+// rank, earliest first.
 func rankClaims(claims []news.Claim, infos []claimInfo) []news.Claim {
 	idx := make([]int, len(claims))
 	for i := range idx {
@@ -502,8 +508,13 @@ func rankClaims(claims []news.Claim, infos []claimInfo) []news.Claim {
 			if ia.facts != ib.facts {
 				return ia.facts > ib.facts
 			}
-		} else if ia.groups != ib.groups {
-			return ia.groups > ib.groups
+		} else {
+			if ia.groups != ib.groups {
+				return ia.groups > ib.groups
+			}
+			if ia.meanPos != ib.meanPos {
+				return ia.meanPos < ib.meanPos
+			}
 		}
 		if ia.firstArt != ib.firstArt {
 			return ia.firstArt < ib.firstArt

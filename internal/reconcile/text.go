@@ -349,6 +349,9 @@ var boilerplatePrefixes = []string{
 	"reporting by", "additional reporting", "editing by", "writing by", "compiled by", "copyright", "©",
 	"all rights reserved", "originally published", "updated", "last updated", "read more", "click here",
 	"sign up", "follow us", "subscribe", "related:", "advertisement",
+	// Notes on the article itself: updates and corrections.
+	"this article", "this story", "this version", "an earlier version", "correction:",
+	"editor's note", "editor’s note", "dieser artikel", "dieser beitrag", "cet article", "este articulo", "este artículo",
 }
 
 // boilerplate reports whether a sentence is a credit or site line.
