@@ -73,6 +73,8 @@ type doc struct {
 	labels []ner.Label
 	tagger *ner.Tagger
 	id     string
+	// head marks an article's headline, read apart from its text.
+	head bool
 	// genders caches entityGender per person entity.
 	genders map[string]int
 }
@@ -84,6 +86,7 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 	var head *doc
 	if t := headlineText(art.Title); t != "" {
 		head = a.newDoc(t, art.Lang, art.ID)
+		head.head = true
 	}
 	an := news.Analysis{
 		Article:   art.ID,
@@ -96,6 +99,9 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 	an.Dates = findDates(d.text, art.Published, d.lang)
 	d.dates = an.Dates
 	an.Figures = a.figures(d, an.Places)
+	if head != nil {
+		an.TitleFigures = head.tollFigures(head.tolls())
+	}
 	an.Quotes = quotes(d, art.ID)
 	return an
 }

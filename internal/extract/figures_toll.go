@@ -65,6 +65,20 @@ var tollCounted = set("more", "others", "other", "people", "persons", "men", "wo
 	"toddler", "suspect", "gunman", "shooter", "driver", "passenger", "neighbor", "neighbour", "deputy", "trooper",
 	"sons", "daughters", "brothers", "sisters", "suspects", "parents", "babies", "infants", "toddlers")
 
+// singularPeople are the words for one person a headline may start
+// with, no article before them.
+var singularPeople = set("man", "woman", "child", "teen", "teenager", "boy", "girl", "officer", "student",
+	"baby", "infant", "toddler", "deputy", "trooper", "father", "mother", "son", "daughter", "driver", "suspect")
+
+// headlineStart reports whether token i starts a headline doc's words: the
+// first token, or the first after a colon ("Police: Man shot").
+func headlineStart(d *doc, i int) bool {
+	if !d.head {
+		return false
+	}
+	return i == 0 || d.toks[i-1].Kind == tPunct && d.text[d.toks[i-1].Start] == ':'
+}
+
 // multiShooting reads "double shooting" and the like as the number shot.
 var multiShooting = map[string]float64{"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 
@@ -227,6 +241,10 @@ func (d *doc) onePhrase(i int) (float64, int, bool, bool) {
 		return d.onePhrase(i + 1) // "the two men"
 	case t.Kind == tWord && (t.Fold == "a" || t.Fold == "an" || t.Fold == "the" || t.Fold == "his" || t.Fold == "her" || t.Fold == "their"):
 		n, explicit = 1, false
+	case t.Kind == tWord && headlineStart(d, i) && singularPeople[t.Fold]:
+		// A headline drops the article: "Man killed in crash", "Teen,
+		// 15, wounded".
+		return 1, i + 1, false, true
 	case t.Kind == tWord && (t.Fold == "one" || t.Fold == "another"):
 		n = 1
 		explicit = t.Fold == "one"

@@ -32,3 +32,33 @@ func TestCountiesAreNoTowns(t *testing.T) {
 		t.Errorf("places = %+v, want Spartanburg", an.Places)
 	}
 }
+
+// Headlines are read for places and tolls, apart from the text, and an
+// outlet's name and town after a separator are not read.
+func TestHeadlinePlacesAndTolls(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		title, place string
+		killed, hurt float64
+	}{
+		{"Two dead, three hurt in Tulsa shooting - KXYZ News 6 - Oklahoma City", "Tulsa", 2, 3},
+		{"Police: Four wounded in drive-by shooting in Macon", "Macon", 0, 4},
+		{"Man killed in Boise crash | Channel 7 Denver", "Boise", 1, 0},
+	} {
+		an := a.Analyze(&news.Article{ID: "h", Lang: "en", Title: tc.title, Text: "Police are investigating."})
+		var places []string
+		for _, p := range an.TitlePlaces {
+			places = append(places, p.Name)
+		}
+		if len(places) != 1 || places[0] != tc.place {
+			t.Errorf("%q: title places %v, want [%s]", tc.title, places, tc.place)
+		}
+		got := map[string]float64{}
+		for _, f := range an.TitleFigures {
+			got[f.Counts] = f.Value
+		}
+		if got["killed"] != tc.killed || got["injured"] != tc.hurt {
+			t.Errorf("%q: title tolls %v, want %v killed, %v injured", tc.title, got, tc.killed, tc.hurt)
+		}
+	}
+}

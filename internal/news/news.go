@@ -163,7 +163,10 @@ type Analysis struct {
 	TitlePlaces []GeoPlace    `json:"title_places,omitempty"`
 	Dates       []DateMention `json:"dates,omitempty"`
 	Figures     []Figure      `json:"figures,omitempty"`
-	Quotes      []Quote       `json:"quotes,omitempty"`
+	// TitleFigures are the tolls the headline gives ("Four hurt in
+	// shooting"), offsets into its own words (Text).
+	TitleFigures []Figure `json:"title_figures,omitempty"`
+	Quotes       []Quote  `json:"quotes,omitempty"`
 }
 
 // Claim statuses.

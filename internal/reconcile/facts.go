@@ -337,6 +337,25 @@ func (c *buildCtx) eventFigures() []news.Figure {
 			}
 			g.n++
 		}
+		// A headline's toll ("Four hurt in shooting") is a figure of the
+		// article too, read on its own words.
+		for _, f := range x.TitleFigures {
+			if f.Text == "" {
+				continue
+			}
+			q := f
+			q.Start, q.End = 0, len(f.Text)
+			fg := c.figureOf(f.Text, news.Span{Start: 0, End: len(f.Text)}, q)
+			k := formatFigure(fg) + "|" + fold(f.Counts)
+			g, ok := byKey[k]
+			if !ok {
+				q.Start, q.End = 0, 0
+				g = &agg{f: q}
+				byKey[k] = g
+				keys = append(keys, k)
+			}
+			g.n++
+		}
 	}
 	sort.SliceStable(keys, func(i, j int) bool {
 		a, b := byKey[keys[i]], byKey[keys[j]]

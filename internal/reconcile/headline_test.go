@@ -39,3 +39,20 @@ func TestWhereHeadlineNamesTheTown(t *testing.T) {
 		})
 	}
 }
+
+// A headline's toll is a figure of the event when the text gives none.
+func TestHeadlineToll(t *testing.T) {
+	analyze := extractAnalyzer(t)
+	arts := []news.Article{{
+		ID: "a1", Title: "Four wounded in shooting outside Graham bar - WXYZ News", Lang: "en", Source: "wxyz.com",
+		Text:      "Police said the gunman fired into a crowd outside a bar on Main Street late on Saturday. Nobody has been arrested.",
+		Published: time.Date(2021, 5, 3, 0, 0, 0, 0, time.UTC),
+	}}
+	ev := Build(news.Event{ID: "e"}, arts, []news.Analysis{analyze(&arts[0])})
+	for _, f := range ev.Figures {
+		if f.Value == 4 && f.Counts == "injured" {
+			return
+		}
+	}
+	t.Errorf("Figures = %+v, want 4 injured from the headline", ev.Figures)
+}
