@@ -59,7 +59,7 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place || a.notPlace(d, m) {
+		if m.Type != news.Place && !a.placedName(d, m) || a.notPlace(d, m) {
 			continue
 		}
 		// "Fla.", "Mo.": a state's abbreviation is the state, never a
@@ -171,6 +171,33 @@ func kindOf(e geo.Entry) string {
 	return e.Kind
 }
 
+// placeLocatives are the words that put a name where something happened
+// ("in Waco", "near Gary").
+var placeLocatives = set("in", "at", "near", "outside", "from")
+
+// datelineEnds follow a dateline's town: "WACO (KXYZ) -", "GARY | A
+// dispute", "DENVER - Police".
+var datelineEnds = []string{" (", " |", " -", " –", " —", ":"}
+
+// placedName reports a name the tagger typed otherwise (an organisation:
+// "Waco" after "Waco PD" was seen) that stands where only a place can: at
+// the top of the text as its dateline, or after a locative preposition.
+// Only names of the gazetteer's larger places (Has) count.
+func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
+	if m.Type == news.Person || !a.gaz.Has(geo.Fold(m.Text)) {
+		return false
+	}
+	if strings.TrimSpace(d.text[:m.Start]) == "" {
+		for _, e := range datelineEnds {
+			if strings.HasPrefix(d.text[m.End:], e) {
+				return true
+			}
+		}
+	}
+	k := d.tokAt(m.Start)
+	return k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent
+}
+
 // notPlace reports a place mention that is a party tag ("D-Ore.",
 // "R-Texas": a politician's party and state) or a title's abbreviation
 // ("Sen.", "Sens.", "Gov."), whatever the tagger made of it.
@@ -184,7 +211,18 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	if partyTag(a.gaz, d.text, m.Start, m.End) {
 		return true
 	}
-	return streetName(d, m) || countyName(d, m.End)
+	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End)
+}
+
+// neighbourhoodWords name a part of a city: a name before one is the
+// part's ("Denver's Whittier neighborhood"), not a namesake town.
+var neighbourhoodWords = set("neighborhood", "neighbourhood", "neighborhoods", "section", "district")
+
+// neighbourhood reports whether the name ending at byte end names a part
+// of a city: a neighbourhood word follows it.
+func neighbourhood(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && neighbourhoodWords[d.toks[k].Fold] && !isUpper(d.text[d.toks[k].Start])
 }
 
 // countyWords name a county-level division; a place name before one is

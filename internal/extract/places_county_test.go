@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -59,6 +60,30 @@ func TestHeadlinePlacesAndTolls(t *testing.T) {
 		}
 		if got["killed"] != tc.killed || got["injured"] != tc.hurt {
 			t.Errorf("%q: title tolls %v, want %v killed, %v injured", tc.title, got, tc.killed, tc.hurt)
+		}
+	}
+}
+
+// A town the tagger typed otherwise is a place at the top of the text
+// (its dateline) and after a locative; a neighbourhood is not a namesake
+// town.
+func TestPlacesByPosition(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		text string
+		want []string // place names in text order
+	}{
+		{"GARY | A dispute over money at a bar led to a shooting, police said.", []string{"Gary"}},
+		{"Nine dead in a fight at a restaurant. It started in Waco. Waco PD Sgt. Tom Lane said so.", []string{"Waco"}},
+		{"DENVER (KXYZ) One man is dead after a shooting overnight in Denver’s Whittier neighborhood. Denver police arrested a man.", []string{"Denver", "Denver"}},
+	} {
+		an := a.Analyze(&news.Article{ID: "p", Lang: "en", Text: tc.text})
+		var got []string
+		for _, p := range an.Places {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: places %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
