@@ -9,18 +9,6 @@ import (
 	"github.com/dossier-news/dossier/internal/news"
 )
 
-// places resolves the article's place mentions jointly: every place name
-// of the article is context for the others (geo.ResolveRefs), and a
-// region or country written after a name and a comma ("Pasadena, Calif.",
-// "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
-// between namesakes. The container is itself a place of the article, so
-// that a state is placed even when no town of it is known. Party tags
-// ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
-func (a *Analyzer) places(d *doc) []news.GeoPlace {
-	out, _ := a.placesWithTitle(d, nil)
-	return out
-}
-
 // placeRef is a place mention of a text, about to be resolved.
 type placeRef struct {
 	text       string
@@ -29,10 +17,17 @@ type placeRef struct {
 	qual       bool        // this mention is itself another's qualifier
 }
 
-// placesWithTitle resolves the place mentions of the article's text (d)
-// and of its headline (title, nil when none) jointly, as places does, so
-// that each is context for the other, and returns each one's places, with
-// offsets into its own text.
+// placesWithTitle resolves the article's place mentions jointly: every place name
+// of the article is context for the others (geo.ResolveRefs), and a
+// region or country written after a name and a comma ("Pasadena, Calif.",
+// "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
+// between namesakes. The container is itself a place of the article, so
+// that a state is placed even when no town of it is known. Party tags
+// ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
+//
+// The mentions of the article's text (d) and of its headline (title, nil
+// when none) are resolved together, each context for the other; it
+// returns each one's places, with offsets into its own text.
 func (a *Analyzer) placesWithTitle(d, title *doc) (text, head []news.GeoPlace) {
 	refs := a.placeRefs(d)
 	var trefs []placeRef
