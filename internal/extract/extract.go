@@ -73,6 +73,8 @@ type doc struct {
 	labels []ner.Label
 	tagger *ner.Tagger
 	id     string
+	// head marks an article's headline, read apart from its text.
+	head bool
 	// genders caches entityGender per person entity.
 	genders map[string]int
 }
@@ -80,7 +82,33 @@ type doc struct {
 // Analyze extracts everything from one article. Entity keys in the result
 // are local to the article until Canonicalize merges an event's articles.
 func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
-	d := &doc{text: art.Text, lang: strings.ToLower(art.Lang), id: art.ID}
+	d := a.newDoc(art.Text, art.Lang, art.ID)
+	var head *doc
+	if t := headlineText(art.Title); t != "" {
+		head = a.newDoc(t, art.Lang, art.ID)
+		head.head = true
+	}
+	an := news.Analysis{
+		Article:   art.ID,
+		Lang:      d.lang,
+		Sentences: d.sents,
+		Mentions:  d.ms,
+		Entities:  d.ents,
+	}
+	an.Places, an.TitlePlaces = a.placesWithTitle(d, head)
+	an.Dates = findDates(d.text, art.Published, d.lang)
+	d.dates = an.Dates
+	an.Figures = a.figures(d, an.Places)
+	if head != nil {
+		an.TitleFigures = head.tollFigures(head.tolls())
+	}
+	an.Quotes = quotes(d, art.ID)
+	return an
+}
+
+// newDoc tokenises and sentence-splits text and finds its names.
+func (a *Analyzer) newDoc(text, lang, id string) *doc {
+	d := &doc{text: text, lang: strings.ToLower(lang), id: id}
 	if d.lang == "" {
 		d.lang = "en"
 	}
@@ -93,19 +121,23 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 	d.sents = sentences(d.text, d.toks)
 	a.nerTags(d)
 	a.entities(d)
-	an := news.Analysis{
-		Article:   art.ID,
-		Lang:      d.lang,
-		Sentences: d.sents,
-		Mentions:  d.ms,
-		Entities:  d.ents,
+	return d
+}
+
+// headSeparators end a headline's own words; an outlet's name and town
+// follow them ("Four hurt in shooting - WXYZ News 5 - Springfield").
+var headSeparators = []string{" - ", " | ", " — ", " – ", " :: ", " · "}
+
+// headlineText is the part of a headline before the first separator, ""
+// when the headline is blank.
+func headlineText(title string) string {
+	t := strings.TrimSpace(title)
+	for _, sep := range headSeparators {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
 	}
-	an.Places = a.places(d)
-	an.Dates = findDates(d.text, art.Published, d.lang)
-	d.dates = an.Dates
-	an.Figures = a.figures(d, an.Places)
-	an.Quotes = quotes(d, art.ID)
-	return an
+	return strings.TrimSpace(t)
 }
 
 // entities finds, types and groups the names of the article.

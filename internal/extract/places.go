@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -8,24 +9,52 @@ import (
 	"github.com/dossier-news/dossier/internal/news"
 )
 
-// places resolves the article's place mentions jointly: every place name
+// placeRef is a place mention of a text, about to be resolved.
+type placeRef struct {
+	text       string
+	start, end int
+	in         []geo.Entry // qualifier readings, when this mention has one
+	qual       bool        // this mention is itself another's qualifier
+}
+
+// placesWithTitle resolves the article's place mentions jointly: every place name
 // of the article is context for the others (geo.ResolveRefs), and a
 // region or country written after a name and a comma ("Pasadena, Calif.",
 // "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
 // between namesakes. The container is itself a place of the article, so
 // that a state is placed even when no town of it is known. Party tags
 // ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
-func (a *Analyzer) places(d *doc) []news.GeoPlace {
-	type placeRef struct {
-		text       string
-		start, end int
-		in         []geo.Entry // qualifier readings, when this mention has one
-		qual       bool        // this mention is itself another's qualifier
+//
+// The mentions of the article's text (d) and of its headline (title, nil
+// when none) are resolved together, each context for the other; it
+// returns each one's places, with offsets into its own text.
+func (a *Analyzer) placesWithTitle(d, title *doc) (text, head []news.GeoPlace) {
+	refs := a.placeRefs(d)
+	var trefs []placeRef
+	if title != nil {
+		trefs = a.placeRefs(title)
 	}
+	if len(refs) == 0 && len(trefs) == 0 {
+		return nil, nil
+	}
+	var gr []geo.Ref
+	for _, r := range append(slices.Clip(refs), trefs...) {
+		if r.qual {
+			continue
+		}
+		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
+	}
+	res := a.gaz.ResolveRefs(gr, d.lang)
+	return a.resolved(refs, res), a.resolved(trefs, res)
+}
+
+// placeRefs lists the place mentions of a text, qualifiers included, in
+// text order.
+func (a *Analyzer) placeRefs(d *doc) []placeRef {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place || a.notPlace(d, m) {
+		if m.Type != news.Place && !a.placedName(d, m) || a.notPlace(d, m) {
 			continue
 		}
 		// "Fla.", "Mo.": a state's abbreviation is the state, never a
@@ -97,17 +126,11 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 	}
 	refs = kept
 	sort.SliceStable(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
-	if len(refs) == 0 {
-		return nil
-	}
-	var gr []geo.Ref
-	for _, r := range refs {
-		if r.qual {
-			continue
-		}
-		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
-	}
-	res := a.gaz.ResolveRefs(gr, d.lang)
+	return refs
+}
+
+// resolved turns place mentions into places by the joint resolution res.
+func (a *Analyzer) resolved(refs []placeRef, res map[string]geo.Entry) []news.GeoPlace {
 	var out []news.GeoPlace
 	for _, r := range refs {
 		var e geo.Entry
@@ -143,6 +166,33 @@ func kindOf(e geo.Entry) string {
 	return e.Kind
 }
 
+// placeLocatives are the words that put a name where something happened
+// ("in Waco", "near Gary").
+var placeLocatives = set("in", "at", "near", "outside", "from")
+
+// datelineEnds follow a dateline's town: "WACO (KXYZ) -", "GARY | A
+// dispute", "DENVER - Police".
+var datelineEnds = []string{" (", " |", " -", " –", " —", ":"}
+
+// placedName reports a name the tagger typed otherwise (an organisation:
+// "Waco" after "Waco PD" was seen) that stands where only a place can: at
+// the top of the text as its dateline, or after a locative preposition.
+// Only names of the gazetteer's larger places (Has) count.
+func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
+	if m.Type == news.Person || !a.gaz.Has(geo.Fold(m.Text)) {
+		return false
+	}
+	if strings.TrimSpace(d.text[:m.Start]) == "" {
+		for _, e := range datelineEnds {
+			if strings.HasPrefix(d.text[m.End:], e) {
+				return true
+			}
+		}
+	}
+	k := d.tokAt(m.Start)
+	return k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent
+}
+
 // notPlace reports a place mention that is a party tag ("D-Ore.",
 // "R-Texas": a politician's party and state) or a title's abbreviation
 // ("Sen.", "Sens.", "Gov."), whatever the tagger made of it.
@@ -156,7 +206,60 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	if partyTag(a.gaz, d.text, m.Start, m.End) {
 		return true
 	}
-	return streetName(d, m)
+	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End)
+}
+
+// neighbourhoodWords name a part of a city: a name before one is the
+// part's ("Denver's Whittier neighborhood"), not a namesake town.
+var neighbourhoodWords = set("neighborhood", "neighbourhood", "neighborhoods", "section", "district")
+
+// neighbourhood reports whether the name ending at byte end names a part
+// of a city: a neighbourhood word follows it.
+func neighbourhood(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && neighbourhoodWords[d.toks[k].Fold] && !isUpper(d.text[d.toks[k].Start])
+}
+
+// countyWords name a county-level division; a place name before one is
+// the county's, not its namesake town's ("Dillon County", "St. Mary
+// Parish", "Rutherford Co.").
+var countyWords = set("county", "counties", "parish", "parishes", "co")
+
+// countyName reports whether the place name ending at byte end names a
+// county: a county word follows it ("Dillon county", "Rutherford Co."), or
+// it starts a list of names that ends in one ("Cherokee and Spartanburg
+// Counties").
+func countyName(d *doc, end int) bool {
+	k := d.tokAt(end)
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		t := d.toks[j]
+		if t.Kind != tWord {
+			if t.Kind == tPunct && d.text[t.Start] == ',' && j > k {
+				continue
+			}
+			return false
+		}
+		if countyWords[t.Fold] {
+			// "Co" is the county only as "Co." written after a name.
+			return t.Fold != "co" || t.End < len(d.text) && d.text[t.End] == '.' && isUpper(d.text[t.Start])
+		}
+		if j == k && t.Fold != "and" || j > k && t.Fold != "and" && !isUpper(d.text[t.Start]) {
+			return false
+		}
+	}
+	return false
+}
+
+// afterAbbrev reports whether the name starting at byte start follows a
+// capitalised abbreviation it belongs to ("St. Mary", "Ft. Myers"): the
+// name read without it is another place.
+func afterAbbrev(d *doc, start int) bool {
+	k := d.tokAt(start)
+	if k < 2 || d.toks[k-1].Kind != tPunct || d.text[d.toks[k-1].Start] != '.' || d.toks[k-1].End != d.toks[k-1].Start+1 {
+		return false
+	}
+	w := d.toks[k-2]
+	return w.Kind == tWord && w.End == d.toks[k-1].Start && w.End-w.Start <= 3 && isUpper(d.text[w.Start]) && onlySpace(d.text, d.toks[k-1].End, start)
 }
 
 // streetSuffixes name a kind of street; a place name before one is the
@@ -282,6 +385,9 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		start, end := toks[s].Start, toks[last].End
 		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
 			end = start + i
+		}
+		if afterAbbrev(d, start) || countyName(d, end) {
+			continue
 		}
 		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true

@@ -55,7 +55,7 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 	out.First, out.Last, out.Sources, out.Langs = ctx.basics()
 	out.Entities = ctx.eventEntities()
 	out.Places = ctx.eventPlaces()
-	out.Where = where(out.Places, ctx.locScores())
+	out.Where = whereWith(out.Places, ctx.locScores(), ctx.titlePlaces())
 	out.Dates = ctx.eventDates()
 	out.Figures = ctx.eventFigures()
 	out.Quotes = ctx.eventQuotes()
