@@ -174,39 +174,49 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	// was computed when the later article came, with the idf of then,
 	// which depends on the order), and for other pairs when needed.
 	pairs := c.pairTable(n)
-	var links [][2]int
+	var links [][2]int32
 	for i, d := range comp {
 		for k, e := range d.edges {
 			if j, ok := pos[e.to]; ok && i < j {
 				p := c.edgeProb(d, k)
 				if pairs.get(i, j) < 0 {
-					links = append(links, [2]int{i, j})
+					links = append(links, [2]int32{int32(i), int32(j)})
 				}
 				pairs.set(i, j, p)
 			}
 		}
 	}
-	pair := func(i, j int) float64 {
-		if p := pairs.get(i, j); p >= 0 {
+	pair := func(i, j int32) float64 {
+		if p := pairs.get(int(i), int(j)); p >= 0 {
 			return p
 		}
 		p := c.prob(comp[i], comp[j])
-		pairs.set(i, j, p)
+		pairs.set(int(i), int(j), p)
 		return p
 	}
-	members := make([][]int, n) // group → positions, sorted
-	samples := make([][]int, n) // group → the positions its averages use (see sampleOf)
-	adj := make([]map[int]bool, n)
-	version := make([]int, n)
+	// Groups are named by a position; parent links an absorbed group to
+	// the one that took it in (a union-find), so neighbour lists may
+	// name absorbed groups and are read through find.
+	parent := make([]int32, n)
+	samples := make([][]int32, n) // group → the positions its averages use (see mergeSamples)
+	adj := make([][]int32, n)     // group → neighbour groups, possibly stale or repeated
+	version := make([]int32, n)
 	for i := range n {
-		members[i] = []int{i}
-		samples[i] = members[i]
-		adj[i] = map[int]bool{}
+		parent[i] = int32(i)
+		samples[i] = []int32{int32(i)}
 	}
 	for _, k := range links {
-		adj[k[0]][k[1]], adj[k[1]][k[0]] = true, true
+		adj[k[0]] = append(adj[k[0]], k[1])
+		adj[k[1]] = append(adj[k[1]], k[0])
 	}
-	avg := func(g, h int) float64 {
+	find := func(g int32) int32 {
+		for parent[g] != g {
+			parent[g] = parent[parent[g]]
+			g = parent[g]
+		}
+		return g
+	}
+	avg := func(g, h int32) float64 {
 		a, b := samples[g], samples[h]
 		s := 0.0
 		for _, i := range a {
@@ -219,37 +229,47 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	pq := &linkHeap{}
 	for _, k := range links {
 		if s := avg(k[0], k[1]); s >= c.model.Join {
-			pq.push(link{s, int32(k[0]), int32(k[1]), 0, 0})
+			pq.push(link{s, k[0], k[1], 0, 0})
 		}
 	}
+	mark := make([]int32, n) // mark[k] == stamp: k already listed in this merge
+	stamp := int32(0)
 	for len(*pq) > 0 {
 		l := pq.pop()
-		if members[l.g] == nil || members[l.h] == nil || int32(version[l.g]) != l.vg || int32(version[l.h]) != l.vh {
+		if parent[l.g] != l.g || parent[l.h] != l.h || version[l.g] != l.vg || version[l.h] != l.vh {
 			continue
 		}
-		g, h := int(l.g), int(l.h) // g < h: the group of the earlier article absorbs
-		members[g] = mergeSorted(members[g], members[h])
+		g, h := l.g, l.h // g < h: the group of the earlier article absorbs
+		parent[h] = g
 		samples[g] = c.mergeSamples(comp, samples[g], samples[h])
-		members[h], samples[h] = nil, nil
+		samples[h] = nil
 		version[g]++
-		for k := range adj[h] {
-			if k != g {
-				adj[g][k] = true
-				delete(adj[k], h)
-				adj[k][g] = true
+		// g's neighbours: both lists, read through find, once each.
+		both := append(adj[g], adj[h]...)
+		adj[h] = nil
+		next := both[:0]
+		stamp++
+		for _, k := range both {
+			if k = find(k); k != g && mark[k] != stamp {
+				mark[k] = stamp
+				next = append(next, k)
 			}
 		}
-		delete(adj[g], h)
-		adj[h] = nil
-		for _, k := range slices.Sorted(maps.Keys(adj[g])) {
+		adj[g] = next
+		for _, k := range next {
 			if s := avg(g, k); s >= c.model.Join {
 				x, y := g, k
 				if y < x {
 					x, y = y, x
 				}
-				pq.push(link{s, int32(x), int32(y), int32(version[x]), int32(version[y])})
+				pq.push(link{s, x, y, version[x], version[y]})
 			}
 		}
+	}
+	members := make([][]int, n)
+	for i := range n {
+		r := find(int32(i))
+		members[r] = append(members[r], i)
 	}
 	var groups [][]*doc
 	for _, m := range members {
@@ -331,8 +351,8 @@ func (t pairTable) set(i, j int, p float64) {
 // the sampleSize members of lowest rank (a hash of the article id), so a
 // group's sample is a function of its members, and changes little as it
 // grows (the averages it enters reuse the pairs already scored).
-func (c *Clusterer) mergeSamples(comp []*doc, a, b []int) []int {
-	out := make([]int, 0, min(sampleSize, len(a)+len(b)))
+func (c *Clusterer) mergeSamples(comp []*doc, a, b []int32) []int32 {
+	out := make([]int32, 0, min(sampleSize, len(a)+len(b)))
 	i, j := 0, 0
 	for len(out) < sampleSize && (i < len(a) || j < len(b)) {
 		if j == len(b) || i < len(a) && rankLess(comp[a[i]], comp[b[j]]) {
@@ -351,22 +371,6 @@ func rankLess(x, y *doc) bool {
 		return x.rank < y.rank
 	}
 	return x.id < y.id
-}
-
-func mergeSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if a[i] < b[j] {
-			out = append(out, a[i])
-			i++
-		} else {
-			out = append(out, b[j])
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
 }
 
 // link is a candidate merge of groups g < h with their average; vg and vh
