@@ -3,7 +3,7 @@
 // figures and quotes, each with byte offsets into Article.Text.
 //
 // The work is layered: capitalisation and title patterns find candidate
-// names; the curated alias table (data/aliases.json), the GeoNames
+// names; the alias table (data/aliases.json, generated from Wikidata), the GeoNames
 // gazetteer (package geo) and organisation and place head words type the
 // ones they know; every other name gets its type, and its exact span, from
 // the statistical entity tagger of package ner, run over every sentence (a
