@@ -242,6 +242,7 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 			union(i, match)
 		}
 	}
+	acronymUnions(in, find, union)
 	// Collect groups.
 	groupOf := map[int]int{}
 	var out []news.Entity
@@ -431,6 +432,12 @@ func wordsClose(a, b []string) bool {
 			total++
 			continue
 		}
+		// A transliteration's spelling of one word, when another word
+		// is the same: "Mohammed al-Rashed" / "Muhammad al-Rashed".
+		if len(a) > 1 && translitClose(a[i], b[i]) && sharesWord(a, b) {
+			total++
+			continue
+		}
 		if len(a[i]) < 4 || len(b[i]) < 4 || a[i][0] != b[i][0] {
 			return false
 		}
@@ -441,6 +448,15 @@ func wordsClose(a, b []string) bool {
 		total += d
 	}
 	return total <= len(a) && (total == 0 || len(a) > 1 || len(a[0]) >= 6)
+}
+
+func sharesWord(a, b []string) bool {
+	for i := range a {
+		if a[i] == b[i] && len(a[i]) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // undouble collapses runs of one letter: "liisa" → "lisa", "tamm" → "tam".
