@@ -62,3 +62,8 @@ func (t *aliasTable) lookup(folded string) (aliasEntry, bool) {
 	}
 	return t.entries[i], true
 }
+
+// OrgHead reports whether a folded word names a kind of organisation
+// ("party", "union", "forces"): the alias table's generator types an item
+// whose label holds one as an organisation.
+func OrgHead(folded string) bool { return orgHeads[folded] }

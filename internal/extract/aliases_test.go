@@ -130,3 +130,25 @@ func entitySummary(ents []news.Entity) []string {
 	}
 	return out
 }
+
+func TestTranslitClose(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"mohammed", "muhammad", true},
+		{"mohamed", "muhammad", true},
+		{"anthony", "antony", true},
+		{"zelensky", "zelenskiy", true},
+		{"soudani", "sudani", true},
+		{"mahmoud", "muhammad", false},
+		{"ahmed", "mohammed", false},
+		{"ali", "ole", false}, // too short to tell
+		{"karimi", "kareem", false},
+	}
+	for _, tt := range tests {
+		if got := translitClose(tt.a, tt.b); got != tt.want {
+			t.Errorf("translitClose(%q, %q) = %v (keys %q, %q), want %v", tt.a, tt.b, got, translitKey(tt.a), translitKey(tt.b), tt.want)
+		}
+	}
+}

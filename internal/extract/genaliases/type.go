@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
@@ -74,7 +75,7 @@ func (t *typer) typeOf(it item) (typ news.EntityType, name string, ok bool) {
 		return news.Person, label, true
 	case len(ws) >= 2 && !strings.EqualFold(ws[0], "the") && t.votes(label, ner.PER) == len(contexts):
 		return news.Person, label, true
-	case tag == ner.ORG || acronymOf(it.names):
+	case tag == ner.ORG || (acronymOf(it.names) && t.votes(label, ner.ORG) > 0) || (len(ws) >= 2 && orgHead(label)):
 		return news.Org, label, true
 	}
 	return "", "", false
@@ -125,6 +126,17 @@ func (t *typer) tag(label string, c int) ner.Type {
 		}
 	}
 	return ner.None
+}
+
+// orgHead reports a label that holds a word for a kind of organisation
+// ("Social Democratic Party of Germany", "Armed Forces of Ukraine").
+func orgHead(label string) bool {
+	for _, w := range strings.Fields(geo.Fold(label)) {
+		if extract.OrgHead(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // votes counts the contexts in which the tagger gives the label type typ.
