@@ -75,7 +75,12 @@ func (t *typer) typeOf(it item) (typ news.EntityType, name string, ok bool) {
 		return news.Person, label, true
 	case len(ws) >= 2 && !strings.EqualFold(ws[0], "the") && t.votes(label, ner.PER) == len(contexts):
 		return news.Person, label, true
-	case tag == ner.ORG || (acronymOf(it.names) && t.votes(label, ner.ORG) > 0) || (len(ws) >= 2 && orgHead(label)):
+	case len(ws) == 1 && (t.votes(label, ner.ORG) == len(contexts) || (acronymOf(it.names) && t.votes(label, ner.ORG) > 0)):
+		// One word is an organisation only when every context agrees,
+		// or it is the acronym of another of its names: "Hamas",
+		// "ASEAN", but not "Achilles" or "Uyghur".
+		return news.Org, label, true
+	case len(ws) >= 2 && (tag == ner.ORG || (acronymOf(it.names) && t.votes(label, ner.ORG) > 0) || orgHead(label)):
 		return news.Org, label, true
 	}
 	return "", "", false
