@@ -520,17 +520,24 @@ func editDistance(a, b string, limit int) int {
 var (
 	aliasOnce sync.Once
 	aliasTab  *aliasTable
+	aliasErr  error
 )
 
-func sharedAliases() *aliasTable {
+// loadSharedAliases parses the embedded alias table once for every
+// Analyzer and for Canonicalize.
+func loadSharedAliases() (*aliasTable, error) {
 	aliasOnce.Do(func() {
-		t, err := loadAliases(aliasJSON)
-		if err != nil {
-			t = &aliasTable{byFold: map[string]int{}}
+		aliasTab, aliasErr = loadAliases(aliasJSON)
+		if aliasErr != nil {
+			aliasTab = &aliasTable{byFold: map[string]int{}}
 		}
-		aliasTab = t
 	})
-	return aliasTab
+	return aliasTab, aliasErr
+}
+
+func sharedAliases() *aliasTable {
+	t, _ := loadSharedAliases()
+	return t
 }
 
 // Canonicalize merges the entities of the articles of one event

@@ -18,6 +18,8 @@ import (
 //   - for a person, of two words or more: a lone surname or first name
 //     ("Biden") names many people, and the article itself ties it to the
 //     full name;
+//   - a code or a single word only when the English NER corpora do not
+//     use it mostly outside names;
 //   - not a nationality adjective, and, for anything but a place, not a
 //     place of the gazetteer ("Europe" is an alias of the European Union);
 //   - for a place, one the gazetteer does not already resolve to it, and
@@ -106,6 +108,9 @@ func (t *typer) keepAlias(typ news.EntityType, name string, names []string, a, f
 	}
 	if isCode(a) && !initialsOfAny(a, names) {
 		return false // "IT", "NO", "LH": a country's or airline's code is a word too, unlike "UK" or "ISIS"
+	}
+	if (isCode(a) || !strings.Contains(a, " ")) && t.use.word(a) {
+		return false // "GB" (gigabytes), "PR", "Wolves": the corpora use it as a word
 	}
 	single := !strings.Contains(strings.TrimSpace(a), " ")
 	if typ == news.Person && single {

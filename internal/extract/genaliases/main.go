@@ -8,7 +8,9 @@
 //     and gives its canonical name;
 //   - the CC0 popular given names of ../shared/data/given-names and the
 //     English entity tagger (package ner), which type people and
-//     organisations.
+//     organisations;
+//   - the English NER training corpora of ../shared/data, whose counts
+//     tell a code that is mostly a word ("GB", "PR") from a name.
 //
 // About half the Wikidata items are not named entities (films, concepts,
 // lists); an item is kept only when one of these resources types it. See
@@ -82,7 +84,11 @@ func run(data, out string) error {
 	if err != nil {
 		return fmt.Errorf("genaliases: %w", err)
 	}
-	ty := &typer{gaz: gaz, tagger: tg, firsts: firsts, lasts: lasts}
+	use, err := readUsage(data)
+	if err != nil {
+		return err
+	}
+	ty := &typer{gaz: gaz, tagger: tg, firsts: firsts, lasts: lasts, use: use}
 	ents := build(items, ty)
 	b, err := encode(ents)
 	if err != nil {

@@ -83,3 +83,25 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("table is %d bytes, want under 1 MB", n)
 	}
 }
+
+func TestUsageWord(t *testing.T) {
+	u := &usage{
+		in:  map[string]int{"EU": 17, "WHO": 4, "IS": 2},
+		out: map[string]int{"GB": 2, "PR": 6, "WHO": 9, "IS": 74},
+	}
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"EU", false},  // a name only
+		{"WHO", false}, // used both ways: kept
+		{"PR", true},   // a word only
+		{"IS", true},   // mostly a word
+		{"GB", false},  // too few uses to tell
+		{"XYZ", false}, // never seen
+	} {
+		if got := u.word(tt.w); got != tt.want {
+			t.Errorf("word(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type typer struct {
 	tagger *ner.Tagger
 	firsts map[string]bool
 	lasts  map[string]bool
+	use    *usage
 }
 
 // particles are the lower-case words a name may hold ("Bashar al-Assad",
