@@ -3,7 +3,7 @@
 // figures and quotes, each with byte offsets into Article.Text.
 //
 // The work is layered: capitalisation and title patterns find candidate
-// names; the curated alias table (data/aliases.json), the GeoNames
+// names; the alias table (data/aliases.json, generated from Wikidata), the GeoNames
 // gazetteer (package geo) and organisation and place head words type the
 // ones they know; every other name gets its type, and its exact span, from
 // the statistical entity tagger of package ner, run over every sentence (a
@@ -40,7 +40,7 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	al, err := loadAliases(aliasJSON)
+	al, err := loadSharedAliases()
 	if err != nil {
 		return nil, err
 	}
@@ -226,12 +226,20 @@ func (a *Analyzer) entities(d *doc) {
 			}
 		}
 		cands = append(kept, lc)
+		found := false
 		for i := range cands {
 			if cands[i].s == abTok && cands[i].e == abTok+1 {
 				cands[i].abbrOf = lc.s + 1
 				cands[i].typ = lc.typ
+				found = true
 			}
 		}
+		if !found {
+			// The definition makes the abbreviation a name even when it
+			// is also a word in capitals ("the Islamic State (IS)").
+			cands = append(cands, cand{s: abTok, e: abTok + 1, typ: lc.typ, abbrOf: lc.s + 1})
+		}
+		cands = appendAbbrevUses(text, toks, cands, abTok, lc)
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
 	// abbrOf held the long form's first token + 1; make it an index + 1.
@@ -249,6 +257,29 @@ func (a *Analyzer) entities(d *doc) {
 	a.tag(d, cands)
 	d.cands = cands
 	a.group(d)
+}
+
+// appendAbbrevUses adds, as mentions of the long form lc, the later uses
+// of the abbreviation defined at token abTok that no candidate covers:
+// "The IS group" after "the Islamic State (IS)".
+func appendAbbrevUses(text string, toks []token, cands []cand, abTok int, lc cand) []cand {
+	ab := text[toks[abTok].Start:toks[abTok].End]
+	for k := abTok + 1; k < len(toks); k++ {
+		if toks[k].Kind != tWord || text[toks[k].Start:toks[k].End] != ab {
+			continue
+		}
+		covered := false
+		for _, c := range cands {
+			if c.s <= k && k < c.e {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			cands = append(cands, cand{s: k, e: k + 1, typ: lc.typ, abbrOf: lc.s + 1})
+		}
+	}
+	return cands
 }
 
 // portfolioBefore reports "title of" (or "de", "del", "de l'") right
