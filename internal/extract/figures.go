@@ -206,8 +206,8 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 		// "between 10 and 12", "zwischen", "entre"
 		between := i > 0 && (toks[i-1].Fold == "between" || toks[i-1].Fold == "zwischen" || toks[i-1].Fold == "entre")
 		v, j, ok := d.numAt(i)
-		if !ok {
-			continue
+		if !ok || d.nameNumber(i, j) {
+			continue // "Apollo 11", "Boeing 737": a number of a name
 		}
 		f := news.Figure{Value: v}
 		counts := ""
