@@ -118,6 +118,7 @@ func (a *Analyzer) newDoc(text, lang, id string) *doc {
 			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
+	d.toks = a.splitGlued(d.text, d.toks)
 	d.sents = sentences(d.text, d.toks, d.lang)
 	a.nerTags(d)
 	a.entities(d)
