@@ -204,11 +204,9 @@ func (d *doc) markFurniture() {
 				o += off
 				// The credit runs to its closing parenthesis, or to the
 				// line's end.
-				c, e := o+1, len(line)
+				c, e := len(line), len(line)
 				if k := strings.IndexByte(line[o+1:], ')'); k >= 0 {
 					c, e = o+1+k, o+2+k
-				} else {
-					c = len(line)
 				}
 				if creditParen(line[o+1 : c]) {
 					d.furn = append(d.furn, news.Span{Start: start + o, End: start + e})

@@ -94,3 +94,19 @@ func TestFurnitureKeptOut(t *testing.T) {
 		t.Errorf("the story's quote is missing")
 	}
 }
+
+func FuzzFurniture(f *testing.F) {
+	for _, s := range []string{"By Jane Doe\nText (Photo: X", "(", "a (photo/ b) c\n\n)(", "Read more: x\n©"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := &doc{text: text}
+		d.markFurniture()
+		for _, s := range d.furn {
+			if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+				t.Fatalf("furniture span %+v bad for %d bytes", s, len(text))
+			}
+		}
+		Furniture(text)
+	})
+}
