@@ -77,6 +77,10 @@ type doc struct {
 	head bool
 	// genders caches entityGender per person entity.
 	genders map[string]int
+	// furn holds the byte spans of page furniture (credit lines,
+	// bylines, prompts, picture credits): no name, figure or quote is
+	// read from them.
+	furn []news.Span
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
@@ -103,6 +107,7 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 		an.TitleFigures = head.tollFigures(head.tolls())
 	}
 	an.Quotes = quotes(d, art.ID)
+	an.Figures, an.Quotes = d.offFurniture(an.Figures, an.Quotes)
 	return an
 }
 
@@ -118,7 +123,9 @@ func (a *Analyzer) newDoc(text, lang, id string) *doc {
 			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
-	d.sents = sentences(d.text, d.toks)
+	d.toks = a.splitGlued(d.text, d.toks)
+	d.sents = sentences(d.text, d.toks, d.lang)
+	d.markFurniture()
 	a.nerTags(d)
 	a.entities(d)
 	return d
@@ -152,6 +159,9 @@ func (a *Analyzer) entities(d *doc) {
 	var cands []cand
 	for _, sp := range a.spans(text, toks) {
 		s, e := sp[0], sp[1]
+		if d.onFurniture(toks[s].Start) {
+			continue // "By Jane Doe", "(Photo: Agency)"
+		}
 		c := cand{}
 		// Strip nationality adjectives and titles in front: "Iraqi Prime Minister X".
 		for s < e {
@@ -206,6 +216,9 @@ func (a *Analyzer) entities(d *doc) {
 	// Long forms of parenthesised abbreviations, and the abbreviations.
 	for abTok, lf := range defs {
 		lc := cand{s: lf[0], e: lf[1], longForm: true}
+		if d.onFurniture(toks[lc.s].Start) {
+			continue
+		}
 		if datelineAt(d, &lc) {
 			continue // "PHILADELPHIA (CBS) —": a dateline's place and agency, no definition
 		}

@@ -417,7 +417,7 @@ func FuzzFigures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		d := &doc{text: text, lang: lang}
 		d.toks = tokenize(text)
-		d.sents = sentences(text, d.toks)
+		d.sents = sentences(text, d.toks, lang)
 		for _, fg := range (&Analyzer{}).figures(d, nil) {
 			if fg.Start < 0 || fg.End > len(text) || fg.Start > fg.End || text[fg.Start:fg.End] != fg.Text {
 				t.Fatalf("figure %+v: bad span", fg)
@@ -439,7 +439,7 @@ func FuzzQuotes(f *testing.F) {
 		}
 		d := &doc{text: text, lang: "en"}
 		d.toks = tokenize(text)
-		d.sents = sentences(text, d.toks)
+		d.sents = sentences(text, d.toks, "en")
 		for _, q := range quotes(d, "x") {
 			if text[q.Start:q.End] != q.Text {
 				t.Fatalf("quote %+v: bad span", q)

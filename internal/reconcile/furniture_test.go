@@ -174,3 +174,31 @@ func TestNoteAndDatelineNoClaim(t *testing.T) {
 		t.Errorf("no claim of the statement; claims: %+v", ev.Claims)
 	}
 }
+
+// TestCreditsNoClaim: picture credits and site prompts that two reports
+// share (of my own writing) are no claims; their statement is.
+func TestCreditsNoClaim(t *testing.T) {
+	pub := time.Date(2025, 3, 3, 12, 0, 0, 0, time.UTC)
+	furniture := "\n\n(Photo: Jane Doe/Northwire Pictures Service)\n\nWe use cookies to give you the best browsing experience on our site.\n\nSign up for our free daily newsletter and get the news first."
+	arts := []news.Article{
+		{ID: "a", Source: "one.example", Lang: "en", Published: pub, Title: "Warehouse fire",
+			Text: "A warehouse fire in Lyon forced 200 residents from their homes on Monday, the fire service said." + furniture},
+		{ID: "b", Source: "two.example", Lang: "en", Published: pub.Add(time.Hour), Title: "Fire in Lyon",
+			Text: "A warehouse fire in Lyon forced 200 residents from their homes on Monday, firefighters said." + furniture},
+	}
+	analyze := extractAnalyzer(t)
+	an := []news.Analysis{analyze(&arts[0]), analyze(&arts[1])}
+	ev := Build(news.Event{ID: "e"}, arts, an)
+	found := false
+	for _, c := range ev.Claims {
+		switch {
+		case strings.Contains(c.Text, "Photo"), strings.Contains(c.Text, "cookies"), strings.Contains(c.Text, "newsletter"):
+			t.Errorf("claim %q is page furniture", c.Text)
+		case strings.HasPrefix(c.Text, "A warehouse fire"):
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no claim of the statement; claims: %+v", ev.Claims)
+	}
+}
