@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -83,6 +84,19 @@ func readIncidents(r io.Reader) ([]Incident, error) {
 		out = append(out, in)
 	}
 	return out, sc.Err()
+}
+
+// IncidentHalf is the half of the incidents a record falls in, by the
+// parity of its numeric id: 0 for "gva-104218" (even, and an id without
+// digits), 1 for odd. Fixes are studied (and models fitted) on half 0 and
+// checked on half 1.
+func IncidentHalf(cluster string) int {
+	i := strings.LastIndexByte(cluster, '-')
+	n, err := strconv.Atoi(cluster[i+1:])
+	if err != nil {
+		return 0
+	}
+	return n % 2
 }
 
 // Mark is one fact's score: Hit of Of incidents (or people) right.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -222,17 +221,12 @@ func TestGVAFacts(t *testing.T) {
 	}
 }
 
-// incidentHalves splits incidents by the parity of their numeric id
-// ("gva-104218" is even); an id without digits goes with the even ones.
+// incidentHalves splits incidents by IncidentHalf.
 func incidentHalves(incidents []Incident) [2][]Incident {
 	var out [2][]Incident
 	for _, in := range incidents {
-		i := strings.LastIndexByte(in.Cluster, '-')
-		n, err := strconv.Atoi(in.Cluster[i+1:])
-		if err != nil {
-			n = 0
-		}
-		out[n%2] = append(out[n%2], in)
+		h := IncidentHalf(in.Cluster)
+		out[h] = append(out[h], in)
 	}
 	return out
 }
