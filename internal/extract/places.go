@@ -358,12 +358,14 @@ var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
 
 // agencyPlace finds the place an agency's name starts with, for the
 // agency head at token h: the capitalised words before it ("Omaha" in
-// "Omaha Police Department"), the part before a hyphen
+// "Omaha Police Department", "Conway police"), the part before a hyphen
 // ("Savannah-Chatham Metropolitan Police"), or before "State" ("Vermont
 // State Police").
 func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 	toks, text := d.toks, d.text
-	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) {
+	// "Conway police said": police in lower case is still the town's,
+	// the other heads only capitalised ("Omaha Metro", not "omaha metro").
+	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) && toks[h].Fold != "police" {
 		return 0, 0, false
 	}
 	last := h - 1
@@ -389,11 +391,25 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		if afterAbbrev(d, start) || countyName(d, end) {
 			continue
 		}
+		if !isUpper(text[toks[h].Start]) && !mentionAt(d, start, end) {
+			continue // "As police arrived", "Metro police": a word, not the tagger's name
+		}
 		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true
 		}
 	}
 	return 0, 0, false
+}
+
+// mentionAt reports whether the tagger found a name (of any type) spanning
+// text[start:end] exactly.
+func mentionAt(d *doc, start, end int) bool {
+	for _, m := range d.ms {
+		if m.Start == start && m.End == end {
+			return true
+		}
+	}
+	return false
 }
 
 // countryOnly reports a name whose only readings are countries: "U.S.

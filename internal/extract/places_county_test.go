@@ -75,7 +75,7 @@ func TestPlacesByPosition(t *testing.T) {
 	}{
 		{"GARY | A dispute over money at a bar led to a shooting, police said.", []string{"Gary"}},
 		{"Nine dead in a fight at a restaurant. It started in Waco. Waco PD Sgt. Tom Lane said so.", []string{"Waco"}},
-		{"DENVER (KXYZ) One man is dead after a shooting overnight in Denver’s Whittier neighborhood. Denver police arrested a man.", []string{"Denver", "Denver"}},
+		{"DENVER (KXYZ) One man is dead after a shooting overnight in Denver’s Whittier neighborhood. Denver police arrested a man.", []string{"Denver", "Denver", "Denver"}},
 	} {
 		an := a.Analyze(&news.Article{ID: "p", Lang: "en", Text: tc.text})
 		var got []string

@@ -28,6 +28,7 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 		{"a state is a place", "Storms swept across Ohio and Indiana overnight.", "Ohio", "Ohio", "US", "region"},
 		{"abbreviated state alone", "The family moved to Tyrone, Mo., last year.", "Mo.", "Missouri", "US", "region"},
 		{"agency names its place", "The Olathe Police Department said nobody was hurt.", "Olathe", "Olathe", "US", "city"},
+		{"police in lower case", "The girl was taken to a hospital, said Lt. Dana Ruiz with Conway police.", "Conway", "Conway", "US", "city"},
 		{"a direction before a city", "A car was stolen in Southwest Baltimore on Sunday.", "Baltimore", "Baltimore", "US", "city"},
 	}
 	for _, tc := range tests {
@@ -44,6 +45,21 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 			}
 			t.Errorf("%q: place %q not found (places %+v)", tc.text, tc.place, an.Places)
 		})
+	}
+}
+
+// A capitalised word before "police" that the tagger did not take for a
+// name is no place: "As police arrived".
+func TestPoliceAfterWordIsNoPlace(t *testing.T) {
+	a := analyzer(t)
+	for _, text := range []string{
+		"As police arrived, the crowd ran from the lot.",
+		"Then police found a gun in the car.",
+	} {
+		an := a.Analyze(&news.Article{ID: "p", Lang: "en", Text: text})
+		if len(an.Places) > 0 {
+			t.Errorf("%q: places %+v, want none", text, an.Places)
+		}
 	}
 }
 
