@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -126,6 +127,31 @@ func TestStreetsAreNoPlaces(t *testing.T) {
 			if p.Text == "Pennsylvania" {
 				t.Errorf("%q: place %q (%s), want none", text, p.Text, p.Name)
 			}
+		}
+	}
+}
+
+// A Title Case headline's words are no names to the tagger; a known
+// place after a locative is still the headline's place, a county's name
+// is not its town's, and a single word must be a larger place.
+func TestHeadlinePlaces(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		title string
+		want  string // TitlePlaces names, comma-separated
+	}{
+		{"Two Hurt In Shooting At Waco Car Wash", "Waco"},
+		{"Teen Shot Outside Store In New Roads", "New Roads"},
+		{"Girl Accidentally Shot In Henderson County", ""},
+		{"Man Shot At Party After Argument", ""},
+	} {
+		an := a.Analyze(&news.Article{ID: "h", Lang: "en", Title: tc.title, Text: "Police said a man was taken to a hospital."})
+		var got []string
+		for _, p := range an.TitlePlaces {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("%q: title places %v, want %q", tc.title, got, tc.want)
 		}
 	}
 }
