@@ -86,6 +86,16 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
 		}
 	}
+	// "Quapaw man", "a Palmer teen": a name before a word for a resident
+	// is the town they are from, whatever the tagger typed it.
+	for _, m := range d.ms {
+		if m.Type != news.Place && !placed[m.Start] && residentBefore(d, m.End) && !a.notPlace(d, m) {
+			if f := geo.Fold(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
+				placed[m.Start] = true
+				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+			}
+		}
+	}
 	// "Shooting In New Roads": a Title Case headline's names are no
 	// mentions, but a known place after a locative is still its place.
 	for _, r := range a.headlinePlaces(d) {
@@ -444,6 +454,19 @@ func (a *Analyzer) headlinePlaces(d *doc) []placeRef {
 		}
 	}
 	return out
+}
+
+// residentNouns are the words for the people of a town a headline puts
+// after its name: "Quapaw man", "Lancaster teens".
+var residentNouns = set("man", "woman", "men", "women", "teen", "teens", "teenager", "teenagers", "boy", "boys",
+	"girl", "girls", "toddler", "child", "couple", "resident", "residents", "family", "student")
+
+// residentBefore reports whether a word for a resident, in lower case,
+// follows byte end directly.
+func residentBefore(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && residentNouns[d.toks[k].Fold] &&
+		!isUpper(d.text[d.toks[k].Start]) && onlySpace(d.text, end, d.toks[k].Start)
 }
 
 // titleCaseHead reports whether a headline doc is in Title Case: every

@@ -30,6 +30,7 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 		{"abbreviated state alone", "The family moved to Tyrone, Mo., last year.", "Mo.", "Missouri", "US", "region"},
 		{"agency names its place", "The Olathe Police Department said nobody was hurt.", "Olathe", "Olathe", "US", "city"},
 		{"police in lower case", "The girl was taken to a hospital, said Lt. Dana Ruiz with Conway police.", "Conway", "Conway", "US", "city"},
+		{"a name before a resident", "Missing Palmer teen was found beaten near the river, police said.", "Palmer", "Palmer", "US", "city"},
 		{"a direction before a city", "A car was stolen in Southwest Baltimore on Sunday.", "Baltimore", "Baltimore", "US", "city"},
 	}
 	for _, tc := range tests {
@@ -50,12 +51,14 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 }
 
 // A capitalised word before "police" that the tagger did not take for a
-// name is no place: "As police arrived".
+// name is no place: "As police arrived", nor an adjective before a
+// resident word ("a Black man").
 func TestPoliceAfterWordIsNoPlace(t *testing.T) {
 	a := analyzer(t)
 	for _, text := range []string{
 		"As police arrived, the crowd ran from the lot.",
 		"Then police found a gun in the car.",
+		"Witnesses said a Black man and a White woman ran from the car.",
 	} {
 		an := a.Analyze(&news.Article{ID: "p", Lang: "en", Text: text})
 		if len(an.Places) > 0 {
