@@ -376,7 +376,9 @@ func nameWords(s string) []string {
 var placeAbbrev = map[string]string{"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 // sameName reports whether two place names are the same once folded, with
-// "St." and "Saint" (and the like) alike.
+// "St." and "Saint" (and the like) alike, and spaces and hyphens inside
+// the name not counting: registries write "Mc Kees Rocks" and "Opa Locka"
+// for "McKees Rocks" and "Opa-locka".
 func sameName(a, b string) bool {
 	if a == "" || b == "" {
 		return false
@@ -388,7 +390,7 @@ func sameName(a, b string) bool {
 				ws[i] = l
 			}
 		}
-		return strings.Join(ws, " ")
+		return strings.ReplaceAll(strings.Join(ws, ""), "-", "")
 	}
 	return norm(a) == norm(b)
 }

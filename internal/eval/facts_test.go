@@ -141,6 +141,25 @@ func TestSurname(t *testing.T) {
 	}
 }
 
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"St. Joseph", "Saint Joseph", true},
+		{"McKees Rocks", "Mc Kees Rocks", true},
+		{"Opa-locka", "Opa Locka", true},
+		{"Lee's Summit", "Lees Summit", true},
+		{"Kansas City", "Kansas", false},
+		{"New York City", "New York", false},
+		{"", "", false},
+	} {
+		if got := sameName(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
 func TestReadIncidents(t *testing.T) {
 	in := `{"cluster": "gva-1", "date": "2014-01-27", "city": "Eastville", "killed": 0, "injured": 4, "participants": [{"name": "A B", "role": "victim", "status": ["injured"]}]}
 
