@@ -354,6 +354,8 @@ func TestHappeningDate(t *testing.T) {
 		{"en", "Blinken arrived in Baghdad on Friday. Talks are planned for December 20.", "2024-12-13"},
 		{"de", "Blinken ist am 13.12.2024 in Bagdad eingetroffen. Im Jahr 2003 begann der Krieg.", "2024-12-13"},
 		{"en", "No date is given for the meeting in this text.", "2024-12-14"},
+		// A clock time marks the happening, not the day police talked.
+		{"en", "Police were searching late Saturday for two men in a shooting that left four wounded. The men pulled guns around 10:45 p.m. Wednesday in front of a club.", "2024-12-11"},
 	}
 	a := analyzer(t)
 	for _, tt := range tests {
@@ -366,6 +368,26 @@ func TestHappeningDate(t *testing.T) {
 	}
 	if _, ok := HappeningDate(&news.Article{Text: "nothing"}, &news.Analysis{}); ok {
 		t.Errorf("HappeningDate without dates or publication date reported ok")
+	}
+}
+
+func TestClockAt(t *testing.T) {
+	for _, tc := range []struct {
+		text, date string
+		want       bool
+	}{
+		{"Shots rang out about 9 p.m. Saturday.", "9 p.m. Saturday", true},
+		{"Deputies arrived around 5 p.m. Oct. 11 at the home.", "Oct. 11", true},
+		{"The shooting happened Friday at about 11:48 p.m. near the school.", "Friday", true},
+		{"It happened at 2am Sunday.", "Sunday", true},
+		{"The shooting happened Friday near the school, police said.", "Friday", false},
+		{"He was 9 and lived in a.m.a.z.i.n.g. Street on Friday.", "Friday", false},
+	} {
+		i := strings.Index(tc.text, tc.date)
+		d := news.DateMention{Text: tc.date, Start: i, End: i + len(tc.date)}
+		if got := clockAt(tc.text, d); got != tc.want {
+			t.Errorf("clockAt(%q, %q) = %v, want %v", tc.text, tc.date, got, tc.want)
+		}
 	}
 }
 

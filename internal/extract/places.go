@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/news"
@@ -83,6 +84,24 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 		if s, e, ok := a.agencyPlace(d, k); ok && !placed[s] {
 			placed[s] = true
 			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
+		}
+	}
+	// "Quapaw man", "a Palmer teen": a name before a word for a resident
+	// is the town they are from, whatever the tagger typed it.
+	for _, m := range d.ms {
+		if m.Type != news.Place && !placed[m.Start] && residentBefore(d, m.End) && !a.notPlace(d, m) {
+			if f := geo.Fold(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
+				placed[m.Start] = true
+				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+			}
+		}
+	}
+	// "Shooting In New Roads": a Title Case headline's names are no
+	// mentions, but a known place after a locative is still its place.
+	for _, r := range a.headlinePlaces(d) {
+		if !placed[r.start] {
+			placed[r.start] = true
+			refs = append(refs, r)
 		}
 	}
 	// "Elmo, Missouri": a region or country after a comma is a place
@@ -358,12 +377,14 @@ var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
 
 // agencyPlace finds the place an agency's name starts with, for the
 // agency head at token h: the capitalised words before it ("Omaha" in
-// "Omaha Police Department"), the part before a hyphen
+// "Omaha Police Department", "Conway police"), the part before a hyphen
 // ("Savannah-Chatham Metropolitan Police"), or before "State" ("Vermont
 // State Police").
 func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 	toks, text := d.toks, d.text
-	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) {
+	// "Conway police said": police in lower case is still the town's,
+	// the other heads only capitalised ("Omaha Metro", not "omaha metro").
+	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) && toks[h].Fold != "police" {
 		return 0, 0, false
 	}
 	last := h - 1
@@ -389,11 +410,91 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		if afterAbbrev(d, start) || countyName(d, end) {
 			continue
 		}
+		if !isUpper(text[toks[h].Start]) && !mentionAt(d, start, end) {
+			continue // "As police arrived", "Metro police": a word, not the tagger's name
+		}
 		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true
 		}
 	}
 	return 0, 0, false
+}
+
+// headlinePlaces reads the places of a doc's Title Case lines, whose
+// words the tagger leaves unnamed: after a locative ("Gunfire In Dallas",
+// "Party At Kankakee Banquet Hall"), the longest run of up to three
+// capitalised words the gazetteer knows, a single word only as a larger
+// place (Has): "Shot At Party" names no town. A county's or a street's
+// name is not its namesake town's ("In Henderson County").
+func (a *Analyzer) headlinePlaces(d *doc) []placeRef {
+	var out []placeRef
+	toks, text := d.toks, d.text
+	title := d.head && titleCaseHead(d)
+	for k := 0; k+1 < len(toks); k++ {
+		t := toks[k]
+		if t.Kind != tWord || !placeLocatives[t.Fold] || !title {
+			continue
+		}
+		last := k
+		for j := k + 1; j < len(toks) && j <= k+3; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) || toks[j].Sent != t.Sent || !onlySpace(text, toks[j-1].End, toks[j].Start) {
+				break
+			}
+			last = j
+		}
+		for e := last; e > k; e-- {
+			start, end := toks[k+1].Start, toks[e].End
+			f := geo.Fold(text[start:end])
+			if e == k+1 && !a.gaz.Has(f) || !a.gaz.HasAny(f) || a.countryOnly(f) ||
+				a.notPlace(d, news.Mention{Text: text[start:end], Start: start, End: end}) {
+				continue
+			}
+			out = append(out, placeRef{text: text[start:end], start: start, end: end})
+			break
+		}
+	}
+	return out
+}
+
+// residentNouns are the words for the people of a town a headline puts
+// after its name: "Quapaw man", "Lancaster teens".
+var residentNouns = set("man", "woman", "men", "women", "teen", "teens", "teenager", "teenagers", "boy", "boys",
+	"girl", "girls", "toddler", "child", "couple", "resident", "residents", "family", "student")
+
+// residentBefore reports whether a word for a resident, in lower case,
+// follows byte end directly.
+func residentBefore(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && residentNouns[d.toks[k].Fold] &&
+		!isUpper(d.text[d.toks[k].Start]) && onlySpace(d.text, end, d.toks[k].Start)
+}
+
+// titleCaseHead reports whether a headline doc is in Title Case: every
+// word capitalised but short function words, two words at least (the
+// text's lines need four: headlines).
+func titleCaseHead(d *doc) bool {
+	words := 0
+	for _, t := range d.toks {
+		if t.Kind != tWord || len(t.Fold) <= 3 && stop[t.Fold] {
+			continue
+		}
+		if !unicode.IsUpper(firstRune(d.text[t.Start:])) {
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
+// mentionAt reports whether the tagger found a name (of any type) spanning
+// text[start:end] exactly.
+func mentionAt(d *doc, start, end int) bool {
+	for _, m := range d.ms {
+		if m.Start == start && m.End == end {
+			return true
+		}
+	}
+	return false
 }
 
 // countryOnly reports a name whose only readings are countries: "U.S.
