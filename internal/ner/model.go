@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -19,11 +20,14 @@ import (
 //	magic "dossier-ner 1\n"
 //	gazetteer: per class, uvarint count, then each phrase (uvarint length, bytes)
 //	uvarint number of models, then per model:
-//	  lang (uvarint length, bytes), uvarint bits, float32 scale,
+//	  lang, the domains, the domains without MISC (each list a uvarint
+//	  count, then strings), the default domain (a string is a uvarint
+//	  length, then bytes),
+//	  uvarint bits, float32 scale,
 //	  (numLabels+1)*numLabels float32 transitions,
 //	  uvarint number of non-zero rows, then per row: uvarint gap from the
 //	  previous row index, numLabels zig-zag varints.
-const magic = "dossier-ner 1\n"
+const magic = "dossier-ner 2\n"
 
 //go:embed model/ner.bin.gz
 var embedded []byte
@@ -60,6 +64,15 @@ func (b *Bundle) Encode(w io.Writer) error {
 	for _, m := range b.Models {
 		m.dense()
 		str(m.Lang)
+		uv(uint64(len(m.Domains)))
+		for _, d := range m.Domains {
+			str(d)
+		}
+		uv(uint64(len(m.NoMisc)))
+		for _, d := range m.NoMisc {
+			str(d)
+		}
+		str(m.Default)
 		uv(uint64(m.bits))
 		f32(m.scale)
 		for a := range m.trans {
@@ -154,6 +167,21 @@ func Decode(r io.Reader) (*Bundle, error) {
 	nm := int(uv())
 	for k := 0; k < nm && rerr == nil; k++ {
 		m := &Model{Lang: str(), gaz: b.Gaz}
+		nd := uv()
+		if nd > 64 {
+			return nil, fmt.Errorf("ner: decode: %d domains", nd)
+		}
+		for i := uint64(0); i < nd && rerr == nil; i++ {
+			m.Domains = append(m.Domains, str())
+		}
+		nd = uv()
+		if nd > 64 {
+			return nil, fmt.Errorf("ner: decode: %d domains", nd)
+		}
+		for i := uint64(0); i < nd && rerr == nil; i++ {
+			m.NoMisc = append(m.NoMisc, str())
+		}
+		m.Default = str()
 		m.bits = uint(uv())
 		if m.bits > 24 {
 			return nil, fmt.Errorf("ner: decode: %d bits", m.bits)
@@ -202,14 +230,26 @@ var (
 	models    map[string]*Model
 	loadErr   error
 	taggersMu sync.Mutex
-	taggers   = map[*Model]*Tagger{}
+	taggers   = map[taggerKey]*Tagger{}
 )
 
+type taggerKey struct {
+	m      *Model
+	domain string
+}
+
 // Load returns the embedded tagger for a language ("en", "de", ...; a
-// region suffix such as "en-GB" is ignored). Languages without a model of
-// their own get the English one. The file is decoded on the first call and
-// a language's weight table is expanded on the first call for it.
-func Load(lang string) (*Tagger, error) {
+// region suffix such as "en-GB" is ignored), with the model's default
+// domain. Languages without a model of their own get the English one. The
+// file is decoded on the first call and a language's weight table is
+// expanded on the first call for it.
+func Load(lang string) (*Tagger, error) { return LoadDomain(lang, "\x00") }
+
+// LoadDomain is Load with the feature copies of one training corpus
+// (a name of Model.Domains) added to the shared weights, so that the
+// tagger follows that corpus's conventions; "" gives the shared weights
+// alone. A domain the model does not know is an error.
+func LoadDomain(lang, domain string) (*Tagger, error) {
 	loadOnce.Do(func() {
 		b, err := Decode(bytes.NewReader(embedded))
 		if err != nil {
@@ -238,12 +278,18 @@ func Load(lang string) (*Tagger, error) {
 			return nil, fmt.Errorf("ner: no model for %q", lang)
 		}
 	}
+	if domain == "\x00" {
+		domain = m.Default
+	} else if domain != "" && !slices.Contains(m.Domains, domain) {
+		return nil, fmt.Errorf("ner: the %s model has no domain %q", m.Lang, domain)
+	}
 	taggersMu.Lock()
 	defer taggersMu.Unlock()
-	t := taggers[m]
+	k := taggerKey{m, domain}
+	t := taggers[k]
 	if t == nil {
-		t = newTagger(m)
-		taggers[m] = t
+		t = newTagger(m, domain)
+		taggers[k] = t
 	}
 	return t, nil
 }
@@ -263,5 +309,6 @@ func (m *Model) dense() {
 	})
 }
 
-// NewTagger returns a tagger for a model, as Train made it.
-func NewTagger(m *Model) *Tagger { return newTagger(m) }
+// NewTagger returns a tagger for a model, as Train made it, with the
+// feature copies of a domain ("" for none).
+func NewTagger(m *Model, domain string) *Tagger { return newTagger(m, domain) }

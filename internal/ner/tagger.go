@@ -19,13 +19,21 @@ package ner
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
 // Model is the weight table of one language.
 type Model struct {
 	Lang string
-	bits uint
+	// Domains are the corpora whose own feature copies the model holds;
+	// Default is the one Load tags with ("" for the shared weights only).
+	Domains []string
+	Default string
+	// NoMisc are the domains whose corpus has no MISC: a tagger for one
+	// of them does not give MISC.
+	NoMisc []string
+	bits   uint
 	// w holds numLabels weights per hashed feature row, quantised: a
 	// weight is w[i] * scale.
 	w     []int16
@@ -45,7 +53,11 @@ type Model struct {
 // concurrent use.
 type Tagger struct {
 	m    *Model
-	pool sync.Pool
+	dom  uint64
+	name string
+	// allow holds noMiscMask per token when the domain has no MISC.
+	noMisc bool
+	pool   sync.Pool
 }
 
 // scratch is the per-call working memory of Tag.
@@ -55,14 +67,19 @@ type scratch struct {
 	feats []uint64
 	emit  []float32
 	back  []uint8
+	allow []uint16
 }
 
-func newTagger(m *Model) *Tagger {
+func newTagger(m *Model, domain string) *Tagger {
 	m.dense()
-	t := &Tagger{m: m}
+	t := &Tagger{m: m, dom: domainHash(domain), name: domain, noMisc: slices.Contains(m.NoMisc, domain)}
 	t.pool.New = func() any { return &scratch{} }
 	return t
 }
+
+// Domain returns the domain whose feature copies the tagger adds to the
+// shared ones ("" for none).
+func (t *Tagger) Domain() string { return t.name }
 
 // Demonym reports whether the word is a nationality adjective or noun of
 // the gazetteer, in any of its languages and inflections.
@@ -73,7 +90,10 @@ func (t *Tagger) Lang() string { return t.m.Lang }
 
 // Tag returns one BIO label per word of the sentence. dst is reused when
 // it is large enough.
-func (t *Tagger) Tag(words []string, dst []Label) []Label {
+func (t *Tagger) Tag(words []string, dst []Label) []Label { return t.tag(words, nil, dst) }
+
+// tag is Tag with the document votes of the words (nil for none).
+func (t *Tagger) tag(words []string, vote []uint8, dst []Label) []Label {
 	n := len(words)
 	if cap(dst) < n {
 		dst = make([]Label, n)
@@ -93,10 +113,14 @@ func (t *Tagger) Tag(words []string, dst []Label) []Label {
 	info, lw := s.info[:n], s.lw[:n]
 	emit := s.emit[:n*numLabels]
 	headline := prepare(words, info, lw, t.m.gaz)
+	for i := range vote {
+		info[i].vote = vote[i]
+	}
 	m := t.m
 	mask := uint64(1)<<m.bits - 1
 	for i := 0; i < n; i++ {
 		s.feats = features(s.feats[:0], info, i, headline)
+		s.feats = augment(s.feats, t.dom)
 		var acc [numLabels]int32
 		for _, f := range s.feats {
 			row := m.w[(f&mask)*numLabels : (f&mask)*numLabels+numLabels]
@@ -109,7 +133,17 @@ func (t *Tagger) Tag(words []string, dst []Label) []Label {
 			e[l] = float32(acc[l]) * m.scale
 		}
 	}
-	viterbi(emit, &m.trans, s.back[:n*numLabels], nil, dst)
+	var allow []uint16
+	if t.noMisc {
+		if cap(s.allow) < n {
+			s.allow = make([]uint16, n)
+			for i := range s.allow {
+				s.allow[i] = noMiscMask
+			}
+		}
+		allow = s.allow[:n]
+	}
+	viterbi(emit, &m.trans, s.back[:n*numLabels], allow, dst)
 	return dst
 }
 

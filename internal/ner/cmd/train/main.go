@@ -34,7 +34,23 @@ func main() {
 	prune := flag.Float64("prune", 0.05, "drop rows whose weights are all under this fraction of the largest")
 	langs := flag.String("langs", "en,de,nl,fr,no", "languages to train")
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
+	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
+	flag.Int64Var(&seed, "seed", 1, "order of the sentences in each training pass")
+	flag.IntVar(&folds, "folds", 4, "folds for the first-pass labels the document features are trained on (0: no document features)")
+	flag.BoolVar(&domains, "domains", true, "learn a feature copy per corpus besides the shared weights")
+	def := flag.String("default", "", "the domain each language's tagger uses by default, as lang=corpus,... (none: the shared weights)")
+	with := flag.String("with", "", "other languages' corpora a language also trains on: de=en+no;fr=en")
 	flag.Parse()
+	for _, kv := range strings.Split(*def, ",") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			defaults[k] = v
+		}
+	}
+	for _, kv := range strings.Split(*with, ";") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			extra[k] = strings.ReplaceAll(v, "+", ",")
+		}
+	}
 	for _, c := range strings.Split(*skip, ",") {
 		skipped[c] = true
 	}
@@ -44,7 +60,18 @@ func main() {
 	}
 }
 
-var skipped = map[string]bool{}
+var (
+	skipped = map[string]bool{}
+	domains bool
+	folds   int
+	seed    int64
+	shared  float64
+	extra   = map[string]string{}
+	// defaults are the domains Load tags with, where a language has
+	// several: the corpus whose conventions and text are nearest to news
+	// (see README.md).
+	defaults = map[string]string{}
+)
 
 func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs []string) error {
 	start := time.Now()
@@ -58,20 +85,28 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 	}
 	b := &ner.Bundle{Gaz: g}
 	for _, lang := range langs {
-		// MISC is learned only where some corpus of the language marks
-		// it; elsewhere the O of a corpus without MISC stays O.
-		anyMisc := false
+		// A language with one corpus needs no copy of its features.
+		n := 0
 		for _, c := range corpora {
-			anyMisc = anyMisc || (c.Lang == lang && c.HasMisc && !skipped[c.Name])
+			if c.Lang == lang && !skipped[c.Name] {
+				n++
+			}
 		}
+		useDomains := domains && n > 1
 		var sents []ner.TrainSentence
+		doc := 0
 		for _, c := range corpora {
-			if c.Lang != lang || skipped[c.Name] {
+			if (c.Lang != lang && !strings.Contains(","+extra[lang]+",", ","+c.Lang+",")) || skipped[c.Name] {
 				continue
 			}
 			for _, d := range c.Train {
+				doc++
 				for _, s := range d.Sentences {
-					sents = append(sents, ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc || !anyMisc})
+					ts := ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc, Doc: doc}
+					if useDomains {
+						ts.Domain = c.Name
+					}
+					sents = append(sents, ts)
 				}
 			}
 		}
@@ -79,12 +114,23 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 			slog.Warn("train: no data", "lang", lang)
 			continue
 		}
-		m := ner.Train(lang, sents, g, ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: 1, Prune: prune})
+		opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, Shared: shared, Prune: prune}
+		if folds > 1 {
+			ner.Jackknife(lang, sents, g, opt, folds)
+		}
+		m := ner.Train(lang, sents, g, opt)
+		if useDomains {
+			m.Default = defaults[lang]
+		}
 		b.Models = append(b.Models, m)
-		t := ner.NewTagger(m)
+		t := ner.NewTagger(m, "")
 		for _, c := range corpora {
-			if c.Lang == lang {
-				fmt.Printf("%-3s %-14s held-back %s\n", lang, c.Name, ner.Evaluate(t, c.Held, c.HasMisc))
+			if c.Lang != lang {
+				continue
+			}
+			fmt.Printf("%-3s %-14s held-back %s\n", lang, c.Name, ner.Evaluate(t, c.Held, c.HasMisc))
+			if useDomains && !skipped[c.Name] {
+				fmt.Printf("%-3s %-14s own domain %s\n", lang, c.Name, ner.Evaluate(ner.NewTagger(m, c.Name), c.Held, c.HasMisc))
 			}
 		}
 	}
