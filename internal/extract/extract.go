@@ -376,15 +376,19 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.s++
 		placeNoun = true
 	}
+	// "ZURICH, Dec 16 (Nordic Wire) - ...": the name in parentheses before a
+	// dateline's dash is the news agency's, whatever the tagger reads in it.
+	s, e := c.s, c.e
+	agency := c.s > 0 && c.e+1 < len(toks) && text[toks[c.s-1].Start] == '(' && text[toks[c.e].Start] == ')' &&
+		isDash(text[toks[c.e+1].Start:toks[c.e+1].End]) && opensWithCaps(text, toks, c.s)
 	ok := a.classifyName(d, c, strictLang)
 	if ok && placeNoun && c.typ != news.Place && c.typ != news.Org {
 		c.typ, c.unsure = news.Place, false
 	}
-	// "ZURICH, Dec 16 (Nordic Wire) - ...": the name in parentheses before a
-	// dateline's dash is the news agency's.
-	if ok && c.s > 0 && c.e+1 < len(toks) && text[toks[c.s-1].Start] == '(' && text[toks[c.e].Start] == ')' &&
-		isDash(text[toks[c.e+1].Start:toks[c.e+1].End]) && opensWithCaps(text, toks, c.s) {
+	if agency {
+		c.s, c.e = s, e
 		c.typ, c.place, c.unsure = news.Org, nil, false
+		return true
 	}
 	return ok
 }

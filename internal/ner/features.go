@@ -50,6 +50,15 @@ const (
 	fPrev2Lower2
 	fNext2Lower2
 	fNgram
+	fCluster4
+	fCluster6
+	fCluster8
+	fCluster10
+	fClusterShape
+	fPrevCluster
+	fNextCluster
+	fPrevCluster6
+	fNextCluster6
 	fVote
 	fVoteShape
 	fPrevVote
@@ -65,6 +74,7 @@ type tokInfo struct {
 	ng  [maxNgrams]uint64
 	nng uint8
 	gaz uint16
+	cl  uint16 // path of the word's cluster, 0 for none
 	// vote is what a first pass over the document said of the other
 	// occurrences of the word (see votes); 0 when there is none.
 	vote uint8
@@ -236,6 +246,21 @@ func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
 	if i == 0 {
 		dst = append(dst, f1(fInitialShape, t.shape), f1(fInitialLower, t.lw))
 	}
+	if t.cl != 0 {
+		dst = append(dst,
+			f1(fCluster4, prefix(t.cl, 4)),
+			f1(fCluster6, prefix(t.cl, 6)),
+			f1(fCluster8, prefix(t.cl, 8)),
+			f1(fCluster10, prefix(t.cl, 10)),
+			f2(fClusterShape, prefix(t.cl, 8), t.shape),
+		)
+	}
+	if p.cl != 0 {
+		dst = append(dst, f1(fPrevCluster, uint64(p.cl)), f1(fPrevCluster6, prefix(p.cl, 6)))
+	}
+	if nx.cl != 0 {
+		dst = append(dst, f1(fNextCluster, uint64(nx.cl)), f1(fNextCluster6, prefix(nx.cl, 6)))
+	}
 	for _, g := range t.ng[:t.nng] {
 		dst = append(dst, f1(fNgram, g))
 	}
@@ -293,12 +318,13 @@ func augment(fs []uint64, dom uint64) []uint64 {
 // prepare fills info for the words of one sentence and reports whether
 // the sentence is a headline: at least four words of four or more
 // letters, all capitalised.
-func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer) bool {
+func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer, cl *Clusters) bool {
 	long, capsN := 0, 0
 	for i, w := range words {
 		info[i] = tokInfo{}
 		c := analyse(w, &info[i])
 		lw[i] = info[i].lw
+		info[i].cl = cl.path(info[i].lw)
 		if utf8.RuneCountInString(w) >= 4 {
 			long++
 			if c {

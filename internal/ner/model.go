@@ -22,7 +22,9 @@ import (
 //	uvarint number of models, then per model:
 //	  lang, the domains, the domains without MISC (each list a uvarint
 //	  count, then strings), the default domain (a string is a uvarint
-//	  length, then bytes),
+//	  length, then bytes), the word clusters (uvarint count, then per
+//	  word the low 32 bits of its lower-case hash, little-endian, and
+//	  its path as a uvarint, in increasing order of hash),
 //	  uvarint bits, float32 scale,
 //	  (numLabels+1)*numLabels float32 transitions,
 //	  uvarint number of non-zero rows, then per row: uvarint gap from the
@@ -73,6 +75,19 @@ func (b *Bundle) Encode(w io.Writer) error {
 			str(d)
 		}
 		str(m.Default)
+		keys := make([]uint32, 0, m.clus.Len())
+		if m.clus != nil {
+			for k := range m.clus.m {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		uv(uint64(len(keys)))
+		for _, k := range keys {
+			binary.LittleEndian.PutUint32(tmp[:4], k)
+			bw.Write(tmp[:4])
+			uv(uint64(m.clus.m[k]))
+		}
 		uv(uint64(m.bits))
 		f32(m.scale)
 		for a := range m.trans {
@@ -182,6 +197,18 @@ func Decode(r io.Reader) (*Bundle, error) {
 			m.NoMisc = append(m.NoMisc, str())
 		}
 		m.Default = str()
+		nc := int(uv())
+		if nc > 1<<22 {
+			return nil, fmt.Errorf("ner: decode: %d clustered words", nc)
+		}
+		m.clus = &Clusters{m: make(map[uint32]uint16, nc)}
+		for i := 0; i < nc && rerr == nil; i++ {
+			var b [4]byte
+			if _, err := io.ReadFull(br, b[:]); err != nil {
+				rerr = err
+			}
+			m.clus.m[binary.LittleEndian.Uint32(b[:])] = uint16(uv())
+		}
 		m.bits = uint(uv())
 		if m.bits > 24 {
 			return nil, fmt.Errorf("ner: decode: %d bits", m.bits)

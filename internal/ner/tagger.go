@@ -47,6 +47,7 @@ type Model struct {
 	// start of the sentence.
 	trans [numLabels + 1][numLabels]float32
 	gaz   *Gazetteer
+	clus  *Clusters
 }
 
 // Tagger labels sentences with one language's model. It is safe for
@@ -112,7 +113,7 @@ func (t *Tagger) tag(words []string, vote []uint8, dst []Label) []Label {
 	}
 	info, lw := s.info[:n], s.lw[:n]
 	emit := s.emit[:n*numLabels]
-	headline := prepare(words, info, lw, t.m.gaz)
+	headline := prepare(words, info, lw, t.m.gaz, t.m.clus)
 	for i := range vote {
 		info[i].vote = vote[i]
 	}

@@ -16,6 +16,11 @@ type TrainOptions struct {
 	// are trained without their domain's feature copies, so that the
 	// shared weights alone make a tagger too (Load's default).
 	Shared float64
+	// Runs is the number of perceptrons, each with its own order of the
+	// sentences, whose mean is the model (1 when 0).
+	Runs int
+	// Clusters are the word clusters of the language, or nil.
+	Clusters *Clusters
 	// Prune drops rows whose weights are all smaller than this fraction of
 	// the largest weight (a smaller model file).
 	Prune float64
@@ -47,11 +52,11 @@ type prepared struct {
 	allow []uint16 // labels the prediction may use; nil for all
 }
 
-func prepareTrain(s TrainSentence, g *Gazetteer, mask uint64) prepared {
+func prepareTrain(s TrainSentence, g *Gazetteer, cl *Clusters, mask uint64) prepared {
 	n := len(s.Words)
 	info := make([]tokInfo, n)
 	lw := make([]uint64, n)
-	headline := prepare(s.Words, info, lw, g)
+	headline := prepare(s.Words, info, lw, g, cl)
 	for i := range s.Votes {
 		info[i].vote = s.Votes[i]
 	}
@@ -89,16 +94,87 @@ func Train(lang string, sents []TrainSentence, g *Gazetteer, opt TrainOptions) *
 	data := make([]prepared, 0, len(sents))
 	for _, s := range sents {
 		if len(s.Words) > 0 {
-			data = append(data, prepareTrain(s, g, mask))
+			data = append(data, prepareTrain(s, g, opt.Clusters, mask))
 		}
 	}
 	slog.Info("ner: features ready", "lang", lang, "sentences", len(data), "elapsed", time.Since(start).Round(time.Millisecond))
+	rows := 1 << opt.Bits
+	// Each run is an averaged perceptron over its own order of the
+	// sentences; the model is the mean of the runs.
+	runs := max(1, opt.Runs)
+	w := make([]float32, rows*numLabels)
+	var tw [numLabels + 1][numLabels]float32
+	for r := 0; r < runs; r++ {
+		rw, rt := fit(lang, data, opt, opt.Seed+int64(r), start)
+		for i, x := range rw {
+			w[i] += x / float32(runs)
+		}
+		for a := range rt {
+			for b := range rt[a] {
+				tw[a][b] += rt[a][b] / float32(runs)
+			}
+		}
+	}
+	// Quantise to int16.
+	maxAbs := float32(0)
+	for i := range w {
+		if a := float32(math.Abs(float64(w[i]))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	m := &Model{Lang: lang, bits: opt.Bits, gaz: g, clus: opt.Clusters}
+	// A domain has no MISC when none of its sentences has.
+	misc := map[string]bool{}
+	for _, s := range sents {
+		if _, ok := misc[s.Domain]; !ok {
+			misc[s.Domain] = false
+			if s.Domain != "" {
+				m.Domains = append(m.Domains, s.Domain)
+			}
+		}
+		misc[s.Domain] = misc[s.Domain] || s.HasMisc
+	}
+	for _, d := range append([]string{""}, m.Domains...) {
+		if has, ok := misc[d]; ok && !has {
+			m.NoMisc = append(m.NoMisc, d)
+		}
+	}
+	m.trans = tw
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	m.scale = maxAbs / 32767
+	slog.Info("ner: weights", "lang", lang, "max", maxAbs)
+	m.w = make([]int16, len(w))
+	cut := float32(opt.Prune) * maxAbs
+	for r := 0; r < rows; r++ {
+		row := w[r*numLabels : r*numLabels+numLabels]
+		keep := false
+		for _, x := range row {
+			if x > cut || -x > cut {
+				keep = true
+				break
+			}
+		}
+		if !keep {
+			continue
+		}
+		for l, x := range row {
+			m.w[r*numLabels+l] = int16(math.Round(float64(x / m.scale)))
+		}
+	}
+	return m
+}
+
+// fit runs the averaged structured perceptron over the prepared sentences
+// and returns the averaged weights and transitions.
+func fit(lang string, data []prepared, opt TrainOptions, seed int64, start time.Time) ([]float32, [numLabels + 1][numLabels]float32) {
 	rows := 1 << opt.Bits
 	w := make([]float32, rows*numLabels)
 	u := make([]float32, rows*numLabels) // sum of c*delta, for averaging
 	var tw, tu [numLabels + 1][numLabels]float32
 	c := float32(1)
-	rng := rand.New(rand.NewSource(opt.Seed))
+	rng := rand.New(rand.NewSource(seed))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
@@ -163,60 +239,15 @@ func Train(lang string, sents []TrainSentence, g *Gazetteer, opt TrainOptions) *
 		}
 		slog.Info("ner: epoch", "lang", lang, "epoch", ep+1, "token_error", float64(errs)/float64(max(1, toks)), "elapsed", time.Since(start).Round(time.Millisecond))
 	}
-	// Average, then quantise to int16.
-	maxAbs := float32(0)
 	for i := range w {
 		w[i] -= u[i] / c
-		if a := float32(math.Abs(float64(w[i]))); a > maxAbs {
-			maxAbs = a
-		}
-	}
-	m := &Model{Lang: lang, bits: opt.Bits, gaz: g}
-	// A domain has no MISC when none of its sentences has.
-	misc := map[string]bool{}
-	for _, s := range sents {
-		if _, ok := misc[s.Domain]; !ok {
-			misc[s.Domain] = false
-			if s.Domain != "" {
-				m.Domains = append(m.Domains, s.Domain)
-			}
-		}
-		misc[s.Domain] = misc[s.Domain] || s.HasMisc
-	}
-	for _, d := range append([]string{""}, m.Domains...) {
-		if has, ok := misc[d]; ok && !has {
-			m.NoMisc = append(m.NoMisc, d)
-		}
 	}
 	for a := range tw {
 		for b := range tw[a] {
-			m.trans[a][b] = tw[a][b] - tu[a][b]/c
+			tw[a][b] -= tu[a][b] / c
 		}
 	}
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	m.scale = maxAbs / 32767
-	slog.Info("ner: weights", "lang", lang, "max", maxAbs)
-	m.w = make([]int16, len(w))
-	cut := float32(opt.Prune) * maxAbs
-	for r := 0; r < rows; r++ {
-		row := w[r*numLabels : r*numLabels+numLabels]
-		keep := false
-		for _, x := range row {
-			if x > cut || -x > cut {
-				keep = true
-				break
-			}
-		}
-		if !keep {
-			continue
-		}
-		for l, x := range row {
-			m.w[r*numLabels+l] = int16(math.Round(float64(x / m.scale)))
-		}
-	}
-	return m
+	return w, tw
 }
 
 // Jackknife sets the Votes of the sentences as TagDoc would see them on

@@ -12,9 +12,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,6 +38,8 @@ func main() {
 	langs := flag.String("langs", "en,de,nl,fr,no", "languages to train")
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
 	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
+	flag.IntVar(&runs, "runs", 1, "perceptrons averaged into each model, each over its own order of the sentences")
+	flag.BoolVar(&clusters, "clusters", true, "induce word clusters from the unlabeled text of the training parts (and ECB+ for English)")
 	flag.Int64Var(&seed, "seed", 1, "order of the sentences in each training pass")
 	flag.IntVar(&folds, "folds", 4, "folds for the first-pass labels the document features are trained on (0: no document features)")
 	flag.BoolVar(&domains, "domains", true, "learn a feature copy per corpus besides the shared weights")
@@ -61,12 +66,14 @@ func main() {
 }
 
 var (
-	skipped = map[string]bool{}
-	domains bool
-	folds   int
-	seed    int64
-	shared  float64
-	extra   = map[string]string{}
+	skipped  = map[string]bool{}
+	domains  bool
+	folds    int
+	seed     int64
+	shared   float64
+	clusters bool
+	runs     int
+	extra    = map[string]string{}
 	// defaults are the domains Load tags with, where a language has
 	// several: the corpus whose conventions and text are nearest to news
 	// (see README.md).
@@ -114,7 +121,16 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 			slog.Warn("train: no data", "lang", lang)
 			continue
 		}
-		opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, Shared: shared, Prune: prune}
+		opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, Shared: shared, Runs: runs, Prune: prune}
+		if clusters {
+			text, err := unlabeled(data, lang, corpora)
+			if err != nil {
+				return err
+			}
+			t0 := time.Now()
+			opt.Clusters = ner.InduceClusters(text, ner.ClusterOptions{Seed: 1})
+			slog.Info("train: clusters", "lang", lang, "sentences", len(text), "words", opt.Clusters.Len(), "elapsed", time.Since(t0).Round(time.Millisecond))
+		}
 		if folds > 1 {
 			ner.Jackknife(lang, sents, g, opt, folds)
 		}
@@ -146,6 +162,52 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 	}
 	slog.Info("train: wrote model", "file", out, "bytes", buf.Len(), "elapsed", time.Since(start).Round(time.Second))
 	return nil
+}
+
+// unlabeled returns the text the word clusters of a language are induced
+// from: the sentences of the training parts of its corpora (never the
+// held-back parts), and for English the ECB+ news texts (CC BY 3.0; the
+// texts themselves are not copyrighted, says the release).
+func unlabeled(data, lang string, corpora []ner.Corpus) ([][]string, error) {
+	var out [][]string
+	for _, c := range corpora {
+		if c.Lang != lang {
+			continue
+		}
+		for _, d := range c.Train {
+			for _, s := range d.Sentences {
+				out = append(out, s.Words)
+			}
+		}
+	}
+	if lang != "en" {
+		return out, nil
+	}
+	r, done, err := gzReader(filepath.Join(data, "ecbplus", "ecbplus.dev.jsonl.gz"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return out, nil
+		}
+		return nil, err
+	}
+	defer done()
+	dec := json.NewDecoder(r)
+	for {
+		var a struct {
+			Text string `json:"text"`
+		}
+		if err := dec.Decode(&a); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("train: ecbplus: %w", err)
+		}
+		for _, line := range strings.Split(a.Text, "\n") {
+			if ws := strings.Fields(line); len(ws) > 0 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out, nil
 }
 
 // buildGazetteer reads the name lists. Only permissive sources are used:
