@@ -270,13 +270,15 @@ type taggerKey struct {
 // domain. Languages without a model of their own get the English one. The
 // file is decoded on the first call and a language's weight table is
 // expanded on the first call for it.
-func Load(lang string) (*Tagger, error) { return LoadDomain(lang, "\x00") }
+func Load(lang string) (*Tagger, error) { return load(lang, "", true) }
 
 // LoadDomain is Load with the feature copies of one training corpus
 // (a name of Model.Domains) added to the shared weights, so that the
 // tagger follows that corpus's conventions; "" gives the shared weights
 // alone. A domain the model does not know is an error.
-func LoadDomain(lang, domain string) (*Tagger, error) {
+func LoadDomain(lang, domain string) (*Tagger, error) { return load(lang, domain, false) }
+
+func load(lang, domain string, byDefault bool) (*Tagger, error) {
 	loadOnce.Do(func() {
 		b, err := Decode(bytes.NewReader(embedded))
 		if err != nil {
@@ -305,7 +307,7 @@ func LoadDomain(lang, domain string) (*Tagger, error) {
 			return nil, fmt.Errorf("ner: no model for %q", lang)
 		}
 	}
-	if domain == "\x00" {
+	if byDefault {
 		domain = m.Default
 	} else if domain != "" && !slices.Contains(m.Domains, domain) {
 		return nil, fmt.Errorf("ner: the %s model has no domain %q", m.Lang, domain)

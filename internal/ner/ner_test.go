@@ -201,3 +201,41 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkTagDoc measures TagDoc over the same text as one document:
+// two passes, the second with the document votes.
+func BenchmarkTagDoc(b *testing.B) {
+	benchDoc(b, "")
+}
+
+// BenchmarkTagDocDomain is BenchmarkTagDoc with a domain's feature
+// copies added (twice the weight lookups).
+func BenchmarkTagDocDomain(b *testing.B) {
+	benchDoc(b, "redocred-ner")
+}
+
+func benchDoc(b *testing.B, domain string) {
+	tg, err := LoadDomain("en", domain)
+	if err != nil {
+		b.Skip(err)
+	}
+	var sents [][]string
+	var cur []string
+	tokens := 0
+	for _, w := range benchWords {
+		cur = append(cur, w)
+		if w == "." {
+			sents = append(sents, cur)
+			tokens += len(cur)
+			cur = nil
+		}
+	}
+	var buf [][]Label
+	n := 0
+	b.ResetTimer()
+	for b.Loop() {
+		buf = tg.TagDoc(sents, buf)
+		n += tokens
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+}

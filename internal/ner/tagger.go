@@ -1,16 +1,28 @@
 // Package ner finds and types named entities (PER, ORG, LOC, MISC) in
 // tokenised sentences with a linear model trained by the averaged
 // structured perceptron: hashed features of each word, its shape, affixes,
-// neighbours and gazetteer matches, a first-order transition table, and
-// Viterbi decoding constrained to valid BIO sequences.
+// 3-grams, neighbours, word cluster (induced from unlabeled text) and
+// gazetteer matches, a first-order transition table, and Viterbi decoding
+// constrained to valid BIO sequences. TagDoc reads a document twice, the
+// second time with what the first pass said of each word's other
+// occurrences.
 //
-// The models (one per language) and the gazetteer they read are embedded
-// in model/ner.bin.gz, rebuilt from ../shared/data by
+// A language trained on several corpora has a copy of every feature per
+// corpus besides the shared one (its domain): the corpora disagree on
+// conventions (a demonym is LOC in Re-DocRED, MISC in wikigold; UNER has
+// no MISC), and LoadDomain tags as one corpus does. Load uses the
+// model's default domain (the train command's -default), or where it has
+// none the shared weights alone, which are trained to stand by themselves
+// too.
+//
+// The models (one per language), their word clusters and the gazetteer
+// they read are embedded in model/ner.bin.gz, rebuilt from ../shared/data
+// by
 //
 //	go run ./internal/ner/cmd/train
 //
-// from the repository root (or go generate ./internal/ner), in about half a
-// minute, byte for byte the same file each time. See NOTICE.md at the
+// from the repository root (or go generate ./internal/ner), in about a
+// minute on two cores, byte for byte the same file each time. See NOTICE.md at the
 // repository root for the sources and licenses of the training corpora and
 // name lists.
 package ner
@@ -56,7 +68,7 @@ type Tagger struct {
 	m    *Model
 	dom  uint64
 	name string
-	// allow holds noMiscMask per token when the domain has no MISC.
+	// noMisc is set when the domain's corpus has no MISC.
 	noMisc bool
 	pool   sync.Pool
 }

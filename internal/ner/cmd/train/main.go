@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -44,11 +45,22 @@ func main() {
 	flag.IntVar(&folds, "folds", 4, "folds for the first-pass labels the document features are trained on (0: no document features)")
 	flag.BoolVar(&domains, "domains", true, "learn a feature copy per corpus besides the shared weights")
 	def := flag.String("default", "", "the domain each language's tagger uses by default, as lang=corpus,... (none: the shared weights)")
+	rep := flag.String("repeat", "", "corpora repeated in training, as corpus=times,...")
 	with := flag.String("with", "", "other languages' corpora a language also trains on: de=en+no;fr=en")
 	flag.Parse()
 	for _, kv := range strings.Split(*def, ",") {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			defaults[k] = v
+		}
+	}
+	for _, kv := range strings.Split(*rep, ",") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				slog.Error("train: -repeat", "error", err)
+				os.Exit(2)
+			}
+			repeat[k] = n
 		}
 	}
 	for _, kv := range strings.Split(*with, ";") {
@@ -73,6 +85,7 @@ var (
 	shared   float64
 	clusters bool
 	runs     int
+	repeat   = map[string]int{}
 	extra    = map[string]string{}
 	// defaults are the domains Load tags with, where a language has
 	// several: the corpus whose conventions and text are nearest to news
@@ -133,6 +146,14 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 		}
 		if folds > 1 {
 			ner.Jackknife(lang, sents, g, opt, folds)
+		}
+		// Small corpora are repeated so that they weigh more in each pass
+		// (after the jackknife, whose folds must not share a document).
+		n0 := len(sents)
+		for _, s := range sents[:n0] {
+			for k := 1; k < repeat[s.Domain]; k++ {
+				sents = append(sents, s)
+			}
 		}
 		m := ner.Train(lang, sents, g, opt)
 		if useDomains {
