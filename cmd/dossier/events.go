@@ -13,7 +13,9 @@ import (
 	"github.com/dossier-news/dossier/internal/store"
 )
 
-func newTable(w io.Writer) *tabwriter.Writer {
+// newTabWriter aligns short key-value tables (eval summaries); lists of
+// events, hits and facts use table, which fits the terminal.
+func newTabWriter(w io.Writer) *tabwriter.Writer {
 	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 }
 
@@ -160,12 +162,13 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		}
 		return writeJSON(e.stdout, hits)
 	}
-	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "KIND\tID\tEVENT\tTITLE\tSNIPPET")
+	tb := newTable("KIND", "ID", "EVENT", "TITLE~", "SNIPPET~")
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", h.Kind, h.ID, h.Event, clip(h.Title, 50), clip(strings.Join(strings.Fields(h.Snippet), " "), 70))
+		tb.row(h.Kind, h.ID, h.Event, h.Title, h.Snippet)
 	}
-	tw.Flush()
-	fmt.Fprintf(e.stdout, "(%d of %d hits)\n", len(hits), total)
+	if err := tb.write(e.stdout, termWidth(e.stdout)); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "(%s of %s hits)\n", news.FormatNumber(float64(len(hits))), news.FormatNumber(float64(total)))
 	return nil
 }

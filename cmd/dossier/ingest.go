@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/feed"
 	"github.com/dossier-news/dossier/internal/fetch"
@@ -62,22 +60,22 @@ func ingestPaths(ctx context.Context, e *env, p *pipeline.Pipeline, paths []stri
 			files = append(files, a)
 		}
 	}
-	var bar *progressbar.ProgressBar
+	var prog *articleProgress
 	opt := ingest.Options{Stdin: e.stdin}
 	if progress {
-		if total := ingest.TotalSize(files); total > 0 {
-			bar = progressbar.NewOptions64(total,
-				progressbar.OptionSetWriter(e.stderr),
-				progressbar.OptionSetDescription("ingesting"),
-				progressbar.OptionShowBytes(true),
-				progressbar.OptionSetWidth(30),
-				progressbar.OptionThrottle(100*time.Millisecond),
-				progressbar.OptionClearOnFinish(),
-			)
-			opt.Progress = func(n int64) { _ = bar.Add64(n) }
-		}
+		prog = newArticleProgress(e.stderr, ingest.TotalSize(files), time.Now)
+		opt.Progress = prog.bytes
 	}
 	walk := func(fn func(*news.Article, error) error) error {
+		if prog != nil {
+			next := fn
+			fn = func(a *news.Article, err error) error {
+				if err == nil {
+					prog.articleRead()
+				}
+				return next(a, err)
+			}
+		}
 		if len(files) > 0 {
 			if err := ingest.Walk(ctx, files, opt, fn); err != nil {
 				return err
@@ -109,9 +107,13 @@ func ingestPaths(ctx context.Context, e *env, p *pipeline.Pipeline, paths []stri
 		}
 		return nil
 	}
-	sum, err := p.IngestAll(ctx, walk, batch, nil)
-	if bar != nil {
-		_ = bar.Finish()
+	var onBatch func(pipeline.Result)
+	if prog != nil {
+		onBatch = func(r pipeline.Result) { prog.batchDone(len(r.New) + len(r.Duplicate)) }
+	}
+	sum, err := p.IngestAll(ctx, walk, batch, onBatch)
+	if prog != nil {
+		prog.finish()
 	}
 	return sum, err
 }
@@ -144,8 +146,7 @@ func reportSummary(e *env, s pipeline.Summary, asJSON bool) error {
 
 // printEvents writes events as a table for people.
 func printEvents(w io.Writer, evs []news.Event, total int) {
-	tw := newTable(w)
-	fmt.Fprintln(tw, "ID\tTITLE\tWHEN\tPUBLISHED\tARTICLES\tSOURCES")
+	tb := newTable("ID", "TITLE~", "WHEN", "PUBLISHED", "ARTICLES", "SOURCES~")
 	for _, ev := range evs {
 		when := ev.When.Start
 		if ev.When.End != "" && ev.When.End != ev.When.Start {
@@ -159,18 +160,10 @@ func printEvents(w io.Writer, evs []news.Event, total int) {
 		if len(srcs) > 3 {
 			srcs = append(srcs[:3], fmt.Sprintf("+%d", len(ev.Sources)-3))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", ev.ID, clip(ev.Title, 60), when, pub, len(ev.Articles), strings.Join(srcs, ", "))
+		tb.row(ev.ID, ev.Title, when, pub, news.FormatNumber(float64(len(ev.Articles))), strings.Join(srcs, ", "))
 	}
-	tw.Flush()
+	tb.write(w, termWidth(w))
 	if total > len(evs) {
-		fmt.Fprintf(w, "(%d of %d events; --limit, --offset for more)\n", len(evs), total)
+		fmt.Fprintf(w, "(%s of %s events; --limit, --offset for more)\n", news.FormatNumber(float64(len(evs))), news.FormatNumber(float64(total)))
 	}
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

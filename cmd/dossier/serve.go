@@ -21,7 +21,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "")
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
-	base := fs.String("base-url", "", "public base URL for links in the Atom feed (default http://ADDR)")
+	base := fs.String("base-url", "", "public base URL (https://news.example.org) for the Atom feed's links and entry ids (default: links from each request, ids tag:dossier,2026:event/ID); set it before the feed has subscribers, as it changes the ids once")
 	write := fs.Bool("write", false, "accept articles on POST /api/articles (off by default: the server only reads)")
 	token := fs.String("write-token", os.Getenv("DOSSIER_WRITE_TOKEN"), "with --write, require \"Authorization: Bearer TOKEN\" on every POST (env DOSSIER_WRITE_TOKEN)")
 	if err := parse(fs, args); err != nil {
@@ -32,10 +32,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// No default base URL: one made from --addr (0.0.0.0:8080, a name only this machine
+	// knows) would give readers links they cannot follow and ids that change with the
+	// address; without it, links follow each request and ids are tag URIs.
 	opt := web.Options{Logger: e.log, BaseURL: *base, WriteToken: *token}
-	if opt.BaseURL == "" {
-		opt.BaseURL = "http://" + *addr
-	}
 	if *write {
 		p, err := newPipeline(e, db)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"net"
 	"net/http"
@@ -80,6 +81,31 @@ func TestServeProcessesShareStore(t *testing.T) {
 			}
 			if len(lists[0]) != 2 {
 				t.Errorf("events = %v, want 2: the ferry's 4 reports and the strike's 2, posted to either server", lists[0])
+			}
+			// Reached under two addresses, the feed gives each event one permanent id.
+			var ids [2][]string
+			for i, base := range []string{a, b} {
+				resp, err := http.Get(base + "/events.atom")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var feed struct {
+					Entries []struct {
+						ID string `xml:"id"`
+					} `xml:"entry"`
+				}
+				err = xml.NewDecoder(resp.Body).Decode(&feed)
+				resp.Body.Close()
+				if err != nil {
+					t.Fatalf("GET %s/events.atom: %v", base, err)
+				}
+				for _, e := range feed.Entries {
+					ids[i] = append(ids[i], e.ID)
+				}
+				slices.Sort(ids[i])
+			}
+			if !slices.Equal(ids[0], ids[1]) || len(ids[0]) != 2 || !strings.HasPrefix(ids[0][0], "tag:dossier,2026:event/") {
+				t.Errorf("feed entry ids = %v and %v, want the same 2 tag: URIs from both servers", ids[0], ids[1])
 			}
 		})
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/cluster"
@@ -66,12 +68,17 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, r)
 	}
-	tw := newTable(e.stdout)
+	tw := newTabWriter(e.stdout)
 	fmt.Fprintf(tw, "corpus\t%s (split %s)\n", *gold, *split)
 	fmt.Fprintf(tw, "articles\t%d\n", r.Articles)
 	fmt.Fprintf(tw, "clusters\tgold %d, predicted %d\n", r.GoldClusters, r.PredClusters)
 	fmt.Fprintf(tw, "BCubed\tP %.2f  R %.2f  F1 %.2f\n", 100*r.BCubedP, 100*r.BCubedR, 100*r.BCubedF1)
 	fmt.Fprintf(tw, "pairwise\tP %.2f  R %.2f  F1 %.2f\n", 100*r.PairP, 100*r.PairR, 100*r.PairF1)
+	for _, g := range r.Gaps {
+		if g.GoldPairs > 0 || g.PredPairs > 0 {
+			fmt.Fprintf(tw, "pairs %s apart\tR %.2f  P %.2f  (%d gold pairs, %d predicted)\n", g.Label, 100*g.Recall, 100*g.Precision, g.GoldPairs, g.PredPairs)
+		}
+	}
 	fmt.Fprintf(tw, "time\t%.3f s (%.0f articles/s)\n", r.Seconds, r.ArticlesPerSecond)
 	return tw.Flush()
 }
@@ -91,7 +98,7 @@ func evalFacts(ctx context.Context, e *env, arts []eval.GoldArticle, facts, gold
 		}
 		return writeJSON(e.stdout, r)
 	}
-	tw := newTable(e.stdout)
+	tw := newTabWriter(e.stdout)
 	fmt.Fprintf(tw, "corpus\t%s (split %s), facts %s\n", gold, split, facts)
 	fmt.Fprintf(tw, "incidents\t%d, events %d, %.1f s\n", r.Incidents, r.Events, r.Seconds)
 	fmt.Fprintln(tw, "MARK\tRIGHT\tOF\t%")
@@ -110,12 +117,12 @@ func evalFacts(ctx context.Context, e *env, arts []eval.GoldArticle, facts, gold
 	if !detail {
 		return nil
 	}
-	tw = newTable(e.stdout)
-	fmt.Fprintln(tw, "\nINCIDENT\tEVENT\tHELD\tDATE\tPLACE\tKILLED\tINJURED\tMISSED PEOPLE")
+	fmt.Fprintln(e.stdout)
+	tb := newTable("INCIDENT", "EVENT", "HELD", "DATE", "PLACE~", "KILLED", "INJURED", "MISSED PEOPLE~")
 	for _, d := range r.Details {
-		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%s\t%s\t%v\t%v\t%s\n", d.Cluster, d.Event, d.Held, d.Articles, d.Date, d.Place, d.Killed, d.Injured, strings.Join(d.Missed, "; "))
+		tb.row(d.Cluster, d.Event, fmt.Sprintf("%d/%d", d.Held, d.Articles), d.Date, d.Place, strconv.FormatBool(d.Killed), strconv.FormatBool(d.Injured), strings.Join(d.Missed, "; "))
 	}
-	return tw.Flush()
+	return tb.write(e.stdout, termWidth(e.stdout))
 }
 
 func runAnalyse(ctx context.Context, e *env, args []string) error {
@@ -181,41 +188,41 @@ func printAnalysis(e *env, a news.Article, an news.Analysis) {
 	if !a.Published.IsZero() {
 		pub = a.Published.Format("2006-01-02")
 	}
-	fmt.Fprintf(w, "%s\n%s | %s | %s | lang %s", a.Title, a.ID, a.Source, pub, a.Lang)
+	fmt.Fprintf(w, "%s\n%s | %s | %s | lang %s", a.Title, a.ID, cmp.Or(a.Source, "unknown outlet"), pub, a.Lang)
 	if len(a.Inferred) > 0 {
 		fmt.Fprintf(w, " | inferred: %s", strings.Join(a.Inferred, ", "))
 	}
 	fmt.Fprintln(w)
-	tw := newTable(w)
-	fmt.Fprintln(tw, "\nKIND\tVALUE\tDETAIL\tTEXT")
+	fmt.Fprintln(w)
+	tb := newTable("KIND", "VALUE~", "DETAIL~", "TEXT~")
 	for _, en := range an.Entities {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", en.Type, en.Name, strings.Join(en.Aliases, "; "))
+		tb.row(string(en.Type), en.Name, strings.Join(en.Aliases, "; "))
 	}
 	for _, p := range an.Places {
-		fmt.Fprintf(tw, "place\t%s, %s\t%.4f, %.4f\t%s\n", p.Name, p.Country, p.Lat, p.Lon, p.Text)
+		tb.row("place", p.Name+", "+p.Country, fmt.Sprintf("%.4f, %.4f", p.Lat, p.Lon), p.Text)
 	}
 	for _, d := range an.Dates {
 		rel := ""
 		if d.Relative {
 			rel = "relative"
 		}
-		fmt.Fprintf(tw, "date\t%s\t%s\t%s\n", d.Date, rel, d.Text)
+		tb.row("date", d.Date, rel, d.Text)
 	}
 	for _, f := range an.Figures {
 		v := news.FormatNumber(f.Value)
 		if f.Max != 0 {
 			v += "–" + news.FormatNumber(f.Max)
 		}
-		fmt.Fprintf(tw, "figure\t%s\t%s\t%s\n", v, strings.TrimSpace(f.Counts+" "+f.Where), f.Text)
+		tb.row("figure", v, strings.TrimSpace(f.Counts+" "+f.Where), f.Text)
 	}
 	for _, q := range an.Quotes {
 		kind := "quote"
 		if q.Indirect {
 			kind = "reported"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\t%s\n", kind, q.Speaker, clip(q.Text, 80))
+		tb.row(kind, q.Speaker, "", q.Text)
 	}
-	tw.Flush()
+	tb.write(w, termWidth(w))
 	fmt.Fprintln(w)
 }
 

@@ -121,9 +121,9 @@ func ingestWorkers(t *testing.T, bin, dsn string, files []string, workers int) {
 
 // TestWorkersGiveSameEvents ingests one shuffled corpus with 4 processes at
 // once and with 1 process, into separate stores: no article may be stored
-// twice or lost, and the four must make the events one process makes,
-// both taking their batches in their commit order and reading the files
-// in its own order.
+// twice or lost, and the four must make the events one process makes
+// (BCubed F1 >= 0.97), both taking their batches in their commit order and
+// reading the files in its own order.
 func TestWorkersGiveSameEvents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -160,23 +160,28 @@ func TestWorkersGiveSameEvents(t *testing.T) {
 			if n != len(arts) {
 				t.Errorf("4 workers stored %d articles, want %d (none twice, none lost)", n, len(arts))
 			}
-			// Each worker replays the others' batches before deciding its
-			// own, so the four decide exactly as one process taking their
-			// batches in the order they were committed: the same events.
-			inOrder := replayCommitOrder(t, four)
-			if !slices.Equal(inOrder, p4) {
-				agree := eval.Score(labelsOf(inOrder), labelsOf(p4))
-				t.Errorf("4 workers made %d events, 1 process taking their batches in commit order %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 process:\n%s",
-					len(p4), len(inOrder), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(inOrder, "\n"))
-			}
-			// One process reading the files in its own order takes other
-			// batches in another order; the clusterer gives the same events
-			// whatever the batches (cluster.TestBatchOrder: 200 of 200
-			// shuffles of this corpus in batches of 1 to 8): the same events.
-			if !slices.Equal(p1, p4) {
-				agree := eval.Score(labelsOf(p1), labelsOf(p4))
-				t.Errorf("4 workers made %d events, 1 process reading the files in order %d (BCubed F1 between them %.3f), want the same events\n4 workers:\n%s\n1 process:\n%s",
-					len(p4), len(p1), agree.BCubedF1, strings.Join(p4, "\n"), strings.Join(p1, "\n"))
+			// Each worker takes in the others' batches before deciding its
+			// own, so the four decide as one process taking their batches
+			// in the order they were committed; and the clusterer settles a
+			// component as a function of its articles, so also as one
+			// process reading the files in its own order. Not always
+			// exactly (README: a pair is first scored with the document
+			// frequencies of the moment it is met, and this corpus holds a
+			// cross-language report scored near the join threshold): at
+			// BCubed F1 >= 0.97, the archive issue's mark.
+			for _, other := range []struct {
+				name string
+				p    []string
+			}{
+				{"1 process taking their batches in commit order", replayCommitOrder(t, four)},
+				{"1 process reading the files in order", p1},
+			} {
+				agree := eval.Score(labelsOf(other.p), labelsOf(p4)).BCubedF1
+				t.Logf("4 workers vs %s: BCubed F1 %.3f (%d and %d events)", other.name, agree, len(p4), len(other.p))
+				if agree < 0.97 {
+					t.Errorf("4 workers made %d events, %s %d (BCubed F1 between them %.3f), want >= 0.97\n4 workers:\n%s\n%s:\n%s",
+						len(p4), other.name, len(other.p), agree, strings.Join(p4, "\n"), other.name, strings.Join(other.p, "\n"))
+				}
 			}
 		})
 	}

@@ -27,6 +27,8 @@ type doc struct {
 	mask   uint16   // channels present in vec
 	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
 	year   int      // latest year mentioned, 0 if none
+	days   []uint16 // explicit days mentioned, month×32 + day, sorted, unique
+	months uint16   // months named (bit m)
 	lang   string   // ISO 639-1 primary subtag, "" if unknown
 	outlet string
 	hash   string // Article.Hash, "" if none
@@ -58,6 +60,7 @@ func (c *Clusterer) vectorize(a *news.Article) *doc {
 	slices.SortFunc(raw, func(x, y term) int { return cmp.Compare(x.h, y.h) })
 	d := &doc{
 		id: a.ID, raw: raw, sh: shingles(c.feat.toks), year: c.feat.maxYear,
+		days: slices.Compact(slices.Sorted(slices.Values(c.feat.days))), months: c.feat.months,
 		lang: normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published,
 	}
 	c.weigh(d)

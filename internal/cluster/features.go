@@ -225,7 +225,9 @@ type featurizer struct {
 	lowerSet map[string]bool
 	name     []string
 	sb       strings.Builder
-	maxYear  int // latest year mentioned: the year of the happening, as older years are background
+	maxYear  int      // latest year mentioned: the year of the happening, as older years are background
+	days     []uint16 // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
+	months   uint16   // bit m set: month m named
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
 }
@@ -236,6 +238,26 @@ func (f *featurizer) year(v string) {
 	if y := int(v[0]-'0')*1000 + int(v[1]-'0')*100 + int(v[2]-'0')*10 + int(v[3]-'0'); y > f.maxYear {
 		f.maxYear = y
 	}
+}
+
+// day records an explicit day of a month (m two digits, d the day's
+// digits), for the pair feature that sees a later report name the day of
+// an earlier one.
+func (f *featurizer) day(m, d string) {
+	n, err := strconv.Atoi(strings.TrimLeft(d, "0"))
+	if err != nil || n < 1 || n > 31 {
+		return
+	}
+	f.days = append(f.days, uint16(monthNum(m)*32+n))
+}
+
+// monthNum is the number of a two-digit month, 0 if it is not one.
+func monthNum(m string) int {
+	n, err := strconv.Atoi(m)
+	if err != nil || n < 1 || n > 12 {
+		return 0
+	}
+	return n
 }
 
 // month returns the two-digit month of an English month name or one of
@@ -433,6 +455,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	clear(f.counts)
 	clear(f.lowerSet)
 	f.maxYear = 0
+	f.days, f.months = f.days[:0], 0
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
 	for _, t := range f.toks {
@@ -482,6 +505,7 @@ func (f *featurizer) addTokens(toks []token) {
 			if m, d, y, ok := dottedDate(t.lower); ok {
 				// 16.12.2024: the European numeric date.
 				f.counts[hashPair(chDate, m, d)]++
+				f.day(m, d)
 				f.year(y)
 				continue
 			}
@@ -496,6 +520,7 @@ func (f *featurizer) addTokens(toks []token) {
 					if m, ok := f.month(toks[i+1].lower); ok {
 						// "16 December", "16. Dezember", "16 décembre".
 						f.counts[hashPair(chDate, m, num)]++
+						f.day(m, num)
 						continue
 					}
 				}
@@ -504,10 +529,12 @@ func (f *featurizer) addTokens(toks []token) {
 			continue
 		}
 		if m, ok := f.month(t.lower); ok && (t.cap || len(t.lower) > 3) {
+			f.months |= 1 << monthNum(m)
 			if i+1 < len(toks) && toks[i+1].number {
 				n := strings.TrimLeft(toks[i+1].lower, "0")
 				if len(n) <= 2 && n != "" {
 					f.counts[hashPair(chDate, m, n)]++
+					f.day(m, n)
 				} else if len(n) == 4 {
 					f.counts[hashPair(chDate, m, n)]++
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -37,10 +38,12 @@ const (
 	fSameOutlet
 	fShingles // word-shingle Jaccard
 	fRareNames
-	fNamesLate  // name similarity of reports more than a week apart
-	fWordsNames // words × names
-	fCrossNames // name similarity across languages
-	fCrossWhen  // date and number similarity across languages
+	fNamesLate   // name similarity of reports more than a week apart
+	fWordsNames  // words × names
+	fCrossNames  // name similarity across languages
+	fCrossWhen   // date and number similarity across languages
+	fRefersDay   // the later report, days after, names the earlier one's day (or the day or two before)
+	fRefersMonth // the later report, over a week after, names the earlier one's month, another month than its own
 	numFeatures
 )
 
@@ -49,7 +52,7 @@ var FeatureNames = [numFeatures]string{
 	"bias", "cos_word", "cos_name", "cos_phrase", "cos_place", "cos_year", "cos_number", "cos_date", "cos_title",
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
-	"cross_names", "cross_when",
+	"cross_names", "cross_when", "refers_day", "refers_month",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -175,6 +178,36 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 		f[fCrossNames] = names
 		f[fCrossWhen] = (f[fCosDate] + f[fCosNumber] + f[fCosYear]) / 3
 	}
+	f[fRefersDay], f[fRefersMonth] = refersBack(x, y)
+}
+
+// refersBack sees a follow-up name the time of the first report: "the
+// shooting on November 12", "arrested in the February killing". The
+// earlier article's publication day stands for its happening (which is
+// often the day or two before).
+func refersBack(x, y *doc) (day, month float64) {
+	if x.t.IsZero() || y.t.IsZero() {
+		return 0, 0
+	}
+	early, late := x, y
+	if late.t.Before(early.t) {
+		early, late = late, early
+	}
+	gap := late.t.Sub(early.t)
+	if gap <= 2*24*time.Hour {
+		return 0, 0
+	}
+	for back := range 3 {
+		t := early.t.AddDate(0, 0, -back)
+		if _, ok := slices.BinarySearch(late.days, uint16(int(t.Month())*32+t.Day())); ok {
+			day = 1
+			break
+		}
+	}
+	if gap > 7*24*time.Hour && early.t.Month() != late.t.Month() && late.months&(1<<int(early.t.Month())) != 0 {
+		month = 1
+	}
+	return day, month
 }
 
 // prob is the model's probability that x and y report one event,

@@ -84,9 +84,9 @@ func (c *Clusterer) settle(seeds []*doc) Outcome {
 // to maxComponent articles that is the whole connected component, and
 // the events are a function of its articles. On a dense stream the
 // component can grow to the whole window, settled again at every batch;
-// then only the neighbourhood is: the seeds linked to s by edges among
-// seeds, the articles they have edges to, and every article of the
-// events of those. The events beyond were settled when they came.
+// then only the neighbourhood is: the seeds linked to s, the articles
+// they have edges to, every article of the events of those, and the
+// seeds linked to any of these (so neighbourhoods that overlap are one). The events beyond were settled when they came.
 func (c *Clusterer) component(s *doc, seen, isSeed map[*doc]bool) []*doc {
 	if comp := c.reach(s, nil, maxComponent); comp != nil {
 		for _, d := range comp {
@@ -120,9 +120,13 @@ func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
 		if limit > 0 && len(comp) > limit {
 			return nil
 		}
-		if follow == nil || follow[comp[i]] {
-			for _, e := range comp[i].edges {
-				add(c.docs[e.to])
+		for _, e := range comp[i].edges {
+			// Beyond follow, only the way back to it: a seed linked to an
+			// article already reached belongs to the same neighbourhood,
+			// or two overlapping neighbourhoods would each settle (and
+			// name) the articles they share.
+			if o := c.docs[e.to]; follow == nil || follow[comp[i]] || follow[o] {
+				add(o)
 			}
 		}
 		if ev := comp[i].event; ev != "" && !events[ev] {

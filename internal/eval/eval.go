@@ -222,6 +222,9 @@ type Report struct {
 	Seconds           float64
 	ArticlesPerSecond float64
 	Split             string
+	// Gaps breaks pair recall and precision down by the days between
+	// the two articles' publication times.
+	Gaps []GapBucket `json:"gaps,omitempty"`
 }
 
 // Run clusters gold with a fresh Clusterer in file order — or in
@@ -281,7 +284,7 @@ func run(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 	for _, a := range gold {
 		g[a.ID] = a.Cluster
 	}
-	r := Report{Scores: Score(g, pred), Seconds: secs, Split: "all"}
+	r := Report{Scores: Score(g, pred), Seconds: secs, Split: "all", Gaps: ScoreGaps(gold, pred)}
 	if secs > 0 {
 		r.ArticlesPerSecond = float64(len(gold)) / secs
 	}

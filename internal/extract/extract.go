@@ -73,6 +73,8 @@ type doc struct {
 	labels []ner.Label
 	tagger *ner.Tagger
 	id     string
+	// genders caches entityGender per person entity.
+	genders map[string]int
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
@@ -172,6 +174,9 @@ func (a *Analyzer) entities(d *doc) {
 	// Long forms of parenthesised abbreviations, and the abbreviations.
 	for abTok, lf := range defs {
 		lc := cand{s: lf[0], e: lf[1], longForm: true}
+		if datelineAt(d, &lc) {
+			continue // "PHILADELPHIA (CBS) —": a dateline's place and agency, no definition
+		}
 		f := a.fold(text, toks, lc.s, lc.e)
 		if al, ok := a.aliases.lookup(f); ok {
 			lc.typ, lc.alias = al.Type, al.Name
@@ -289,6 +294,33 @@ func quantityWord(f string) bool {
 		return true
 	}
 	return currencyAfter[f] != ""
+}
+
+// compassWords are the directions that name a part of a city ("Northwest
+// Washington").
+var compassWords = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "downtown")
+
+// datelineAt reports a candidate in capitals that opens its sentence (or
+// line) and is followed by a dash, or by an agency in parentheses and a
+// dash: "PHILADELPHIA (CBS) —", "EFFINGHAM -".
+func datelineAt(d *doc, c *cand) bool {
+	toks, text := d.toks, d.text
+	if c.s > 0 && toks[c.s-1].Sent == toks[c.s].Sent && !strings.Contains(text[toks[c.s-1].End:toks[c.s].Start], "\n") {
+		return false
+	}
+	for k := c.s; k < c.e; k++ {
+		if toks[k].Kind == tWord && !allCaps(text[toks[k].Start:toks[k].End]) {
+			return false
+		}
+	}
+	k := c.e
+	if k < len(toks) && text[toks[k].Start] == '(' {
+		for k < len(toks) && k < c.e+6 && text[toks[k].Start] != ')' {
+			k++
+		}
+		k++
+	}
+	return k < len(toks) && toks[k].Kind == tPunct && isDash(text[toks[k].Start:toks[k].End])
 }
 
 // placeAfter reports ", Country" or ", City" right after a name: "Aqaba,
@@ -415,6 +447,33 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if single && isAbbrev(raw) && toks[c.s].End < len(text) && text[toks[c.s].End] == '.' {
 		return false // a title's abbreviation ("Atty.", "Gov."), not a name
 	}
+	if single && partyTag(a.gaz, text, toks[c.s].Start, toks[c.s].End) {
+		return false // "D-Ore.", "R-Texas": a politician's party and state
+	}
+	// "Southwest Baltimore", "North Philadelphia": a direction before a
+	// known place is a part of it; the place is the name.
+	if !single && compassWords[toks[c.s].Fold] && !a.known(f) {
+		if rest := a.fold(text, toks, c.s+1, c.e); a.gaz.Has(rest) {
+			c.s++
+			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
+		}
+	}
+	// "PHILADELPHIA (CBS) —", "IUKA –": the capitals opening an article
+	// or a line before a dash or an agency in parentheses are a
+	// dateline's place.
+	if datelineAt(d, c) && a.gaz.HasAny(f) && !a.countryOnly(f) {
+		if ents := a.gaz.LookupFolded(f); len(ents) > 0 {
+			c.typ, c.place = news.Place, &ents[0]
+			return true
+		}
+	}
+	if e, ok := a.qualifiedPlace(d, f, c.e); ok {
+		// "MYRTLE CREEK, Ore.", "Denmark, S.C.": a town of the gazetteer
+		// followed by its own state or country is that town, whatever
+		// else the name could be.
+		c.typ, c.place = news.Place, &e
+		return true
+	}
 	if al, ok := a.aliases.lookup(f); ok && (len(f) > 3 || a.exactAlias(al, raw)) {
 		c.typ, c.alias = al.Type, al.Name
 		return true
@@ -435,7 +494,11 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		if t, ok := d.nerTypeOf(c.s, c.e); ok && e.Kind != "country" && !cued && e.Population < 200000 {
 			other = t == news.Person || (t == news.Org && single)
 		}
-		if e.Kind == "country" || (!other && (!single || e.Population >= minPop || cued)) {
+		// A run of words that is only a small town's name ("Hope Mills")
+		// needs a cue too: the gazetteer holds every place of a thousand
+		// people, and many such names are also people's or firms'.
+		multi := !single && (e.Population >= 15000 || e.Kind == "region")
+		if e.Kind == "country" || (!other && (multi || e.Population >= minPop || cued)) {
 			c.typ = news.Place
 			c.place = &e
 			return true

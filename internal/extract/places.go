@@ -1,33 +1,123 @@
 package extract
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
 // places resolves the article's place mentions jointly: every place name
-// of the article is context for the others (geo.Resolve).
+// of the article is context for the others (geo.ResolveRefs), and a
+// region or country written after a name and a comma ("Pasadena, Calif.",
+// "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
+// between namesakes. The container is itself a place of the article, so
+// that a state is placed even when no town of it is known. Party tags
+// ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
 func (a *Analyzer) places(d *doc) []news.GeoPlace {
-	var names []string
-	for _, m := range d.ms {
-		if m.Type == news.Place {
-			names = append(names, m.Text)
-		}
+	type placeRef struct {
+		text       string
+		start, end int
+		in         []geo.Entry // qualifier readings, when this mention has one
+		qual       bool        // this mention is itself another's qualifier
 	}
-	if len(names) == 0 {
-		return nil
-	}
-	res := a.gaz.Resolve(names)
-	// Names written with an alias ("U.S.", "Britain") resolve through the
-	// alias table's canonical name.
-	var out []news.GeoPlace
+	var refs []placeRef
+	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place {
+		if m.Type != news.Place || a.notPlace(d, m) {
 			continue
 		}
-		e, ok := res[m.Text]
-		if !ok {
-			if al, found := a.aliases.lookup(geo.Fold(m.Text)); found {
+		// "Fla.", "Mo.": a state's abbreviation is the state, never a
+		// namesake town.
+		if m.End < len(d.text) && d.text[m.End] == '.' && !strings.HasSuffix(m.Text, ".") {
+			if q := a.gaz.Abbrev(m.Text + "."); len(q) > 0 {
+				refs = append(refs, placeRef{text: m.Text + ".", start: m.Start, end: m.End + 1, in: q, qual: true})
+				continue
+			}
+		}
+		if strings.HasSuffix(m.Text, ".") {
+			if q := a.gaz.Abbrev(m.Text); len(q) > 0 {
+				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End, in: q, qual: true})
+				continue
+			}
+		}
+		refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+	}
+	// "Omaha Police Department", "Olathe Police say", "Vermont State
+	// Police": the place an agency serves is a place of the article.
+	placed := map[int]bool{}
+	for _, r := range refs {
+		placed[r.start] = true
+	}
+	for k := range d.toks {
+		if s, e, ok := a.agencyPlace(d, k); ok && !placed[s] {
+			placed[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
+		}
+	}
+	// "Elmo, Missouri": a region or country after a comma is a place
+	// even when the word before it is unknown.
+	for k := range d.toks {
+		if k == 0 || d.toks[k-1].Kind != tWord || !isUpper(d.text[d.toks[k-1].Start]) {
+			continue
+		}
+		if q, s, e := a.qualifierAt(d, k); len(q) > 0 && !placed[s] && q[0].Kind == "region" {
+			placed[s] = true
+			covered[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e, in: q, qual: true})
+		}
+	}
+	// Qualifiers after each place mention.
+	n := len(refs)
+	for i := 0; i < n; i++ {
+		r := &refs[i]
+		k := d.tokAt(r.end)
+		q, s, e := a.qualifierAt(d, k)
+		if len(q) == 0 {
+			continue
+		}
+		r.in = q
+		if !covered[s] {
+			covered[s] = true
+			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e, in: q, qual: true})
+		}
+	}
+	// A qualifier tagged as a place mention of its own is the qualifier.
+	kept := refs[:0]
+	seenQual := map[int]bool{}
+	for _, r := range refs {
+		if !r.qual && covered[r.start] || r.qual && seenQual[r.start] {
+			continue
+		}
+		if r.qual {
+			seenQual[r.start] = true
+		}
+		kept = append(kept, r)
+	}
+	refs = kept
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
+	if len(refs) == 0 {
+		return nil
+	}
+	var gr []geo.Ref
+	for _, r := range refs {
+		if r.qual {
+			continue
+		}
+		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
+	}
+	res := a.gaz.ResolveRefs(gr, d.lang)
+	var out []news.GeoPlace
+	for _, r := range refs {
+		var e geo.Entry
+		ok := false
+		if r.qual {
+			e, ok = r.in[0], true
+		} else if e, ok = res[r.text]; !ok {
+			// Names written with an alias ("U.S.", "Britain") resolve
+			// through the alias table's canonical name.
+			if al, found := a.aliases.lookup(geo.Fold(r.text)); found {
 				if c := a.gaz.Lookup(al.Name); len(c) > 0 {
 					e, ok = c[0], true
 				}
@@ -37,9 +127,236 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 			continue
 		}
 		out = append(out, news.GeoPlace{
-			Name: e.Name, Text: m.Text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
-			Kind: e.Kind, Start: m.Start, End: m.End,
+			Name: e.Name, Text: r.text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
+			Kind: kindOf(e), Start: r.start, End: r.end,
 		})
 	}
 	return out
 }
+
+// kindOf is the GeoPlace kind of a gazetteer entry: a district placed as
+// its own is a city.
+func kindOf(e geo.Entry) string {
+	if e.Kind == "district" {
+		return "city"
+	}
+	return e.Kind
+}
+
+// notPlace reports a place mention that is a party tag ("D-Ore.",
+// "R-Texas": a politician's party and state) or a title's abbreviation
+// ("Sen.", "Sens.", "Gov."), whatever the tagger made of it.
+func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
+	raw := m.Text
+	if m.End < len(d.text) && d.text[m.End] == '.' && !strings.HasSuffix(raw, ".") {
+		if isAbbrev(raw) || titles[geo.Fold(raw)] {
+			return true
+		}
+	}
+	if partyTag(a.gaz, d.text, m.Start, m.End) {
+		return true
+	}
+	return streetName(d, m)
+}
+
+// streetSuffixes name a kind of street; a place name before one is the
+// street's ("Pennsylvania Ave", "Texas Street").
+var streetSuffixes = set("street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+	"way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "terrace", "circle", "trail", "avenues", "streets", "roads")
+
+// streetName reports a place mention that names a street: followed by a
+// street's kind ("Pennsylvania Avenue", "Pennsylvania & California
+// Avenues") or after "block of" ("the 900 block of Pennsylvania").
+func streetName(d *doc, m news.Mention) bool {
+	k := d.tokAt(m.End)
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		t := d.toks[j]
+		if t.Kind != tWord {
+			if j == k && t.Kind == tPunct && d.text[t.Start] == '&' {
+				continue
+			}
+			break
+		}
+		if streetSuffixes[t.Fold] {
+			return true
+		}
+		if j == k || !isUpper(d.text[t.Start]) {
+			break
+		}
+	}
+	s := d.tokAt(m.Start)
+	return s >= 2 && d.toks[s-1].Fold == "of" && d.toks[s-2].Fold == "block"
+}
+
+// partyTag reports whether text[s:e] is, or lies inside, a party tag:
+// one capital letter (the party), a hyphen and a state written as AP,
+// postal code or name ("D-Ore.", "R-Texas", "I-Vt.", "D-N.Y."), the whole
+// not followed by a letter.
+func partyTag(g *geo.Gazetteer, text string, s, e int) bool {
+	// Widen to the word around the span: letters, dots and hyphens.
+	inWord := func(c byte) bool {
+		return c == '-' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+	}
+	for s > 0 && inWord(text[s-1]) {
+		s--
+	}
+	for e < len(text) && inWord(text[e]) {
+		e++
+	}
+	w := text[s:e]
+	if len(w) < 3 || w[1] != '-' || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	state := w[2:]
+	if len(g.Abbrev(state)) > 0 || len(g.Abbrev(strings.TrimSuffix(state, "."))) > 0 {
+		return true
+	}
+	// "R-Texas", "D-New York": a state's name (the rest of a two-word
+	// name follows as the next word).
+	for _, c := range g.Lookup(strings.TrimSuffix(state, ".")) {
+		if c.Kind == "region" {
+			return true
+		}
+	}
+	if rest := strings.Fields(text[e:min(len(text), e+16)]); len(rest) > 0 {
+		for _, c := range g.Lookup(strings.TrimSuffix(state, ".") + " " + strings.Trim(rest[0], ".,);")) {
+			if c.Kind == "region" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qualifiedPlace reports a name (folded) followed at token k by a
+// qualifier it lies in ("Tyrone, Mo."), and the reading inside it.
+func (a *Analyzer) qualifiedPlace(d *doc, folded string, k int) (geo.Entry, bool) {
+	if !a.gaz.HasAny(folded) {
+		return geo.Entry{}, false
+	}
+	q, _, _ := a.qualifierAt(d, k)
+	if len(q) == 0 {
+		return geo.Entry{}, false
+	}
+	for _, e := range a.gaz.LookupFolded(folded) {
+		for _, x := range q {
+			if geo.Within(e, x) {
+				return e, true
+			}
+		}
+	}
+	return geo.Entry{}, false
+}
+
+// agencyHeads are the words that make a name an agency of the place
+// named before them: "Omaha Police Department", "Dade County Sheriff's
+// Office", "Vermont State Police".
+var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
+
+// agencyPlace finds the place an agency's name starts with, for the
+// agency head at token h: the capitalised words before it ("Omaha" in
+// "Omaha Police Department"), the part before a hyphen
+// ("Savannah-Chatham Metropolitan Police"), or before "State" ("Vermont
+// State Police").
+func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
+	toks, text := d.toks, d.text
+	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) {
+		return 0, 0, false
+	}
+	last := h - 1
+	if toks[last].Fold == "state" && last > 0 {
+		last--
+	}
+	for s := max(0, last-2); s <= last; s++ {
+		ok := true
+		for j := s; j <= last; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) || toks[j].Sent != toks[h].Sent ||
+				j < h-1 && !onlySpace(text, toks[j].End, toks[j+1].Start) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		start, end := toks[s].Start, toks[last].End
+		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
+			end = start + i
+		}
+		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// countryOnly reports a name whose only readings are countries: "U.S.
+// Marshals", "Mexican police" say nothing about where.
+func (a *Analyzer) countryOnly(folded string) bool {
+	for _, e := range a.gaz.LookupFolded(folded) {
+		if e.Kind != "country" {
+			return false
+		}
+	}
+	return true
+}
+
+// tokAt returns the index of the first token starting at or after byte
+// offset off.
+func (d *doc) tokAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= off })
+}
+
+// qualifierAt reads a container written at token k: a comma, then a
+// region abbreviation ("Calif.", "S.C.", "CA"), or the name of a region or
+// country in up to three capitalised words ("South Carolina",
+// "Switzerland"). It returns the readings and the qualifier's byte span.
+func (a *Analyzer) qualifierAt(d *doc, k int) ([]geo.Entry, int, int) {
+	toks, text := d.toks, d.text
+	if k+1 >= len(toks) || toks[k].Kind != tPunct || text[toks[k].Start] != ',' || toks[k+1].Kind != tWord {
+		return nil, 0, 0
+	}
+	first := toks[k+1]
+	if !isUpper(text[first.Start]) {
+		return nil, 0, 0
+	}
+	// An abbreviation, with the dot the tokenizer leaves apart ("Calif" ".").
+	raw := text[first.Start:first.End]
+	end := first.End
+	if end < len(text) && text[end] == '.' && !strings.HasSuffix(raw, ".") {
+		if q := a.gaz.Abbrev(raw + "."); len(q) > 0 {
+			return q, first.Start, end + 1
+		}
+	}
+	if q := a.gaz.Abbrev(raw); len(q) > 0 {
+		return q, first.Start, end
+	}
+	// "BIRMINGHAM, Ala (WIAT)": an AP abbreviation whose dot was dropped.
+	if len(raw) >= 3 && !strings.HasSuffix(raw, ".") {
+		if q := a.gaz.Abbrev(raw + "."); len(q) > 0 {
+			return q, first.Start, end
+		}
+	}
+	// A name of up to three words, the longest first.
+	for n := 3; n >= 1; n-- {
+		if k+n >= len(toks) {
+			continue
+		}
+		last := toks[k+n]
+		ok := true
+		for j := k + 1; j <= k+n; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		if q := a.gaz.Qualifier(text[first.Start:last.End]); len(q) > 0 {
+			return q, first.Start, last.End
+		}
+	}
+	return nil, 0, 0
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -128,6 +128,13 @@ func quotes(d *doc, artID string) []news.Quote {
 			// said the plan was "reckless"`, `called him "a friend"`.
 			spk = d.reportingSpeaker(firstTokAt(d.toks, q.open)-1, mentionAt)
 		}
+		if spk == -1 && !titleCase(text[q.start:q.end]) {
+			// A partial quotation in a clause whose verb is not a
+			// speech verb: `X blamed the "fog of war"`, `she applauded
+			// him for fighting "over and over again"`. A title ("the
+			// show "Morning Talk"") is no speech.
+			spk = d.clauseSubject(firstTokAt(d.toks, q.open)-1, mentionAt)
+		}
 		if short && spk == -1 {
 			continue // a scare quote or a title, not speech
 		}
@@ -256,6 +263,11 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	// When the closing mark ended the sentence, attribution may still
 	// follow on the same line: the search stops at a line break, not at
 	// a sentence end.
+	// A quotation run on by a conjunction or preposition ("was "riding
+	// the fence" until Y said") is not attributed by what follows it.
+	if toks[k].Kind == tWord && (phraseStops[toks[k].Fold] || runOn[toks[k].Fold]) {
+		return -1
+	}
 	verb := -1
 	for j := k; j < len(toks) && j < k+10; j++ {
 		t := &toks[j]
@@ -330,6 +342,9 @@ func (d *doc) speakerAfter(k int, mentionAt map[int]int) int {
 	return -1
 }
 
+// runOn are conjunctions that carry a sentence on past a quotation.
+var runOn = set("until", "unless", "since", "though", "although", "whereas", "so")
+
 // speakerBefore reads `X said: "`, `X told reporters, "` before an opening
 // quote (k is the token before the mark).
 func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
@@ -355,6 +370,11 @@ func (d *doc) speakerBefore(k int, mentionAt map[int]int) int {
 	}
 	if m := d.participleSubject(verb, mentionAt); m != -1 {
 		return m
+	}
+	if verb > 0 && (toks[verb-1].Fold == "and" || toks[verb-1].Fold == "but") {
+		if m := d.clauseSubject(verb-2, mentionAt); m != -1 {
+			return m // "X praised Y's plan and said: "...""
+		}
 	}
 	for j := verb - 1; j >= 0 && j > verb-8 && toks[j].Sent == sent; j-- {
 		if m, ok := mentionAt[j]; ok && d.ms[m].Type != news.Place {
@@ -409,6 +429,13 @@ func (d *doc) reportingSpeaker(k int, mentionAt map[int]int) int {
 	}
 	if m := d.participleSubject(verb, mentionAt); m != -1 {
 		return m
+	}
+	// A second verb of the subject: "X praised Y's plan and said it
+	// would "bring change"" is X's, not Y's.
+	if verb > 0 && (toks[verb-1].Fold == "and" || toks[verb-1].Fold == "but") {
+		if m := d.clauseSubject(verb-2, mentionAt); m != -1 {
+			return m
+		}
 	}
 	// The word before the verb is not a name or pronoun ("Smith, who
 	// ..., said", "Smith, delivering the speech, asked"): the subject
@@ -700,4 +727,73 @@ func trimPunct(text string, s, e int) (int, int) {
 		break
 	}
 	return s, e
+}
+
+// clauseSubject finds the subject of the clause that holds a partial
+// quotation, from the token k before its opening mark: the nearest
+// person or organisation mention (or subject pronoun, -2) before it in
+// the sentence that is followed by a verb, not one after a preposition
+// or with a possessive. It returns -1 when there is none.
+func (d *doc) clauseSubject(k int, mentionAt map[int]int) int {
+	toks := d.toks
+	if k < 0 || k >= len(toks) {
+		return -1
+	}
+	sent := toks[k].Sent
+	for j := k; j >= 0 && j > k-30 && toks[j].Sent == sent; j-- {
+		if toks[j].Kind == tPunct && isCloseQuote(d.text[toks[j].Start:toks[j].End]) {
+			return -1 // another quotation of the sentence stands between
+		}
+		m, isMention := mentionAt[j]
+		if isMention && (d.ms[m].Type == news.Place) {
+			continue
+		}
+		pron := !isMention && d.isPronounTok(j) && toks[j].Kind == tWord
+		if !isMention && !pron {
+			continue
+		}
+		if j > 0 && toks[j-1].Sent == sent && toks[j-1].Kind == tWord && (phraseStops[toks[j-1].Fold] || determiners[toks[j-1].Fold] || toks[j-1].Fold == "of") {
+			continue // an object or a modifier: "praised Smith", "for Smith"
+		}
+		e := j + 1
+		if isMention {
+			e = firstTokAt(toks, d.ms[m].End)
+		}
+		if e < len(toks) && toks[e].Kind == tPunct && (strings.HasPrefix(d.text[toks[e].Start:], "'") || strings.HasPrefix(d.text[toks[e].Start:], "’")) {
+			continue // "Smith's plan"
+		}
+		for e < len(toks) && e < k && (auxiliaries[toks[e].Fold] || strings.HasSuffix(toks[e].Fold, "ly") || toks[e].Fold == "not" || toks[e].Fold == "also") {
+			e++
+		}
+		if e > k || e >= len(toks) || toks[e].Kind != tWord || d.isCapWord(e) || phraseStops[toks[e].Fold] || determiners[toks[e].Fold] || toks[e].Fold == "of" {
+			continue
+		}
+		if pron {
+			return -2
+		}
+		return m
+	}
+	return -1
+}
+
+// titleCase reports whether quoted words read as a title: every word of
+// four letters or more capitalised, and no sentence punctuation.
+func titleCase(q string) bool {
+	q = strings.TrimRight(strings.TrimSpace(q), ",")
+	if strings.ContainsAny(q, ".!?") && !strings.HasSuffix(q, ".") || strings.Count(q, ".") > 1 {
+		return false
+	}
+	long := 0
+	for _, w := range strings.Fields(q) {
+		w = strings.Trim(w, ".,:;'’\"()")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		long++
+	}
+	return long > 0
 }

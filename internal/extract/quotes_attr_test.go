@@ -53,6 +53,20 @@ func TestQuoteAttribution(t *testing.T) {
 		{"participle of a speech verb", `Tomas Berger refused to discuss the plan, responding that he was "not going to negotiate in public."`,
 			[]string{"Tomas Berger: not going to negotiate in public."}},
 		{"scare quote is no speech", `The so-called "reform" failed in the end.`, nil},
+		// Round two: each failed before its fix.
+		{"partial quote after a non-speech verb", `Maria Lindqvist blamed the delay on "a fog of paperwork and meetings" at the ministry.`,
+			[]string{"Maria Lindqvist: a fog of paperwork and meetings"}},
+		{"subject after an opening phrase", `At the hearing on Tuesday, Tomas Berger repeated his promise of "free buses for every child" in the valley.`,
+			[]string{"Tomas Berger: free buses for every child"}},
+		{"pronoun subject of a partial quote", `Maria Lindqvist arrived late at the hall.` + "\n\n" + `She thanked the council for fighting "over and over again" for the school.`,
+			[]string{"Maria Lindqvist: over and over again"}},
+		{"pronoun by the gender of a first name", `Peter Holm and Laura Vidal met the press on Monday.` + "\n\n" + `"We have a plan for the whole valley," she said.`,
+			[]string{"Laura Vidal: We have a plan for the whole valley,"}},
+		{"second verb of the subject", `Peter Holm praised Laura Vidal's plan and said it would "bring real change to the valley."`,
+			[]string{"Peter Holm: bring real change to the valley."}},
+		{"a name after a run-on quote is no speaker", `Peter Holm was "still thinking it over" until Laura Vidal said she would run.`,
+			[]string{"Peter Holm: still thinking it over"}},
+		{"a title is no speech", `Peter Holm starred in "Harbour Lights Tonight" before the war.`, nil},
 	}
 	a := analyzer(t)
 	for _, tc := range tests {

@@ -177,9 +177,13 @@ func scorePolNEAR(t testing.TB, an *Analyzer, arts []polnearArticle, misses *[]s
 				s.attributed++
 			}
 		}
-		for _, h := range hitAny {
+		for k, h := range hitAny {
 			if h {
 				s.correct++
+			} else if misses != nil {
+				q := sys[k]
+				lo, hi := max(0, q.Start-120), min(len(a.Text), q.End+80)
+				*misses = append(*misses, fmt.Sprintf("spurious speaker=%q | %s", q.Speaker, strings.ReplaceAll(a.Text[lo:hi], "\n", " / ")))
 			}
 		}
 	}
@@ -217,8 +221,8 @@ func TestPolNEARQuotes(t *testing.T) {
 		t.Logf("dev %d articles: direct gold %d, recall %.3f; with named source %d, quote+speaker recall %.3f; system %d, precision %.3f",
 			len(dev), d.gold, d.recall(), d.named, d.speaker(), d.system, d.precision())
 	}
-	const minRecall, minSpeaker, minPrecision = 0.78, 0.71, 0.95
+	const minRecall, minSpeaker, minPrecision = 0.86, 0.77, 0.955
 	if s.recall() < minRecall || s.speaker() < minSpeaker || s.precision() < minPrecision {
-		t.Errorf("recall %.3f, speaker %.3f, precision %.3f; want >= %.2f, %.2f, %.2f", s.recall(), s.speaker(), s.precision(), minRecall, minSpeaker, minPrecision)
+		t.Errorf("recall %.3f, speaker %.3f, precision %.3f; want >= %.3f, %.3f, %.3f", s.recall(), s.speaker(), s.precision(), minRecall, minSpeaker, minPrecision)
 	}
 }

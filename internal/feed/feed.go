@@ -122,6 +122,7 @@ func item(gi *gofeed.Item, base *nurl.URL, f *Feed) Item {
 	if a.Author == "" && gi.DublinCoreExt != nil && len(gi.DublinCoreExt.Creator) > 0 {
 		a.Author = clean(gi.DublinCoreExt.Creator[0])
 	}
+	a.Image = itemImage(gi, base)
 	switch {
 	case gi.PublishedParsed != nil:
 		a.Published = gi.PublishedParsed.UTC()
@@ -146,6 +147,27 @@ func item(gi *gofeed.Item, base *nurl.URL, f *Feed) Item {
 		key = "hash:" + hashKey(a.Title+"\n"+a.Text)
 	}
 	return Item{Key: key, Link: link, Article: a, Full: full}
+}
+
+// itemImage is the picture of a feed item: gofeed's (an image enclosure,
+// itunes:image), else Media RSS media:thumbnail or an image media:content.
+func itemImage(gi *gofeed.Item, base *nurl.URL) string {
+	if gi.Image != nil {
+		if u := resolve(base, gi.Image.URL); u != "" {
+			return u
+		}
+	}
+	for _, name := range []string{"thumbnail", "content"} {
+		for _, ext := range gi.Extensions["media"][name] {
+			if name == "content" && !strings.HasPrefix(ext.Attrs["medium"], "image") && !strings.HasPrefix(ext.Attrs["type"], "image/") {
+				continue
+			}
+			if u := resolve(base, ext.Attrs["url"]); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
 }
 
 // Resolve returns the item's article: the feed's own text when it is the
@@ -183,7 +205,8 @@ func Resolve(ctx context.Context, c *fetch.Client, it Item) (news.Article, error
 
 // merge prefers the page for text, URL and outlet, and the feed for what a
 // feed states explicitly: its date (pages often lack one or carry only
-// the update time) and, when the page has none, title, author and language.
+// the update time) and, when the page has none, title, author, language and
+// picture.
 func merge(page, item news.Article) news.Article {
 	out := page
 	out.Origin = item.URL
@@ -197,6 +220,9 @@ func merge(page, item news.Article) news.Article {
 	}
 	if out.Author == "" {
 		out.Author = item.Author
+	}
+	if out.Image == "" {
+		out.Image = item.Image
 	}
 	if out.Lang == "" {
 		out.Lang = item.Lang

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/dossier-news/dossier/internal/fetch"
+	"github.com/dossier-news/dossier/internal/news"
 )
 
 const longPara = "The finance ministry said on Tuesday that the budget deficit narrowed to 3.1 per cent of economic output last year, better than the 3.6 per cent it had forecast in the spring, thanks mainly to higher tax receipts from corporate profits and a fall in interest payments on public debt. "
@@ -226,4 +227,30 @@ func FuzzParse(f *testing.F) {
 		}
 		Sniff("", []byte(doc))
 	})
+}
+
+func TestParseItemImage(t *testing.T) {
+	doc := `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>x</title><link>https://port.example/</link>
+<item><guid>1</guid><title>Crane falls</title><link>https://port.example/a/1</link><media:thumbnail url="/img/crane.jpg"/></item>
+<item><guid>2</guid><title>Quay reopens</title><link>https://port.example/a/2</link><enclosure url="https://cdn.port.example/quay.jpg" type="image/jpeg" length="1"/></item>
+<item><guid>3</guid><title>No picture</title><link>https://port.example/a/3</link></item>
+</channel></rss>`
+	f, err := Parse(strings.NewReader(doc), "https://port.example/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range f.Items {
+		got = append(got, it.Article.Image)
+	}
+	if want := []string{"https://port.example/img/crane.jpg", "https://cdn.port.example/quay.jpg", ""}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("item images = %q, want %q", got, want)
+	}
+	// A page without a picture of its own keeps the feed's.
+	if m := merge(news.Article{Text: "t"}, f.Items[0].Article); m.Image != "https://port.example/img/crane.jpg" {
+		t.Errorf("merge image = %q, want the item's", m.Image)
+	}
+	if m := merge(news.Article{Text: "t", Image: "https://port.example/og.jpg"}, f.Items[0].Article); m.Image != "https://port.example/og.jpg" {
+		t.Errorf("merge image = %q, want the page's own", m.Image)
+	}
 }

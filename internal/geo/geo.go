@@ -24,20 +24,34 @@ var gazetteerGz []byte
 type Entry struct {
 	Name       string
 	Country    string // ISO 3166-1 alpha-2
+	Region     string // GeoNames admin-1 code within Country (US: the postal code); "" for countries
 	Lat, Lon   float64
 	Population int
-	Kind       string // "city" or "country"
+	Kind       string // "country", "region" (state, province, island region), "city" or "district" (a section of a city)
 }
+
+// altBit marks, in an index posting, a name that is one of the entry's
+// alternate names (an exonym, an older or local form) rather than its own.
+const altBit = 1 << 30
 
 // Gazetteer maps folded names to entries. It is read-only after Load and
 // safe for concurrent use.
 type Gazetteer struct {
 	entries []Entry
-	index   map[string][]int32
+	index   map[string][]int32 // folded name → entry ids, altBit set for alternate names
 	// langs holds, for folded names that are country names in only some
 	// languages, entry id → the languages; names absent here (city names,
 	// canonical names) are valid in any language.
 	langs map[string]map[int32][]string
+	// abbr maps a folded region abbreviation ("calif", "sc", "ca") to the
+	// regions it stands for; abbrDot tells those written with a dot (AP
+	// style, "Calif.") from postal codes ("CA").
+	abbr    map[string][]int32
+	abbrDot map[string]bool
+	// regions maps country + "." + region code to the region's entry.
+	regions map[string]int32
+	// parent maps a district to the city it is part of.
+	parent map[int32]int32
 }
 
 var (
@@ -57,25 +71,39 @@ func parse(gz []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("geo: load data/gazetteer.tsv.gz: %w", err)
 	}
-	g := &Gazetteer{index: make(map[string][]int32, 60000), langs: map[string]map[int32][]string{}}
+	g := &Gazetteer{
+		index: make(map[string][]int32, 400000), langs: map[string]map[int32][]string{},
+		abbr: map[string][]int32{}, abbrDot: map[string]bool{}, regions: map[string]int32{}, parent: map[int32]int32{},
+	}
+	type pending struct {
+		id                      int32
+		parent, country, region string
+	}
+	var districts []pending
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: %d fields, want 7", line, len(f))
+		if len(f) != 9 {
+			return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: %d fields, want 9", line, len(f))
 		}
-		lat, err1 := strconv.ParseFloat(f[3], 64)
-		lon, err2 := strconv.ParseFloat(f[4], 64)
-		pop, err3 := strconv.Atoi(f[5])
+		lat, err1 := strconv.ParseFloat(f[4], 64)
+		lon, err2 := strconv.ParseFloat(f[5], 64)
+		pop, err3 := strconv.Atoi(f[6])
 		if err1 != nil || err2 != nil || err3 != nil {
 			return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: bad number", line)
 		}
-		e := Entry{Name: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop, Kind: f[0]}
+		e := Entry{Name: f[1], Country: f[2], Region: f[3], Lat: lat, Lon: lon, Population: pop, Kind: f[0]}
 		id := int32(len(g.entries))
 		g.entries = append(g.entries, e)
+		switch e.Kind {
+		case "region":
+			g.regions[e.Country+"."+e.Region] = id
+		case "district":
+			districts = append(districts, pending{id, f[8], e.Country, e.Region})
+		}
 		seen := map[string]bool{}
 		for _, fk := range variants(f[1]) {
 			if fk != "" && !seen[fk] {
@@ -83,39 +111,65 @@ func parse(gz []byte) (*Gazetteer, error) {
 				g.index[fk] = append(g.index[fk], id)
 			}
 		}
-		if f[6] != "" {
-			langOf := map[string][]string{}
-			var order []string
-			for _, item := range strings.Split(f[6], "|") {
-				langs, name, ok := strings.Cut(item, "=")
-				if !ok {
-					return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: alternate %q lacks langs=", line, item)
+		if f[7] == "" {
+			continue
+		}
+		langOf := map[string][]string{}
+		var order []string
+		for _, item := range strings.Split(f[7], "|") {
+			langs, name, ok := strings.Cut(item, "=")
+			if !ok {
+				return nil, fmt.Errorf("geo: data/gazetteer.tsv.gz: line %d: alternate %q lacks langs=", line, item)
+			}
+			switch langs {
+			case "abbr":
+				k := Fold(name)
+				g.abbr[k] = append(g.abbr[k], id)
+				if strings.HasSuffix(name, ".") {
+					g.abbrDot[k] = true
 				}
+				continue
+			case "alt":
 				for _, fk := range variants(name) {
-					if fk == "" || seen[fk] {
-						continue
+					if fk != "" && !seen[fk] {
+						seen[fk] = true
+						g.index[fk] = append(g.index[fk], id|altBit)
 					}
-					if _, ok := langOf[fk]; !ok {
-						order = append(order, fk)
-					}
-					langOf[fk] = append(langOf[fk], strings.Split(langs, ",")...)
 				}
+				continue
 			}
-			for _, fk := range order {
-				g.index[fk] = append(g.index[fk], id)
-				if g.langs[fk] == nil {
-					g.langs[fk] = map[int32][]string{}
+			for _, fk := range variants(name) {
+				if fk == "" || seen[fk] {
+					continue
 				}
-				g.langs[fk][id] = langOf[fk]
+				if _, ok := langOf[fk]; !ok {
+					order = append(order, fk)
+				}
+				langOf[fk] = append(langOf[fk], strings.Split(langs, ",")...)
 			}
+		}
+		for _, fk := range order {
+			g.index[fk] = append(g.index[fk], id)
+			if g.langs[fk] == nil {
+				g.langs[fk] = map[int32][]string{}
+			}
+			g.langs[fk][id] = langOf[fk]
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("geo: load data/gazetteer.tsv.gz: line %d: %w", line, err)
 	}
+	for _, d := range districts {
+		for _, p := range g.index[Fold(d.parent)] {
+			if p&altBit == 0 && g.entries[p].Kind == "city" && g.entries[p].Country == d.country && g.entries[p].Region == d.region {
+				g.parent[d.id] = p
+				break
+			}
+		}
+	}
 	for k, ids := range g.index {
 		sort.SliceStable(ids, func(i, j int) bool { return g.better(ids[i], ids[j]) })
-		g.index[k] = ids
+		g.index[k] = g.namesakeFirst(ids)
 	}
 	return g, nil
 }
@@ -137,25 +191,77 @@ func variants(name string) []string {
 	return out
 }
 
-// better orders entries: countries before cities, then larger first.
+// weight is the log-scale size by which Lookup orders the readings of a
+// name other than countries: a region counts a twentieth of its people (a
+// state is named less often than its namesake capital is), an alternate
+// name a hundredth (an exonym still finds a large city before a hamlet
+// that bears the name as its own).
+func (g *Gazetteer) weight(p int32) float64 {
+	e := &g.entries[p&^altBit]
+	w := math.Log10(float64(e.Population) + 1)
+	if e.Kind == "region" {
+		w -= math.Log10(20)
+	}
+	if p&altBit != 0 {
+		w -= 2
+	}
+	return w
+}
+
+// better orders postings: countries first, then by weight.
 func (g *Gazetteer) better(a, b int32) bool {
-	ea, eb := &g.entries[a], &g.entries[b]
+	ea, eb := &g.entries[a&^altBit], &g.entries[b&^altBit]
 	if (ea.Kind == "country") != (eb.Kind == "country") {
 		return ea.Kind == "country"
 	}
-	return ea.Population > eb.Population
+	return g.weight(a) > g.weight(b)
 }
 
-// Lookup returns the entries a name may refer to, countries first, then by
-// population. Case, accents, hyphens and Cyrillic script do not matter, and
-// other-language country names ("Deutschland", "Irak", "Ирак") are found.
-func (g *Gazetteer) Lookup(name string) []Entry {
-	ids := g.index[Fold(name)]
-	out := make([]Entry, len(ids))
-	for i, id := range ids {
-		out[i] = g.entries[id]
+// namesakeFirst moves a region after the city of its own name that lies
+// in it: "Baghdad", "Zurich", "New York" name the city first.
+func (g *Gazetteer) namesakeFirst(ids []int32) []int32 {
+	var regions []int32
+	for _, p := range ids {
+		if e := &g.entries[p&^altBit]; e.Kind == "region" {
+			regions = append(regions, p)
+		}
 	}
-	return out
+	if len(regions) == 0 {
+		return ids
+	}
+	for _, r := range regions {
+		re := &g.entries[r&^altBit]
+		at := -1
+		for i, p := range ids {
+			if e := &g.entries[p&^altBit]; p&altBit == 0 && e.Kind == "city" && e.Country == re.Country && e.Region == re.Region {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		out := make([]int32, 0, len(ids))
+		for i, p := range ids {
+			if p != r {
+				out = append(out, p)
+			}
+			if i == at {
+				out = append(out, r)
+			}
+		}
+		ids = out
+	}
+	return ids
+}
+
+// Lookup returns the entries a name may refer to: countries first, then
+// regions and cities by size (a region counting a twentieth of its
+// people, an alternate name a hundredth). Case, accents, hyphens and Cyrillic script do not matter,
+// other-language country names ("Deutschland", "Irak", "Ирак") and
+// exonyms ("Antwerp" for Antwerpen) are found.
+func (g *Gazetteer) Lookup(name string) []Entry {
+	return g.LookupFolded(Fold(name))
 }
 
 // LookupLang is Lookup restricted to names valid in language lang (ISO
@@ -167,7 +273,8 @@ func (g *Gazetteer) LookupLang(name, lang string) []Entry {
 	f := Fold(name)
 	ids := g.index[f]
 	out := make([]Entry, 0, len(ids))
-	for _, id := range ids {
+	for _, p := range ids {
+		id := p &^ altBit
 		if lang != "" {
 			if ls, ok := g.langs[f][id]; ok && !hasLang(ls, lang) && !hasLang(ls, "en") {
 				continue
@@ -187,9 +294,22 @@ func hasLang(ls []string, l string) bool {
 	return false
 }
 
-// Has reports whether a folded key names any place; cheaper than Lookup
-// for the many candidate spans of an article that are not places.
+// Has reports whether a folded key names a country, a region or a city
+// of 15,000 people or more, by its own name or an alternate; cheaper than
+// Lookup for the many candidate spans of an article that are not places.
+// The many smaller towns ("Hope", "Bergen", "Weil") are words and names
+// too often to count as known names by themselves: HasAny finds them.
 func (g *Gazetteer) Has(folded string) bool {
+	for _, p := range g.index[folded] {
+		if e := &g.entries[p&^altBit]; e.Kind == "country" || e.Kind == "region" || e.Population >= 15000 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAny reports whether a folded key names any place of the gazetteer.
+func (g *Gazetteer) HasAny(folded string) bool {
 	_, ok := g.index[folded]
 	return ok
 }
@@ -199,77 +319,341 @@ func (g *Gazetteer) LookupFolded(folded string) []Entry {
 	ids := g.index[folded]
 	out := make([]Entry, len(ids))
 	for i, id := range ids {
+		out[i] = g.entries[id&^altBit]
+	}
+	return out
+}
+
+// Region returns the region entry of a country's admin-1 code.
+func (g *Gazetteer) Region(country, code string) (Entry, bool) {
+	id, ok := g.regions[country+"."+code]
+	if !ok || code == "" {
+		return Entry{}, false
+	}
+	return g.entries[id], true
+}
+
+// Abbrev returns the regions an abbreviation as written stands for: a
+// postal code in capitals ("CA", "SC") or an AP-style abbreviation with
+// its dot ("Calif.", "S.C.", "Ore."), the dot given or not. Lower-case or
+// mixed forms of postal codes ("Ca", "or") are words, not abbreviations.
+func (g *Gazetteer) Abbrev(raw string) []Entry {
+	raw = strings.TrimSpace(raw)
+	k := Fold(raw)
+	ids := g.abbr[k]
+	letters := strings.ReplaceAll(raw, ".", "")
+	if len(ids) == 0 || letters == "" || letters[0] < 'A' || letters[0] > 'Z' {
+		return nil
+	}
+	if strings.Contains(raw, ".") {
+		if !g.abbrDot[k] {
+			return nil
+		}
+	} else if len(letters) != 2 || strings.ToUpper(letters) != letters {
+		return nil
+	}
+	out := make([]Entry, len(ids))
+	for i, id := range ids {
 		out[i] = g.entries[id]
 	}
 	return out
 }
 
+// Qualifier returns what a word written after a place name and a comma
+// names as the place's container: a region by abbreviation ("Pasadena,
+// Calif.") or by name ("Denmark, South Carolina"), or a country ("Basel,
+// Switzerland"). Nothing when the word names neither.
+func (g *Gazetteer) Qualifier(raw string) []Entry {
+	if out := g.Abbrev(raw); len(out) > 0 {
+		return out
+	}
+	var out []Entry
+	for _, p := range g.index[Fold(raw)] {
+		e := g.entries[p&^altBit]
+		if e.Kind == "country" || e.Kind == "region" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// unsupported reports a reading that is a small place in a country no
+// other name of the article points to, while two or more others point to
+// another country: "Bar" (Montenegro) from "Sonny's Bar", "Street" (England) from
+// "152nd Street" in a story whose every other place is in Florida. Such a
+// reading is a word the tagger took for a name, not a place.
+func (g *Gazetteer) unsupported(e Entry, ownNear, ownNamed, near, named map[string]float64) bool {
+	if e.Kind == "country" || e.Population >= 100000 {
+		return false
+	}
+	if near[e.Country]-ownNear[e.Country] > 0 || named[e.Country]-ownNamed[e.Country] > 0 {
+		return false
+	}
+	for cc, v := range near {
+		if cc != e.Country && v-ownNear[cc] >= 2 {
+			return true
+		}
+	}
+	for cc, v := range named {
+		if cc != e.Country && v-ownNamed[cc] >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// regionQual reports whether one of a name's qualifiers is e's region.
+func regionQual(q []Entry, e Entry) bool {
+	for _, x := range q {
+		if x.Kind == "region" && x.Country == e.Country && x.Region == e.Region {
+			return true
+		}
+	}
+	return false
+}
+
+// Within reports whether entry e lies in the container q (a region or a
+// country).
+func Within(e, q Entry) bool {
+	if q.Kind == "country" {
+		return e.Country == q.Country && e.Kind != "country"
+	}
+	return e.Country == q.Country && e.Region == q.Region && e.Kind != "region" && e.Kind != "country"
+}
+
+// Ref is one place name of an article to resolve, with the containers
+// the text puts it in: the region or country written after it ("Pasadena,
+// Calif.": California), as Qualifier reads them.
+type Ref struct {
+	Name string
+	In   []Entry
+}
+
 // Resolve picks one entry for each of the place names of one article,
-// jointly. Each candidate scores its population (log scale, with a bonus
-// for cities of a million or more), a bonus when the article names its
-// country ("Victoria" with "Seychelles") and support from the article's
-// other cities that may lie in the same country ("Valencia" with
-// "Madrid"); countries beat cities of the same name. The weights keep a
-// world city ahead of a namesake town in a country the article merely
-// mentions (Moscow in a story about Washington). Names not in the gazetteer are left out.
+// jointly (ResolveRefs without qualifiers).
 func (g *Gazetteer) Resolve(names []string) map[string]Entry {
-	cands := make(map[string][]Entry, len(names))
-	named := map[string]float64{} // countries the article names outright
-	near := map[string]float64{}  // countries the article's cities may lie in
-	for _, n := range names {
-		if _, ok := cands[n]; ok {
+	refs := make([]Ref, len(names))
+	for i, n := range names {
+		refs[i] = Ref{Name: n}
+	}
+	return g.ResolveRefs(refs, "")
+}
+
+type cand struct {
+	e   Entry
+	id  int32
+	alt bool // found under an alternate name
+}
+
+// ResolveRefs picks one entry for each of the place names of one article,
+// jointly. A qualifier decides first: "Denmark, S.C." is the town in South
+// Carolina, not the country, and "Pasadena, Calif." not the Texas city.
+// Otherwise each reading scores:
+//   - a country 16, plus 3 for each other name of the article that may
+//     lie in it (three at most): a country's name is the country, never
+//     its capital nor a namesake town;
+//   - a region its population divided by 20 (log scale), plus 2 for each
+//     other name in its country (three at most), 2.5 when the article
+//     names the country and 4 for each other name in the region itself:
+//     "Georgia" with "Atlanta" and other US places is the state, and
+//     "Washington" alone the capital; a region loses to a city of its own
+//     name inside it ("New York", "Zurich");
+//   - a city or district its population (log scale, a bonus for a
+//     million or more), less 3 when the name is only an alternate
+//     ("Waterloo" is Waterloo, not an old name of Austin), plus 2.5 when
+//     the article names its country, 2 for each other name whose readings
+//     lie in its country (the name's most populous reading counting fully,
+//     the others half; three at most), 4 when the article names its region
+//     and 2 for each other name whose leading reading lies in the region,
+//     4 for a district whose city the article names: Pasadena beside Los
+//     Angeles is California's, Basel beside Zurich Switzerland's.
+//
+// The weights keep a world city ahead of a namesake town in a country the
+// article merely mentions (Moscow in a story about Washington). A district
+// resolves to the city it is part of ("Englewood" in Chicago to Chicago).
+// Names not in the gazetteer are left out.
+func (g *Gazetteer) ResolveRefs(refs []Ref, lang string) map[string]Entry {
+	cands := map[string][]cand{}
+	var order []string
+	quals := map[string][]Entry{}
+	for _, r := range refs {
+		quals[r.Name] = append(quals[r.Name], r.In...)
+		if _, ok := cands[r.Name]; ok {
 			continue
 		}
-		c := g.Lookup(n)
+		f := Fold(r.Name)
+		var c []cand
+		for _, p := range g.index[f] {
+			id := p &^ altBit
+			if ls, ok := g.langs[f][id]; ok && lang != "" && !hasLang(ls, lang) && !hasLang(ls, "en") {
+				continue // "Columbia" is Colombia only in other languages
+			}
+			c = append(c, cand{e: g.entries[id], id: id, alt: p&altBit != 0})
+		}
 		if len(c) == 0 {
 			continue
 		}
-		cands[n] = c
-		if c[0].Kind == "country" {
-			named[c[0].Country]++
+		cands[r.Name] = c
+		order = append(order, r.Name)
+	}
+	// A qualifier keeps only the readings inside it, when there are any.
+	for n, q := range quals {
+		c := cands[n]
+		if len(q) == 0 || len(c) == 0 {
 			continue
 		}
-		// Support: full for the country of the name's most populous
-		// reading, half for its other readings' countries.
-		seen := map[string]bool{}
-		for i, e := range c {
-			if !seen[e.Country] {
-				seen[e.Country] = true
-				if i == 0 {
-					near[e.Country]++
-				} else {
-					near[e.Country] += 0.5
+		var in []cand
+		for _, x := range c {
+			for _, e := range q {
+				if Within(x.e, e) {
+					in = append(in, x)
+					break
 				}
+			}
+		}
+		if len(in) > 0 {
+			cands[n] = in
+		}
+	}
+	// A region loses to a city of its own name inside it.
+	for n, c := range cands {
+		cities := map[string]bool{}
+		for _, x := range c {
+			if x.e.Kind == "city" && !x.alt {
+				cities[x.e.Country+"."+x.e.Region] = true
+			}
+		}
+		kept := c[:0:0]
+		for _, x := range c {
+			if x.e.Kind == "region" && cities[x.e.Country+"."+x.e.Region] {
+				continue
+			}
+			kept = append(kept, x)
+		}
+		cands[n] = kept
+	}
+	// Context: which countries and regions each name may lie in.
+	named := map[string]float64{}       // countries the article names outright
+	near := map[string]float64{}        // countries the article's places may lie in
+	namedRegion := map[string]float64{} // regions the article names (or qualifies with)
+	inRegion := map[string]float64{}    // regions the article's places lie in
+	type contrib struct{ near, named, namedRegion, inRegion map[string]float64 }
+	own := map[string]contrib{}
+	for _, n := range order {
+		c := cands[n]
+		if len(c) == 0 {
+			continue
+		}
+		o := contrib{map[string]float64{}, map[string]float64{}, map[string]float64{}, map[string]float64{}}
+		switch top := c[0].e; top.Kind {
+		case "country":
+			o.named[top.Country]++
+		case "region":
+			o.namedRegion[top.Country+"."+top.Region]++
+			o.near[top.Country]++
+		default:
+			o.inRegion[top.Country+"."+top.Region]++
+		}
+		if c[0].e.Kind != "country" {
+			seen := map[string]bool{}
+			for i, x := range c {
+				if x.e.Kind == "country" || seen[x.e.Country] {
+					continue
+				}
+				seen[x.e.Country] = true
+				if i == 0 || c[0].e.Kind == "region" && x.e.Country == c[0].e.Country {
+					o.near[x.e.Country] = 1
+				} else {
+					o.near[x.e.Country] += 0.5
+				}
+			}
+		}
+		for _, q := range quals[n] {
+			if q.Kind == "region" {
+				o.namedRegion[q.Country+"."+q.Region]++
+			} else {
+				o.named[q.Country]++
+			}
+		}
+		own[n] = o
+		for k, v := range o.near {
+			near[k] += v
+		}
+		for k, v := range o.named {
+			named[k] += v
+		}
+		for k, v := range o.namedRegion {
+			namedRegion[k] += v
+		}
+		for k, v := range o.inRegion {
+			inRegion[k] += v
+		}
+	}
+	mentioned := map[string]bool{}
+	for _, n := range order {
+		for _, x := range cands[n] {
+			if x.e.Kind == "city" {
+				mentioned[x.e.Name] = true
 			}
 		}
 	}
 	out := make(map[string]Entry, len(cands))
-	for n, c := range cands {
+	for _, n := range order {
+		c := cands[n]
+		if len(c) == 0 {
+			continue
+		}
+		o := own[n]
 		best, bestScore := 0, math.Inf(-1)
-		for i, e := range c {
-			s := 1.5 * math.Log10(float64(e.Population)+10)
-			if e.Population >= 1000000 {
-				s++ // a world city is rarely displaced by a namesake town
-			}
-			if e.Kind == "country" {
-				s += 20
-			}
-			if named[e.Country] > 0 && e.Kind == "city" {
-				s += 2.5
-			}
-			// Support from the article's other cities, minus this name's own.
-			if e.Kind == "city" {
-				own := 0.5
-				if e.Country == c[0].Country {
-					own = 1
+		for i, x := range c {
+			e := x.e
+			rk := e.Country + "." + e.Region
+			ctxNear := near[e.Country] - o.near[e.Country]
+			var s float64
+			switch e.Kind {
+			case "country":
+				s = 16 + 3*math.Min(3, ctxNear)
+			case "region":
+				s = 1.5*math.Log10(float64(e.Population)/20+10) + 2*math.Min(3, ctxNear) + 4*(inRegion[rk]-o.inRegion[rk])
+				if named[e.Country]-o.named[e.Country] > 0 {
+					s += 2.5
 				}
-				s += 2 * (near[e.Country] - own)
+			default:
+				s = 1.5 * math.Log10(float64(e.Population)+10)
+				if e.Population >= 1000000 {
+					s++ // a world city is rarely displaced by a namesake town
+				}
+				if x.alt {
+					s -= 3
+				}
+				if named[e.Country]-o.named[e.Country] > 0 {
+					s += 2.5
+				}
+				s += 2 * math.Min(3, ctxNear)
+				if namedRegion[rk]-o.namedRegion[rk] > 0 || regionQual(quals[n], e) {
+					s += 4
+				}
+				s += 2 * (inRegion[rk] - o.inRegion[rk])
+				if p, ok := g.parent[x.id]; ok && mentioned[g.entries[p].Name] {
+					s += 4 // "Austin" beside "Chicago": the Chicago neighbourhood
+				}
 			}
 			if s > bestScore {
 				best, bestScore = i, s
 			}
 		}
-		out[n] = c[best]
+		e := c[best]
+		if len(quals[n]) == 0 && g.unsupported(e.e, o.near, o.named, near, named) {
+			continue
+		}
+		if e.e.Kind == "district" {
+			if p, ok := g.parent[e.id]; ok {
+				out[n] = g.entries[p]
+				continue
+			}
+			e.e.Kind = "city"
+		}
+		out[n] = e.e
 	}
 	return out
 }

@@ -25,7 +25,7 @@ const (
 	MaxIDBytes     = 512  // "id"
 	MaxTitleBytes  = 1024 // "title"
 	MaxOutletBytes = 256  // "source", the outlet: a host name is at most 253 bytes
-	MaxURLBytes    = 4096 // "url"
+	MaxURLBytes    = 4096 // "url", and "image"
 	MaxAuthorBytes = 512  // "author"
 	MaxLangBytes   = 35   // "lang", a BCP 47 tag
 
@@ -388,6 +388,7 @@ type jsonRecord struct {
 	URL       *string         `json:"url"`
 	Lang      *string         `json:"lang"`
 	Author    *string         `json:"author"`
+	Image     json.RawMessage `json:"image"`
 }
 
 func str(p *string) string {
@@ -400,7 +401,7 @@ func str(p *string) string {
 // record decodes one object into rec, or names the field that is wrong.
 func (d *Decoder) record(raw []byte, rec *Record) (field string, err error) {
 	var j jsonRecord
-	if err := json.Unmarshal(raw, &j); err != nil {
+	if err = json.Unmarshal(raw, &j); err != nil {
 		return describeJSON(err)
 	}
 	a := &rec.Article
@@ -415,6 +416,9 @@ func (d *Decoder) record(raw []byte, rec *Record) (field string, err error) {
 	if strings.TrimSpace(strings.TrimPrefix(a.Text, "\ufeff")) == "" && strings.TrimSpace(a.Title) == "" {
 		// A headline alone is an article (archives hold such records).
 		return "text", errors.New("missing or empty, and no title: every article needs a text or a title")
+	}
+	if a.Image, err = rawImage(j.Image); err != nil {
+		return "image", err
 	}
 	id, err := rawID(j.ID)
 	if err != nil {
@@ -433,6 +437,7 @@ func (d *Decoder) record(raw []byte, rec *Record) (field string, err error) {
 		{"title", a.Title, MaxTitleBytes, false},
 		{"source", a.Source, MaxOutletBytes, true},
 		{"url", a.URL, MaxURLBytes, true},
+		{"image", a.Image, MaxURLBytes, true},
 		{"author", a.Author, MaxAuthorBytes, false},
 		{"lang", a.Lang, MaxLangBytes, true},
 	} {

@@ -392,3 +392,40 @@ func TestDecodeTitleAlone(t *testing.T) {
 		t.Fatalf("records %+v, errors %v; want the article", recs, errs)
 	}
 }
+
+func TestDecodeImage(t *testing.T) {
+	tests := []struct {
+		name, image, url, want string
+	}{
+		{"string", `"https://img.example/a.jpg"`, "", "https://img.example/a.jpg"},
+		{"image object", `{"url": "https://img.example/b.jpg", "width": 800}`, "", "https://img.example/b.jpg"},
+		{"list", `["https://img.example/c.jpg", "https://img.example/d.jpg"]`, "", "https://img.example/c.jpg"},
+		{"relative to the url", `"/pics/e.jpg"`, "https://news.example/story/1", "https://news.example/pics/e.jpg"},
+		{"relative without url", `"/pics/e.jpg"`, "", ""},
+		{"not http", `"data:image/png;base64,AAAA"`, "", ""},
+		{"null", `null`, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := `{"id":"x1","title":"Bridge reopens","text":"The bridge reopened on Monday after repairs.","image":` + tc.image
+			if tc.url != "" {
+				in += `,"url":"` + tc.url + `"`
+			}
+			recs, errs := decodeAll(t, &Decoder{}, in+"}")
+			if len(errs) > 0 || len(recs) != 1 {
+				t.Fatalf("Decode = %v, %v", recs, errs)
+			}
+			a := recs[0].Article
+			if err := Normalize(&a); err != nil {
+				t.Fatal(err)
+			}
+			if a.Image != tc.want {
+				t.Errorf("Image = %q, want %q", a.Image, tc.want)
+			}
+		})
+	}
+	_, errs := decodeAll(t, &Decoder{}, `{"id":"x2","text":"Some text.","image":42}`)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "image") {
+		t.Errorf("Decode(image 42) errors = %v, want one naming the image field", errs)
+	}
+}

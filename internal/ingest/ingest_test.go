@@ -375,6 +375,11 @@ func TestInferTitle(t *testing.T) {
 		{"single paragraph", "Officials in the U.S. said on Monday that talks would go on. Nobody else spoke.", "Officials in the U.S. said on Monday that talks would go on."},
 		{"long sentence cut", strings.Repeat("word ", 40) + "end.", strings.TrimSpace(strings.Repeat("word ", 20)) + "…"},
 		{"russian", "Банк России сохранил ставку\nРешение принято в пятницу.", "Банк России сохранил ставку"},
+		// A machine-translated first sentence runs long: cut at a clause, not mid-word.
+		{"cut at a clause", "The regional council approved on Tuesday evening the new plan for the river dikes, which according to the engineers should hold back a flood of the kind seen every hundred years.",
+			"The regional council approved on Tuesday evening the new plan for the river dikes…"},
+		{"cut at a word", "Representatives of the municipalities concerned expressed their satisfaction yesterday afternoon with the extraordinarily comprehensive compensation arrangements.",
+			"Representatives of the municipalities concerned expressed their satisfaction yesterday afternoon…"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -396,6 +401,24 @@ func TestParseText(t *testing.T) {
 	a, err = ParseText("# Markdown heading\n\nBody text.")
 	if err != nil || a.Title != "Markdown heading" || a.Text != "Body text." {
 		t.Errorf("ParseText(markdown) = %+v, %v", a, err)
+	}
+	// No header: a credit line at either end names the outlet and leaves the body.
+	for _, tc := range []struct{ name, text, source, body string }{
+		{"credit line at the end", "The ferry resumed service.\nCrossings run hourly.\n\nSource: Harbour Gazette", "Harbour Gazette", "The ferry resumed service.\nCrossings run hourly."},
+		{"credit line with a URL", "Source: https://www.harbour-gazette.example/ferry\nThe ferry resumed service.", "harbour-gazette.example", "The ferry resumed service."},
+		{"URL in the text", "The ferry resumed service (https://ferries.example/status).\nMore at the port.", "ferries.example", "The ferry resumed service (https://ferries.example/status).\nMore at the port."},
+		{"nothing told", "The ferry resumed service. A source: the operator.", "", "The ferry resumed service. A source: the operator."},
+	} {
+		a, err := ParseText(tc.text)
+		if err != nil {
+			t.Fatalf("ParseText(%s): %v", tc.name, err)
+		}
+		if a.Source != tc.source || a.Text != tc.body {
+			t.Errorf("ParseText(%s) source %q, text %q; want %q, %q", tc.name, a.Source, a.Text, tc.source, tc.body)
+		}
+		if err := Normalize(a); err != nil || a.Source != tc.source {
+			t.Errorf("Normalize(%s) source %q, %v; want %q (never the id)", tc.name, a.Source, err, tc.source)
+		}
 	}
 	// A colon in the first line of a body is not a header.
 	a, err = ParseText("Lawyer : Lindsay Lohan checks into rehab\nBody.")

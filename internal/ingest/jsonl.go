@@ -33,6 +33,57 @@ func rawID(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf("got %s, want a string or a number", raw)
 }
 
+// rawImage accepts an image given as a URL string, as a schema.org
+// ImageObject ({"url": ...}), or as a list of either (the first is taken).
+func rawImage(raw json.RawMessage) (string, error) { return rawImageDepth(raw, 0) }
+
+func rawImageDepth(raw json.RawMessage, depth int) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", err
+		}
+		return stripBidi(strings.TrimSpace(s)), nil
+	case '{', '[':
+		if depth > 1 {
+			return "", fmt.Errorf("got %s, want a URL string or an object with a url", clipJSON(raw))
+		}
+	}
+	switch raw[0] {
+	case '{':
+		var o struct {
+			URL json.RawMessage `json:"url"`
+		}
+		if err := json.Unmarshal(raw, &o); err != nil {
+			return "", err
+		}
+		return rawImageDepth(o.URL, depth+1)
+	case '[':
+		var l []json.RawMessage
+		if err := json.Unmarshal(raw, &l); err != nil {
+			return "", err
+		}
+		if len(l) == 0 {
+			return "", nil
+		}
+		return rawImageDepth(l[0], depth+1)
+	}
+	return "", fmt.Errorf("got %s, want a URL string or an object with a url", clipJSON(raw))
+}
+
+// clipJSON shortens a JSON value quoted in an error.
+func clipJSON(raw []byte) string {
+	if len(raw) > 40 {
+		return strings.ToValidUTF8(string(raw[:40]), "") + "…"
+	}
+	return string(raw)
+}
+
 // rawTime accepts a date string (ParseTime) or Unix seconds or
 // milliseconds.
 func rawTime(raw json.RawMessage) (time.Time, error) {

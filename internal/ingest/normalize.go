@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -47,6 +48,10 @@ const (
 //     "en-US" is cut to "en";
 //   - Source: the URL's host without "www.".
 //
+// An Image is kept as an absolute http or https URL, a relative one
+// resolved against URL; any other (a data: or javascript: URL, or a
+// relative one without URL) is dropped, as no page could show it.
+//
 // Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069,
 // U+200E, U+200F, U+061C) are removed from ID, Source and URL.
 //
@@ -68,6 +73,7 @@ func Normalize(a *news.Article) error {
 	a.Source = stripBidi(strings.TrimSpace(a.Source))
 	a.URL = stripBidi(strings.TrimSpace(a.URL))
 	a.Author = strings.TrimSpace(a.Author)
+	a.Image = imageURL(stripBidi(strings.TrimSpace(a.Image)), a.URL)
 	a.Lang = normLang(a.Lang)
 
 	if a.Source == "" && a.URL != "" {
@@ -119,6 +125,29 @@ func Normalize(a *news.Article) error {
 		}
 	}
 	return nil
+}
+
+// imageURL returns img as an absolute http(s) URL, resolved against page
+// when relative, or "".
+func imageURL(img, page string) string {
+	if img == "" || strings.ContainsAny(img, " \t\n\r") {
+		return ""
+	}
+	u, err := url.Parse(img)
+	if err != nil {
+		return ""
+	}
+	if !u.IsAbs() {
+		base, err := url.Parse(page)
+		if err != nil || !base.IsAbs() {
+			return ""
+		}
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
 }
 
 // infer records field as guessed, once.
@@ -368,15 +397,36 @@ func firstSentence(s string) string {
 	return s
 }
 
-// cut shortens s to about n runes, at a word boundary, marking the cut.
+// clauseBreaks are where a shortened sentence may end best: after a clause,
+// before an aside.
+var clauseBreaks = []string{"; ", ": ", ", ", " – ", " — ", " - ", " ("}
+
+// cut shortens s to at most about n runes, marking the cut with "…": at the
+// last clause break of the second half when there is one, else at the last
+// word boundary, never inside a word. Only a first word longer than n (or
+// a text without spaces, such as Chinese) is cut between runes.
 func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	runes := []rune(s)
 	t := string(runes[:n])
-	if i := strings.LastIndexByte(t, ' '); i > n/2 {
-		t = t[:i]
+	// The next rune may be a space: then t ends at a word boundary already.
+	atWord := unicode.IsSpace(runes[n])
+	best := -1
+	for _, sep := range clauseBreaks {
+		if i := strings.LastIndex(t, sep); i > len(t)/2 && i > best {
+			best = i
+		}
 	}
-	return strings.TrimRight(t, " ,;:-") + "…"
+	switch {
+	case best > 0:
+		t = t[:best]
+	case atWord:
+	default:
+		if i := strings.LastIndexFunc(t, unicode.IsSpace); i > 0 {
+			t = t[:i]
+		}
+	}
+	return strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—(", r) }) + "…"
 }

@@ -39,6 +39,12 @@ var headerKeys = map[string]string{
 // Markdown "# Heading" first line becomes the title. Everything else
 // (title from the first line, publication date from the text, language,
 // id) is left for Normalize to infer.
+//
+// A text without a Source header names its outlet by a "Source: ..." credit
+// line among its first or last lines (the line is then dropped from the
+// body), else by the host of the first URL written in it (recorded as
+// inferred); otherwise the outlet stays empty, and readers are told "unknown
+// outlet".
 func ParseText(s string) (*news.Article, error) {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -73,6 +79,18 @@ func ParseText(s string) (*news.Article, error) {
 		}
 	}
 	body = strings.TrimSpace(body)
+	if a.Source == "" {
+		body = sourceLine(a, body)
+	}
+	if a.Source == "" && a.URL == "" {
+		// A link in the text names, failing all else, the outlet it points to: a text
+		// copied from a page usually ends with, or cites, its own address.
+		if u := firstURL(body); u != "" {
+			if a.Source = news.OutletOf(u); a.Source != "" {
+				a.Inferred = append(a.Inferred, "source")
+			}
+		}
+	}
 	if a.Title == "" {
 		if first, rest, _ := strings.Cut(body, "\n"); strings.HasPrefix(first, "# ") {
 			a.Title = strings.TrimSpace(strings.TrimLeft(first, "# "))
@@ -84,6 +102,72 @@ func ParseText(s string) (*news.Article, error) {
 	}
 	a.Text = body
 	return a, nil
+}
+
+// sourceWindow is how many non-empty lines at each end of a text sourceLine
+// reads: a credit line sits above or below the story, not inside it.
+const sourceWindow = 3
+
+// sourceLine looks for a "Source: NAME" (or "Source: URL") line among the
+// first and last lines of body and, when it finds one, sets a.Source from it
+// and returns body without that line.
+func sourceLine(a *news.Article, body string) string {
+	lines := strings.Split(body, "\n")
+	var idx []int
+	for i := 0; i < len(lines) && len(idx) < sourceWindow; i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			idx = append(idx, i)
+		}
+	}
+	for i, n := len(lines)-1, 0; i >= 0 && n < sourceWindow; i-- {
+		if strings.TrimSpace(lines[i]) != "" {
+			idx = append(idx, i)
+			n++
+		}
+	}
+	for _, i := range idx {
+		key, val, ok := strings.Cut(strings.TrimSpace(lines[i]), ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(key), "source") {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		name := val
+		if u := firstURL(val); u != "" {
+			name = news.OutletOf(u)
+		}
+		if name == "" || len(name) > MaxOutletBytes || strings.ContainsFunc(name, isControl) {
+			continue
+		}
+		a.Source = name
+		return strings.TrimSpace(strings.Join(append(lines[:i:i], lines[i+1:]...), "\n"))
+	}
+	return body
+}
+
+// firstURL returns the first http or https URL written in s, or "".
+func firstURL(s string) string {
+	i := strings.Index(s, "http")
+	for i >= 0 {
+		rest := s[i:]
+		if strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "http://") {
+			end := strings.IndexFunc(rest, func(r rune) bool {
+				return r == ' ' || r == '\n' || r == '\t' || r == '"' || r == '<' || r == '>' || r == ')' || r == ']'
+			})
+			if end < 0 {
+				end = len(rest)
+			}
+			u := strings.TrimRight(rest[:end], ".,;:!?'")
+			if news.OutletOf(u) != "" {
+				return u
+			}
+		}
+		next := strings.Index(s[i+4:], "http")
+		if next < 0 {
+			return ""
+		}
+		i += 4 + next
+	}
+	return ""
 }
 
 // isHeader reports whether line is a "Key: value" header line.
@@ -117,6 +201,9 @@ func headers(a *news.Article, block string, frontMatter bool) error {
 			a.Title = val
 		case "source":
 			a.Source = val
+			if u := firstURL(val); u != "" && u == val {
+				a.Source = news.OutletOf(u) // "Source: https://..." names the outlet by its host
+			}
 		case "url":
 			a.URL = val
 		case "lang":

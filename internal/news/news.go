@@ -22,6 +22,9 @@ type Article struct {
 	URL       string    `json:"url,omitempty"`
 	Lang      string    `json:"lang"` // ISO 639-1
 	Author    string    `json:"author,omitempty"`
+	// Image is the absolute http(s) URL of the article's picture, as the
+	// page declares it (og:image) or the record gives it ("image").
+	Image string `json:"image,omitempty"`
 
 	// Inferred lists the metadata fields Dossier had to guess because the
 	// input did not carry them: any of "id", "title", "published", "source",
@@ -235,6 +238,12 @@ type Event struct {
 	Last     time.Time `json:"last"`     // last publication
 	Sources  []string  `json:"sources"`  // outlets
 	Langs    []string  `json:"langs,omitempty"`
+	// Lead is the sentence a list shows under the title: the first
+	// sentence of the summary.
+	Lead string `json:"lead,omitempty"`
+	// Image is the picture a list shows: that of the earliest article
+	// that has one (Article.Image).
+	Image string `json:"image,omitempty"`
 
 	// The reconciled dossier; empty until reconcile has run.
 	When     DateRange         `json:"when"`

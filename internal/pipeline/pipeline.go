@@ -533,18 +533,12 @@ func (p *Pipeline) reconcile(ctx context.Context, arts []news.Article, an []news
 	pool := slices.DeleteFunc(stored, func(c news.Event) bool { _, ok := fresh[c.ID]; return ok })
 	pool = append(pool, b.Events...)
 	slices.SortFunc(pool, func(a, b news.Event) int { return cmp.Compare(a.ID, b.ID) })
+	lines := reconcile.NewStorylines(pool)
 	for i, ev := range b.Events {
 		if ev.First.IsZero() {
 			continue
 		}
-		lo, hi := ev.First.Add(-p.opt.RelatedWindow), ev.Last.Add(p.opt.RelatedWindow)
-		var cands []news.Event
-		for _, c := range pool {
-			if c.ID != ev.ID && !c.First.IsZero() && !c.Last.Before(lo) && !c.First.After(hi) {
-				cands = append(cands, c)
-			}
-		}
-		rel := reconcile.Related(ev, cands)
+		rel := lines.Related(ev, ev.First.Add(-p.opt.RelatedWindow), ev.Last.Add(p.opt.RelatedWindow))
 		b.Events[i].Related = rel
 		for _, r := range rel {
 			b.Links = append(b.Links, store.Link{From: ev.ID, To: r.Event, Score: r.Score, Reason: r.Reason})

@@ -40,9 +40,9 @@ type buildCtx struct {
 }
 
 // Build returns ev with every dossier field filled (Title, When, Where,
-// Entities, Places, Dates, Figures, Quotes, Claims, Summary, Coverage) and
-// First, Last, Sources, Langs recomputed from arts. ev.ID and ev.Articles
-// are kept (Articles re-sorted by publication; when ev.Articles is empty
+// Entities, Places, Dates, Figures, Quotes, Claims, Summary, Coverage,
+// Lead, Image) and First, Last, Sources, Langs recomputed from arts. ev.ID
+// and ev.Articles are kept (Articles re-sorted by publication; when ev.Articles is empty
 // it is filled from arts, otherwise articles not listed in it are
 // ignored). It calls extract.Canonicalize on a copy of the analyses, so an
 // is not modified. Deterministic: the same input gives the same output.
@@ -73,7 +73,36 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 			out.Title = ev.Title
 		}
 	}
+	out.Lead = lead(out.Summary, out.Title)
+	out.Image = ctx.image()
 	return out
+}
+
+// lead is the sentence an event list shows under the title: the first summary sentence
+// that does not just repeat the title (which may have been made from it).
+func lead(summary []news.SummarySentence, title string) string {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(title), ".…"))
+	for _, s := range summary {
+		text := strings.TrimSpace(s.Text)
+		if text == "" {
+			continue
+		}
+		if t != "" && strings.HasPrefix(strings.ToLower(text), t) && len(text)-len(t) < 4 {
+			continue
+		}
+		return text
+	}
+	return ""
+}
+
+// image is the picture of the event's earliest article that has one.
+func (c *buildCtx) image() string {
+	for _, a := range c.arts {
+		if a.Image != "" {
+			return a.Image
+		}
+	}
+	return ""
 }
 
 // claimSet is every claim of an event with how it was built.
@@ -412,10 +441,17 @@ func (c *buildCtx) outletsOf(ids []string) []string {
 			continue
 		}
 		seen[c.group[i]] = true
-		out = append(out, cmp.Or(c.arts[i].Source, c.arts[i].ID))
+		out = append(out, outletName(c.arts[i].Source))
 	}
 	return out
 }
+
+// UnknownOutlet names the outlet of an article that tells none (a bare
+// text without a source line or URL): never its id or hash.
+const UnknownOutlet = "unknown outlet"
+
+// outletName is an article's outlet as people read it.
+func outletName(source string) string { return cmp.Or(source, UnknownOutlet) }
 
 // displayValue renders a conflicting slot's value for people.
 func (c *buildCtx) displayValue(slot, key string) string {
@@ -604,7 +640,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	a, x := &c.arts[ai], &c.an[ai]
 	text := strings.TrimSpace(a.Text[sp.Start:sp.End])
 	ws := words(text)
-	if len(ws) < 4 || boilerplate(text) {
+	if len(ws) < 4 || boilerplate(text) || heading(text, a.Title) {
 		return nil
 	}
 	s := &sent{art: ai, pos: pos, group: c.group[ai], text: oneLine(text), nwords: len(ws), lang: cmp.Or(x.Lang, a.Lang)}

@@ -409,7 +409,7 @@ func (c *buildCtx) coverage(claims []news.Claim) []news.Coverage {
 	byOutlet := map[string]*news.Coverage{}
 	var order []string
 	for _, a := range c.arts {
-		o := cmp.Or(a.Source, a.ID)
+		o := outletName(a.Source)
 		cv, ok := byOutlet[o]
 		if !ok {
 			cv = &news.Coverage{Outlet: o, FirstSeen: a.Published}
@@ -425,7 +425,7 @@ func (c *buildCtx) coverage(claims []news.Claim) []news.Coverage {
 			if !ok {
 				continue
 			}
-			o := cmp.Or(c.arts[i].Source, id)
+			o := outletName(c.arts[i].Source)
 			if !seen[o] {
 				seen[o] = true
 				byOutlet[o].Claims++

@@ -54,6 +54,24 @@ func (c *citer) n(id string) int {
 	return c.num[id]
 }
 
+// outlet names an outlet for people: the reconciler names an article
+// without outlet (a bare text file) by its id, which is a hash to a reader.
+func (c *citer) outlet(name string) string {
+	if a, ok := c.arts[name]; ok && a.Source == "" {
+		return "unknown outlet"
+	}
+	return name
+}
+
+// outlets joins outlet names for people (see outlet).
+func (c *citer) outlets(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = c.outlet(n)
+	}
+	return strings.Join(out, ", ")
+}
+
 // refs renders "[1][3]" for the terminal.
 func (c *citer) refs(ids []string) string {
 	var b strings.Builder
@@ -183,12 +201,12 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 				case news.Conflicting:
 					fmt.Fprintf(bw, "    - %s[%s] %s\n", kindText(cl.Kind), slotText(cl.Slot), cl.Text)
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "        %s: %s %s%s\n", v.Value, strings.Join(v.Outlets, ", "), c.refs(v.Sources), sinceText(v.First))
+						fmt.Fprintf(bw, "        %s: %s %s%s\n", v.Value, c.outlets(v.Outlets), c.refs(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
-					fmt.Fprintf(bw, "    - %s %s\n        %d outlets: %s\n", cl.Text, c.refs(cl.Sources), len(cl.Outlets), strings.Join(cl.Outlets, ", "))
+					fmt.Fprintf(bw, "    - %s %s\n        %d outlets: %s\n", cl.Text, c.refs(cl.Sources), len(cl.Outlets), c.outlets(cl.Outlets))
 				default:
-					fmt.Fprintf(bw, "    - %s %s (%s)\n", cl.Text, c.refs(cl.Sources), strings.Join(cl.Outlets, ", "))
+					fmt.Fprintf(bw, "    - %s %s (%s)\n", cl.Text, c.refs(cl.Sources), c.outlets(cl.Outlets))
 				}
 			}
 		}
@@ -218,7 +236,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(tw, "  OUTLET\tARTICLES\tFIRST SEEN\tCLAIMS\n")
 		for _, cv := range ev.Coverage {
-			fmt.Fprintf(tw, "  %s\t%d %s\t%s\t%d\n", cv.Outlet, len(cv.Articles), c.refs(cv.Articles), stamp(cv.FirstSeen), cv.Claims)
+			fmt.Fprintf(tw, "  %s\t%d %s\t%s\t%d\n", c.outlet(cv.Outlet), len(cv.Articles), c.refs(cv.Articles), stamp(cv.FirstSeen), cv.Claims)
 		}
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("report %s: %w", ev.ID, err)
@@ -239,7 +257,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 			fmt.Fprintf(bw, "  [%d] %s\n", i+1, id)
 			continue
 		}
-		fmt.Fprintf(bw, "  [%d] %s — %s, %s", i+1, cmp.Or(a.Title, a.ID), cmp.Or(a.Source, "unknown outlet"), stamp(a.Published))
+		fmt.Fprintf(bw, "  [%d] %s — %s, %s", i+1, cmp.Or(a.Title, a.ID), outletName(a.Source), stamp(a.Published))
 		if a.DuplicateOf != "" {
 			fmt.Fprintf(bw, " (copy of [%d])", c.n(a.DuplicateOf))
 		}
@@ -331,12 +349,12 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 				case news.Conflicting:
 					fmt.Fprintf(bw, "- %s**%s:** %s\n", kindText(cl.Kind), md(slotText(cl.Slot)), md(cl.Text))
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "  - %s — %s%s%s\n", md(v.Value), md(strings.Join(v.Outlets, ", ")), c.notes(v.Sources), sinceText(v.First))
+						fmt.Fprintf(bw, "  - %s — %s%s%s\n", md(v.Value), md(c.outlets(v.Outlets)), c.notes(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
-					fmt.Fprintf(bw, "- %s%s (%d outlets: %s)\n", md(cl.Text), c.notes(cl.Sources), len(cl.Outlets), md(strings.Join(cl.Outlets, ", ")))
+					fmt.Fprintf(bw, "- %s%s (%d outlets: %s)\n", md(cl.Text), c.notes(cl.Sources), len(cl.Outlets), md(c.outlets(cl.Outlets)))
 				default:
-					fmt.Fprintf(bw, "- %s%s (%s)\n", md(cl.Text), c.notes(cl.Sources), md(strings.Join(cl.Outlets, ", ")))
+					fmt.Fprintf(bw, "- %s%s (%s)\n", md(cl.Text), c.notes(cl.Sources), md(c.outlets(cl.Outlets)))
 				}
 			}
 		}
@@ -366,7 +384,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 	if len(ev.Coverage) > 0 {
 		fmt.Fprintf(bw, "\n## Coverage\n\n| Outlet | Articles | First seen | Claims |\n|---|---|---|---|\n")
 		for _, cv := range ev.Coverage {
-			fmt.Fprintf(bw, "| %s | %d%s | %s | %d |\n", md(cv.Outlet), len(cv.Articles), c.notes(cv.Articles), stamp(cv.FirstSeen), cv.Claims)
+			fmt.Fprintf(bw, "| %s | %d%s | %s | %d |\n", md(c.outlet(cv.Outlet)), len(cv.Articles), c.notes(cv.Articles), stamp(cv.FirstSeen), cv.Claims)
 		}
 	}
 
@@ -390,7 +408,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 		if a.URL != "" {
 			t = "[" + t + "](" + strings.ReplaceAll(strings.ReplaceAll(a.URL, "(", "%28"), ")", "%29") + ")"
 		}
-		fmt.Fprintf(bw, "[^%d]: %s — %s, %s\n", i+1, t, md(cmp.Or(a.Source, "unknown outlet")), stamp(a.Published))
+		fmt.Fprintf(bw, "[^%d]: %s — %s, %s\n", i+1, t, md(outletName(a.Source)), stamp(a.Published))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("markdown %s: %w", ev.ID, err)

@@ -352,6 +352,25 @@ var boilerplatePrefixes = []string{
 }
 
 // boilerplate reports whether a sentence is a credit or site line.
+// heading reports whether a "sentence" is a heading, not a statement of
+// the body: the article's own title repeated, or a short line that ends
+// without a sentence's closing punctuation (a section heading, a
+// caption's label, a teaser).
+func heading(s, title string) bool {
+	s = strings.TrimSpace(s)
+	if title != "" && strings.EqualFold(s, strings.TrimSpace(title)) {
+		return true
+	}
+	if strings.Contains(s, "\n") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…\"”»'’:;)。", last) {
+		return false
+	}
+	return len(strings.Fields(s)) <= 14
+}
+
 func boilerplate(s string) bool {
 	f := strings.ToLower(strings.TrimLeft(s, " \t\"'“(-—"))
 	for _, p := range boilerplatePrefixes {

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,6 +221,28 @@ func TestBuildSmall(t *testing.T) {
 			t.Errorf("Markdown lacks the footnote of article 1:\n%s", md.String())
 		}
 	})
+	t.Run("bare text: no outlet, heading lines", func(t *testing.T) {
+		// A saved text without a source: its outlet is said to be
+		// unknown (never its id or hash), and its headline and a section
+		// heading repeated in the body are not claims.
+		arts := []news.Article{{ID: "a6d454cf15721cb7c", Title: "Harbour fire closes port", Lang: "en", Published: pub,
+			Text: "Harbour fire closes port\n\nA fire broke out at the harbour on Monday, officials said.\n\nWhat happens next\n\nThe port will stay closed until Friday, the council said."}}
+		ev := Build(news.Event{ID: "e"}, arts, nil)
+		for _, c := range ev.Claims {
+			if c.Text == "Harbour fire closes port" || c.Text == "What happens next" {
+				t.Errorf("heading %q is a claim", c.Text)
+			}
+			if slices.Contains(c.Outlets, "a6d454cf15721cb7c") {
+				t.Errorf("claim %q names the article id as its outlet: %v", c.Text, c.Outlets)
+			}
+		}
+		if len(ev.Claims) != 2 {
+			t.Errorf("%d claims, want the 2 statements of the body", len(ev.Claims))
+		}
+		if len(ev.Coverage) != 1 || ev.Coverage[0].Outlet != UnknownOutlet {
+			t.Errorf("Coverage = %+v, want one row for %q", ev.Coverage, UnknownOutlet)
+		}
+	})
 	t.Run("empty", func(t *testing.T) {
 		ev := Build(news.Event{ID: "e", Title: "kept"}, nil, nil)
 		if ev.Title != "kept" || len(ev.Claims) != 0 || len(ev.Summary) != 0 {
@@ -330,6 +353,68 @@ func TestBalanceQuotes(t *testing.T) {
 	} {
 		if got := balanceQuotes(tt.in); got != tt.want {
 			t.Errorf("balanceQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBuildLeadAndImage(t *testing.T) {
+	pub := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	arts := []news.Article{
+		{ID: "b", Title: "Ferry service resumes", Source: "b.example", Lang: "en", Published: pub.Add(time.Hour), URL: "https://b.example/b",
+			Image: "https://b.example/later.jpg", Text: "The ferry service resumed on Thursday after the storm, the operator said. Crossings run hourly."},
+		{ID: "a", Title: "Ferry service resumes", Source: "a.example", Lang: "en", Published: pub, URL: "https://a.example/a",
+			Text: "The ferry service resumed on Thursday after the storm, the operator said. Passengers queued at dawn."},
+		{ID: "c", Title: "Ferries back after storm", Source: "c.example", Lang: "en", Published: pub.Add(30 * time.Minute), URL: "https://c.example/c",
+			Image: "https://c.example/first.jpg", Text: "Ferries were back on Thursday after the storm, the operator said."},
+	}
+	ev := Build(news.Event{ID: "e"}, arts, nil)
+	if ev.Image != "https://c.example/first.jpg" {
+		t.Errorf("Image = %q, want that of the earliest article with one", ev.Image)
+	}
+	if ev.Lead == "" || ev.Lead == ev.Title || len(ev.Summary) == 0 || ev.Lead != ev.Summary[0].Text {
+		t.Errorf("Lead = %q (title %q, summary %v), want the first summary sentence", ev.Lead, ev.Title, ev.Summary)
+	}
+}
+
+func TestLead(t *testing.T) {
+	sum := []news.SummarySentence{{Text: "Dam bursts after heavy rain."}, {Text: "Hundreds of homes were flooded downstream."}}
+	if got := lead(sum, "Dam bursts after heavy rain"); got != "Hundreds of homes were flooded downstream." {
+		t.Errorf("lead(title made from the first sentence) = %q, want the second sentence", got)
+	}
+	if got := lead(sum, "Flooding downstream"); got != "Dam bursts after heavy rain." {
+		t.Errorf("lead = %q, want the first sentence", got)
+	}
+	if got := lead(nil, "x"); got != "" {
+		t.Errorf("lead(no summary) = %q, want empty", got)
+	}
+}
+
+func TestReportNamesUnknownOutlet(t *testing.T) {
+	pub := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	arts := []news.Article{
+		{ID: "a3f9c2e1b0d4e5f6", Title: "Ferry resumes", Published: pub, Text: "The ferry resumed service."},
+		{ID: "b", Title: "Ferry back", Source: "b.example", Published: pub.Add(time.Hour), Text: "The ferry is back."},
+	}
+	ev := news.Event{ID: "e", Title: "Ferry resumes", Articles: []string{"a3f9c2e1b0d4e5f6", "b"},
+		Claims: []news.Claim{{Text: "The ferry resumed service", Status: news.Corroborated,
+			Sources: []string{"a3f9c2e1b0d4e5f6", "b"}, Outlets: []string{"a3f9c2e1b0d4e5f6", "b.example"}}},
+		Coverage: []news.Coverage{{Outlet: "a3f9c2e1b0d4e5f6", Articles: []string{"a3f9c2e1b0d4e5f6"}, FirstSeen: pub}}}
+	for name, write := range map[string]func(*strings.Builder) error{
+		"report":   func(b *strings.Builder) error { return Report(b, ev, arts) },
+		"markdown": func(b *strings.Builder) error { return Markdown(b, ev, arts) },
+	} {
+		var b strings.Builder
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, "unknown outlet, b.example") {
+			t.Errorf("%s: claim outlets not named for people:\n%s", name, out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "a3f9c2e1b0d4e5f6") {
+				t.Errorf("%s: the article id shows as an outlet: %q", name, line)
+			}
 		}
 	}
 }

@@ -192,7 +192,7 @@ func writeFTS(ctx context.Context, tx *sql.Tx, rows []ftsRow) error {
 	return nil
 }
 
-const articleColumns = `id, hash, title, body, published, source, url, lang, author, origin, inferred, event, duplicate_of, analysis, stored_at`
+const articleColumns = `id, hash, title, body, published, source, url, lang, author, image, origin, inferred, event, duplicate_of, analysis, stored_at`
 
 // insertArticles inserts the articles not stored yet and reports which ids it inserted.
 func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Article, analyses map[string]*news.Analysis, fts *[]ftsRow) (map[string]bool, error) {
@@ -200,9 +200,9 @@ func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Ar
 	if len(articles) == 0 {
 		return inserted, nil
 	}
-	query := `INSERT INTO articles (` + articleColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`
+	query := `INSERT INTO articles (` + articleColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`
 	if db.pg {
-		query = `INSERT INTO articles (` + articleColumns + `, tsv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?)) ON CONFLICT DO NOTHING RETURNING seq`
+		query = `INSERT INTO articles (` + articleColumns + `, tsv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?)) ON CONFLICT DO NOTHING RETURNING seq`
 	}
 	ins, err := tx.PrepareContext(ctx, db.q(query))
 	if err != nil {
@@ -233,7 +233,7 @@ func (db *DB) insertArticles(ctx context.Context, tx *sql.Tx, articles []news.Ar
 		}
 		title, text := clean(a.Title), clean(a.Text)
 		args := []any{clean(a.ID), hash, title, text, micros(a.Published), clean(a.Source), clean(a.URL), clean(a.Lang),
-			clean(a.Author), clean(a.Origin), string(inferred), clean(a.Event), clean(a.DuplicateOf), analysis, stored}
+			clean(a.Author), clean(a.Image), clean(a.Origin), string(inferred), clean(a.Event), clean(a.DuplicateOf), analysis, stored}
 		ftTitle, ftBody := foldText(title), foldText(text)
 		if db.pg {
 			args = append(args, ftTitle, ftBody)
@@ -334,7 +334,7 @@ func scanArticle(rows interface{ Scan(...any) error }) (articleRow, error) {
 	var published, stored int64
 	var inferred string
 	err := rows.Scan(&r.seq, &r.a.ID, &hash, &r.a.Title, &r.a.Text, &published, &r.a.Source, &r.a.URL, &r.a.Lang,
-		&r.a.Author, &r.a.Origin, &inferred, &r.a.Event, &r.a.DuplicateOf, &r.analysis, &stored)
+		&r.a.Author, &r.a.Image, &r.a.Origin, &inferred, &r.a.Event, &r.a.DuplicateOf, &r.analysis, &stored)
 	if err != nil {
 		return r, err
 	}
@@ -566,4 +566,33 @@ func (db *DB) EachArticle(ctx context.Context, fn func(news.Article, news.Analys
 			return nil
 		}
 	}
+}
+
+// EventSources returns, for each of the events ids, the citation fields of its articles (ID,
+// Title, Source, URL, Published, DuplicateOf, Event; no text), in publication order: what a
+// list or a feed entry needs to name an event's sources without reading their texts.
+func (db *DB) EventSources(ctx context.Context, ids []string) (map[string][]news.Article, error) {
+	out := make(map[string][]news.Article, len(ids))
+	for _, part := range chunks(ids, 500) {
+		rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT event, id, title, source, url, published, duplicate_of
+			FROM articles WHERE event IN (`+placeholders(len(part))+`) ORDER BY event, published, seq`), anys(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("store: event sources: %w", err)
+		}
+		for rows.Next() {
+			var a news.Article
+			var published int64
+			if err := rows.Scan(&a.Event, &a.ID, &a.Title, &a.Source, &a.URL, &published, &a.DuplicateOf); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: event sources: %w", err)
+			}
+			a.Published = fromMicros(published)
+			out[a.Event] = append(out[a.Event], a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: event sources: %w", err)
+		}
+	}
+	return out, nil
 }

@@ -42,5 +42,7 @@
 // into tokens of letters, digits and marks, with each Han or kana character a token of its
 // own. "Zürich" and "zurich", "Ελλάδα" and "ΕΛΛΑΔΑ" are the same token. Queries are folded the
 // same way: every word must match, "quoted words" must match as a phrase, a trailing * makes
-// a prefix. Snippets are cut from the original text around the first match, in Go.
+// a prefix, OR between two terms lets either match (binding tighter than the implied AND), and
+// NOT before a term or a - glued to it excludes it; the operators count in capitals only. Both
+// dialects get the same expression (ftsQuery, tsQuery), so they find the same rows. Snippets are cut from the original text around the first match, in Go.
 package store

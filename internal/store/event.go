@@ -18,7 +18,7 @@ import (
 func listItem(e *news.Event) news.Event {
 	return news.Event{
 		ID: e.ID, Title: e.Title, Articles: e.Articles, First: e.First, Last: e.Last,
-		Sources: e.Sources, Langs: e.Langs, When: e.When, Where: e.Where,
+		Sources: e.Sources, Langs: e.Langs, When: e.When, Where: e.Where, Lead: e.Lead, Image: e.Image,
 	}
 }
 
@@ -234,7 +234,7 @@ type EventFilter struct {
 	Entity   string    // entity id or name
 	Lang     string
 	Outlet   string
-	Query    string // full-text over event title, summary and article titles, optional
+	Query    string // full-text over event title, summary and article titles (syntax: Search), optional
 	Sort     string // "newest" (default) or "biggest"
 	Limit    int    // 0 = 50
 	Offset   int
@@ -272,14 +272,24 @@ func (db *DB) where(f EventFilter) (string, []any, error) {
 		conds = append(conds, `e.id IN (SELECT event_id FROM event_outlets WHERE outlet = ?)`)
 		args = append(args, o)
 	}
-	if terms := parseQuery(f.Query); len(terms) > 0 {
+	switch pq := parseQuery(f.Query); {
+	case !pq.empty():
 		// The event's search document: title, summary and its articles' titles.
 		if db.pg {
 			conds = append(conds, `e.tsv @@ to_tsquery('simple', ?)`)
-			args = append(args, tsQuery(terms))
+			args = append(args, tsQuery(pq))
 		} else {
 			conds = append(conds, `e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`)
-			args = append(args, ftsQuery(terms))
+			args = append(args, ftsQuery(pq))
+		}
+	case len(pq.none) > 0:
+		// Exclusions alone narrow a list (Search, which has no list to narrow, finds nothing).
+		if db.pg {
+			conds = append(conds, `NOT (e.tsv @@ to_tsquery('simple', ?))`)
+			args = append(args, tsQuery(query{all: [][]queryTerm{pq.none}}))
+		} else {
+			conds = append(conds, `e.seq NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`)
+			args = append(args, ftsAny(pq.none))
 		}
 	}
 	if len(conds) == 0 {
@@ -289,7 +299,7 @@ func (db *DB) where(f EventFilter) (string, []any, error) {
 }
 
 // Events returns one page of the events matching f as list items (ID, Title, Articles,
-// First, Last, Sources, Langs, When and Where filled) and the number of events matching.
+// First, Last, Sources, Langs, When, Where, Lead and Image filled) and the number of events matching.
 func (db *DB) Events(ctx context.Context, f EventFilter) ([]news.Event, int, error) {
 	var order string
 	switch f.Sort {

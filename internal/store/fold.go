@@ -203,21 +203,67 @@ type queryTerm struct {
 	prefix bool
 }
 
-// parseQuery splits a user's query into terms that must all match. "Quoted words" form a
-// phrase; a word ending in * is a prefix; a word that folds to several tokens (a CJK run,
-// or "U.S.") is a phrase of them. Everything else is ignored, so no input is an error.
-func parseQuery(q string) []queryTerm {
-	var terms []queryTerm
-	add := func(text string, prefix bool) {
+// query is a parsed search query: every clause of all must match, a clause matching when any
+// of its terms does, and none of the terms of none may match.
+type query struct {
+	all  [][]queryTerm
+	none []queryTerm
+}
+
+// empty reports whether q finds nothing: it has no term that must match (a query of
+// exclusions alone would list the whole store).
+func (q query) empty() bool { return len(q.all) == 0 }
+
+// positive returns the terms that may match, for snippets.
+func (q query) positive() []queryTerm {
+	var out []queryTerm
+	for _, c := range q.all {
+		out = append(out, c...)
+	}
+	return out
+}
+
+// maxQueryTerms bounds the terms (and the tokens of one term) a query keeps.
+const maxQueryTerms = 16
+
+// parseQuery reads a user's query. Words and "quoted phrases" must all match; a word ending
+// in * is a prefix; a word that folds to several tokens (a CJK run, or "U.S.") is a phrase of
+// them. OR between two terms lets either match (it binds tighter than the implied AND:
+// "flood OR storm Ghent" is (flood OR storm) AND Ghent); NOT before a term, or a - glued to
+// it ("-rumour", -"press release"), excludes it. The operators count only in capitals and
+// between terms; elsewhere they are ignored, like every other character that is no part of
+// a word, so no input is an error.
+func parseQuery(q string) query {
+	var out query
+	n := 0
+	orNext, notNext, lastNeg := false, false, false
+	add := func(text string, prefix, neg bool) {
 		var toks []string
 		eachToken(text, func(tok string, _, _ int) bool {
 			if f := foldToken(tok); f != "" {
 				toks = append(toks, f)
 			}
-			return len(toks) < 16
+			return len(toks) < maxQueryTerms
 		})
-		if len(toks) > 0 && len(terms) < 16 {
-			terms = append(terms, queryTerm{tokens: toks, prefix: prefix})
+		neg = neg || notNext
+		or := orNext
+		notNext, orNext = false, false
+		if len(toks) == 0 || n >= maxQueryTerms {
+			return
+		}
+		n++
+		t := queryTerm{tokens: toks, prefix: prefix}
+		switch {
+		case or && lastNeg, neg:
+			// "NOT a OR b" excludes both: none is one alternative already.
+			out.none = append(out.none, t)
+			lastNeg = true
+		case or && len(out.all) > 0:
+			out.all[len(out.all)-1] = append(out.all[len(out.all)-1], t)
+			lastNeg = false
+		default:
+			out.all = append(out.all, []queryTerm{t})
+			lastNeg = false
 		}
 	}
 	for q != "" {
@@ -225,16 +271,19 @@ func parseQuery(q string) []queryTerm {
 		if q == "" {
 			break
 		}
+		neg := false
+		if len(q) > 1 && q[0] == '-' && !unicode.IsSpace(rune(q[1])) {
+			neg, q = true, q[1:]
+		}
 		if q[0] == '"' {
 			end := strings.IndexByte(q[1:], '"')
 			if end < 0 {
-				add(q[1:], false)
+				add(q[1:], false, neg)
 				break
 			}
 			phrase := q[1 : 1+end]
 			q = q[end+2:]
-			prefix := strings.HasPrefix(q, "*")
-			add(phrase, prefix)
+			add(phrase, strings.HasPrefix(q, "*"), neg)
 			continue
 		}
 		end := strings.IndexFunc(q, unicode.IsSpace)
@@ -243,37 +292,95 @@ func parseQuery(q string) []queryTerm {
 		}
 		word := q[:end]
 		q = q[end:]
-		add(word, strings.HasSuffix(word, "*"))
-	}
-	return terms
-}
-
-// ftsQuery renders terms as an FTS5 MATCH expression: tokens contain no quote, so quoting
-// each phrase is enough to keep FTS5 operators out.
-func ftsQuery(terms []queryTerm) string {
-	parts := make([]string, len(terms))
-	for i, t := range terms {
-		parts[i] = `"` + strings.Join(t.tokens, " ") + `"`
-		if t.prefix {
-			parts[i] += "*"
+		switch {
+		case neg:
+			add(word, strings.HasSuffix(word, "*"), true)
+		case word == "OR":
+			// Only between two terms: a leading OR, or OR OR, is nothing.
+			orNext = n > 0 && !notNext
+		case word == "NOT":
+			notNext = true
+		case word == "AND":
+			// The default between terms.
+		default:
+			add(word, strings.HasSuffix(word, "*"), false)
 		}
 	}
-	return strings.Join(parts, " AND ")
+	return out
 }
 
-// tsQuery renders terms as a PostgreSQL tsquery for to_tsquery('simple', ...). Tokens contain
-// no quote or backslash, so single-quoting each one is enough.
-func tsQuery(terms []queryTerm) string {
+// ftsPhrase renders one term as an FTS5 phrase: tokens contain no quote, so quoting each
+// phrase is enough to keep FTS5 operators out.
+func ftsPhrase(t queryTerm) string {
+	s := `"` + strings.Join(t.tokens, " ") + `"`
+	if t.prefix {
+		s += "*"
+	}
+	return s
+}
+
+// ftsAny renders terms as alternatives, parenthesised when there are several.
+func ftsAny(terms []queryTerm) string {
+	if len(terms) == 1 {
+		return ftsPhrase(terms[0])
+	}
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		toks := make([]string, len(t.tokens))
-		for j, tok := range t.tokens {
-			toks[j] = "'" + tok + "'"
-			if t.prefix && j == len(t.tokens)-1 {
-				toks[j] += ":*"
-			}
+		parts[i] = ftsPhrase(t)
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// ftsQuery renders q as an FTS5 MATCH expression ("" for an empty query). FTS5's NOT is
+// binary, so the exclusions come last, as one alternative: (all) NOT (none).
+func ftsQuery(q query) string {
+	parts := make([]string, len(q.all))
+	for i, c := range q.all {
+		parts[i] = ftsAny(c)
+	}
+	s := strings.Join(parts, " AND ")
+	if s == "" || len(q.none) == 0 {
+		return s
+	}
+	if len(q.all) > 1 {
+		s = "(" + s + ")"
+	}
+	return s + " NOT " + ftsAny(q.none)
+}
+
+// tsTerm renders one term for to_tsquery: tokens contain no quote or backslash, so
+// single-quoting each one is enough.
+func tsTerm(t queryTerm) string {
+	toks := make([]string, len(t.tokens))
+	for j, tok := range t.tokens {
+		toks[j] = "'" + tok + "'"
+		if t.prefix && j == len(t.tokens)-1 {
+			toks[j] += ":*"
 		}
-		parts[i] = "(" + strings.Join(toks, " <-> ") + ")"
+	}
+	return "(" + strings.Join(toks, " <-> ") + ")"
+}
+
+// tsQuery renders q as a PostgreSQL tsquery for to_tsquery('simple', ...) ("" for an empty
+// query).
+func tsQuery(q query) string {
+	var parts []string
+	for _, c := range q.all {
+		alts := make([]string, len(c))
+		for i, t := range c {
+			alts[i] = tsTerm(t)
+		}
+		if len(alts) == 1 {
+			parts = append(parts, alts[0])
+		} else {
+			parts = append(parts, "("+strings.Join(alts, " | ")+")")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	for _, t := range q.none {
+		parts = append(parts, "!"+tsTerm(t))
 	}
 	return strings.Join(parts, " & ")
 }

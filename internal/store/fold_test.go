@@ -39,7 +39,15 @@ func TestParseQuery(t *testing.T) {
 		{`"New Democracy" Athens`, `"new democracy" AND "athens"`, `('new' <-> 'democracy') & ('athens')`},
 		{`"unclosed phrase`, `"unclosed phrase"`, `('unclosed' <-> 'phrase')`},
 		{"北京", `"北 京"`, `('北' <-> '京')`},
-		{`a' OR "b`, `"a" AND "or" AND "b"`, `('a') & ('or') & ('b')`},
+		{`a' OR "b`, `("a" OR "b")`, `(('a') | ('b'))`},
+		{"a or b", `"a" AND "or" AND "b"`, `('a') & ('or') & ('b')`},
+		{"flood OR storm harbour", `("flood" OR "storm") AND "harbour"`, `(('flood') | ('storm')) & ('harbour')`},
+		{"harbour -storm", `"harbour" NOT "storm"`, `('harbour') & !('storm')`},
+		{`harbour quay NOT "high tide" -gale*`, `("harbour" AND "quay") NOT ("high tide" OR "gale"*)`,
+			`('harbour') & ('quay') & !('high' <-> 'tide') & !('gale':*)`},
+		{"OR harbour OR", `"harbour"`, `('harbour')`},
+		{"-storm", ``, ``},
+		{"well-known", `"well known"`, `('well' <-> 'known')`},
 		{"!!! ...", ``, ``},
 	}
 	for _, tc := range tests {
@@ -55,13 +63,13 @@ func TestParseQuery(t *testing.T) {
 
 func TestSnippet(t *testing.T) {
 	text := "Intro.\n\nThe   mayor of Zürich said the quake was strong."
-	if got, want := snippet(text, parseQuery("zurich")), "Intro. The mayor of Zürich said the quake was strong."; got != want {
+	if got, want := snippet(text, parseQuery("zurich").positive()), "Intro. The mayor of Zürich said the quake was strong."; got != want {
 		t.Errorf("snippet = %q, want %q", got, want)
 	}
-	if got := snippet(text, parseQuery("paris")); got != "" {
+	if got := snippet(text, parseQuery("paris").positive()); got != "" {
 		t.Errorf("snippet(no match) = %q, want empty", got)
 	}
-	if got := snippet(text, parseQuery("qua*")); !strings.Contains(got, "quake") {
+	if got := snippet(text, parseQuery("qua*").positive()); !strings.Contains(got, "quake") {
 		t.Errorf("snippet(prefix) = %q, want it to contain quake", got)
 	}
 }
@@ -79,8 +87,8 @@ func FuzzQuery(f *testing.F) {
 	defer db.Close()
 	mustCommit(f, db, fixture())
 	f.Fuzz(func(t *testing.T, q string) {
-		terms := parseQuery(q)
-		for _, term := range terms {
+		pq := parseQuery(q)
+		for _, term := range append(pq.positive(), pq.none...) {
 			for _, tok := range term.tokens {
 				if tok == "" || !utf8.ValidString(tok) || strings.ContainsAny(tok, `"' `) {
 					t.Fatalf("parseQuery(%q) token %q", q, tok)

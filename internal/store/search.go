@@ -30,16 +30,18 @@ const SearchCountCap = 10000
 // and text) matching q,
 // accent- and case-folded (see doc.go for the query syntax). Events come first, then
 // articles; each kind is ordered by relevance, or newest first when it has more than
-// defaultRankLimit matches. The total counts both kinds, each up to SearchCountCap. A query with no words finds nothing.
+// defaultRankLimit matches. The total counts both kinds, each up to SearchCountCap. A query
+// with no word that must match (nothing, or exclusions alone) finds nothing.
 func (db *DB) Search(ctx context.Context, q string, limit, offset int) ([]SearchHit, int, error) {
-	terms := parseQuery(q)
-	if len(terms) == 0 {
+	pq := parseQuery(q)
+	if pq.empty() {
 		return nil, 0, nil
 	}
+	terms := pq.positive()
 	limit, offset = pageOf(limit, offset)
-	arg := ftsQuery(terms)
+	arg := ftsQuery(pq)
 	if db.pg {
-		arg = tsQuery(terms)
+		arg = tsQuery(pq)
 	}
 	var hits []SearchHit
 	var total int

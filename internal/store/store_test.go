@@ -40,6 +40,8 @@ var suite = []struct {
 	{"ClaimFeeds", testClaimFeeds},
 	{"PruneLogs", testPruneLogs},
 	{"OddInput", testOddInput},
+	{"Storyline", testStoryline},
+	{"ListFields", testListFields},
 }
 
 func TestStore(t *testing.T) {
@@ -207,6 +209,9 @@ func testEventsFilters(t *testing.T, _ backend, db *DB, dsn string) {
 		{"query greek folded", EventFilter{Query: "ελλαδα"}, []string{"e2"}, 1},
 		{"query and outlet", EventFilter{Query: "zurich", Outlet: "nzz.ch"}, []string{"e1"}, 1},
 		{"query punctuation only", EventFilter{Query: "!!"}, []string{"e3", "e2", "e1"}, 3},
+		{"query or", EventFilter{Query: "greve OR earthquake"}, []string{"e3", "e1"}, 2},
+		{"query not", EventFilter{Query: "zurich OR greve NOT erdbeben"}, []string{"e3"}, 1},
+		{"query exclusion alone", EventFilter{Query: "-zurich"}, []string{"e3", "e2"}, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -344,7 +349,18 @@ func testSearch(t *testing.T, be backend, db *DB, dsn string) {
 		{"zurich greece", nil, ""},
 		{"", nil, ""},
 		{"?!", nil, ""},
-		{`AND OR NOT "`, nil, ""}, // FTS operators are plain words here
+		{`AND OR NOT "`, nil, ""}, // operators with no term to join are nothing
+		{"greve OR earthquake", []string{"event:e1", "event:e3", "article:a1", "article:a6"}, "earthquake"},
+		{"greve or earthquake", nil, ""}, // lower-case "or" is a word that must match
+		{"zurich -erdbeben", []string{"article:a1"}, "Zürich"},
+		{"zurich NOT erdbeben", []string{"article:a1"}, "Zürich"},
+		{`zurich -"erdbeben in"`, []string{"article:a1"}, "Zürich"},
+		{`"strong earthquake" OR cheminots`, []string{"event:e1", "article:a1", "article:a6"}, "cheminots"},
+		{"earthq* OR greve -paris", []string{"event:e1", "article:a1"}, "earthquake"},
+		// Exclusions alone find nothing.
+		{"-zurich", nil, ""},
+		// NOT a OR b excludes both.
+		{"NOT zurich OR earthquake greece", []string{"event:e2", "article:a4", "article:a5"}, "Greece"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.q, func(t *testing.T) {
@@ -943,4 +959,64 @@ func TestOpenExistingRefusesMissingFile(t *testing.T) {
 		t.Fatalf("OpenExisting(existing) = %v", err)
 	}
 	db.Close()
+}
+
+func testStoryline(t *testing.T, _ backend, db *DB, _ string) {
+	ctx := context.Background()
+	b := fixture() // links e1–e2
+	// e4 follows e2 up, published before e1; e3 links to an event never stored.
+	b.Articles = append(b.Articles, article("a8", "x.org", "en", t0.Add(-48*time.Hour), "Aftershock warning", "Experts warned of aftershocks.", "e4"))
+	b.Events = append(b.Events, news.Event{ID: "e4", Title: "Aftershock warning", Articles: []string{"a8"},
+		First: t0.Add(-48 * time.Hour), Last: t0.Add(-48 * time.Hour), Sources: []string{"x.org"}})
+	b.Links = append(b.Links, Link{From: "e4", To: "e2", Score: 0.3}, Link{From: "e3", To: "ghost", Score: 0.5})
+	mustCommit(t, db, b)
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		{"e1", []string{"e4", "e1", "e2"}},
+		{"e4", []string{"e4", "e1", "e2"}},
+		{"e3", []string{"e3"}},
+	} {
+		got, err := db.Storyline(ctx, tc.id)
+		if err != nil {
+			t.Fatalf("Storyline(%s): %v", tc.id, err)
+		}
+		if !slices.Equal(eventIDs(got), tc.want) {
+			t.Errorf("Storyline(%s) = %v, want %v", tc.id, eventIDs(got), tc.want)
+		}
+	}
+	if _, err := db.Storyline(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Storyline(nope) error = %v, want ErrNotFound", err)
+	}
+}
+
+func testListFields(t *testing.T, _ backend, db *DB, _ string) {
+	ctx := context.Background()
+	b := fixture()
+	b.Articles[0].Image = "https://img.example/quake.jpg"
+	b.Events[0].Lead = "A strong earthquake shook the city; 40 people were hurt."
+	b.Events[0].Image = b.Articles[0].Image
+	mustCommit(t, db, b)
+	a, _, err := db.Article(ctx, "a1")
+	if err != nil || a.Image != "https://img.example/quake.jpg" {
+		t.Errorf("Article(a1) image = %q, %v; want it stored", a.Image, err)
+	}
+	evs, _, err := db.Events(ctx, EventFilter{Query: "earthquake"})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("Events = %v, %v; want e1", evs, err)
+	}
+	if evs[0].Lead != b.Events[0].Lead || evs[0].Image != b.Events[0].Image {
+		t.Errorf("Events list item lead, image = %q, %q; want %q, %q", evs[0].Lead, evs[0].Image, b.Events[0].Lead, b.Events[0].Image)
+	}
+	srcs, err := db.EventSources(ctx, []string{"e1", "e3", "nope"})
+	if err != nil {
+		t.Fatalf("EventSources: %v", err)
+	}
+	if got := articleIDs(srcs["e1"]); !slices.Equal(got, []string{"a1", "a2"}) || len(srcs["e3"]) != 1 || len(srcs["nope"]) != 0 {
+		t.Errorf("EventSources = e1 %v, e3 %v, nope %v; want [a1 a2], [a6], []", got, articleIDs(srcs["e3"]), srcs["nope"])
+	}
+	if a := srcs["e1"][0]; a.URL != "https://bbc.co.uk/a1" || a.Source != "bbc.co.uk" || a.Title == "" || a.Published.IsZero() || a.Text != "" {
+		t.Errorf("EventSources e1[0] = %+v, want url, outlet, title and time, no text", a)
+	}
 }

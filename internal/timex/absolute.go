@@ -145,8 +145,8 @@ func (f *finder) monthFirst(i, wd int) (hit, bool) {
 	}
 	// Month and year.
 	k := j
-	if f.isWord(k, "de", "del") {
-		k++
+	if f.isWord(k, "de", "del") || f.isWord(k, "of") && len(f.tok(i).low) >= 3 {
+		k++ // "mayo de 2024", "March of 1998"
 	}
 	if y, ok := f.year(k); ok {
 		t, _ := date(y, m, 1)
@@ -231,7 +231,9 @@ func (f *finder) dayFirst(i, wd int) (hit, bool) {
 func (f *finder) prepYear(i int) (hit, bool) {
 	j := i
 	t := f.tok(i)
-	if t.kind == tWord && yearPreps[t.low] {
+	weak := false
+	if t.kind == tWord && (yearPreps[t.low] || weakPreps[t.low] && f.lang != "de" && f.lang != "fr" && f.lang != "es") {
+		weak = !yearPreps[t.low]
 		j = i + 1
 		if f.isWord(j, "the", "year", "jahr", "año", "el", "l'an", "an") && j+1 < len(f.toks) && f.tok(j+1).kind == tNum {
 			j++
@@ -239,6 +241,9 @@ func (f *finder) prepYear(i int) (hit, bool) {
 	}
 	y, ok := f.year(j)
 	if !ok {
+		return hit{}, false
+	}
+	if weak && !f.yearAfter(j) {
 		return hit{}, false
 	}
 	tail := f.yearTail(j + 1)
@@ -273,7 +278,7 @@ func (f *finder) prepYear(i int) (hit, bool) {
 // März", "en marzo", "в марте"), in the year nearest ref.
 func (f *finder) prepMonth(i int) (hit, bool) {
 	t := f.tok(i)
-	if t.kind != tWord || !monthPreps[t.low] {
+	if t.kind != tWord || !monthPreps[t.low] && !(weakPreps[t.low] && f.lang != "de" && f.lang != "fr" && f.lang != "es" && !f.isWord(i+1, "may")) {
 		return hit{}, false
 	}
 	if h, ok := f.absolute(i + 1); ok {
@@ -306,6 +311,12 @@ func (f *finder) yearLike(i int) bool {
 	if p.kind == tPunct && (p.low == "," || p.low == ".") && f.tok(i-2).kind == tNum && f.adjacent(i-1) {
 		return false // "1,2010"
 	}
+	return f.yearAfter(i)
+}
+
+// yearAfter reports whether what follows the four-digit number at i
+// leaves it a year: no number, unit, percent sign or counted plural.
+func (f *finder) yearAfter(i int) bool {
 	n := f.tok(i + 1)
 	switch n.kind {
 	case tNum:

@@ -103,6 +103,10 @@ func (f *finder) duration(i int) (hit, bool) {
 	if f.isWord(j, "a", "an") && f.isWord(j+1, "mere", "full", "further", "additional") {
 		j++
 	}
+	// "half an hour", "a quarter century", "a quarter of a century".
+	if h, ok := f.fraction(first, j, mod); ok {
+		return h, true
+	}
 	n := -1
 	counted := true
 	switch {
@@ -124,6 +128,15 @@ func (f *finder) duration(i int) (hit, bool) {
 				return hit{}, false
 			}
 			j++
+			// "between 12 and 18 months", "two to three years": the first
+			// count is a span of the unit named after the second.
+			if f.isWord(j, "and", "to", "or") || f.isPunct(j, "-") && !f.adjacent(j-1) {
+				if _, ok := f.count(j + 1); ok {
+					if u, _, ok := f.unitAt(j + 2); ok && n > 0 && n <= 10000 {
+						return hit{first: first, last: j - 1, next: j, typ: Duration, value: durationValue(n, u), mod: mod, nodate: true}, true
+					}
+				}
+			}
 			if f.isWord(j, "mere", "full", "more", "additional", "long") {
 				j++
 			}
@@ -147,6 +160,8 @@ func (f *finder) duration(i int) (hit, bool) {
 			n = 1
 		case lead && plural:
 		case plural && f.tok(first-1).kind == tWord && spanPreps[f.tok(first-1).low]:
+		case plural && first == j && (f.isWord(j+1, "before", "after", "earlier", "later") || f.isWord(first-1, "take", "takes", "took", "taking", "taken", "last", "lasts", "lasted", "spend", "spent", "wait", "waited")):
+			// "minutes before the plane left", "can take weeks".
 		default:
 			return hit{}, false
 		}
@@ -158,8 +173,16 @@ func (f *finder) duration(i int) (hit, bool) {
 		return hit{}, false // "some day", "many a year"
 	}
 	h := hit{first: first, last: j, next: j + 1, typ: Duration, value: durationValue(n, u), mod: mod, nodate: true}
+	// "a year and a half", "two and a half hours" is read as two.
+	if n > 0 && f.isWord(j+1, "and") && f.isWord(j+2, "a") && f.isWord(j+3, "half") {
+		if v := halvesValue(2*n+1, u); v != "" {
+			h.last, h.next, h.value = j+3, j+4, v
+			return h, true
+		}
+	}
 	// "N units later/earlier": a date counted from the last one mentioned.
-	if n > 0 && !lead && f.isWord(j+1, "later", "earlier", "afterwards", "after", "before", "ago") {
+	if n > 0 && !lead && f.isWord(j+1, "later", "earlier", "afterwards", "after", "before", "ago") && !f.isWord(j+2, "than") {
+		// "a month earlier than usual" compares spans: it stays one.
 		dir := 1
 		if f.isWord(j+1, "earlier", "before") {
 			dir = -1
@@ -185,4 +208,63 @@ func (f *finder) duration(i int) (hit, bool) {
 // end of text).
 func (f *finder) endsClause(i int) bool {
 	return i >= len(f.toks) || f.toks[i].kind == tPunct || f.toks[i].nl
+}
+
+// fraction reads a fraction of a unit at token j: "half an hour" (PT30M),
+// "half a century" (P50Y), "a quarter century" and "a quarter of a
+// century" (P25Y).
+func (f *finder) fraction(first, j int, mod string) (hit, bool) {
+	var k, quarters int
+	switch {
+	case f.isWord(j, "half") && f.isWord(j+1, "a", "an"):
+		k, quarters = j+2, 2
+	case f.isWord(j, "a") && f.isWord(j+1, "quarter") && f.isWord(j+2, "century", "of"):
+		k, quarters = j+2, 1
+		if f.isWord(k, "of") && f.isWord(k+1, "a") {
+			k += 2
+		}
+	default:
+		return hit{}, false
+	}
+	u, plural, ok := f.unitAt(k)
+	if !ok || plural {
+		return hit{}, false
+	}
+	var v string
+	if quarters == 2 {
+		v = halvesValue(1, u)
+	} else if u == century {
+		v = "P25Y"
+	}
+	if v == "" {
+		return hit{}, false
+	}
+	return hit{first: first, last: k, next: k + 1, typ: Duration, value: v, mod: mod, nodate: true}, true
+}
+
+// halvesValue writes n half units as a TIMEX3 duration in the next
+// smaller unit ("P18M" for three half years, "PT1H30M" for three half
+// hours), or "" when no whole smaller unit fits.
+func halvesValue(n int, u unit) string {
+	switch u {
+	case year:
+		return fmt.Sprintf("P%dM", 6*n)
+	case decade:
+		return fmt.Sprintf("P%dY", 5*n)
+	case century:
+		return fmt.Sprintf("P%dY", 50*n)
+	case day:
+		return fmt.Sprintf("PT%dH", 12*n)
+	case hour:
+		if n%2 == 1 && n > 1 {
+			return fmt.Sprintf("PT%dH30M", n/2)
+		}
+		return fmt.Sprintf("PT%dM", 30*n)
+	case minute:
+		if n%2 == 1 && n > 1 {
+			return fmt.Sprintf("PT%dM30S", n/2)
+		}
+		return fmt.Sprintf("PT%dS", 30*n)
+	}
+	return ""
 }

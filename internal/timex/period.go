@@ -251,15 +251,29 @@ var edgeMods = map[string]string{"early": "START", "late": "END", "mid": "MID", 
 // its value and gains the mod: "early December" is 2012-12 START.
 func (f *finder) edge(i int) (hit, bool) {
 	t := f.tok(i)
-	mod, ok := edgeMods[t.low]
-	if !ok || t.kind != tWord || f.inEdge {
+	if f.inEdge || t.kind != tWord {
 		return hit{}, false // one edge only: "early early early" must not recurse
 	}
+	mod, ok := edgeMods[t.low]
 	j := i + 1
-	if f.isPunct(j, "-") || f.isWord(j, "of", "de") {
+	if !ok && t.low == "the" && f.isWord(i+2, "of") {
+		// "the end of the year", "the beginning of next month".
+		mod, ok = edgeNouns[f.tok(i+1).low]
+		j = i + 3
+		if ok {
+			// "the end of the year", and headline style "the end of year".
+			k := j
+			if f.isWord(k, "the") {
+				k++
+			}
+			if u, plural, isUnit := f.unitAt(k); isUnit && !plural && (k > j || f.endsClause(k+1)) {
+				return f.edgeOfUnit(i, k, u, mod)
+			}
+		}
+	} else if f.isPunct(j, "-") || f.isWord(j, "of", "de") {
 		j++
 	}
-	if j >= len(f.toks) {
+	if !ok || j >= len(f.toks) {
 		return hit{}, false
 	}
 	f.inEdge = true
@@ -280,5 +294,35 @@ func (f *finder) edge(i int) (hit, bool) {
 	if h.loose {
 		h.loose = false // "early 2011": the modifier makes the number a year
 	}
+	return h, true
+}
+
+// edgeNouns narrow what follows "the ... of": "the end of the year".
+var edgeNouns = map[string]string{"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+// edgeOfUnit reads "the end of the year", "the start of the month": the
+// period of the last date mentioned (the publication day before any), so
+// that a story about last year reads its own year. "The end of the day"
+// is an idiom and is left alone.
+func (f *finder) edgeOfUnit(first, last int, u unit, mod string) (hit, bool) {
+	if !f.hasRef {
+		return hit{}, false
+	}
+	a := f.anchor
+	var h hit
+	switch u {
+	case quarter:
+		h = hit{first: first, last: last, next: last + 1, rel: true, nodate: true, value: fmt.Sprintf("%04d-Q%d", a.Year(), (int(a.Month())-1)/3+1)}
+	case decade:
+		h = hit{first: first, last: last, next: last + 1, rel: true, nodate: true, value: fmt.Sprintf("%03dX", a.Year()/10)}
+	case week, month, year:
+		var ok bool
+		if h, ok = f.anchorUnit(first, last, u, 0); !ok {
+			return hit{}, false
+		}
+	default:
+		return hit{}, false
+	}
+	h.mod = mod
 	return h, true
 }

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // dayWord matches "today", "gestern", "aujourd'hui", "the day before
 // yesterday", "avant-hier" and the like.
@@ -65,9 +68,16 @@ func (f *finder) modified(i int) (hit, bool) {
 		return hit{}, false
 	}
 	if dir, ok := modBefore[t.low]; ok {
+		// "the past year" is the span up to now, as "the past two years"
+		// is; "last year" and "the last week" name the period before.
+		if t.low == "past" && j == i && f.isWord(i-1, "the") {
+			if u, plural, ok := f.unitAt(j + 1); ok && !plural && u >= day && u <= decade {
+				return hit{first: i - 1, last: j + 1, next: j + 2, typ: Duration, value: durationValue(1, u), nodate: true}, true
+			}
+		}
 		if h, ok := f.resolveMod(j+1, dir); ok {
-			if j == i && dir != 0 && f.isWord(i-1, "the") {
-				first = i - 1 // "the last week"
+			if j == i && (dir != 0 || t.low == "current") && f.isWord(i-1, "the") {
+				first = i - 1 // "the last week", "the current year"
 			}
 			h.first = first
 			h.next = h.last + 1
@@ -150,6 +160,9 @@ func (f *finder) resolveMod(i, dir int) (hit, bool) {
 	u, ok := units[t.low]
 	if !ok {
 		return hit{}, false
+	}
+	if _, sing := units[strings.TrimSuffix(t.low, "s")]; sing && t.low != strings.TrimSuffix(t.low, "s") && f.lang != "de" {
+		return hit{}, false // "the coming months" is a span: duration reads it
 	}
 	h := hit{first: i, last: i, next: i + 1, rel: true}
 	switch u {

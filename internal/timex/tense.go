@@ -19,7 +19,19 @@ func (f *finder) tense(i int) int {
 		if t.kind == tWord && clauseWords[t.low] {
 			break
 		}
+		if t.kind == tWord && t.low == "to" && k+1 < i && f.infinitive(k+1) {
+			// "scheduled to open on Nov. 4" is future; in "said ... for
+			// the program to run through June" the verb before the
+			// infinitive governs another clause.
+			if k > 0 && cue(f.toks[k-1]) > 0 {
+				return 1
+			}
+			break
+		}
 		if c := cue(t); c != 0 {
+			if c < 0 && f.futureAux(k) {
+				return 1 // "will be introduced", "is to be signed"
+			}
 			return c
 		}
 		if t.nl && n > 0 {
@@ -36,6 +48,46 @@ func (f *finder) tense(i int) int {
 		}
 	}
 	return 0
+}
+
+// infinitive reports whether the word at k, after "to", reads as a verb:
+// lower case and not a determiner ("to run", not "to the", "to 5%").
+func (f *finder) infinitive(k int) bool {
+	t := f.tok(k)
+	if t.kind != tWord || t.caps {
+		return false
+	}
+	switch t.low {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "be", "have", "about", "around", "nearly", "almost", "some":
+		return false // "to be held", "to have voted" are read by futureAux
+	}
+	return !strings.HasSuffix(t.low, "ed")
+}
+
+// futureAux reports whether the past form at token k is a participle
+// after a future auxiliary: "will be held", "to be signed", "would have
+// voted", "will not be named". Without this the participle's "-ed" made
+// a scheduled event past.
+func (f *finder) futureAux(k int) bool {
+	j := k - 1
+	if !f.isWord(j, "be", "been", "have", "being") {
+		return false
+	}
+	for n := 0; n < 3; n++ {
+		j--
+		t := f.tok(j)
+		if t.kind != tWord {
+			return false
+		}
+		switch {
+		case t.low == "to" || t.low == "will" || t.low == "shall" || t.low == "would" || strings.HasSuffix(t.low, "'ll"):
+			return true
+		case t.low == "not" || t.low == "also" || t.low == "soon" || t.low == "then" || t.low == "likely" || t.low == "probably":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func sentenceEnd(p string) bool { return p == "." || p == "!" || p == "?" || p == ";" }

@@ -127,7 +127,7 @@ func (f *finder) run(emit func(*finder, hit)) {
 		}
 		prevLast = h.last
 		if !h.nodate && !h.loose && h.typ != Duration && h.typ != Set {
-			f.anchor, f.anchorGran = h.date, h.gran
+			f.anchor, f.anchorGran, f.anchorSet = h.date, h.gran, true
 		}
 		emit(f, h)
 	}
@@ -158,6 +158,7 @@ type finder struct {
 	// any): anchored expressions count from it.
 	anchor     time.Time
 	anchorGran string
+	anchorSet  bool // a date in the text, not the reference, is the anchor
 	inEdge     bool // edge is matching what follows its modifier
 	matches    int  // calls of match, for the test that work stays linear
 }
@@ -230,7 +231,7 @@ const (
 // to those that can begin there (a speed table: the result is the same
 // as trying all; TestOnlyGrammars checks it).
 var onlyGrammars = map[string]uint32{
-	"the":  1<<gDayWord | 1<<gAnchored | 1<<gReference,
+	"the":  1<<gEdge | 1<<gDayWord | 1<<gAnchored | 1<<gReference,
 	"of":   1 << gPrepYear,
 	"in":   1<<gPrepYear | 1<<gPrepMonth | 1<<gAgo | 1<<gSeason | 1<<gReference,
 	"a":    1<<gDuration | 1<<gAgo,
@@ -240,6 +241,7 @@ var onlyGrammars = map[string]uint32{
 	"more": 1 << gDuration,
 	"less": 1 << gDuration,
 	"this": 1<<gModified | 1<<gDayWord,
+	"on":   1 << gAnchored,
 }
 
 // starters holds every word that can begin an expression, so that match
@@ -269,7 +271,7 @@ var starters = func() map[string]bool {
 	for k := range units {
 		s[k] = true
 	}
-	for _, w := range []string{"the", "that", "at", "more", "less", "once", "twice", "noon", "midnight", "midday", "fiscal"} {
+	for _, w := range []string{"the", "that", "at", "more", "less", "once", "twice", "noon", "midnight", "midday", "fiscal", "half", "on"} {
 		s[w] = true
 	}
 	for k := range weekdays {
@@ -283,7 +285,7 @@ var starters = func() map[string]bool {
 			s[k] = true
 		}
 	}
-	for _, m := range []map[string]bool{yearPreps, monthPreps, everyWords, spanLeads, quantWords, holidayStarts} {
+	for _, m := range []map[string]bool{yearPreps, monthPreps, weakPreps, everyWords, spanLeads, quantWords, holidayStarts} {
 		for k := range m {
 			s[k] = true
 		}

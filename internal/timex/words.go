@@ -149,7 +149,7 @@ var units = map[string]unit{
 // "letzten Monat", "la próxima semana", "на прошлой неделе"), with the
 // direction they point in: -1 past, 0 current, +1 future.
 var modBefore = map[string]int{
-	"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0,
+	"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0,
 	"letzte": -1, "letzten": -1, "letzter": -1, "letztes": -1, "vergangene": -1, "vergangenen": -1,
 	"vergangener": -1, "vergangenes": -1, "vorige": -1, "vorigen": -1, "voriger": -1, "voriges": -1,
 	"nächste": 1, "nächsten": 1, "nächster": 1, "nächstes": 1, "kommende": 1, "kommenden": 1,
@@ -200,6 +200,12 @@ var monthPreps = map[string]bool{
 	"in": true, "since": true, "during": true, "until": true, "early": true, "late": true, "mid": true,
 	"im": true, "seit": true, "en": true, "depuis": true, "desde": true, "в": true, "с": true,
 }
+
+// weakPreps introduce a month or year too, but as often a count ("by
+// 2000 votes", "from 1500 to 1800 metres"): a year after one is read
+// only when no count reading follows it, and "May" after one is too
+// often a name.
+var weakPreps = map[string]bool{"for": true, "by": true, "from": true, "through": true, "before": true, "after": true, "till": true}
 
 // yearSuffix are the words after a year in Russian ("2024 года", "в 2023
 // году", "2024 г.").

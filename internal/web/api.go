@@ -69,6 +69,24 @@ func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// Timeline is the body of GET /api/events/{id}/timeline.
+type Timeline struct {
+	Event  string       `json:"event"`  // the event asked for (the one it was merged into, if it was)
+	Events []news.Event `json:"events"` // its storyline as list items, oldest first
+}
+
+func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.timelineView(r)
+	if err != nil {
+		return err
+	}
+	if d.Events == nil {
+		d.Events = []news.Event{}
+	}
+	writeJSON(w, http.StatusOK, Timeline{Event: d.Ev.ID, Events: d.Events})
+	return nil
+}
+
 // EntityList is the body of GET /api/entities.
 type EntityList struct {
 	Total    int           `json:"total"`

@@ -2,12 +2,15 @@ package web
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -46,8 +49,9 @@ func screensDir(t *testing.T) string {
 }
 
 // browser starts a headless chromium with a fresh profile and no network
-// chatter, or skips the test when chromium is not installed.
-func browser(t *testing.T) context.Context {
+// chatter, or skips the test when chromium is not installed. extra adds
+// allocator options (flags).
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
@@ -70,6 +74,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() {
@@ -117,8 +122,21 @@ func (c *console) errors() []string {
 	return out
 }
 
+// pixel is a 1×1 PNG, the picture the fixture's image host serves.
+var pixel = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" +
+	"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+
 func TestBrowser(t *testing.T) {
-	ctx := browser(t)
+	// The fixture's pictures live on img.example: the browser is told to
+	// find that host here, so the list shows a picture that really loads.
+	var imgHits atomic.Int32
+	img := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		imgHits.Add(1)
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(pixel)
+	}))
+	defer img.Close()
+	ctx := browser(t, chromedp.Flag("host-resolver-rules", "MAP img.example "+strings.TrimPrefix(img.URL, "http://")))
 	env := newTestEnv(t, Options{})
 	ts := httptest.NewServer(env.srv.Handler())
 	defer ts.Close()
@@ -267,6 +285,76 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("entity index: %s", text(t, "main"))
 		}
 		shot(t, "entities")
+	})
+
+	t.Run("list lead and image, filtered feed, story timeline", func(t *testing.T) {
+		run(t, chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("ol.event-list")))
+		if got := text(t, ".event-card .lead"); got != "A magnitude 6.2 earthquake struck central Italy near Amatrice early on Wednesday." {
+			t.Errorf("first card lead = %q", got)
+		}
+		loaded := false
+		for range 50 {
+			if loaded = eval(t, `(() => { const i = document.querySelector('.event-card img.event-card-image'); return !!i && i.complete && i.naturalWidth > 0 })()`); loaded {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if !loaded || imgHits.Load() == 0 {
+			t.Errorf("first card's picture did not load (%d requests to the image host)", imgHits.Load())
+		}
+		if !eval(t, `(() => { const c = document.querySelector('.event-card.has-image'), i = c.querySelector('img'); return i.getBoundingClientRect().left > c.querySelector('.event-card-title').getBoundingClientRect().left })()`) {
+			t.Error("the picture does not sit beside the title")
+		}
+		shot(t, "index-images")
+
+		// Filter by words; the list advertises the feed of that filter.
+		run(t, chromedp.SendKeys(chromedp.CSS(`form.filters input[name="q"]`), "ceasefire OR corridor"))
+		if _, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS(`form.filters input[name="q"]`))); err != nil {
+			t.Fatalf("submit filters: %v", err)
+		}
+		if n := eval(t, `document.querySelectorAll('.event-card').length === 2`); !n {
+			t.Errorf("q=ceasefire OR corridor: %s", text(t, "main"))
+		}
+		sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		href, err := chromedp.Run(sctx, chromedp.Evaluate[string](`document.querySelector('head link[rel=alternate][title="Dossier: events of this list"]').href`))
+		cancel()
+		if err != nil {
+			t.Fatalf("feed link: %v", err)
+		}
+		if visible, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.tabs a.feed-link').href`)); visible != href {
+			t.Errorf("visible feed link %q, head link %q; want the same feed", visible, href)
+		}
+		resp, err := http.Get(href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var feed atomDoc
+		err = xml.NewDecoder(resp.Body).Decode(&feed)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/atom+xml") {
+			t.Fatalf("GET %s: %d %q, %v", href, resp.StatusCode, resp.Header.Get("Content-Type"), err)
+		}
+		if len(feed.Entries) != 2 || !strings.Contains(feed.Title, `"ceasefire OR corridor"`) {
+			t.Errorf("advertised feed %s: title %q, %d entries; want the 2 events of the list", href, feed.Title, len(feed.Entries))
+		}
+
+		// From an event of a storyline to its timeline.
+		click(t, `.event-card-title a[href="/events/ev-vote"]`)
+		click(t, "a.timeline-link")
+		if got, want := location(t), "/events/ev-vote/timeline"; got != want {
+			t.Fatalf("timeline link led to %s, want %s", got, want)
+		}
+		if !eval(t, `[...document.querySelectorAll('.storyline-event h2 a')].map(a => a.getAttribute('href')).join(' ') === '/events/ev-talks /events/ev-vote'`) {
+			t.Errorf("timeline does not list talks then vote: %s", text(t, "main"))
+		}
+		if !eval(t, `document.querySelector('.storyline-event.current h2 a').getAttribute('href') === '/events/ev-vote' && document.querySelectorAll('.storyline-event .lead').length === 2`) {
+			t.Error("timeline does not mark the event it came from, or lacks the leads")
+		}
+		shot(t, "timeline")
+		click(t, `.storyline-event h2 a[href="/events/ev-talks"]`)
+		if got := text(t, ".event-head h1"); got != "Ceasefire talks resume in Geneva" {
+			t.Errorf("timeline entry led to %q", got)
+		}
 	})
 
 	t.Run("hostile article is inert", func(t *testing.T) {

@@ -214,6 +214,7 @@ func fixture() store.Batch {
 		person("Sergio Pirozzi", "person:sergio-pirozzi", "Sergio Pirozzi"), person("Matteo Renzi", "person:matteo-renzi", "Matteo Renzi"),
 		fig("at least 38 people", 38, "dead"), fig("magnitude 6.2", 6.2, "magnitude"), date("Thursday", "2026-11-21"),
 		quote("Half the town is gone.", "Sergio Pirozzi", "person:sergio-pirozzi"))
+	q.arts[len(q.arts)-1].Image = "http://img.example/quake-town.jpg"
 	q.art("quake-reuters", "reuters.com", "en", "Strong quake kills at least 38 in central Italy",
 		"At least 38 people were killed when a 6.2 magnitude earthquake struck mountainous central Italy early on Wednesday, the Civil Protection Department said. Amatrice was worst hit.",
 		t0.Add(2*time.Hour),
@@ -245,6 +246,8 @@ func fixture() store.Batch {
 		{Text: "Officials put the death toll at 38 or more; the Italian Civil Protection was quoted giving 120.", Sources: []string{"quake-reuters", "quake-ansa"}},
 		{Text: "The mayor said half the town was gone.", Sources: []string{"quake-bbc"}},
 	}
+	quake.Lead = quake.Summary[0].Text
+	quake.Image = "http://img.example/quake-town.jpg"
 	add(q, quake)
 
 	// 2 and 3. A storyline: talks in Geneva, then a vote in New York.
@@ -268,6 +271,7 @@ func fixture() store.Batch {
 		{Text: "Blinken is cautiously optimistic", Status: news.Corroborated, Sources: []string{"talks-dw", "talks-bbc"}, Outlets: []string{"dw.com", "bbc.co.uk"}},
 	}
 	talks.Summary = []news.SummarySentence{{Text: "Ceasefire talks resumed in Geneva with Antony Blinken meeting envoys.", Sources: []string{"talks-aj", "talks-dw"}}}
+	talks.Lead = talks.Summary[0].Text
 	add(g, talks)
 
 	v := &builder{}
@@ -283,6 +287,7 @@ func fixture() store.Batch {
 	vote := v.event("ev-vote", "UN Security Council votes on aid corridor")
 	vote.Claims = []news.Claim{{Text: "The Security Council voted 13 to 2", Status: news.Corroborated, Sources: []string{"vote-ap", "vote-elpais"}, Outlets: []string{"apnews.com", "elpais.com"}}}
 	vote.Summary = []news.SummarySentence{{Text: "The UN Security Council approved an aid corridor by 13 votes to 2.", Sources: []string{"vote-ap", "vote-elpais"}}}
+	vote.Lead = vote.Summary[0].Text
 	add(v, vote)
 	out.Links = append(out.Links, store.Link{From: "ev-talks", To: "ev-vote", Score: 0.62, Reason: "shared actors: Antony Blinken, United Nations"})
 

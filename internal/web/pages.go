@@ -122,7 +122,8 @@ type indexData struct {
 	Pager   pager
 	Stats   store.Stats
 	Sorts   []sortTab
-	Filters bool // some filter is set
+	Filters bool   // some filter is set
+	Feed    string // the Atom feed of the list's filters
 }
 
 type sortTab struct {
@@ -149,6 +150,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) error {
 		Pager:   makePager(r, total, f.Offset, f.Limit),
 		Stats:   st,
 		Filters: ff.From != "" || ff.To != "" || ff.Place != "" || ff.Entity != "" || ff.Lang != "" || ff.Outlet != "" || ff.Q != "",
+		Feed:    feedURL(ff),
 	}
 	for _, so := range []struct{ key, label string }{{"newest", "Newest"}, {"biggest", "Biggest"}} {
 		q := r.URL.Query()
@@ -156,8 +158,60 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) error {
 		q.Set("sort", so.key)
 		d.Sorts = append(d.Sorts, sortTab{Label: so.label, URL: "/?" + q.Encode(), Active: f.Sort == so.key})
 	}
-	s.renderPage(w, r, http.StatusOK, "index", page{Title: "Latest events", Nav: "events", Data: d})
+	pg := page{Title: "Latest events", Nav: "events", Data: d}
+	if d.Filters {
+		pg.Feed = d.Feed
+	}
+	s.renderPage(w, r, http.StatusOK, "index", pg)
 	return nil
+}
+
+// filterQuery encodes the filters of ff (not sort or paging), sorted by key: the query
+// of the feed of a list, and part of that feed's id.
+func filterQuery(ff filterForm) string {
+	q := url.Values{}
+	for _, kv := range [][2]string{{"q", ff.Q}, {"place", ff.Place}, {"entity", ff.Entity}, {"lang", ff.Lang},
+		{"outlet", ff.Outlet}, {"from", ff.From}, {"to", ff.To}} {
+		if kv[1] != "" {
+			q.Set(kv[0], kv[1])
+		}
+	}
+	return q.Encode()
+}
+
+// feedURL is the path of the Atom feed of the events ff selects.
+func feedURL(ff filterForm) string {
+	if q := filterQuery(ff); q != "" {
+		return "/events.atom?" + q
+	}
+	return "/events.atom"
+}
+
+type timelineData struct {
+	Ev     news.Event   // the event asked for
+	Events []news.Event // its storyline, oldest first
+}
+
+// handleTimelinePage shows the events of one storyline in time order.
+func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.timelineView(r)
+	if err != nil {
+		return err
+	}
+	s.renderPage(w, r, http.StatusOK, "timeline", page{Title: "Story timeline: " + d.Ev.Title, Nav: "events", Data: d})
+	return nil
+}
+
+func (s *Server) timelineView(r *http.Request) (timelineData, error) {
+	ev, err := s.st.Event(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return timelineData{}, err
+	}
+	evs, err := s.st.Storyline(r.Context(), ev.ID)
+	if err != nil {
+		return timelineData{}, err
+	}
+	return timelineData{Ev: ev, Events: evs}, nil
 }
 
 // articleRef is an article as cited on an event page.

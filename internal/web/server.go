@@ -27,7 +27,12 @@ type Options struct {
 	// Logger receives request failures; nil uses slog.Default().
 	Logger *slog.Logger
 	// BaseURL is the public root URL ("https://news.example.org") used for
-	// absolute links in the Atom feed; empty derives it from the request.
+	// absolute links in the Atom feed, and for its entry ids: an entry's id
+	// is then BaseURL/events/ID. Empty derives links from the request and
+	// makes ids tag URIs (tag:dossier,2026:event/ID), which no host name
+	// enters, so a reader reaching the server under another name sees the
+	// same entries. Setting it changes the ids once: set it before the feed
+	// has subscribers.
 	BaseURL string
 	// MaxBodyBytes bounds request bodies; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
@@ -63,6 +68,7 @@ func (s *Server) routes() []route {
 	return []route{
 		{"GET /{$}", s.handleIndex},
 		{"GET /events/{id}", s.handleEventPage},
+		{"GET /events/{id}/timeline", s.handleTimelinePage},
 		{"GET /entities", s.handleEntitiesPage},
 		{"GET /entities/{id}", s.handleEntityPage},
 		{"GET /articles/{id}", s.handleArticlePage},
@@ -72,6 +78,7 @@ func (s *Server) routes() []route {
 		{"GET /static/{name}", s.handleStatic},
 		{"GET /api/events", s.apiEvents},
 		{"GET /api/events/{id}", s.apiEvent},
+		{"GET /api/events/{id}/timeline", s.apiTimeline},
 		{"GET /api/entities", s.apiEntities},
 		{"GET /api/entities/{id}", s.apiEntity},
 		{"GET /api/articles/{id}", s.apiArticle},

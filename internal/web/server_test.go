@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -161,8 +162,29 @@ func TestPages(t *testing.T) {
 		{"event hostile", "/events/ev-xss", "", 200, []string{"&lt;script&gt;window.__xss=4&lt;/script&gt;Council meeting", "&lt;img src=x"}, nil},
 		{"entity hostile", "/entities/" + url.PathEscape("person:bob-<i>smith"), "", 200, []string{"Bob &lt;i&gt;Smith&lt;/i&gt;"}, nil},
 		{"search", "/search?q=Amatrice", "", 200, []string{"Amatrice", `href="/articles/quake-`}, nil},
-		{"search empty", "/search", "", 200, []string{`name="q"`}, nil},
+		{"search empty", "/search", "", 200, []string{`name="q"`, `<code>flood OR storm</code>`}, nil},
+		{"search or not", "/search?q=" + url.QueryEscape("ceasefire OR corridor -geneva"), "", 200, []string{`href="/events/ev-vote"`}, []string{`href="/events/ev-talks"`}},
 		{"search hostile", "/search?q=" + url.QueryEscape("<script>window.__xss=7</script>"), "", 200, []string{"&lt;script&gt;window.__xss=7"}, nil},
+		{"index lead and image", "/", "", 200, []string{
+			`<p class="lead" dir="auto">A magnitude 6.2 earthquake struck central Italy near Amatrice early on Wednesday.</p>`,
+			`<img class="event-card-image" src="http://img.example/quake-town.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"`,
+			`<p class="lead" dir="auto">Ceasefire talks resumed in Geneva`,
+			`<a class="feed-link" href="/events.atom" type="application/atom+xml">Atom feed</a>`,
+		}, []string{"Dossier: events of this list"}},
+		{"index advertises its filtered feed", "/?q=ceasefire+OR+corridor&entity=person:antony-blinken&sort=biggest&offset=0", "", 200, []string{
+			`<link rel="alternate" type="application/atom+xml" title="Dossier: events of this list" href="/events.atom?entity=person%3Aantony-blinken&amp;q=ceasefire&#43;OR&#43;corridor">`,
+			`<a class="feed-link" href="/events.atom?entity=person%3Aantony-blinken&amp;q=ceasefire&#43;OR&#43;corridor"`,
+			`name="q" value="ceasefire OR corridor"`,
+		}, nil},
+		{"event links its timeline", "/events/ev-vote", "", 200, []string{`<a class="timeline-link" href="/events/ev-vote/timeline">Story timeline</a>`}, nil},
+		{"event without storyline", "/events/ev-quake", "", 200, nil, []string{"timeline-link"}},
+		{"timeline", "/events/ev-vote/timeline", "", 200, []string{
+			"Story timeline", "2 events in this storyline",
+			`<li class="storyline-event current" aria-current="true">`,
+			`<a href="/events/ev-talks">Ceasefire talks resume in Geneva</a>`,
+			`The UN Security Council approved an aid corridor by 13 votes to 2.`,
+		}, nil},
+		{"timeline unknown", "/events/no-such-event/timeline", "", 404, nil, nil},
 		{"unknown page", "/no/such/page", "", 404, []string{"Not Found"}, nil},
 		{"healthz", "/healthz", "", 200, []string{"ok"}, nil},
 	}
@@ -212,7 +234,28 @@ func TestAPI(t *testing.T) {
 			if l.Events[0].ID != "ev-quake" {
 				t.Errorf("first event %q, want ev-quake (newest)", l.Events[0].ID)
 			}
+			if e := l.Events[0]; !strings.HasPrefix(e.Lead, "A magnitude 6.2 earthquake") || e.Image != "http://img.example/quake-town.jpg" {
+				t.Errorf("first event lead %q, image %q; want the summary's first sentence and the article's picture", e.Lead, e.Image)
+			}
+			if !strings.Contains(string(body), `"lead":`) || !strings.Contains(string(body), `"image":"http://img.example/quake-town.jpg"`) {
+				t.Errorf("list JSON lacks lead and image fields")
+			}
 		}},
+		{"timeline", "/api/events/ev-talks/timeline", 200, func(t *testing.T, body []byte) {
+			var tl Timeline
+			mustJSON(t, body, &tl)
+			if tl.Event != "ev-talks" || len(tl.Events) != 2 || tl.Events[0].ID != "ev-talks" || tl.Events[1].ID != "ev-vote" {
+				t.Errorf("timeline = %+v, want ev-talks then ev-vote", tl)
+			}
+		}},
+		{"timeline alone", "/api/events/ev-quake/timeline", 200, func(t *testing.T, body []byte) {
+			var tl Timeline
+			mustJSON(t, body, &tl)
+			if len(tl.Events) != 1 || tl.Events[0].ID != "ev-quake" {
+				t.Errorf("timeline = %+v, want ev-quake alone", tl)
+			}
+		}},
+		{"timeline unknown", "/api/events/nope/timeline", 404, wantError("not found")},
 		{"events paged", "/api/events?limit=5&offset=25", 200, func(t *testing.T, body []byte) {
 			var l EventList
 			mustJSON(t, body, &l)
@@ -573,6 +616,128 @@ func TestAtomFeed(t *testing.T) {
 	// The hostile title travels as text, escaped by XML.
 	if !strings.Contains(rec.Body.String(), "&lt;script&gt;window.__xss=4") {
 		t.Error("hostile event title not escaped in feed")
+	}
+}
+
+// atomDoc is the part of an Atom feed the feed tests read.
+type atomDoc struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Links   []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Summary string `xml:"summary"`
+		Content struct {
+			Type string `xml:"type,attr"`
+			Body string `xml:",chardata"`
+		} `xml:"content"`
+	} `xml:"entry"`
+}
+
+func getFeed(t *testing.T, h http.Handler, target, host string) atomDoc {
+	t.Helper()
+	req := httptest.NewRequest("GET", target, nil)
+	req.Host = host
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Fatalf("GET %s = %d\n%s", target, rec.Code, rec.Body)
+	}
+	var f atomDoc
+	if err := xml.Unmarshal(rec.Body.Bytes(), &f); err != nil {
+		t.Fatalf("GET %s: parse feed: %v", target, err)
+	}
+	return f
+}
+
+func TestAtomFeedPermanentIDs(t *testing.T) {
+	h := newTestEnv(t, Options{}).srv.Handler()
+	a := getFeed(t, h, "/events.atom", "dossier.local:8080")
+	b := getFeed(t, h, "/events.atom", "news.example.net")
+	if len(a.Entries) == 0 || len(a.Entries) != len(b.Entries) {
+		t.Fatalf("feeds have %d and %d entries", len(a.Entries), len(b.Entries))
+	}
+	if a.ID != b.ID || a.ID != "tag:dossier,2026:events" {
+		t.Errorf("feed ids %q, %q; want tag:dossier,2026:events under both hosts", a.ID, b.ID)
+	}
+	for i := range a.Entries {
+		if a.Entries[i].ID != b.Entries[i].ID || strings.Contains(a.Entries[i].ID, "dossier.local") {
+			t.Errorf("entry %d id %q under one host, %q under another; want one id, not from the host", i, a.Entries[i].ID, b.Entries[i].ID)
+		}
+	}
+	if got := a.Entries[0].ID; got != "tag:dossier,2026:event/ev-quake" {
+		t.Errorf("first entry id = %q, want tag:dossier,2026:event/ev-quake", got)
+	}
+	// Links still take the request's host: they are for following, not for identity.
+	if !strings.HasPrefix(a.Links[0].Href, "http://dossier.local:8080/events.atom") {
+		t.Errorf("self link = %q, want it on the request's host", a.Links[0].Href)
+	}
+}
+
+func TestAtomFeedFiltered(t *testing.T) {
+	h := newTestEnv(t, Options{BaseURL: "https://news.example.org"}).srv.Handler()
+	titles := func(f atomDoc) []string {
+		var out []string
+		for _, e := range f.Entries {
+			out = append(out, e.Title)
+		}
+		return out
+	}
+	tests := []struct {
+		name, query string
+		want        []string
+	}{
+		{"q", "q=ceasefire", []string{"Ceasefire talks resume in Geneva"}},
+		{"q or", "q=ceasefire+OR+corridor", []string{"UN Security Council votes on aid corridor", "Ceasefire talks resume in Geneva"}},
+		{"place", "place=Geneva", []string{"Ceasefire talks resume in Geneva"}},
+		{"entity", "entity=person:antony-blinken", []string{"UN Security Council votes on aid corridor", "Ceasefire talks resume in Geneva"}},
+		{"entity and q not", "entity=person:antony-blinken&q=-corridor", []string{"Ceasefire talks resume in Geneva"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := getFeed(t, h, "/events.atom?"+tc.query, "x")
+			if got := titles(f); !slices.Equal(got, tc.want) {
+				t.Errorf("feed ?%s entries = %q, want %q", tc.query, got, tc.want)
+			}
+			if !strings.HasPrefix(f.ID, "https://news.example.org/events.atom?") || f.Links[0].Href != f.ID {
+				t.Errorf("feed ?%s id %q, self %q; want the base URL with the filters", tc.query, f.ID, f.Links[0].Href)
+			}
+			if !strings.Contains(f.Title, "(") {
+				t.Errorf("feed ?%s title %q does not say what it follows", tc.query, f.Title)
+			}
+		})
+	}
+	if rec := do(t, h, "GET", "/events.atom?from=soon", nil); rec.Code != 400 {
+		t.Errorf("GET /events.atom?from=soon = %d, want 400", rec.Code)
+	}
+	// An entry carries the lead and the sources, each outlet linked to its article.
+	f := getFeed(t, h, "/events.atom?q=amatrice", "x")
+	if len(f.Entries) != 1 {
+		t.Fatalf("feed ?q=amatrice has %d entries, want 1", len(f.Entries))
+	}
+	e := f.Entries[0]
+	if e.ID != "https://news.example.org/events/ev-quake" {
+		t.Errorf("entry id = %q", e.ID)
+	}
+	if !strings.HasPrefix(e.Summary, "A magnitude 6.2 earthquake struck central Italy") {
+		t.Errorf("entry summary = %q, want the lead first", e.Summary)
+	}
+	for _, w := range []string{
+		"<p>A magnitude 6.2 earthquake struck central Italy near Amatrice early on Wednesday.</p>",
+		`<li><a href="https://bbc.co.uk/quake-bbc">bbc.co.uk</a>: Italy earthquake: dozens killed as quake hits Amatrice</li>`,
+		`<a href="https://ansa.it/quake-ansa">ansa.it</a>`, `<a href="https://lemonde.fr/quake-lemonde">lemonde.fr</a>`,
+	} {
+		if e.Content.Type != "html" || !strings.Contains(e.Content.Body, w) {
+			t.Errorf("entry content (%s) lacks %q:\n%s", e.Content.Type, w, e.Content.Body)
+		}
+	}
+	if strings.Contains(e.Content.Body, "news.yahoo.com") {
+		t.Errorf("entry content lists the syndicated copy:\n%s", e.Content.Body)
 	}
 }
 

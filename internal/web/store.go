@@ -13,6 +13,8 @@ import (
 type Store interface {
 	Events(ctx context.Context, f store.EventFilter) ([]news.Event, int, error)
 	Event(ctx context.Context, id string) (news.Event, error)
+	Storyline(ctx context.Context, id string) ([]news.Event, error)
+	EventSources(ctx context.Context, ids []string) (map[string][]news.Article, error)
 	EventArticles(ctx context.Context, eventID string) ([]news.Article, []news.Analysis, error)
 	Article(ctx context.Context, id string) (news.Article, news.Analysis, error)
 	Entity(ctx context.Context, id string) (news.Entity, []news.Event, error)

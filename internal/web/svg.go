@@ -39,7 +39,7 @@ func timelineSVG(ev news.Event, arts []news.Article) template.HTML {
 		}
 		r, ok := rows[a.Source]
 		if !ok {
-			r = &row{outlet: a.Source, first: a.Published}
+			r = &row{outlet: outletName(a.Source), first: a.Published}
 			rows[a.Source] = r
 			order = append(order, r)
 		}

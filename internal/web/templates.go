@@ -26,6 +26,7 @@ func parseTemplates(as *assets) (*templates, error) {
 	funcs := template.FuncMap{
 		"asset":       as.url,
 		"eventURL":    eventURL,
+		"timelineURL": timelineURL,
 		"entityURL":   entityURL,
 		"articleURL":  articleURL,
 		"date":        fmtDate,
@@ -40,6 +41,7 @@ func parseTemplates(as *assets) (*templates, error) {
 		"typeName":    typeName,
 		"statusLabel": statusLabel,
 		"places":      placeNames,
+		"outlet":      outletName,
 		"pct":         func(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(embedded, "templates/layout.html", "templates/partials.html")
@@ -70,7 +72,10 @@ type page struct {
 	Title string
 	Nav   string // "events", "entities", "search": the highlighted tab
 	Q     string // search box contents
-	Data  any
+	// Feed is the Atom feed the page advertises (<link rel=alternate>);
+	// empty is the feed of all new events.
+	Feed string
+	Data any
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -104,16 +109,19 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	// Event pictures are the outlets' own (og:image), loaded from their
+	// servers without a referrer; nothing else may come from elsewhere.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https: http:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
 
-func eventURL(id string) string   { return "/events/" + url.PathEscape(id) }
-func entityURL(id string) string  { return "/entities/" + url.PathEscape(id) }
-func articleURL(id string) string { return "/articles/" + url.PathEscape(id) }
+func eventURL(id string) string    { return "/events/" + url.PathEscape(id) }
+func timelineURL(id string) string { return eventURL(id) + "/timeline" }
+func entityURL(id string) string   { return "/entities/" + url.PathEscape(id) }
+func articleURL(id string) string  { return "/articles/" + url.PathEscape(id) }
 
 func fmtDate(t time.Time) string {
 	if t.IsZero() {
@@ -194,6 +202,18 @@ func statusLabel(s string) string {
 		return "Conflicting"
 	}
 	return s
+}
+
+// unknownOutlet names the outlet of an article whose input did not tell it
+// (a bare text file without a source line or a URL): never its id, which is
+// a hash.
+const unknownOutlet = "unknown outlet"
+
+func outletName(source string) string {
+	if source == "" {
+		return unknownOutlet
+	}
+	return source
 }
 
 func placeNames(ps []news.GeoPlace) string {

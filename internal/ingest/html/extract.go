@@ -267,6 +267,7 @@ func extractString(page, pageURL string) (a *news.Article, err error) {
 		a.Inferred = append(a.Inferred, "source")
 	}
 	a.Lang = m.lang
+	a.Image = m.image
 	return a, nil
 }
 

@@ -422,3 +422,34 @@ func TestExtractBufferReuse(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractImage(t *testing.T) {
+	page := func(meta string) string {
+		return `<!doctype html><html lang="en"><head><title>Harbour crane topples in storm</title>` + meta +
+			`</head><body><article><h1>Harbour crane topples in storm</h1>` +
+			`<p>A container crane fell onto the quay during the night storm, the port authority said on Tuesday.</p>` +
+			`<p>No one was hurt, but two ships were held at anchor until the wreck could be cleared from the berth.</p>` +
+			`<p>Engineers will inspect the remaining cranes before work resumes, a spokesman for the operator said.</p>` +
+			`</article></body></html>`
+	}
+	tests := []struct {
+		name, meta, want string
+	}{
+		{"og:image relative to the page", `<meta property="og:image" content="/img/crane.jpg">`, "https://port.example/img/crane.jpg"},
+		{"twitter:image", `<meta name="twitter:image" content="https://cdn.port.example/c.png">`, "https://cdn.port.example/c.png"},
+		{"og:image first", `<meta property="og:image" content="https://a.example/1.jpg"><meta name="twitter:image" content="https://a.example/2.jpg">`, "https://a.example/1.jpg"},
+		{"not http", `<meta property="og:image" content="javascript:alert(1)">`, ""},
+		{"none", ``, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ExtractWithCharset(strings.NewReader(page(tc.meta)), "https://port.example/news/crane", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Image != tc.want {
+				t.Errorf("Image = %q, want %q", a.Image, tc.want)
+			}
+		})
+	}
+}

@@ -16,6 +16,7 @@ type meta struct {
 	author             string
 	siteName           string
 	canonical          string
+	image              string // absolute URL of the page's picture (og:image)
 	lang               string
 	published          time.Time
 }
@@ -102,6 +103,11 @@ func readMeta(doc *xhtml.Node, base *nurl.URL) meta {
 	// is the same declaration on pages without Open Graph tags, and keeps
 	// one outlet from appearing under two names.
 	m.siteName = firstNonEmpty(tags["og:site_name"], j.publisher, tags["application-name"])
+	// The picture the page offers for previews of itself; Normalize keeps it only as an
+	// http(s) URL.
+	if img := firstNonEmpty(tags["og:image:secure_url"], tags["og:image"], tags["og:image:url"], tags["twitter:image"], tags["twitter:image:src"]); img != "" {
+		m.image = absURL(base, strings.TrimSpace(img))
+	}
 	for _, k := range authorKeys {
 		if v := clean(tags[k]); v != "" && !strings.HasPrefix(v, "http") {
 			m.author = v
