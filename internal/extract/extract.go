@@ -458,6 +458,15 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
 		}
 	}
+	// "a New York Democrat", "the Texas Republican": a party member's
+	// noun after a known place describes a politician by party and
+	// state; the place is the name, the noun is none.
+	if !single && partyMembers[toks[c.e-1].Fold] {
+		if rest := a.fold(text, toks, c.s, c.e-1); a.gaz.Has(rest) {
+			c.e--
+			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
+		}
+	}
 	// "PHILADELPHIA (CBS) —", "IUKA –": the capitals opening an article
 	// or a line before a dash or an agency in parentheses are a
 	// dateline's place.

@@ -5,6 +5,8 @@ import (
 	"math/rand"
 	"slices"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Word clusters induced from unlabeled text: a word is placed by the
@@ -13,20 +15,58 @@ import (
 // Each word of the vocabulary gets a path in a binary tree (as Brown
 // clusters do), and the features read prefixes of the path.
 
-// clusterDepth is the depth of the tree: at most 1<<clusterDepth leaves.
+// clusterDepth is the default depth of the tree: at most 1<<clusterDepth
+// leaves. It is at most 12, the bits of a path below capsShift.
 const clusterDepth = 10
 
 // Clusters maps the lower-case hash of a word (truncated to 32 bits) to
-// its path: the bits of the branches taken, below a leading 1 bit.
+// its path: the bits of the branches taken, below a leading 1 bit (bits
+// 0-12), and its capitalisation class (bits 13-15, see capsClass).
 type Clusters struct {
 	m map[uint32]uint16
 }
+
+const (
+	pathMask  = 1<<13 - 1
+	capsShift = 13
+)
 
 func (c *Clusters) path(lw uint64) uint16 {
 	if c == nil {
 		return 0
 	}
-	return c.m[uint32(lw)]
+	return c.m[uint32(lw)] & pathMask
+}
+
+// caps returns the capitalisation class of a word (0 for none).
+func (c *Clusters) caps(lw uint64) uint8 {
+	if c == nil {
+		return 0
+	}
+	return uint8(c.m[uint32(lw)] >> capsShift)
+}
+
+// capsClass says how often a word is capitalised where capitalisation
+// means something, inside a sentence: 1 when it was seen there fewer than
+// twice, then 2 (under 5% of the time) to 6 (95% or more). A
+// capitalised word that is mostly written in lower case ("The", "Visit")
+// at the start of a sentence or in a title is not a name for it.
+func capsClass(inside, upper int) uint16 {
+	if inside < 2 {
+		return 1
+	}
+	r := float64(upper) / float64(inside)
+	switch {
+	case r < 0.05:
+		return 2
+	case r < 0.3:
+		return 3
+	case r < 0.7:
+		return 4
+	case r < 0.95:
+		return 5
+	}
+	return 6
 }
 
 // Len returns the number of words with a cluster.
@@ -43,6 +83,7 @@ type ClusterOptions struct {
 	Contexts int   // the most frequent words are contexts; the others are read by shape
 	Dims     int   // random projection of the context vectors
 	Seed     int64 // of the projection and the splits
+	Depth    int   // of the tree (clusterDepth when 0, at most 12)
 }
 
 // InduceClusters builds clusters from tokenised sentences.
@@ -56,11 +97,36 @@ func InduceClusters(sents [][]string, opt ClusterOptions) *Clusters {
 	if opt.Dims == 0 {
 		opt.Dims = 64
 	}
+	if opt.Depth <= 0 || opt.Depth > 12 {
+		opt.Depth = clusterDepth
+	}
 	// Vocabulary by count of lower-case forms.
 	count := map[uint64]int{}
+	type caps struct{ inside, upper int }
+	capsOf := map[uint64]caps{}
 	for _, s := range sents {
-		for _, w := range s {
-			count[lowerHash(w)]++
+		title := titleCase(s)
+		for i, w := range s {
+			h := lowerHash(w)
+			count[h]++
+			if title {
+				continue
+			}
+			// Inside a sentence: not its first word, nor after a quote,
+			// colon or bracket (where a sentence may start again).
+			if i == 0 || len(s[i-1]) == 0 || !unicode.IsLetter([]rune(w)[0]) {
+				continue
+			}
+			switch s[i-1] {
+			case "\"", "``", "'", "“", ":", "(", "-", "--", "—", "–", ".", "!", "?", "*", "•":
+				continue
+			}
+			x := capsOf[h]
+			x.inside++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				x.upper++
+			}
+			capsOf[h] = x
 		}
 	}
 	type wc struct {
@@ -167,8 +233,28 @@ func InduceClusters(sents [][]string, opt ClusterOptions) *Clusters {
 	for i := range idx {
 		idx[i] = i
 	}
-	splitCluster(vec, idx, 1, 0, c, words, rng)
+	splitCluster(vec, idx, 1, 0, opt.Depth, c, words, rng)
+	for _, h := range words {
+		x := capsOf[h]
+		c.m[uint32(h)] |= capsClass(x.inside, x.upper) << capsShift
+	}
 	return c
+}
+
+// titleCase reports whether a sentence looks like a headline: three or
+// more words of four letters or more, four in five of them capitalised.
+func titleCase(s []string) bool {
+	long, upper := 0, 0
+	for _, w := range s {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long >= 3 && 5*upper >= 4*long
 }
 
 func normalise(v []float32) {
@@ -187,9 +273,9 @@ func normalise(v []float32) {
 
 // splitCluster assigns path to the words idx and splits them in two by
 // spherical 2-means, started from the sign of their projection on the
-// principal direction, down to clusterDepth.
-func splitCluster(vec [][]float32, idx []int, path uint16, depth int, c *Clusters, words []uint64, rng *rand.Rand) {
-	if depth == clusterDepth || len(idx) < 4 {
+// principal direction, down to maxDepth.
+func splitCluster(vec [][]float32, idx []int, path uint16, depth, maxDepth int, c *Clusters, words []uint64, rng *rand.Rand) {
+	if depth == maxDepth || len(idx) < 4 {
 		for _, i := range idx {
 			c.m[uint32(words[i])] = path
 		}
@@ -272,8 +358,8 @@ func splitCluster(vec [][]float32, idx []int, path uint16, depth int, c *Cluster
 		}
 		return
 	}
-	splitCluster(vec, left, path<<1, depth+1, c, words, rng)
-	splitCluster(vec, right, path<<1|1, depth+1, c, words, rng)
+	splitCluster(vec, left, path<<1, depth+1, maxDepth, c, words, rng)
+	splitCluster(vec, right, path<<1|1, depth+1, maxDepth, c, words, rng)
 }
 
 // prefix returns the first n branches of a path (with its leading 1), or

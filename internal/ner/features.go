@@ -63,6 +63,10 @@ const (
 	fVoteShape
 	fPrevVote
 	fNextVote
+	fCaps
+	fInitialCaps
+	fPrevCaps
+	fNextCaps
 )
 
 // tokInfo holds the hashes of one token that the templates read.
@@ -75,6 +79,9 @@ type tokInfo struct {
 	nng uint8
 	gaz uint16
 	cl  uint16 // path of the word's cluster, 0 for none
+	// caps is the capitalisation class of the word in unlabeled text
+	// (see capsClass), 0 for a word without a cluster.
+	caps uint8
 	// vote is what a first pass over the document said of the other
 	// occurrences of the word (see votes); 0 when there is none.
 	vote uint8
@@ -261,6 +268,18 @@ func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
 	if nx.cl != 0 {
 		dst = append(dst, f1(fNextCluster, uint64(nx.cl)), f1(fNextCluster6, prefix(nx.cl, 6)))
 	}
+	if t.caps != 0 {
+		dst = append(dst, f2(fCaps, uint64(t.caps), t.shape))
+		if i == 0 {
+			dst = append(dst, f2(fInitialCaps, uint64(t.caps), t.shape))
+		}
+	}
+	if p.caps != 0 {
+		dst = append(dst, f2(fPrevCaps, uint64(p.caps), p.shape))
+	}
+	if nx.caps != 0 {
+		dst = append(dst, f2(fNextCaps, uint64(nx.caps), nx.shape))
+	}
 	for _, g := range t.ng[:t.nng] {
 		dst = append(dst, f1(fNgram, g))
 	}
@@ -325,6 +344,7 @@ func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer, cl *Clus
 		c := analyse(w, &info[i])
 		lw[i] = info[i].lw
 		info[i].cl = cl.path(info[i].lw)
+		info[i].caps = cl.caps(info[i].lw)
 		if utf8.RuneCountInString(w) >= 4 {
 			long++
 			if c {
