@@ -39,7 +39,7 @@ func main() {
 	langs := flag.String("langs", "en,de,nl,fr,no", "languages to train")
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
 	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
-	flag.IntVar(&runs, "runs", 1, "perceptrons averaged into each model, each over its own order of the sentences")
+	flag.IntVar(&runs, "runs", 3, "perceptrons averaged into each model, each over its own order of the sentences")
 	flag.BoolVar(&clusters, "clusters", true, "induce word clusters from the unlabeled text of the training parts (and ECB+ for English)")
 	flag.IntVar(&depth, "depth", 10, "depth of the word cluster tree (at most 12)")
 	flag.BoolVar(&newsText, "news", true, "induce the English clusters from the shared folder's English news articles too (PolNeAR, GVA, AllSides)")
