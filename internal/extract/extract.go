@@ -484,15 +484,19 @@ func (a *Analyzer) classify(d *doc, c *cand, strictLang bool) bool {
 		c.s++
 		placeNoun = true
 	}
+	// "ZURICH, Dec 16 (Nordic Wire) - ...": the name in parentheses before a
+	// dateline's dash is the news agency's, whatever the tagger reads in it.
+	s, e := c.s, c.e
+	agency := c.s > 0 && c.e+1 < len(toks) && text[toks[c.s-1].Start] == '(' && text[toks[c.e].Start] == ')' &&
+		isDash(text[toks[c.e+1].Start:toks[c.e+1].End]) && opensWithCaps(text, toks, c.s)
 	ok := a.classifyName(d, c, strictLang)
 	if ok && placeNoun && c.typ != news.Place && c.typ != news.Org {
 		c.typ, c.unsure = news.Place, false
 	}
-	// "ZURICH, Dec 16 (Nordic Wire) - ...": the name in parentheses before a
-	// dateline's dash is the news agency's.
-	if ok && c.s > 0 && c.e+1 < len(toks) && text[toks[c.s-1].Start] == '(' && text[toks[c.e].Start] == ')' &&
-		isDash(text[toks[c.e+1].Start:toks[c.e+1].End]) && opensWithCaps(text, toks, c.s) {
+	if agency {
+		c.s, c.e = s, e
 		c.typ, c.place, c.unsure = news.Org, nil, false
+		return true
 	}
 	return ok
 }
@@ -527,6 +531,15 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	if !single && compassWords[toks[c.s].Fold] && !a.known(f) {
 		if rest := a.fold(text, toks, c.s+1, c.e); a.gaz.Has(rest) {
 			c.s++
+			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
+		}
+	}
+	// "a New York Democrat", "the Texas Republican": a party member's
+	// noun after a known place describes a politician by party and
+	// state; the place is the name, the noun is none.
+	if !single && partyMembers[toks[c.e-1].Fold] {
+		if rest := a.fold(text, toks, c.s, c.e-1); a.gaz.Has(rest) {
+			c.e--
 			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
 		}
 	}

@@ -225,8 +225,17 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	if partyTag(a.gaz, d.text, m.Start, m.End) {
 		return true
 	}
+	if k := d.tokAt(m.Start); afterAbbrev(d, m.Start) && placePrefixes[d.toks[k-2].Fold] {
+		// "St. Mary": the mention lost its prefix, and the name without
+		// it is another place's (the tagger split "St." off).
+		return true
+	}
 	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End)
 }
+
+// placePrefixes are the abbreviations that start place names ("St.
+// Louis", "Ft. Myers", "Mt. Vernon").
+var placePrefixes = set("st", "ste", "ft", "mt")
 
 // neighbourhoodWords name a part of a city: a name before one is the
 // part's ("Denver's Whittier neighborhood"), not a namesake town.

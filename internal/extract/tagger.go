@@ -19,19 +19,28 @@ func (a *Analyzer) nerTags(d *doc) {
 	}
 	d.tagger = tg
 	d.labels = make([]ner.Label, len(d.toks))
-	words := make([]string, 0, 64)
+	// The whole article is tagged at once: a name that recurs is read
+	// with what its other mentions say.
+	var sents [][]string
+	var starts []int
 	for s := 0; s < len(d.toks); {
 		e := s + 1
 		for e < len(d.toks) && d.toks[e].Sent == d.toks[s].Sent {
 			e++
 		}
-		words = words[:0]
+		words := make([]string, 0, e-s)
 		for k := s; k < e; k++ {
 			words = append(words, d.text[d.toks[k].Start:d.toks[k].End])
 		}
-		tg.Tag(words, d.labels[s:e])
+		sents = append(sents, words)
+		starts = append(starts, s)
 		s = e
 	}
+	dst := make([][]ner.Label, len(sents))
+	for k, s := range starts {
+		dst[k] = d.labels[s : s+len(sents[k])]
+	}
+	tg.TagDoc(sents, dst)
 }
 
 var nerTypes = [...]news.EntityType{ner.PER: news.Person, ner.ORG: news.Org, ner.LOC: news.Place, ner.MISC: news.Misc}

@@ -46,7 +46,7 @@ func TestEntityTypesNotGuessed(t *testing.T) {
 			name: "titles and party tags are not places",
 			text: "Senate Majority Leader Chuck Schumer, a New York Democrat, said the bill would pass. Sen. Ron Wyden, D-Ore., and Sen. Bernie Sanders, I-Vt., voted against it.",
 			none: []want{{"Sens", ""}, {"Sen", ""}, {"D-Ore", news.Place}, {"I-Vt", news.Place}, {"New York Democrat", ""}, {"Senate Majority", news.Org}, {"J", news.Person}},
-			some: []want{{"Chuck Schumer", news.Person}, {"Ron Wyden", news.Person}, {"Bernie Sanders", news.Person}},
+			some: []want{{"Chuck Schumer", news.Person}, {"Ron Wyden", news.Person}, {"Bernie Sanders", news.Person}, {"New York", news.Place}},
 		},
 		{
 			name: "a person who shares a small town's name",

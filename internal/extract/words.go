@@ -183,6 +183,11 @@ var speechVerbs = set(
 // pronouns that may stand for the last named person.
 var pronouns = set("he", "she", "er", "sie", "il", "elle", "ella", "él", "el")
 
+// partyMembers are the nouns for a member of a party that follow the
+// member's state ("a New York Democrat"). The plurals are left out:
+// "Texas Democrats" may be the state party.
+var partyMembers = map[string]bool{"democrat": true, "republican": true}
+
 // demonyms name a country by its adjective; they count as country mentions
 // for place disambiguation but are not entities.
 var demonyms = map[string]string{

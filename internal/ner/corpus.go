@@ -58,6 +58,16 @@ func split(name string, docs []Doc) (train, held []Doc) {
 	return train, held
 }
 
+// DevFold returns the corpus with its training part split again, by
+// document as the held-back part is: one in five training documents
+// (by another hash) becomes the held-back part, so that changes can be
+// measured without looking at the real held-back part.
+func (c Corpus) DevFold() Corpus {
+	d := c
+	d.Train, d.Held = split(c.Name+"/dev", c.Train)
+	return d
+}
+
 // LoadCorpora reads every corpus of dir (../shared/data) that exists and
 // splits it. Missing folders are skipped; a malformed file is an error.
 func LoadCorpora(dir string) ([]Corpus, error) {

@@ -92,11 +92,16 @@ func (s Score) String() string {
 // Evaluate tags the held-back documents of a corpus.
 func Evaluate(t *Tagger, docs []Doc, hasMisc bool) Score {
 	var s Score
-	var buf []Label
+	var words [][]string
+	var buf [][]Label
 	for _, d := range docs {
+		words = words[:0]
 		for _, sent := range d.Sentences {
-			buf = t.Tag(sent.Words, buf)
-			s.Add(sent.Labels, buf, hasMisc)
+			words = append(words, sent.Words)
+		}
+		buf = t.TagDoc(words, buf)
+		for k, sent := range d.Sentences {
+			s.Add(sent.Labels, buf[k], hasMisc)
 		}
 	}
 	return s

@@ -40,6 +40,33 @@ const (
 	fLengthShape
 	fPrevSuf3
 	fNextSuf3
+	fPrevWord
+	fNextWord
+	fInitialLower
+	fPrev2Shape
+	fNext2Shape
+	fShape3
+	fGazShape
+	fPrev2Lower2
+	fNext2Lower2
+	fNgram
+	fCluster4
+	fCluster6
+	fCluster8
+	fCluster10
+	fClusterShape
+	fPrevCluster
+	fNextCluster
+	fPrevCluster6
+	fNextCluster6
+	fVote
+	fVoteShape
+	fPrevVote
+	fNextVote
+	fCaps
+	fInitialCaps
+	fPrevCaps
+	fNextCaps
 )
 
 // tokInfo holds the hashes of one token that the templates read.
@@ -47,8 +74,21 @@ type tokInfo struct {
 	w, lw, shape uint64
 	pre, suf     [3]uint64 // 2, 3, 4 runes
 	length       uint64
-	gaz          uint16
+	// ng holds the hashes of the first nng lower-case 3-grams of runes.
+	ng  [maxNgrams]uint64
+	nng uint8
+	gaz uint16
+	cl  uint16 // path of the word's cluster, 0 for none
+	// caps is the capitalisation class of the word in unlabeled text
+	// (see capsClass), 0 for a word without a cluster.
+	caps uint8
+	// vote is what a first pass over the document said of the other
+	// occurrences of the word (see votes); 0 when there is none.
+	vote uint8
 }
+
+// maxNgrams is the number of 3-grams of a word that are features.
+const maxNgrams = 10
 
 // Boundary tokens outside the sentence.
 var (
@@ -119,6 +159,11 @@ func analyse(w string, ti *tokInfo) (capital bool) {
 			ti.pre[2] = lh
 		}
 		last[n%4] = lr
+		if n >= 3 && int(ti.nng) < maxNgrams {
+			g := uint64(last[(n-2)%4])<<42 ^ uint64(last[(n-1)%4])<<21 ^ uint64(lr)
+			ti.ng[ti.nng] = mix64(g)
+			ti.nng++
+		}
 	}
 	for k := n; k < 4; k++ {
 		if k >= 1 && k <= 3 {
@@ -196,8 +241,56 @@ func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
 		f1(fPrevSuf3, p.suf[1]),
 		f1(fNextSuf3, nx.suf[1]),
 	)
+	dst = append(dst,
+		f1(fPrevWord, p.w),
+		f1(fNextWord, nx.w),
+		f1(fPrev2Shape, p2.shape),
+		f1(fNext2Shape, nx2.shape),
+		f2(fShape3, f2(0, p.shape, t.shape), nx.shape),
+		f2(fPrev2Lower2, p2.lw, p.lw),
+		f2(fNext2Lower2, nx.lw, nx2.lw),
+	)
 	if i == 0 {
-		dst = append(dst, f1(fInitialShape, t.shape))
+		dst = append(dst, f1(fInitialShape, t.shape), f1(fInitialLower, t.lw))
+	}
+	if t.cl != 0 {
+		dst = append(dst,
+			f1(fCluster4, prefix(t.cl, 4)),
+			f1(fCluster6, prefix(t.cl, 6)),
+			f1(fCluster8, prefix(t.cl, 8)),
+			f1(fCluster10, prefix(t.cl, 10)),
+			f2(fClusterShape, prefix(t.cl, 8), t.shape),
+		)
+	}
+	if p.cl != 0 {
+		dst = append(dst, f1(fPrevCluster, uint64(p.cl)), f1(fPrevCluster6, prefix(p.cl, 6)))
+	}
+	if nx.cl != 0 {
+		dst = append(dst, f1(fNextCluster, uint64(nx.cl)), f1(fNextCluster6, prefix(nx.cl, 6)))
+	}
+	if t.caps != 0 {
+		dst = append(dst, f2(fCaps, uint64(t.caps), t.shape))
+		if i == 0 {
+			dst = append(dst, f2(fInitialCaps, uint64(t.caps), t.shape))
+		}
+	}
+	if p.caps != 0 {
+		dst = append(dst, f2(fPrevCaps, uint64(p.caps), p.shape))
+	}
+	if nx.caps != 0 {
+		dst = append(dst, f2(fNextCaps, uint64(nx.caps), nx.shape))
+	}
+	for _, g := range t.ng[:t.nng] {
+		dst = append(dst, f1(fNgram, g))
+	}
+	if t.vote != 0 {
+		dst = append(dst, f1(fVote, uint64(t.vote)), f2(fVoteShape, uint64(t.vote), t.shape))
+	}
+	if p.vote != 0 {
+		dst = append(dst, f1(fPrevVote, uint64(p.vote)))
+	}
+	if nx.vote != 0 {
+		dst = append(dst, f1(fNextVote, uint64(nx.vote)))
 	}
 	if headline {
 		dst = append(dst, f1(fHeadlineShape, t.shape))
@@ -208,7 +301,7 @@ func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
 				dst = append(dst, f1(fGaz, uint64(b)))
 			}
 		}
-		dst = append(dst, f1(fGazMask, uint64(t.gaz)))
+		dst = append(dst, f1(fGazMask, uint64(t.gaz)), f2(fGazShape, uint64(t.gaz), t.shape))
 	}
 	if i > 0 && p.gaz != 0 {
 		dst = append(dst, f1(fPrevGazMask, uint64(p.gaz)))
@@ -219,15 +312,39 @@ func features(dst []uint64, info []tokInfo, i int, headline bool) []uint64 {
 	return dst
 }
 
+// domainHash is the hash a domain's feature copies are combined with; 0
+// for no domain.
+func domainHash(d string) uint64 {
+	if d == "" {
+		return 0
+	}
+	return hashCombine(hashSeed, lowerHash(d))
+}
+
+// augment appends to the features of one token their copies for the
+// domain dom (none when dom is 0).
+func augment(fs []uint64, dom uint64) []uint64 {
+	if dom == 0 {
+		return fs
+	}
+	n := len(fs)
+	for _, f := range fs[:n] {
+		fs = append(fs, hashCombine(f, dom))
+	}
+	return fs
+}
+
 // prepare fills info for the words of one sentence and reports whether
 // the sentence is a headline: at least four words of four or more
 // letters, all capitalised.
-func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer) bool {
+func prepare(words []string, info []tokInfo, lw []uint64, g *Gazetteer, cl *Clusters) bool {
 	long, capsN := 0, 0
 	for i, w := range words {
 		info[i] = tokInfo{}
 		c := analyse(w, &info[i])
 		lw[i] = info[i].lw
+		info[i].cl = cl.path(info[i].lw)
+		info[i].caps = cl.caps(info[i].lw)
 		if utf8.RuneCountInString(w) >= 4 {
 			long++
 			if c {

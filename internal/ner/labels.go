@@ -110,3 +110,6 @@ func Spans(labels []Label) []Span {
 	}
 	return out
 }
+
+// noMiscMask allows every label but B-MISC and I-MISC.
+const noMiscMask = 1<<numLabels - 1 - 1<<7 - 1<<8

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -19,11 +20,16 @@ import (
 //	magic "dossier-ner 1\n"
 //	gazetteer: per class, uvarint count, then each phrase (uvarint length, bytes)
 //	uvarint number of models, then per model:
-//	  lang (uvarint length, bytes), uvarint bits, float32 scale,
+//	  lang, the domains, the domains without MISC (each list a uvarint
+//	  count, then strings), the default domain (a string is a uvarint
+//	  length, then bytes), the word clusters (uvarint count, then per
+//	  word the low 32 bits of its lower-case hash, little-endian, and
+//	  its path as a uvarint, in increasing order of hash),
+//	  uvarint bits, float32 scale,
 //	  (numLabels+1)*numLabels float32 transitions,
 //	  uvarint number of non-zero rows, then per row: uvarint gap from the
 //	  previous row index, numLabels zig-zag varints.
-const magic = "dossier-ner 1\n"
+const magic = "dossier-ner 2\n"
 
 //go:embed model/ner.bin.gz
 var embedded []byte
@@ -60,6 +66,28 @@ func (b *Bundle) Encode(w io.Writer) error {
 	for _, m := range b.Models {
 		m.dense()
 		str(m.Lang)
+		uv(uint64(len(m.Domains)))
+		for _, d := range m.Domains {
+			str(d)
+		}
+		uv(uint64(len(m.NoMisc)))
+		for _, d := range m.NoMisc {
+			str(d)
+		}
+		str(m.Default)
+		keys := make([]uint32, 0, m.clus.Len())
+		if m.clus != nil {
+			for k := range m.clus.m {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		uv(uint64(len(keys)))
+		for _, k := range keys {
+			binary.LittleEndian.PutUint32(tmp[:4], k)
+			bw.Write(tmp[:4])
+			uv(uint64(m.clus.m[k]))
+		}
 		uv(uint64(m.bits))
 		f32(m.scale)
 		for a := range m.trans {
@@ -154,6 +182,33 @@ func Decode(r io.Reader) (*Bundle, error) {
 	nm := int(uv())
 	for k := 0; k < nm && rerr == nil; k++ {
 		m := &Model{Lang: str(), gaz: b.Gaz}
+		nd := uv()
+		if nd > 64 {
+			return nil, fmt.Errorf("ner: decode: %d domains", nd)
+		}
+		for i := uint64(0); i < nd && rerr == nil; i++ {
+			m.Domains = append(m.Domains, str())
+		}
+		nd = uv()
+		if nd > 64 {
+			return nil, fmt.Errorf("ner: decode: %d domains", nd)
+		}
+		for i := uint64(0); i < nd && rerr == nil; i++ {
+			m.NoMisc = append(m.NoMisc, str())
+		}
+		m.Default = str()
+		nc := int(uv())
+		if nc > 1<<22 {
+			return nil, fmt.Errorf("ner: decode: %d clustered words", nc)
+		}
+		m.clus = &Clusters{m: make(map[uint32]uint16, nc)}
+		for i := 0; i < nc && rerr == nil; i++ {
+			var b [4]byte
+			if _, err := io.ReadFull(br, b[:]); err != nil {
+				rerr = err
+			}
+			m.clus.m[binary.LittleEndian.Uint32(b[:])] = uint16(uv())
+		}
 		m.bits = uint(uv())
 		if m.bits > 24 {
 			return nil, fmt.Errorf("ner: decode: %d bits", m.bits)
@@ -202,14 +257,28 @@ var (
 	models    map[string]*Model
 	loadErr   error
 	taggersMu sync.Mutex
-	taggers   = map[*Model]*Tagger{}
+	taggers   = map[taggerKey]*Tagger{}
 )
 
+type taggerKey struct {
+	m      *Model
+	domain string
+}
+
 // Load returns the embedded tagger for a language ("en", "de", ...; a
-// region suffix such as "en-GB" is ignored). Languages without a model of
-// their own get the English one. The file is decoded on the first call and
-// a language's weight table is expanded on the first call for it.
-func Load(lang string) (*Tagger, error) {
+// region suffix such as "en-GB" is ignored), with the model's default
+// domain. Languages without a model of their own get the English one. The
+// file is decoded on the first call and a language's weight table is
+// expanded on the first call for it.
+func Load(lang string) (*Tagger, error) { return load(lang, "", true) }
+
+// LoadDomain is Load with the feature copies of one training corpus
+// (a name of Model.Domains) added to the shared weights, so that the
+// tagger follows that corpus's conventions; "" gives the shared weights
+// alone. A domain the model does not know is an error.
+func LoadDomain(lang, domain string) (*Tagger, error) { return load(lang, domain, false) }
+
+func load(lang, domain string, byDefault bool) (*Tagger, error) {
 	loadOnce.Do(func() {
 		b, err := Decode(bytes.NewReader(embedded))
 		if err != nil {
@@ -238,12 +307,18 @@ func Load(lang string) (*Tagger, error) {
 			return nil, fmt.Errorf("ner: no model for %q", lang)
 		}
 	}
+	if byDefault {
+		domain = m.Default
+	} else if domain != "" && !slices.Contains(m.Domains, domain) {
+		return nil, fmt.Errorf("ner: the %s model has no domain %q", m.Lang, domain)
+	}
 	taggersMu.Lock()
 	defer taggersMu.Unlock()
-	t := taggers[m]
+	k := taggerKey{m, domain}
+	t := taggers[k]
 	if t == nil {
-		t = newTagger(m)
-		taggers[m] = t
+		t = newTagger(m, domain)
+		taggers[k] = t
 	}
 	return t, nil
 }
@@ -263,5 +338,6 @@ func (m *Model) dense() {
 	})
 }
 
-// NewTagger returns a tagger for a model, as Train made it.
-func NewTagger(m *Model) *Tagger { return newTagger(m) }
+// NewTagger returns a tagger for a model, as Train made it, with the
+// feature copies of a domain ("" for none).
+func NewTagger(m *Model, domain string) *Tagger { return newTagger(m, domain) }

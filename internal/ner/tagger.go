@@ -1,31 +1,57 @@
 // Package ner finds and types named entities (PER, ORG, LOC, MISC) in
 // tokenised sentences with a linear model trained by the averaged
 // structured perceptron: hashed features of each word, its shape, affixes,
-// neighbours and gazetteer matches, a first-order transition table, and
-// Viterbi decoding constrained to valid BIO sequences.
+// 3-grams, neighbours, word cluster and capitalisation class (both
+// induced from unlabeled text: how often a word is capitalised inside a
+// sentence tells "The" or "Visit" opening one from a name) and gazetteer
+// matches, a first-order transition table, and Viterbi decoding
+// constrained to valid BIO sequences. TagDoc reads a document twice, the
+// second time with what the first pass said of each word's other
+// occurrences.
 //
-// The models (one per language) and the gazetteer they read are embedded
-// in model/ner.bin.gz, rebuilt from ../shared/data by
+// A language trained on several corpora has a copy of every feature per
+// corpus besides the shared one (its domain): the corpora disagree on
+// conventions (a demonym is LOC in Re-DocRED, MISC in wikigold; UNER has
+// no MISC), and LoadDomain tags as one corpus does. Load uses the
+// model's default domain (the train command's -default), or where it has
+// none the shared weights alone, which are trained to stand by themselves
+// too.
+//
+// The models (one per language), their word clusters and the gazetteer
+// they read are embedded in model/ner.bin.gz, rebuilt from ../shared/data
+// by
 //
 //	go run ./internal/ner/cmd/train
 //
-// from the repository root (or go generate ./internal/ner), in about half a
-// minute, byte for byte the same file each time. See NOTICE.md at the
-// repository root for the sources and licenses of the training corpora and
-// name lists.
+// from the repository root (or go generate ./internal/ner), in about ten
+// minutes on two cores (three perceptrons averaged per model, -runs), byte for byte the same file each time; it
+// prints the held-back scores. With -dev it trains on four fifths of each
+// training part and scores on the last fifth instead, for trying changes
+// without looking at the held-back parts. A language's weight table takes
+// 2^20 rows of 9 int16 (19 MB) once it is first used. See NOTICE.md at the
+// repository root for the sources and licenses of the training corpora,
+// name lists and unlabeled text.
 package ner
 
 //go:generate sh -c "cd ../.. && go run ./internal/ner/cmd/train"
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
 // Model is the weight table of one language.
 type Model struct {
 	Lang string
-	bits uint
+	// Domains are the corpora whose own feature copies the model holds;
+	// Default is the one Load tags with ("" for the shared weights only).
+	Domains []string
+	Default string
+	// NoMisc are the domains whose corpus has no MISC: a tagger for one
+	// of them does not give MISC.
+	NoMisc []string
+	bits   uint
 	// w holds numLabels weights per hashed feature row, quantised: a
 	// weight is w[i] * scale.
 	w     []int16
@@ -39,13 +65,18 @@ type Model struct {
 	// start of the sentence.
 	trans [numLabels + 1][numLabels]float32
 	gaz   *Gazetteer
+	clus  *Clusters
 }
 
 // Tagger labels sentences with one language's model. It is safe for
 // concurrent use.
 type Tagger struct {
 	m    *Model
-	pool sync.Pool
+	dom  uint64
+	name string
+	// noMisc is set when the domain's corpus has no MISC.
+	noMisc bool
+	pool   sync.Pool
 }
 
 // scratch is the per-call working memory of Tag.
@@ -55,14 +86,19 @@ type scratch struct {
 	feats []uint64
 	emit  []float32
 	back  []uint8
+	allow []uint16
 }
 
-func newTagger(m *Model) *Tagger {
+func newTagger(m *Model, domain string) *Tagger {
 	m.dense()
-	t := &Tagger{m: m}
+	t := &Tagger{m: m, dom: domainHash(domain), name: domain, noMisc: slices.Contains(m.NoMisc, domain)}
 	t.pool.New = func() any { return &scratch{} }
 	return t
 }
+
+// Domain returns the domain whose feature copies the tagger adds to the
+// shared ones ("" for none).
+func (t *Tagger) Domain() string { return t.name }
 
 // Demonym reports whether the word is a nationality adjective or noun of
 // the gazetteer, in any of its languages and inflections.
@@ -73,7 +109,10 @@ func (t *Tagger) Lang() string { return t.m.Lang }
 
 // Tag returns one BIO label per word of the sentence. dst is reused when
 // it is large enough.
-func (t *Tagger) Tag(words []string, dst []Label) []Label {
+func (t *Tagger) Tag(words []string, dst []Label) []Label { return t.tag(words, nil, dst) }
+
+// tag is Tag with the document votes of the words (nil for none).
+func (t *Tagger) tag(words []string, vote []uint8, dst []Label) []Label {
 	n := len(words)
 	if cap(dst) < n {
 		dst = make([]Label, n)
@@ -92,11 +131,15 @@ func (t *Tagger) Tag(words []string, dst []Label) []Label {
 	}
 	info, lw := s.info[:n], s.lw[:n]
 	emit := s.emit[:n*numLabels]
-	headline := prepare(words, info, lw, t.m.gaz)
+	headline := prepare(words, info, lw, t.m.gaz, t.m.clus)
+	for i := range vote {
+		info[i].vote = vote[i]
+	}
 	m := t.m
 	mask := uint64(1)<<m.bits - 1
 	for i := 0; i < n; i++ {
 		s.feats = features(s.feats[:0], info, i, headline)
+		s.feats = augment(s.feats, t.dom)
 		var acc [numLabels]int32
 		for _, f := range s.feats {
 			row := m.w[(f&mask)*numLabels : (f&mask)*numLabels+numLabels]
@@ -109,7 +152,17 @@ func (t *Tagger) Tag(words []string, dst []Label) []Label {
 			e[l] = float32(acc[l]) * m.scale
 		}
 	}
-	viterbi(emit, &m.trans, s.back[:n*numLabels], nil, dst)
+	var allow []uint16
+	if t.noMisc {
+		if cap(s.allow) < n {
+			s.allow = make([]uint16, n)
+			for i := range s.allow {
+				s.allow[i] = noMiscMask
+			}
+		}
+		allow = s.allow[:n]
+	}
+	viterbi(emit, &m.trans, s.back[:n*numLabels], allow, dst)
 	return dst
 }
 
