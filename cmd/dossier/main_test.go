@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +31,9 @@ func TestDemoThenListAndShow(t *testing.T) {
 	}
 	if !strings.Contains(out, "serve") {
 		t.Errorf("demo output does not say how to open the web page:\n%s", out)
+	}
+	if want, got := readmeDemoEvents(t), demoRows(out); got != want {
+		t.Errorf("demo lists %d events, the README says %d:\n%s", got, want, out)
 	}
 
 	code, out, errs = dossier(t, "", "events", "--db", db, "--json", "--limit", "1000")
@@ -84,6 +89,14 @@ func TestDemoThenListAndShow(t *testing.T) {
 	code, out, _ = dossier(t, "", "show", "--db", db, "--md", evs[0].ID)
 	if code != exitOK || !strings.HasPrefix(strings.TrimSpace(out), "#") {
 		t.Errorf("show --md exit %d, not Markdown:\n%s", code, out)
+	}
+
+	bigFigures := 0
+	for _, e := range evs {
+		bigFigures += checkFigures(t, db, e.ID)
+	}
+	if bigFigures == 0 {
+		t.Error("no demo claim gives a figure of 1,000 or more; the check of how they print tested nothing")
 	}
 
 	// Ingesting the demo again changes nothing.
@@ -229,4 +242,77 @@ func TestEvalFacts(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "injured") {
 		t.Errorf("eval --facts table: exit %d\n%s\n%s", code, out, errs)
 	}
+}
+
+// readmeDemoEvents reads how many events the README's "Two commands"
+// section says the demo lists ("list the 8 events it finds").
+func readmeDemoEvents(t *testing.T) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`dossier demo .*list the (\d+) events`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("README.md does not say how many events the demo lists (\"dossier demo ... list the N events\")")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// demoRows counts the rows of the event table the demo prints: the lines
+// after its header up to the first blank line.
+func demoRows(out string) int {
+	n, in := 0, false
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "ID ") && strings.Contains(line, "TITLE"):
+			in = true
+		case in && strings.TrimSpace(line) == "":
+			return n
+		case in:
+			n++
+		}
+	}
+	return n
+}
+
+// checkFigures shows an event as JSON, text and Markdown and checks how
+// figures print: never in exponent notation (1e+07); in JSON as plain
+// digits ("10000000 euro"), for people with thousands separators
+// ("10,000,000 euro"). It returns how many values of 1,000 or more it saw.
+func checkFigures(t *testing.T, db, id string) (big int) {
+	t.Helper()
+	exponent := regexp.MustCompile(`\d[eE][+-]\d`)
+	_, js, _ := dossier(t, "", "show", "--db", db, "--json", id)
+	_, text, _ := dossier(t, "", "show", "--db", db, id)
+	_, mdown, _ := dossier(t, "", "show", "--db", db, "--md", id)
+	for name, out := range map[string]string{"--json": js, "text": text, "--md": mdown} {
+		if m := exponent.FindString(out); m != "" {
+			t.Errorf("show %s %s prints a number in exponent notation (%q)", name, id, m)
+		}
+	}
+	var ev news.Event
+	if err := json.Unmarshal([]byte(js), &ev); err != nil {
+		t.Fatalf("show --json %s: %v", id, err)
+	}
+	for _, c := range ev.Claims {
+		if !strings.HasPrefix(c.Slot, "figure:") {
+			continue
+		}
+		for _, v := range c.Values {
+			num, _, _ := strings.Cut(v.Value, " ")
+			if strings.Contains(num, ",") {
+				t.Errorf("show --json %s: value %q has thousands separators", id, v.Value)
+			}
+			if n, err := strconv.Atoi(num); err == nil && n >= 1000 {
+				big++
+				grouped := news.FormatLabel(v.Value)
+				if !strings.Contains(text, grouped) || !strings.Contains(mdown, grouped) {
+					t.Errorf("show %s: value %q is not printed as %q", id, v.Value, grouped)
+				}
+			}
+		}
+	}
+	return big
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/fetch"
@@ -144,6 +145,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	dsn := dbFlag(fs)
 	every := fs.Duration("every", 5*time.Minute, "time between polls of one feed")
 	feedsFile := fs.String("feeds", "", "file with one feed URL per line (# comments)")
+	opmlFile := fs.String("opml", "", "OPML subscription list (a feed reader's export) to follow")
 	once := fs.Bool("once", false, "poll every feed once and exit")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -156,9 +158,21 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		}
 		feeds = append(feeds, more...)
 	}
-	if len(feeds) == 0 {
-		return usageError{"no feeds: give URLs or --feeds FILE"}
+	if *opmlFile != "" {
+		more, err := watch.ReadOPML(*opmlFile)
+		if err != nil {
+			return err
+		}
+		if len(more) == 0 {
+			return fmt.Errorf("%s: no <outline> with an xmlUrl", *opmlFile)
+		}
+		feeds = append(feeds, more...)
 	}
+	if len(feeds) == 0 {
+		return usageError{"no feeds: give URLs, --feeds FILE or --opml FILE"}
+	}
+	seen := map[string]bool{}
+	feeds = slices.DeleteFunc(feeds, func(f string) bool { dup := seen[f]; seen[f] = true; return dup })
 	if *every < time.Second {
 		return usageError{"--every must be at least 1s"}
 	}

@@ -214,3 +214,60 @@ func allPolled(t *testing.T, dsn string, feeds []string) bool {
 	}
 	return true
 }
+
+// TestWatchOPML follows an OPML subscription list: `dossier watch --once
+// --opml FILE` polls each feed the list names on a loopback server (one of
+// them in a folder, one listed twice) and stores their items; a list with
+// a bad xmlUrl fails naming the file and line.
+func TestWatchOPML(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/feed.xml") {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		fmt.Fprintf(w, testFeed, srv.URL+strings.TrimSuffix(r.URL.Path, "/feed.xml"))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	list := filepath.Join(dir, "subs.opml")
+	opml := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>subs</title></head><body>
+<outline text="News"><outline type="rss" text="A" xmlUrl="%[1]s/a/feed.xml"/></outline>
+<outline type="rss" text="B" xmlUrl="%[1]s/b/feed.xml"/>
+<outline type="rss" text="A again" xmlUrl="%[1]s/a/feed.xml"/>
+</body></opml>`, srv.URL)
+	if err := os.WriteFile(list, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "watch.db")
+	code, out, errs := dossier(t, "", "watch", "--db", db, "--once", "--opml", list)
+	if code != exitOK {
+		t.Fatalf("watch --opml exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	mu.Lock()
+	if hits["/a/feed.xml"] != 1 || hits["/b/feed.xml"] != 1 || len(hits) != 2 {
+		t.Errorf("feeds fetched %v, want /a/feed.xml and /b/feed.xml once each", hits)
+	}
+	mu.Unlock()
+	// Both feeds carry the same three stories under their own links; the
+	// store keeps each story once.
+	if n := storedArticles(t, db); n != 3 {
+		t.Errorf("store holds %d articles, want the 3 stories of the two feeds", n)
+	}
+
+	bad := filepath.Join(dir, "bad.opml")
+	if err := os.WriteFile(bad, []byte("<opml><body>\n<outline xmlUrl=\"file:///etc/passwd\"/>\n</body></opml>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = dossier(t, "", "watch", "--db", db, "--once", "--opml", bad)
+	if code == exitOK || !strings.Contains(errs, "bad.opml:2:") {
+		t.Errorf("watch --opml bad.opml = exit %d, stderr %q; want a failure naming bad.opml:2", code, errs)
+	}
+}

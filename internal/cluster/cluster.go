@@ -128,7 +128,8 @@ type Clusterer struct {
 	hashes   map[string]*doc           // Article.Hash → first article with it
 	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
 	serial   uint64                    // articles inserted so far
-	pcache   map[[2]uint64]cached      // remembered pair probabilities (see prob)
+	pcache   map[uint64]cached         // remembered pair probabilities (see prob)
+	pairBuf  []float32                 // reused by a settle's pair table
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -143,8 +144,10 @@ func New(cfg Config) *Clusterer {
 	if cfg.DupThreshold <= 0 {
 		cfg.DupThreshold = d.DupThreshold
 	}
-	m := DefaultModel()
-	if cfg.Model != nil {
+	var m Model
+	if cfg.Model == nil {
+		m = DefaultModel()
+	} else {
 		m = *cfg.Model
 	}
 	if cfg.Join > 0 {
@@ -158,7 +161,7 @@ func New(cfg Config) *Clusterer {
 		scratch:  make(map[int32]float64, 256),
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
-		pcache:   make(map[[2]uint64]cached, 1<<12),
+		pcache:   make(map[uint64]cached, 1<<12),
 	}
 }
 
@@ -251,8 +254,34 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 
 // link records the edge between d and o, both ways.
 func (c *Clusterer) link(d, o *doc, p float64) {
-	d.edges = append(d.edges, edge{o.idx, float32(p)})
-	o.edges = append(o.edges, edge{d.idx, float32(p)})
+	at, n := float32(max(d.at, o.at)), float32(c.ndocs)
+	d.edges = append(d.edges, edge{o.idx, float32(p), at, n})
+	o.edges = append(o.edges, edge{d.idx, float32(p), at, n})
+}
+
+// edgeProb is the probability of d's k-th edge, scored again (both ways)
+// when either article was re-weighed or the stream grew past cacheRatio
+// since, like prob; a near-duplicate's edge stays certain.
+func (c *Clusterer) edgeProb(d *doc, k int) float64 {
+	e := d.edges[k]
+	if e.p >= 1 {
+		return 1
+	}
+	o := c.docs[e.to]
+	d, o = c.fresh(d), c.fresh(o)
+	at := float32(max(d.at, o.at))
+	if e.at == at && c.ndocs <= float64(e.n)*cacheRatio+1 {
+		return float64(e.p)
+	}
+	p := c.score(d, o)
+	e.p, e.at, e.n = float32(p), at, float32(c.ndocs)
+	d.edges[k] = e
+	for i := range o.edges {
+		if o.edges[i].to == d.idx {
+			o.edges[i] = edge{d.idx, e.p, e.at, e.n}
+		}
+	}
+	return float64(e.p)
 }
 
 // Add clusters a batch and returns its outcome. Articles already in memory

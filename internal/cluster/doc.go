@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"hash/fnv"
 	"math"
 	"slices"
 	"time"
@@ -32,6 +33,7 @@ type doc struct {
 	lang   string   // ISO 639-1 primary subtag, "" if unknown
 	outlet string
 	hash   string // Article.Hash, "" if none
+	rank   uint64 // a hash of the id: which articles sample a group (see mergeSamples)
 	t      time.Time
 	event  string // current event id
 	dupOf  string
@@ -39,9 +41,13 @@ type doc struct {
 	keys   []uint64
 }
 
+// edge is a neighbour and the pair's probability, with the stamp of its
+// scoring (as in cached): an edge keeps its own pair's score, so settling
+// a component again does not look it up among all pairs.
 type edge struct {
-	to int32
-	p  float32
+	to    int32
+	p     float32
+	at, n float32
 }
 
 // vectorize counts a's features into the document frequencies and
@@ -61,7 +67,7 @@ func (c *Clusterer) vectorize(a *news.Article) *doc {
 	d := &doc{
 		id: a.ID, raw: raw, sh: shingles(c.feat.toks), year: c.feat.maxYear,
 		days: slices.Compact(slices.Sorted(slices.Values(c.feat.days))), months: c.feat.months,
-		lang: normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published,
+		lang: normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published, rank: idRank(a.ID),
 	}
 	c.weigh(d)
 	return d
@@ -188,4 +194,12 @@ func jaccard(a, b []uint64) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// idRank is a stable hash of an article id (FNV-1a), the same in every
+// process.
+func idRank(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dossier-news/dossier/internal/geo"
 )
 
 // Feature channels. Each feature hash carries its channel in the top four
@@ -230,6 +232,7 @@ type featurizer struct {
 	months   uint16   // bit m set: month m named
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
+	gaz      *geo.Gazetteer    // the places' other names; nil if it did not load
 }
 
 // year counts a four-digit year.
@@ -445,7 +448,8 @@ var monthNames = map[string]map[string]string{
 }
 
 func newFeaturizer() *featurizer {
-	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256)}
+	g, _ := geo.Load() // embedded: it loads, or the tests of geo fail
+	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256), gaz: g}
 }
 
 // features fills f.counts with the article's feature counts.
@@ -567,6 +571,28 @@ func (f *featurizer) addTokens(toks []token) {
 				f.counts[hashTerm(chName, n)]++
 				f.counts[hashTerm(chWord, stem(n))]++
 			}
+			// In a report not in English, a town's other names (an exonym,
+			// a local form) count as its own, so reports in two languages
+			// name it alike. Not in English: GeoNames' alternate names
+			// hold words and personal names of English news ("Hamas" is
+			// a name of Hamm), and English reports name towns as the
+			// gazetteer mostly does.
+			var canon []string
+			if f.gaz != nil && f.lang != "" && f.lang != "en" {
+				for _, n := range f.name {
+					if c, ok := f.gaz.Canonical(n); ok {
+						canon = append(canon, c)
+					}
+				}
+				if len(f.name) > 1 {
+					if c, ok := f.gaz.Canonical(strings.Join(f.name, " ")); ok {
+						canon = append(canon, c)
+					}
+				}
+				for _, c := range canon {
+					f.counts[hashTerm(chName, c)]++
+				}
+			}
 			if len(f.name) > 1 {
 				f.sb.Reset()
 				for k, n := range f.name {
@@ -580,6 +606,9 @@ func (f *featurizer) addTokens(toks []token) {
 			if i > 0 && placePreps[toks[i-1].lower] {
 				for _, n := range f.name {
 					f.counts[hashTerm(chPlace, n)]++
+				}
+				for _, c := range canon {
+					f.counts[hashTerm(chPlace, c)]++
 				}
 			}
 			i = j - 1

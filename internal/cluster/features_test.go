@@ -104,3 +104,25 @@ func FuzzFeatures(f *testing.F) {
 		}
 	})
 }
+
+// TestExonyms: a report not in English names a town by its own language's
+// name and also as the gazetteer does, so that two languages meet; an
+// English report's capitalised words are not read as other names of towns.
+func TestExonyms(t *testing.T) {
+	tests := []struct {
+		lang, text, want string
+		has              bool
+	}{
+		{"fr", "Un incendie a éclaté dans un entrepôt à Bâle lundi.", "basel", true},
+		{"nl", "De politie in Parijs heeft twee mannen opgepakt.", "paris", true},
+		{"en", "Police in Paris arrested two men.", "paris", true},
+		{"en", "Hamas said the talks would resume.", "hamm", false},
+	}
+	for _, tc := range tests {
+		f := newFeaturizer()
+		counts := f.features("", tc.text, tc.lang)
+		if got := counts[hashTerm(chName, tc.want)] > 0; got != tc.has {
+			t.Errorf("%s %q: name %q counted %v, want %v", tc.lang, tc.text, tc.want, got, tc.has)
+		}
+	}
+}

@@ -44,6 +44,9 @@ const (
 	fCrossWhen   // date and number similarity across languages
 	fRefersDay   // the later report, days after, names the earlier one's day (or the day or two before)
 	fRefersMonth // the later report, over a week after, names the earlier one's month, another month than its own
+	fRareLate    // rare names shared by reports more than a week apart
+	fPlaceLate   // place similarity of reports more than a week apart
+	fPhraseLate  // multi-word name similarity of reports more than a week apart
 	numFeatures
 )
 
@@ -52,7 +55,7 @@ var FeatureNames = [numFeatures]string{
 	"bias", "cos_word", "cos_name", "cos_phrase", "cos_place", "cos_year", "cos_number", "cos_date", "cos_title",
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
-	"cross_names", "cross_when", "refers_day", "refers_month",
+	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -179,6 +182,9 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 		f[fCrossWhen] = (f[fCosDate] + f[fCosNumber] + f[fCosYear]) / 3
 	}
 	f[fRefersDay], f[fRefersMonth] = refersBack(x, y)
+	f[fRareLate] = f[fRareNames] * f[fGapWeek]
+	f[fPlaceLate] = f[fCosPlace] * f[fGapWeek]
+	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
 }
 
 // refersBack sees a follow-up name the time of the first report: "the
@@ -215,27 +221,33 @@ func refersBack(x, y *doc) (day, month float64) {
 // again each batch would otherwise score its pairs again).
 func (c *Clusterer) prob(x, y *doc) float64 {
 	x, y = c.fresh(x), c.fresh(y)
-	k := [2]uint64{x.serial, y.serial}
-	if k[0] > k[1] {
-		k[0], k[1] = k[1], k[0]
-	}
-	if e, ok := c.pcache[k]; ok && e.at == max(x.at, y.at) && c.ndocs <= e.n*cacheRatio+1 {
+	k := pairKey(x.serial, y.serial)
+	if e, ok := c.pcache[k]; ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p)
 	}
 	p := c.score(x, y)
 	if len(c.pcache) >= maxCache {
 		clear(c.pcache)
 	}
-	c.pcache[k] = cached{float32(p), max(x.at, y.at), c.ndocs}
+	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs)}
 	return p
+}
+
+// pairKey packs a pair of serials into one word (the smaller first), the
+// map's fast path: serials wrap after 2^32 articles inserted, long after
+// the cache was cleared.
+func pairKey(a, b uint64) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return a<<32 | b&(1<<32-1)
 }
 
 // cached is a remembered pair probability, when its vectors were
 // weighed, and the documents seen when it was scored (the rare-name count
 // moves with the stream).
 type cached struct {
-	p     float32
-	at, n float64
+	p, at, n float32
 }
 
 // cacheRatio is how far the stream may grow before a remembered pair is

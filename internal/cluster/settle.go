@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"container/heap"
 	"maps"
 	"slices"
 	"strings"
@@ -174,42 +173,51 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	// Pair probabilities, computed again with the current idf (an edge's
 	// was computed when the later article came, with the idf of then,
 	// which depends on the order), and for other pairs when needed.
-	cache := make(map[[2]int]float64, 4*n)
+	pairs := c.pairTable(n)
+	var links [][2]int32
 	for i, d := range comp {
-		for _, e := range d.edges {
+		for k, e := range d.edges {
 			if j, ok := pos[e.to]; ok && i < j {
-				p := 1.0 // a near-duplicate's edge stays certain
-				if e.p < 1 {
-					p = c.prob(d, comp[j])
+				p := c.edgeProb(d, k)
+				if pairs.get(i, j) < 0 {
+					links = append(links, [2]int32{int32(i), int32(j)})
 				}
-				cache[[2]int{i, j}] = p
+				pairs.set(i, j, p)
 			}
 		}
 	}
-	pair := func(i, j int) float64 {
-		if i > j {
-			i, j = j, i
-		}
-		k := [2]int{i, j}
-		if p, ok := cache[k]; ok {
+	pair := func(i, j int32) float64 {
+		if p := pairs.get(int(i), int(j)); p >= 0 {
 			return p
 		}
 		p := c.prob(comp[i], comp[j])
-		cache[k] = p
+		pairs.set(int(i), int(j), p)
 		return p
 	}
-	members := make([][]int, n) // group → positions, sorted
-	adj := make([]map[int]bool, n)
-	version := make([]int, n)
+	// Groups are named by a position; parent links an absorbed group to
+	// the one that took it in (a union-find), so neighbour lists may
+	// name absorbed groups and are read through find.
+	parent := make([]int32, n)
+	samples := make([][]int32, n) // group → the positions its averages use (see mergeSamples)
+	adj := make([][]int32, n)     // group → neighbour groups, possibly stale or repeated
+	version := make([]int32, n)
 	for i := range n {
-		members[i] = []int{i}
-		adj[i] = map[int]bool{}
+		parent[i] = int32(i)
+		samples[i] = []int32{int32(i)}
 	}
-	for k := range cache {
-		adj[k[0]][k[1]], adj[k[1]][k[0]] = true, true
+	for _, k := range links {
+		adj[k[0]] = append(adj[k[0]], k[1])
+		adj[k[1]] = append(adj[k[1]], k[0])
 	}
-	avg := func(g, h int) float64 {
-		a, b := sample(members[g]), sample(members[h])
+	find := func(g int32) int32 {
+		for parent[g] != g {
+			parent[g] = parent[parent[g]]
+			g = parent[g]
+		}
+		return g
+	}
+	avg := func(g, h int32) float64 {
+		a, b := samples[g], samples[h]
 		s := 0.0
 		for _, i := range a {
 			for _, j := range b {
@@ -219,38 +227,49 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		return s / float64(len(a)*len(b))
 	}
 	pq := &linkHeap{}
-	for k := range cache {
+	for _, k := range links {
 		if s := avg(k[0], k[1]); s >= c.model.Join {
-			heap.Push(pq, link{s, k[0], k[1], 0, 0})
+			pq.push(link{s, k[0], k[1], 0, 0})
 		}
 	}
-	for pq.Len() > 0 {
-		l := heap.Pop(pq).(link)
-		if members[l.g] == nil || members[l.h] == nil || version[l.g] != l.vg || version[l.h] != l.vh {
+	mark := make([]int32, n) // mark[k] == stamp: k already listed in this merge
+	stamp := int32(0)
+	for len(*pq) > 0 {
+		l := pq.pop()
+		if parent[l.g] != l.g || parent[l.h] != l.h || version[l.g] != l.vg || version[l.h] != l.vh {
 			continue
 		}
 		g, h := l.g, l.h // g < h: the group of the earlier article absorbs
-		members[g] = mergeSorted(members[g], members[h])
-		members[h] = nil
+		parent[h] = g
+		samples[g] = c.mergeSamples(comp, samples[g], samples[h])
+		samples[h] = nil
 		version[g]++
-		for k := range adj[h] {
-			if k != g {
-				adj[g][k] = true
-				delete(adj[k], h)
-				adj[k][g] = true
+		// g's neighbours: both lists, read through find, once each.
+		both := append(adj[g], adj[h]...)
+		adj[h] = nil
+		next := both[:0]
+		stamp++
+		for _, k := range both {
+			if k = find(k); k != g && mark[k] != stamp {
+				mark[k] = stamp
+				next = append(next, k)
 			}
 		}
-		delete(adj[g], h)
-		adj[h] = nil
-		for _, k := range slices.Sorted(maps.Keys(adj[g])) {
+		adj[g] = next
+		for _, k := range next {
 			if s := avg(g, k); s >= c.model.Join {
 				x, y := g, k
 				if y < x {
 					x, y = y, x
 				}
-				heap.Push(pq, link{s, x, y, version[x], version[y]})
+				pq.push(link{s, x, y, version[x], version[y]})
 			}
 		}
+	}
+	members := make([][]int, n)
+	for i := range n {
+		r := find(int32(i))
+		members[r] = append(members[r], i)
 	}
 	var groups [][]*doc
 	for _, m := range members {
@@ -267,23 +286,76 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	return groups
 }
 
-// sample returns at most sampleSize positions of m, evenly spaced.
-func sample(m []int) []int {
-	if len(m) <= sampleSize {
-		return m
-	}
-	out := make([]int, sampleSize)
-	for i := range out {
-		out[i] = m[i*(len(m)-1)/(sampleSize-1)]
-	}
-	return out
+// pairTable holds the pair probabilities of a component by position, -1
+// where not yet scored: a dense triangle for components up to
+// denseComponent articles (a settle looks pairs up millions of times), a
+// map beyond.
+type pairTable struct {
+	n     int
+	dense []float32
+	m     map[[2]int]float64
 }
 
-func mergeSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
+// denseComponent is the largest component whose pairs get a dense table
+// (8 MB of float32 at most).
+const denseComponent = 1500
+
+func (c *Clusterer) pairTable(n int) pairTable {
+	if n > denseComponent {
+		return pairTable{n: n, m: make(map[[2]int]float64, 4*n)}
+	}
+	size := n * (n - 1) / 2
+	if cap(c.pairBuf) < size {
+		c.pairBuf = make([]float32, size)
+	}
+	t := pairTable{n: n, dense: c.pairBuf[:size]}
+	for i := range t.dense {
+		t.dense[i] = -1
+	}
+	return t
+}
+
+// at is the index of pair i < j in the triangle.
+func (t pairTable) at(i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	return i*(2*t.n-i-1)/2 + j - i - 1
+}
+
+func (t pairTable) get(i, j int) float64 {
+	if t.dense != nil {
+		return float64(t.dense[t.at(i, j)])
+	}
+	if i > j {
+		i, j = j, i
+	}
+	if p, ok := t.m[[2]int{i, j}]; ok {
+		return p
+	}
+	return -1
+}
+
+func (t pairTable) set(i, j int, p float64) {
+	if t.dense != nil {
+		t.dense[t.at(i, j)] = float32(p)
+		return
+	}
+	if i > j {
+		i, j = j, i
+	}
+	t.m[[2]int{i, j}] = p
+}
+
+// mergeSamples returns the sample of the union of two groups from theirs:
+// the sampleSize members of lowest rank (a hash of the article id), so a
+// group's sample is a function of its members, and changes little as it
+// grows (the averages it enters reuse the pairs already scored).
+func (c *Clusterer) mergeSamples(comp []*doc, a, b []int32) []int32 {
+	out := make([]int32, 0, min(sampleSize, len(a)+len(b)))
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if a[i] < b[j] {
+	for len(out) < sampleSize && (i < len(a) || j < len(b)) {
+		if j == len(b) || i < len(a) && rankLess(comp[a[i]], comp[b[j]]) {
 			out = append(out, a[i])
 			i++
 		} else {
@@ -291,8 +363,14 @@ func mergeSorted(a, b []int) []int {
 			j++
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return out
+}
+
+func rankLess(x, y *doc) bool {
+	if x.rank != y.rank {
+		return x.rank < y.rank
+	}
+	return x.id < y.id
 }
 
 // link is a candidate merge of groups g < h with their average; vg and vh
@@ -300,14 +378,17 @@ func mergeSorted(a, b []int) []int {
 // skipped).
 type link struct {
 	s      float64
-	g, h   int
-	vg, vh int
+	g, h   int32
+	vg, vh int32
 }
 
+// linkHeap is a max-heap of links (typed: container/heap would box every
+// link pushed, millions per settle of a large component).
 type linkHeap []link
 
-func (q linkHeap) Len() int { return len(q) }
-func (q linkHeap) Less(i, j int) bool {
+// before orders the heap: the highest average first, then by groups, so
+// the merge order is a function of the component.
+func (q linkHeap) before(i, j int) bool {
 	if q[i].s != q[j].s {
 		return q[i].s > q[j].s
 	}
@@ -316,13 +397,42 @@ func (q linkHeap) Less(i, j int) bool {
 	}
 	return q[i].h < q[j].h
 }
-func (q linkHeap) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *linkHeap) Push(x any)   { *q = append(*q, x.(link)) }
-func (q *linkHeap) Pop() any {
-	old := *q
-	x := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return x
+
+func (q *linkHeap) push(l link) {
+	*q = append(*q, l)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.before(i, p) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (q *linkHeap) pop() link {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h.before(l, m) {
+			m = l
+		}
+		if r < len(h) && h.before(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }
 
 // name gives each group (in canonical order of their earliest articles)

@@ -21,6 +21,11 @@ type Sample struct {
 // gold label (label maps article id → gold event). It is the training data
 // of the pair scorer.
 func PairSamples(arts []news.Article, label map[string]string, cfg Config) []Sample {
+	if cfg.Model == nil {
+		// Retrieval scores nothing: a blank model lets the features
+		// change before the embedded file is rebuilt.
+		cfg.Model = &Model{Features: FeatureNames[:], Weights: make([]float64, numFeatures), Join: 0.5, Edge: 0.4}
+	}
 	c := New(cfg)
 	arts = slices.Clone(arts)
 	canonical(arts)

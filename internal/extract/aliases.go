@@ -9,10 +9,14 @@ import (
 	"github.com/dossier-news/dossier/internal/news"
 )
 
+// data/aliases.json is generated from the Wikidata items of
+// ../shared/data/wikidata-top-entities; see genaliases for the rules.
+//
+//go:generate sh -c "cd ../.. && go run ./internal/extract/genaliases"
 //go:embed data/aliases.json
 var aliasJSON []byte
 
-// aliasEntry is one entity of the curated alias table.
+// aliasEntry is one entity of the alias table.
 type aliasEntry struct {
 	Name    string          `json:"name"`
 	Type    news.EntityType `json:"type"`
@@ -20,7 +24,7 @@ type aliasEntry struct {
 	Source  string          `json:"source"`
 }
 
-// aliasTable maps folded names to the curated entity they denote.
+// aliasTable maps folded names to the entity they denote.
 type aliasTable struct {
 	entries []aliasEntry
 	byFold  map[string]int
@@ -58,3 +62,8 @@ func (t *aliasTable) lookup(folded string) (aliasEntry, bool) {
 	}
 	return t.entries[i], true
 }
+
+// OrgHead reports whether a folded word names a kind of organisation
+// ("party", "union", "forces"): the alias table's generator types an item
+// whose label holds one as an organisation.
+func OrgHead(folded string) bool { return orgHeads[folded] }

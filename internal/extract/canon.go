@@ -59,7 +59,7 @@ func (a *Analyzer) group(d *doc) {
 	// Surnames → full names seen in the article.
 	for i := range d.cands {
 		c := &d.cands[i]
-		if c.e-c.s != 1 || c.alias != "" || (c.typ != news.Person && c.typ != news.Misc && c.typ != news.Place && !c.unsure) {
+		if c.e-c.s != 1 || (c.alias != "" && c.typ != news.Place) || (c.typ != news.Person && c.typ != news.Misc && c.typ != news.Place && !c.unsure) {
 			continue
 		}
 		f := toks[c.s].Fold
@@ -242,6 +242,7 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 			union(i, match)
 		}
 	}
+	acronymUnions(in, find, union)
 	// Collect groups.
 	groupOf := map[int]int{}
 	var out []news.Entity
@@ -309,7 +310,7 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 			}
 		}
 		if e.Name == "" {
-			e.Name = mostComplete(e.Aliases, freq)
+			e.Name = mostComplete(e.Aliases, freq, wordSupport(members[g], forms))
 		}
 		// Aliases: the other forms seen.
 		rest := e.Aliases[:0]
@@ -328,28 +329,51 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 	return out, idx
 }
 
-func mostComplete(names []string, freq map[string]int) string {
+// mostComplete picks an entity's name among the forms seen: the one of
+// most words; among those, the one whose words the most members share
+// (support, from wordSupport: of "Mohammed Shia al-Sudani", "Mohammed
+// Shia al-Soudani" and "Mohammed Schia al-Sudani", the first, each of
+// its words being in two forms or more), then the most used.
+func mostComplete(names []string, freq, support map[string]int) string {
 	best := ""
 	score := func(n string) (int, int, int) {
-		w := len(strings.Fields(n))
-		up := 0
-		if isAcronym(n) {
-			up = -1 // "NATO" is complete, but "North Atlantic..." is the long form only when seen
+		sup := 0
+		for _, w := range strings.Fields(geo.Fold(n)) {
+			sup += support[w]
 		}
-		return w, freq[n], up
+		return len(strings.Fields(n)), sup, freq[n]
 	}
 	for _, n := range names {
 		if best == "" {
 			best = n
 			continue
 		}
-		w1, f1, _ := score(n)
-		w2, f2, _ := score(best)
-		if w1 > w2 || (w1 == w2 && f1 > f2) || (w1 == w2 && f1 == f2 && n < best) {
+		w1, s1, f1 := score(n)
+		w2, s2, f2 := score(best)
+		if w1 > w2 || (w1 == w2 && s1 > s2) || (w1 == w2 && s1 == s2 && f1 > f2) || (w1 == w2 && s1 == s2 && f1 == f2 && n < best) {
 			best = n
 		}
 	}
 	return best
+}
+
+// wordSupport counts, per folded word, the members (entities of one
+// article, or of one event's articles) that write it in one of their
+// forms.
+func wordSupport(members []int, forms [][]string) map[string]int {
+	out := map[string]int{}
+	for _, i := range members {
+		seen := map[string]bool{}
+		for _, f := range forms[i] {
+			for _, w := range strings.Fields(f) {
+				if !seen[w] {
+					seen[w] = true
+					out[w]++
+				}
+			}
+		}
+	}
+	return out
 }
 
 func compatible(a, b news.EntityType) bool {
@@ -408,6 +432,12 @@ func wordsClose(a, b []string) bool {
 			total++
 			continue
 		}
+		// A transliteration's spelling of one word, when another word
+		// is the same: "Mohammed al-Rashed" / "Muhammad al-Rashed".
+		if len(a) > 1 && translitClose(a[i], b[i]) && sharesWord(a, b) {
+			total++
+			continue
+		}
 		if len(a[i]) < 4 || len(b[i]) < 4 || a[i][0] != b[i][0] {
 			return false
 		}
@@ -418,6 +448,15 @@ func wordsClose(a, b []string) bool {
 		total += d
 	}
 	return total <= len(a) && (total == 0 || len(a) > 1 || len(a[0]) >= 6)
+}
+
+func sharesWord(a, b []string) bool {
+	for i := range a {
+		if a[i] == b[i] && len(a[i]) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // undouble collapses runs of one letter: "liisa" → "lisa", "tamm" → "tam".
@@ -481,17 +520,24 @@ func editDistance(a, b string, limit int) int {
 var (
 	aliasOnce sync.Once
 	aliasTab  *aliasTable
+	aliasErr  error
 )
 
-func sharedAliases() *aliasTable {
+// loadSharedAliases parses the embedded alias table once for every
+// Analyzer and for Canonicalize.
+func loadSharedAliases() (*aliasTable, error) {
 	aliasOnce.Do(func() {
-		t, err := loadAliases(aliasJSON)
-		if err != nil {
-			t = &aliasTable{byFold: map[string]int{}}
+		aliasTab, aliasErr = loadAliases(aliasJSON)
+		if aliasErr != nil {
+			aliasTab = &aliasTable{byFold: map[string]int{}}
 		}
-		aliasTab = t
 	})
-	return aliasTab
+	return aliasTab, aliasErr
+}
+
+func sharedAliases() *aliasTable {
+	t, _ := loadSharedAliases()
+	return t
 }
 
 // Canonicalize merges the entities of the articles of one event

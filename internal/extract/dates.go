@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 
@@ -62,6 +63,7 @@ var happeningFeatures = []string{
 	"earliest_recent", // the earliest day of the text within a week before publication
 	"possessive",      // "Friday's shooting": the day names the event
 	"pub_eve_only",    // the day before publication, not written in the text
+	"clock",           // a clock time at it, not a stamp: "about 9 p.m. Saturday", "Friday at 11:48 p.m."
 }
 
 // numHappening is the number of happening-date features.
@@ -239,15 +241,16 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	if d.Start < 80 {
 		f("page_top")
 	}
-	if strings.Contains(low, ":") && (strings.Contains(low, " am") || strings.Contains(low, " pm")) {
-		f("stamp")
-	}
+	stamp := strings.Contains(low, ":") && (strings.Contains(low, " am") || strings.Contains(low, " pm"))
 	if d.Start >= 0 && d.Start <= len(text) {
 		for _, w := range strings.Fields(geo.Fold(text[max(0, d.Start-30):d.Start])) {
-			if stampWords[w] {
-				f("stamp")
-			}
+			stamp = stamp || stampWords[w]
 		}
+	}
+	if stamp {
+		f("stamp")
+	} else if clockAt(text, d) {
+		f("clock")
 	}
 	end := min(len(text), max(d.End, 0)+16)
 	if d.End >= 0 && d.End <= len(text) {
@@ -268,6 +271,26 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	if verbNear(text, an.Sentences, sent, laterWords) {
 		f("later_near")
 	}
+}
+
+// clockRe is a clock time of the day written in a report ("9 p.m.",
+// "10:45 p.m.", "2 a.m"); a page stamp's "10:24 AM" is told apart by
+// the caller.
+var clockRe = regexp.MustCompile(`(?i)\b\d{1,2}(:\d\d)?\s?[ap]\.?\s?m\b`)
+
+// clockAt reports whether a clock time is part of the mention d or
+// written just before or after it ("around 5 p.m. Oct. 11", "Friday at
+// about 11:48 p.m.").
+func clockAt(text string, d news.DateMention) bool {
+	if clockRe.MatchString(d.Text) {
+		return true
+	}
+	if d.Start < 0 || d.End > len(text) || d.Start > d.End {
+		return false
+	}
+	before := text[max(0, d.Start-12):d.Start]
+	after := text[d.End:min(len(text), d.End+20)]
+	return clockRe.MatchString(before) || clockRe.MatchString(after)
 }
 
 // HappeningDate picks the date an article says its event happened, which

@@ -77,6 +77,13 @@ func (a *Analyzer) spans(text string, toks []token) [][2]int {
 				j++ // after "J." in "Antony J. Blinken"
 				continue
 			}
+			// "St. Louis", "Ft. Worth", "Mt. Vernon": a saint's, fort's or
+			// mount's abbreviation opening a run is part of the name.
+			if t.Kind == tPunct && text[t.Start] == '.' && (j-1 == i || stop[toks[j-2].Fold]) && placeAbbrevs[text[toks[j-1].Start:toks[j-1].End]] && toks[j-1].End == t.Start &&
+				j+1 < len(toks) && onlySpace(text, t.End, toks[j+1].Start) && a.isCap(text, &toks[j+1]) {
+				j += 2
+				continue
+			}
 			// middle initial "J." followed by a capitalised word
 			if t.Kind == tPunct && text[t.Start] == '.' && toks[j-1].End-toks[j-1].Start == 1 && toks[j-1].End == t.Start &&
 				j+1 < len(toks) && a.isCap(text, &toks[j+1]) && j-1 > i {
@@ -103,6 +110,9 @@ func (a *Analyzer) spans(text string, toks []token) [][2]int {
 	}
 	return out
 }
+
+// placeAbbrevs open place names: Saint, Sainte, Fort, Mount.
+var placeAbbrevs = set("St", "Ste", "Ft", "Mt")
 
 func (a *Analyzer) fold(text string, toks []token, s, e int) string {
 	if e-s == 1 {
@@ -215,7 +225,11 @@ func isAcronym(w string) bool {
 // index, the token range of its long form. The long form is found by
 // matching the abbreviation's letters against word initials backwards,
 // skipping short function words, so lower-case inner words work too
-// ("Organisation du traité de l'Atlantique nord (OTAN)").
+// ("Organisation du traité de l'Atlantique nord (OTAN)"); a hyphenated
+// word gives the initials of its capitalised parts ("Hayat Tahrir
+// al-Sham (HTS)"). An abbreviation whose letters do not match, as in
+// another language ("the World Health Organization (OMS)"), names the
+// capitalised run right before the parenthesis.
 func abbrevDefs(text string, toks []token) map[int][2]int {
 	out := map[int][2]int{}
 	for i := 1; i+2 < len(toks); i++ {
@@ -226,42 +240,104 @@ func abbrevDefs(text string, toks []token) map[int][2]int {
 		if !isAcronym(ab) || utf8.RuneCountInString(ab) > 8 {
 			continue
 		}
-		letters := []rune(strings.ToLower(strings.ReplaceAll(ab, ".", "")))
-		k := i - 1
-		li := len(letters) - 1
-		start := -1
-		for k >= 0 && k >= i-len(letters)-5 && li >= 0 && toks[k].Sent == toks[i].Sent {
-			t := &toks[k]
-			if t.Kind != tWord {
-				break
-			}
-			f := t.Fold
-			r, _ := utf8.DecodeRuneInString(f)
-			if r == letters[li] {
-				li--
-				start = k
-				// a compound may supply two letters ("Weltgesundheitsorganisation" is not handled)
-			} else if stop[f] || connectors[f] || len(f) <= 3 {
-				// skip function word
-			} else {
-				break
-			}
-			k--
-		}
-		if li < 0 && start >= 0 {
-			out[i+1] = [2]int{start, i}
-			continue
-		}
-		// Fall back to the capitalised run right before "(".
-		k = i - 1
-		for k >= 0 && toks[k].Kind == tWord && toks[k].Sent == toks[i].Sent && (unicode.IsUpper(firstRune(text[toks[k].Start:])) || connectors[toks[k].Fold]) {
-			k--
-		}
-		if k+1 < i && unicode.IsUpper(firstRune(text[toks[k+1].Start:])) {
-			out[i+1] = [2]int{k + 1, i}
+		if s, ok := initialsMatch(text, toks, i, []rune(strings.ToLower(strings.ReplaceAll(ab, ".", "")))); ok {
+			out[i+1] = [2]int{s, i}
+		} else if s, ok := capitalRun(text, toks, i); ok {
+			out[i+1] = [2]int{s, i}
 		}
 	}
 	return out
+}
+
+// initialsMatch matches the letters of an abbreviation against the
+// initials of the words before token i, last letter first, and returns
+// the first token of the long form.
+func initialsMatch(text string, toks []token, i int, letters []rune) (int, bool) {
+	k := i - 1
+	li := len(letters) - 1
+	start := -1
+	for k >= 0 && k >= i-len(letters)-5 && li >= 0 && toks[k].Sent == toks[i].Sent {
+		t := &toks[k]
+		if t.Kind != tWord {
+			break
+		}
+		ini := wordInitials(text[t.Start:t.End])
+		if n := len(ini); n > 0 && n <= li+1 && string(letters[li-n+1:li+1]) == string(ini) {
+			li -= n
+			start = k
+			// a compound may supply two letters ("Weltgesundheitsorganisation" is not handled)
+		} else if stop[t.Fold] || connectors[t.Fold] || len(t.Fold) <= 3 {
+			// skip function word
+		} else {
+			break
+		}
+		k--
+	}
+	return start, li < 0 && start >= 0
+}
+
+// wordInitials returns the lower-case initials of a word: its first
+// letter, or for a hyphenated word the first letters of its capitalised
+// parts ("al-Sham" → "s", "Saint-Germain" → "sg").
+func wordInitials(w string) []rune {
+	parts := strings.Split(w, "-")
+	if len(parts) > 1 {
+		var out []rune
+		for _, p := range parts {
+			if r := firstRune(p); unicode.IsUpper(r) {
+				out = append(out, unicode.ToLower(r))
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return []rune{unicode.ToLower(firstRune(w))}
+}
+
+// capitalRun returns the first token of the run of capitalised words and
+// connectors right before token i. A sentence's first word joined to the
+// rest by a connector is left out unless it names a kind of organisation:
+// "Officials of the World Health Organization (OMS)" defines "World
+// Health Organization", "Ministry of Health (MS)" the whole.
+func capitalRun(text string, toks []token, i int) (int, bool) {
+	capital := func(k int) bool {
+		w := text[toks[k].Start:toks[k].End]
+		return unicode.IsUpper(firstRune(w)) || (strings.Contains(w, "-") && unicode.IsUpper(wordInitialsUpper(w)))
+	}
+	k := i - 1
+	for k >= 0 && toks[k].Kind == tWord && toks[k].Sent == toks[i].Sent && (capital(k) || connectors[toks[k].Fold]) {
+		k--
+	}
+	s := k + 1
+	for s < i && connectors[toks[s].Fold] {
+		s++
+	}
+	if s >= i || !capital(s) {
+		return 0, false
+	}
+	first := s == 0 || toks[s-1].Sent != toks[s].Sent
+	if first && s+1 < i && connectors[toks[s+1].Fold] && !orgHeads[toks[s].Fold] {
+		n := s + 1
+		for n < i && connectors[toks[n].Fold] {
+			n++
+		}
+		if n < i && capital(n) {
+			s = n
+		}
+	}
+	return s, true
+}
+
+// wordInitialsUpper returns the first capital that begins a part of a
+// hyphenated word ("al-Sham" → 'S'), or 0.
+func wordInitialsUpper(w string) rune {
+	for _, p := range strings.Split(w, "-") {
+		if r := firstRune(p); unicode.IsUpper(r) {
+			return r
+		}
+	}
+	return 0
 }
 
 func firstRune(s string) rune {

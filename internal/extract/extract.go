@@ -3,7 +3,7 @@
 // figures and quotes, each with byte offsets into Article.Text.
 //
 // The work is layered: capitalisation and title patterns find candidate
-// names; the curated alias table (data/aliases.json), the GeoNames
+// names; the alias table (data/aliases.json, generated from Wikidata), the GeoNames
 // gazetteer (package geo) and organisation and place head words type the
 // ones they know; every other name gets its type, and its exact span, from
 // the statistical entity tagger of package ner, run over every sentence (a
@@ -40,7 +40,7 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	al, err := loadAliases(aliasJSON)
+	al, err := loadSharedAliases()
 	if err != nil {
 		return nil, err
 	}
@@ -73,14 +73,47 @@ type doc struct {
 	labels []ner.Label
 	tagger *ner.Tagger
 	id     string
+	// head marks an article's headline, read apart from its text.
+	head bool
 	// genders caches entityGender per person entity.
 	genders map[string]int
+	// furn holds the byte spans of page furniture (credit lines,
+	// bylines, prompts, picture credits): no name, figure or quote is
+	// read from them.
+	furn []news.Span
 }
 
 // Analyze extracts everything from one article. Entity keys in the result
 // are local to the article until Canonicalize merges an event's articles.
 func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
-	d := &doc{text: art.Text, lang: strings.ToLower(art.Lang), id: art.ID}
+	d := a.newDoc(art.Text, art.Lang, art.ID)
+	var head *doc
+	if t := headlineText(art.Title); t != "" {
+		head = a.newDoc(t, art.Lang, art.ID)
+		head.head = true
+	}
+	an := news.Analysis{
+		Article:   art.ID,
+		Lang:      d.lang,
+		Sentences: d.sents,
+		Mentions:  d.ms,
+		Entities:  d.ents,
+	}
+	an.Places, an.TitlePlaces = a.placesWithTitle(d, head)
+	an.Dates = findDates(d.text, art.Published, d.lang)
+	d.dates = an.Dates
+	an.Figures = a.figures(d, an.Places)
+	if head != nil {
+		an.TitleFigures = head.tollFigures(head.tolls())
+	}
+	an.Quotes = quotes(d, art.ID)
+	an.Figures, an.Quotes = d.offFurniture(an.Figures, an.Quotes)
+	return an
+}
+
+// newDoc tokenises and sentence-splits text and finds its names.
+func (a *Analyzer) newDoc(text, lang, id string) *doc {
+	d := &doc{text: text, lang: strings.ToLower(lang), id: id}
 	if d.lang == "" {
 		d.lang = "en"
 	}
@@ -90,22 +123,28 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
-	d.sents = sentences(d.text, d.toks)
+	d.toks = a.splitGlued(d.text, d.toks)
+	d.sents = sentences(d.text, d.toks, d.lang)
+	d.markFurniture()
 	a.nerTags(d)
 	a.entities(d)
-	an := news.Analysis{
-		Article:   art.ID,
-		Lang:      d.lang,
-		Sentences: d.sents,
-		Mentions:  d.ms,
-		Entities:  d.ents,
+	return d
+}
+
+// headSeparators end a headline's own words; an outlet's name and town
+// follow them ("Four hurt in shooting - WXYZ News 5 - Springfield").
+var headSeparators = []string{" - ", " | ", " — ", " – ", " :: ", " · "}
+
+// headlineText is the part of a headline before the first separator, ""
+// when the headline is blank.
+func headlineText(title string) string {
+	t := strings.TrimSpace(title)
+	for _, sep := range headSeparators {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
 	}
-	an.Places = a.places(d)
-	an.Dates = findDates(d.text, art.Published, d.lang)
-	d.dates = an.Dates
-	an.Figures = a.figures(d, an.Places)
-	an.Quotes = quotes(d, art.ID)
-	return an
+	return strings.TrimSpace(t)
 }
 
 // entities finds, types and groups the names of the article.
@@ -120,6 +159,9 @@ func (a *Analyzer) entities(d *doc) {
 	var cands []cand
 	for _, sp := range a.spans(text, toks) {
 		s, e := sp[0], sp[1]
+		if d.onFurniture(toks[s].Start) {
+			continue // "By Jane Doe", "(Photo: Agency)"
+		}
 		c := cand{}
 		// Strip nationality adjectives and titles in front: "Iraqi Prime Minister X".
 		for s < e {
@@ -174,6 +216,9 @@ func (a *Analyzer) entities(d *doc) {
 	// Long forms of parenthesised abbreviations, and the abbreviations.
 	for abTok, lf := range defs {
 		lc := cand{s: lf[0], e: lf[1], longForm: true}
+		if d.onFurniture(toks[lc.s].Start) {
+			continue
+		}
 		if datelineAt(d, &lc) {
 			continue // "PHILADELPHIA (CBS) —": a dateline's place and agency, no definition
 		}
@@ -194,12 +239,20 @@ func (a *Analyzer) entities(d *doc) {
 			}
 		}
 		cands = append(kept, lc)
+		found := false
 		for i := range cands {
 			if cands[i].s == abTok && cands[i].e == abTok+1 {
 				cands[i].abbrOf = lc.s + 1
 				cands[i].typ = lc.typ
+				found = true
 			}
 		}
+		if !found {
+			// The definition makes the abbreviation a name even when it
+			// is also a word in capitals ("the Islamic State (IS)").
+			cands = append(cands, cand{s: abTok, e: abTok + 1, typ: lc.typ, abbrOf: lc.s + 1})
+		}
+		cands = appendAbbrevUses(text, toks, cands, abTok, lc)
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
 	// abbrOf held the long form's first token + 1; make it an index + 1.
@@ -217,6 +270,29 @@ func (a *Analyzer) entities(d *doc) {
 	a.tag(d, cands)
 	d.cands = cands
 	a.group(d)
+}
+
+// appendAbbrevUses adds, as mentions of the long form lc, the later uses
+// of the abbreviation defined at token abTok that no candidate covers:
+// "The IS group" after "the Islamic State (IS)".
+func appendAbbrevUses(text string, toks []token, cands []cand, abTok int, lc cand) []cand {
+	ab := text[toks[abTok].Start:toks[abTok].End]
+	for k := abTok + 1; k < len(toks); k++ {
+		if toks[k].Kind != tWord || text[toks[k].Start:toks[k].End] != ab {
+			continue
+		}
+		covered := false
+		for _, c := range cands {
+			if c.s <= k && k < c.e {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			cands = append(cands, cand{s: k, e: k + 1, typ: lc.typ, abbrOf: lc.s + 1})
+		}
+	}
+	return cands
 }
 
 // portfolioBefore reports "title of" (or "de", "del", "de l'") right

@@ -206,8 +206,8 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 		// "between 10 and 12", "zwischen", "entre"
 		between := i > 0 && (toks[i-1].Fold == "between" || toks[i-1].Fold == "zwischen" || toks[i-1].Fold == "entre")
 		v, j, ok := d.numAt(i)
-		if !ok {
-			continue
+		if !ok || d.nameNumber(i, j) {
+			continue // "Apollo 11", "Boeing 737": a number of a name
 		}
 		f := news.Figure{Value: v}
 		counts := ""
@@ -523,9 +523,9 @@ func (d *doc) skipNumber(i int) bool {
 			if n.Kind == tPunct && (text[n.Start] == ':' || text[n.Start] == '/') && i+2 < len(toks) && toks[i+2].Kind == tNum {
 				return true
 			}
-			if n.Kind == tWord {
+			if n.Kind == tWord && !unitAbbrevs[n.Fold] {
 				if _, scale := scaleWords[n.Fold]; !scale {
-					return true // "13th", "76ers", "5G", "10am"
+					return true // "13th", "76ers", "5G", "10am"; not "500km"
 				}
 			}
 			if n.Kind == tPunct && text[n.Start] == '.' && d.lang != "en" && i+2 < len(toks) && calendar[toks[i+2].Fold] {
@@ -543,11 +543,12 @@ func (d *doc) skipNumber(i int) bool {
 	if i > 0 && calendar[toks[i-1].Fold] {
 		return true
 	}
-	// A year: four digits 1900–2100 unless a multiplier or percent follows.
+	// A year: four digits 1900–2100 unless a multiplier, a unit or percent
+	// follows ("2000 Litern").
 	if len(raw) == 4 {
 		if y, err := strconv.Atoi(raw); err == nil && y >= 1900 && y <= 2100 {
 			if i+1 < len(toks) {
-				if _, ok := scaleWords[toks[i+1].Fold]; ok {
+				if _, ok := scaleWords[toks[i+1].Fold]; ok || isUnit(toks[i+1].Fold) {
 					return false
 				}
 				if text[toks[i+1].Start] == '%' {

@@ -65,6 +65,20 @@ var tollCounted = set("more", "others", "other", "people", "persons", "men", "wo
 	"toddler", "suspect", "gunman", "shooter", "driver", "passenger", "neighbor", "neighbour", "deputy", "trooper",
 	"sons", "daughters", "brothers", "sisters", "suspects", "parents", "babies", "infants", "toddlers")
 
+// singularPeople are the words for one person a headline may start
+// with, no article before them.
+var singularPeople = set("man", "woman", "child", "teen", "teenager", "boy", "girl", "officer", "student",
+	"baby", "infant", "toddler", "deputy", "trooper", "father", "mother", "son", "daughter", "driver", "suspect")
+
+// headlineStart reports whether token i starts a headline doc's words: the
+// first token, or the first after a colon ("Police: Man shot").
+func headlineStart(d *doc, i int) bool {
+	if !d.head {
+		return false
+	}
+	return i == 0 || d.toks[i-1].Kind == tPunct && d.text[d.toks[i-1].Start] == ':'
+}
+
 // multiShooting reads "double shooting" and the like as the number shot.
 var multiShooting = map[string]float64{"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 
@@ -137,6 +151,39 @@ func (d *doc) tolls() []toll {
 				}
 				i = e2 - 1
 				continue
+			}
+			if kind, e2, ok := d.woundPredicate(e); ok && !d.negated(i) {
+				out = append(out, toll{kind: kind, n: n, explicit: explicit, start: t.Start, end: toks[e2-1].End})
+				i = e2 - 1
+				continue
+			}
+		}
+		// "Also wounded were four patrons": the predicate first.
+		if kind, ok := tollWords[t.Fold]; ok && kind != tollShot && i+2 < len(toks) && (toks[i+1].Fold == "were" || toks[i+1].Fold == "was") &&
+			(i == 0 || toks[i-1].Sent != t.Sent || toks[i-1].Fold == "also") {
+			if n, e, explicit, ok := d.countedPeople(i + 2); ok && explicit {
+				out = append(out, toll{kind: kind, n: n, explicit: true, start: t.Start, end: toks[e-1].End})
+				i = e - 1
+				continue
+			}
+		}
+		// "an injured woman", "two wounded men": the predicate as an
+		// adjective of the people counted.
+		if i+2 < len(toks) && (t.Fold == "a" || t.Fold == "an" || t.Kind == tNum || isNumberWord(t.Fold)) && !d.isAge(i) {
+			if kind, ok := tollWords[toks[i+1].Fold]; ok && kind == tollInjured && toks[i+2].Sent == t.Sent && tollCounted[toks[i+2].Fold] {
+				n, explicit := 1.0, false
+				if t.Fold != "a" && t.Fold != "an" {
+					v, _, ok := d.numAt(i)
+					if !ok {
+						v = numberWords[t.Fold]
+					}
+					n, explicit = v, v > 0
+				}
+				if n > 0 {
+					out = append(out, toll{kind: kind, n: n, explicit: explicit, start: t.Start, end: toks[i+2].End})
+					i += 2
+					continue
+				}
 			}
 		}
 		if kind, ok := activeToll[t.Fold]; ok && t.Kind == tWord && !d.negated(i) {
@@ -227,6 +274,10 @@ func (d *doc) onePhrase(i int) (float64, int, bool, bool) {
 		return d.onePhrase(i + 1) // "the two men"
 	case t.Kind == tWord && (t.Fold == "a" || t.Fold == "an" || t.Fold == "the" || t.Fold == "his" || t.Fold == "her" || t.Fold == "their"):
 		n, explicit = 1, false
+	case t.Kind == tWord && headlineStart(d, i) && singularPeople[t.Fold]:
+		// A headline drops the article: "Man killed in crash", "Teen,
+		// 15, wounded".
+		return 1, i + 1, false, true
 	case t.Kind == tWord && (t.Fold == "one" || t.Fold == "another"):
 		n = 1
 		explicit = t.Fold == "one"
@@ -388,6 +439,45 @@ func (d *doc) tollPredicate(i int) (string, int, bool) {
 		return "", i, false
 	}
 	return kind, e, true
+}
+
+// woundCues lead to the wound the people counted before them had: "a man
+// suffered a gunshot wound", "three people with gunshot wounds", "was
+// taken to a hospital with injuries".
+var woundCues = set("with", "suffered", "sustained", "suffering", "suffers", "sustaining")
+
+// woundPredicate reads, after the people counted (token i), the wound
+// they had: a wound is being shot (their fate not said), injuries are
+// being injured. It returns the toll's kind and the index after it.
+func (d *doc) woundPredicate(i int) (string, int, bool) {
+	toks := d.toks
+	if i >= len(toks) {
+		return "", i, false
+	}
+	sent := toks[i].Sent
+	for k := i; k < len(toks) && k < i+10 && toks[k].Sent == sent; k++ {
+		if toks[k].Kind == tPunct && d.text[toks[k].Start] != '-' {
+			return "", i, false
+		}
+		if tollNegations[toks[k].Fold] {
+			return "", i, false
+		}
+		if !woundCues[toks[k].Fold] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j < k+7 && toks[j].Sent == sent; j++ {
+			switch f := toks[j].Fold; {
+			case tollNegations[f] || f == "fatal":
+				return "", i, false
+			case f == "wound" || f == "wounds":
+				return tollShot, j + 1, true
+			case f == "injuries" || f == "injury":
+				return tollInjured, j + 1, true
+			}
+		}
+		return "", i, false
+	}
+	return "", i, false
 }
 
 // auxWords make a participle passive: "was shot".

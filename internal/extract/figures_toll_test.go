@@ -31,6 +31,12 @@ func TestTollFigures(t *testing.T) {
 		{"double shooting", "Police are investigating a double shooting that left one man dead.", "1 injured; 1 killed"},
 		{"address", "It happened in the 4000 block of Elm Street.", ""},
 		{"shared noun", "The army has 300 soldiers in Mali and 120 in Niger.", "300 soldiers; 120 soldiers"},
+		{"inverted", "Also wounded were four patrons of the bar.", "4 injured"},
+		{"suffered a wound", "A 20-year-old man suffered a gunshot wound to the leg.", "1 injured"},
+		{"with wounds", "Three other people with gunshot wounds walked into the emergency room.", "3 injured"},
+		{"with injuries", "The boy was taken to a hospital with non-life-threatening injuries.", "1 injured"},
+		{"wounds of the dead", "Two men suffered gunshot wounds, and one of them died.", "1 injured; 1 killed"},
+		{"attributive", "An injured woman was found outside the house.", "1 injured"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -369,14 +369,26 @@ func scoreCase(t *testing.T, c *goldenCase, out goldenOutput, scores map[string]
 			t.Logf("%s: figure extra: %v %v %q %q (%q)", c.Article.ID, p.Value, p.Max, p.Counts, p.Where, p.Text)
 		}
 	}
-	// Quotes: text contains the gold snippet, same speaker and kind.
+	// Quotes: text contains the gold snippet, same speaker (by the gold
+	// entity's name or one of its aliases) and kind.
 	s = scores["quotes"]
+	speakerNames := map[string]map[string]bool{}
+	for _, g := range ex.Entities {
+		m := map[string]bool{geo.Fold(g.Name): true}
+		for _, a := range g.Aliases {
+			m[geo.Fold(a)] = true
+		}
+		speakerNames[g.Name] = m
+	}
+	sameSpeaker := func(pred, gold string) bool {
+		return pred == gold || speakerNames[gold][geo.Fold(pred)]
+	}
 	usedQ := map[int]bool{}
 	for _, g := range ex.Quotes {
 		s.gold++
 		hit := false
 		for i, p := range out.Quotes {
-			if !usedQ[i] && strings.Contains(p.Text, g.Contains) && p.Speaker == g.Speaker && p.Indirect == g.Indirect {
+			if !usedQ[i] && strings.Contains(p.Text, g.Contains) && sameSpeaker(p.Speaker, g.Speaker) && p.Indirect == g.Indirect {
 				usedQ[i], hit = true, true
 				break
 			}

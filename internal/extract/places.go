@@ -1,31 +1,61 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
-// places resolves the article's place mentions jointly: every place name
+// placeRef is a place mention of a text, about to be resolved.
+type placeRef struct {
+	text       string
+	start, end int
+	in         []geo.Entry // qualifier readings, when this mention has one
+	qual       bool        // this mention is itself another's qualifier
+}
+
+// placesWithTitle resolves the article's place mentions jointly: every place name
 // of the article is context for the others (geo.ResolveRefs), and a
 // region or country written after a name and a comma ("Pasadena, Calif.",
 // "Denmark, S.C.", "Basel, Switzerland") is its container, which decides
 // between namesakes. The container is itself a place of the article, so
 // that a state is placed even when no town of it is known. Party tags
 // ("D-Ore.", "R-Texas") and title abbreviations ("Sen.") are never places.
-func (a *Analyzer) places(d *doc) []news.GeoPlace {
-	type placeRef struct {
-		text       string
-		start, end int
-		in         []geo.Entry // qualifier readings, when this mention has one
-		qual       bool        // this mention is itself another's qualifier
+//
+// The mentions of the article's text (d) and of its headline (title, nil
+// when none) are resolved together, each context for the other; it
+// returns each one's places, with offsets into its own text.
+func (a *Analyzer) placesWithTitle(d, title *doc) (text, head []news.GeoPlace) {
+	refs := a.placeRefs(d)
+	var trefs []placeRef
+	if title != nil {
+		trefs = a.placeRefs(title)
 	}
+	if len(refs) == 0 && len(trefs) == 0 {
+		return nil, nil
+	}
+	var gr []geo.Ref
+	for _, r := range append(slices.Clip(refs), trefs...) {
+		if r.qual {
+			continue
+		}
+		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
+	}
+	res := a.gaz.ResolveRefs(gr, d.lang)
+	return a.resolved(refs, res), a.resolved(trefs, res)
+}
+
+// placeRefs lists the place mentions of a text, qualifiers included, in
+// text order.
+func (a *Analyzer) placeRefs(d *doc) []placeRef {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place || a.notPlace(d, m) {
+		if m.Type != news.Place && !a.placedName(d, m) || a.notPlace(d, m) {
 			continue
 		}
 		// "Fla.", "Mo.": a state's abbreviation is the state, never a
@@ -54,6 +84,24 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 		if s, e, ok := a.agencyPlace(d, k); ok && !placed[s] {
 			placed[s] = true
 			refs = append(refs, placeRef{text: d.text[s:e], start: s, end: e})
+		}
+	}
+	// "Quapaw man", "a Palmer teen": a name before a word for a resident
+	// is the town they are from, whatever the tagger typed it.
+	for _, m := range d.ms {
+		if m.Type != news.Place && !placed[m.Start] && residentBefore(d, m.End) && !a.notPlace(d, m) {
+			if f := geo.Fold(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
+				placed[m.Start] = true
+				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+			}
+		}
+	}
+	// "Shooting In New Roads": a Title Case headline's names are no
+	// mentions, but a known place after a locative is still its place.
+	for _, r := range a.headlinePlaces(d) {
+		if !placed[r.start] {
+			placed[r.start] = true
+			refs = append(refs, r)
 		}
 	}
 	// "Elmo, Missouri": a region or country after a comma is a place
@@ -97,17 +145,11 @@ func (a *Analyzer) places(d *doc) []news.GeoPlace {
 	}
 	refs = kept
 	sort.SliceStable(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
-	if len(refs) == 0 {
-		return nil
-	}
-	var gr []geo.Ref
-	for _, r := range refs {
-		if r.qual {
-			continue
-		}
-		gr = append(gr, geo.Ref{Name: r.text, In: r.in})
-	}
-	res := a.gaz.ResolveRefs(gr, d.lang)
+	return refs
+}
+
+// resolved turns place mentions into places by the joint resolution res.
+func (a *Analyzer) resolved(refs []placeRef, res map[string]geo.Entry) []news.GeoPlace {
 	var out []news.GeoPlace
 	for _, r := range refs {
 		var e geo.Entry
@@ -143,6 +185,33 @@ func kindOf(e geo.Entry) string {
 	return e.Kind
 }
 
+// placeLocatives are the words that put a name where something happened
+// ("in Waco", "near Gary").
+var placeLocatives = set("in", "at", "near", "outside", "from")
+
+// datelineEnds follow a dateline's town: "WACO (KXYZ) -", "GARY | A
+// dispute", "DENVER - Police".
+var datelineEnds = []string{" (", " |", " -", " –", " —", ":"}
+
+// placedName reports a name the tagger typed otherwise (an organisation:
+// "Waco" after "Waco PD" was seen) that stands where only a place can: at
+// the top of the text as its dateline, or after a locative preposition.
+// Only names of the gazetteer's larger places (Has) count.
+func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
+	if m.Type == news.Person || !a.gaz.Has(geo.Fold(m.Text)) {
+		return false
+	}
+	if strings.TrimSpace(d.text[:m.Start]) == "" {
+		for _, e := range datelineEnds {
+			if strings.HasPrefix(d.text[m.End:], e) {
+				return true
+			}
+		}
+	}
+	k := d.tokAt(m.Start)
+	return k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent
+}
+
 // notPlace reports a place mention that is a party tag ("D-Ore.",
 // "R-Texas": a politician's party and state) or a title's abbreviation
 // ("Sen.", "Sens.", "Gov."), whatever the tagger made of it.
@@ -156,7 +225,60 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	if partyTag(a.gaz, d.text, m.Start, m.End) {
 		return true
 	}
-	return streetName(d, m)
+	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End)
+}
+
+// neighbourhoodWords name a part of a city: a name before one is the
+// part's ("Denver's Whittier neighborhood"), not a namesake town.
+var neighbourhoodWords = set("neighborhood", "neighbourhood", "neighborhoods", "section", "district")
+
+// neighbourhood reports whether the name ending at byte end names a part
+// of a city: a neighbourhood word follows it.
+func neighbourhood(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && neighbourhoodWords[d.toks[k].Fold] && !isUpper(d.text[d.toks[k].Start])
+}
+
+// countyWords name a county-level division; a place name before one is
+// the county's, not its namesake town's ("Dillon County", "St. Mary
+// Parish", "Rutherford Co.").
+var countyWords = set("county", "counties", "parish", "parishes", "co")
+
+// countyName reports whether the place name ending at byte end names a
+// county: a county word follows it ("Dillon county", "Rutherford Co."), or
+// it starts a list of names that ends in one ("Cherokee and Spartanburg
+// Counties").
+func countyName(d *doc, end int) bool {
+	k := d.tokAt(end)
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		t := d.toks[j]
+		if t.Kind != tWord {
+			if t.Kind == tPunct && d.text[t.Start] == ',' && j > k {
+				continue
+			}
+			return false
+		}
+		if countyWords[t.Fold] {
+			// "Co" is the county only as "Co." written after a name.
+			return t.Fold != "co" || t.End < len(d.text) && d.text[t.End] == '.' && isUpper(d.text[t.Start])
+		}
+		if j == k && t.Fold != "and" || j > k && t.Fold != "and" && !isUpper(d.text[t.Start]) {
+			return false
+		}
+	}
+	return false
+}
+
+// afterAbbrev reports whether the name starting at byte start follows a
+// capitalised abbreviation it belongs to ("St. Mary", "Ft. Myers"): the
+// name read without it is another place.
+func afterAbbrev(d *doc, start int) bool {
+	k := d.tokAt(start)
+	if k < 2 || d.toks[k-1].Kind != tPunct || d.text[d.toks[k-1].Start] != '.' || d.toks[k-1].End != d.toks[k-1].Start+1 {
+		return false
+	}
+	w := d.toks[k-2]
+	return w.Kind == tWord && w.End == d.toks[k-1].Start && w.End-w.Start <= 3 && isUpper(d.text[w.Start]) && onlySpace(d.text, d.toks[k-1].End, start)
 }
 
 // streetSuffixes name a kind of street; a place name before one is the
@@ -255,12 +377,14 @@ var agencyHeads = set("police", "sheriff", "sheriffs", "metropolitan", "metro")
 
 // agencyPlace finds the place an agency's name starts with, for the
 // agency head at token h: the capitalised words before it ("Omaha" in
-// "Omaha Police Department"), the part before a hyphen
+// "Omaha Police Department", "Conway police"), the part before a hyphen
 // ("Savannah-Chatham Metropolitan Police"), or before "State" ("Vermont
 // State Police").
 func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 	toks, text := d.toks, d.text
-	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) {
+	// "Conway police said": police in lower case is still the town's,
+	// the other heads only capitalised ("Omaha Metro", not "omaha metro").
+	if h == 0 || !agencyHeads[toks[h].Fold] || !isUpper(text[toks[h].Start]) && toks[h].Fold != "police" {
 		return 0, 0, false
 	}
 	last := h - 1
@@ -283,11 +407,94 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
 			end = start + i
 		}
+		if afterAbbrev(d, start) || countyName(d, end) {
+			continue
+		}
+		if !isUpper(text[toks[h].Start]) && !mentionAt(d, start, end) {
+			continue // "As police arrived", "Metro police": a word, not the tagger's name
+		}
 		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true
 		}
 	}
 	return 0, 0, false
+}
+
+// headlinePlaces reads the places of a doc's Title Case lines, whose
+// words the tagger leaves unnamed: after a locative ("Gunfire In Dallas",
+// "Party At Kankakee Banquet Hall"), the longest run of up to three
+// capitalised words the gazetteer knows, a single word only as a larger
+// place (Has): "Shot At Party" names no town. A county's or a street's
+// name is not its namesake town's ("In Henderson County").
+func (a *Analyzer) headlinePlaces(d *doc) []placeRef {
+	var out []placeRef
+	toks, text := d.toks, d.text
+	title := d.head && titleCaseHead(d)
+	for k := 0; k+1 < len(toks); k++ {
+		t := toks[k]
+		if t.Kind != tWord || !placeLocatives[t.Fold] || !title {
+			continue
+		}
+		last := k
+		for j := k + 1; j < len(toks) && j <= k+3; j++ {
+			if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) || toks[j].Sent != t.Sent || !onlySpace(text, toks[j-1].End, toks[j].Start) {
+				break
+			}
+			last = j
+		}
+		for e := last; e > k; e-- {
+			start, end := toks[k+1].Start, toks[e].End
+			f := geo.Fold(text[start:end])
+			if e == k+1 && !a.gaz.Has(f) || !a.gaz.HasAny(f) || a.countryOnly(f) ||
+				a.notPlace(d, news.Mention{Text: text[start:end], Start: start, End: end}) {
+				continue
+			}
+			out = append(out, placeRef{text: text[start:end], start: start, end: end})
+			break
+		}
+	}
+	return out
+}
+
+// residentNouns are the words for the people of a town a headline puts
+// after its name: "Quapaw man", "Lancaster teens".
+var residentNouns = set("man", "woman", "men", "women", "teen", "teens", "teenager", "teenagers", "boy", "boys",
+	"girl", "girls", "toddler", "child", "couple", "resident", "residents", "family", "student")
+
+// residentBefore reports whether a word for a resident, in lower case,
+// follows byte end directly.
+func residentBefore(d *doc, end int) bool {
+	k := d.tokAt(end)
+	return k < len(d.toks) && d.toks[k].Kind == tWord && residentNouns[d.toks[k].Fold] &&
+		!isUpper(d.text[d.toks[k].Start]) && onlySpace(d.text, end, d.toks[k].Start)
+}
+
+// titleCaseHead reports whether a headline doc is in Title Case: every
+// word capitalised but short function words, two words at least (the
+// text's lines need four: headlines).
+func titleCaseHead(d *doc) bool {
+	words := 0
+	for _, t := range d.toks {
+		if t.Kind != tWord || len(t.Fold) <= 3 && stop[t.Fold] {
+			continue
+		}
+		if !unicode.IsUpper(firstRune(d.text[t.Start:])) {
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
+// mentionAt reports whether the tagger found a name (of any type) spanning
+// text[start:end] exactly.
+func mentionAt(d *doc, start, end int) bool {
+	for _, m := range d.ms {
+		if m.Start == start && m.End == end {
+			return true
+		}
+	}
+	return false
 }
 
 // countryOnly reports a name whose only readings are countries: "U.S.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -28,6 +29,8 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 		{"a state is a place", "Storms swept across Ohio and Indiana overnight.", "Ohio", "Ohio", "US", "region"},
 		{"abbreviated state alone", "The family moved to Tyrone, Mo., last year.", "Mo.", "Missouri", "US", "region"},
 		{"agency names its place", "The Olathe Police Department said nobody was hurt.", "Olathe", "Olathe", "US", "city"},
+		{"police in lower case", "The girl was taken to a hospital, said Lt. Dana Ruiz with Conway police.", "Conway", "Conway", "US", "city"},
+		{"a name before a resident", "Missing Palmer teen was found beaten near the river, police said.", "Palmer", "Palmer", "US", "city"},
 		{"a direction before a city", "A car was stolen in Southwest Baltimore on Sunday.", "Baltimore", "Baltimore", "US", "city"},
 	}
 	for _, tc := range tests {
@@ -44,6 +47,23 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 			}
 			t.Errorf("%q: place %q not found (places %+v)", tc.text, tc.place, an.Places)
 		})
+	}
+}
+
+// A capitalised word before "police" that the tagger did not take for a
+// name is no place: "As police arrived", nor an adjective before a
+// resident word ("a Black man").
+func TestPoliceAfterWordIsNoPlace(t *testing.T) {
+	a := analyzer(t)
+	for _, text := range []string{
+		"As police arrived, the crowd ran from the lot.",
+		"Then police found a gun in the car.",
+		"Witnesses said a Black man and a White woman ran from the car.",
+	} {
+		an := a.Analyze(&news.Article{ID: "p", Lang: "en", Text: text})
+		if len(an.Places) > 0 {
+			t.Errorf("%q: places %+v, want none", text, an.Places)
+		}
 	}
 }
 
@@ -110,6 +130,31 @@ func TestStreetsAreNoPlaces(t *testing.T) {
 			if p.Text == "Pennsylvania" {
 				t.Errorf("%q: place %q (%s), want none", text, p.Text, p.Name)
 			}
+		}
+	}
+}
+
+// A Title Case headline's words are no names to the tagger; a known
+// place after a locative is still the headline's place, a county's name
+// is not its town's, and a single word must be a larger place.
+func TestHeadlinePlaces(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct {
+		title string
+		want  string // TitlePlaces names, comma-separated
+	}{
+		{"Two Hurt In Shooting At Waco Car Wash", "Waco"},
+		{"Teen Shot Outside Store In New Roads", "New Roads"},
+		{"Girl Accidentally Shot In Henderson County", ""},
+		{"Man Shot At Party After Argument", ""},
+	} {
+		an := a.Analyze(&news.Article{ID: "h", Lang: "en", Title: tc.title, Text: "Police said a man was taken to a hospital."})
+		var got []string
+		for _, p := range an.TitlePlaces {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("%q: title places %v, want %q", tc.title, got, tc.want)
 		}
 	}
 }

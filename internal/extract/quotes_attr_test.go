@@ -117,7 +117,7 @@ func BenchmarkQuotes(b *testing.B) {
 			d.toks[i].Fold = geo.Fold(text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
-	d.sents = sentences(text, d.toks)
+	d.sents = sentences(text, d.toks, "en")
 	a.entities(d)
 	_ = art
 	b.SetBytes(int64(len(text)))

@@ -167,8 +167,10 @@ func elision(s string) bool {
 // sentences splits text into sentence spans and sets tok.Sent and
 // tok.Initial. A sentence ends at ".", "!" or "?" followed by space and an
 // upper-case letter, digit or quote, unless the word before is an
-// abbreviation ("Mr.", "Gen.", "U.S."); a line break always ends one.
-func sentences(text string, toks []token) []news.Span {
+// abbreviation ("Mr.", "Gen.", "U.S.") or the period of an ordinal number
+// in a language that writes one ("am 16. Dezember", "der 3. Tag"); a line
+// break always ends one.
+func sentences(text string, toks []token, lang string) []news.Span {
 	var spans []news.Span
 	start := -1
 	sent := 0
@@ -189,6 +191,9 @@ func sentences(text string, toks []token) []news.Span {
 			if c == '.' || c == '!' || c == '?' {
 				end = nextStartsSentence(text, toks, i)
 				if c == '.' && i > 0 && toks[i-1].End == t.Start && isAbbrev(text[toks[i-1].Start:toks[i-1].End]) {
+					end = false
+				}
+				if end && c == '.' && ordinalDot(text, toks, i, lang) {
 					end = false
 				}
 			}

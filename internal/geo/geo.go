@@ -308,6 +308,25 @@ func (g *Gazetteer) Has(folded string) bool {
 	return false
 }
 
+// Canonical returns the folded own name of the town a folded key most
+// likely names (its first reading, as Lookup orders them), when that is a
+// town of 15,000 people or more and the key another name of it: "bale"
+// and "anvers" give "basel" and "antwerpen", so reports in two languages
+// can name one town alike. Countries and regions are left out: their
+// names in other languages are common words of the news of the country.
+func (g *Gazetteer) Canonical(folded string) (string, bool) {
+	ids := g.index[folded]
+	if len(ids) == 0 {
+		return "", false
+	}
+	e := &g.entries[ids[0]&^altBit]
+	if e.Kind != "city" || e.Population < 15000 {
+		return "", false
+	}
+	c := Fold(e.Name)
+	return c, c != folded
+}
+
 // HasAny reports whether a folded key names any place of the gazetteer.
 func (g *Gazetteer) HasAny(folded string) bool {
 	_, ok := g.index[folded]

@@ -151,15 +151,22 @@ type Span struct {
 
 // Analysis is everything extracted from one article.
 type Analysis struct {
-	Article   string        `json:"article"`
-	Lang      string        `json:"lang"`
-	Sentences []Span        `json:"sentences,omitempty"`
-	Mentions  []Mention     `json:"mentions,omitempty"`
-	Entities  []Entity      `json:"entities,omitempty"` // canonical entities of this article
-	Places    []GeoPlace    `json:"places,omitempty"`
-	Dates     []DateMention `json:"dates,omitempty"`
-	Figures   []Figure      `json:"figures,omitempty"`
-	Quotes    []Quote       `json:"quotes,omitempty"`
+	Article   string     `json:"article"`
+	Lang      string     `json:"lang"`
+	Sentences []Span     `json:"sentences,omitempty"`
+	Mentions  []Mention  `json:"mentions,omitempty"`
+	Entities  []Entity   `json:"entities,omitempty"` // canonical entities of this article
+	Places    []GeoPlace `json:"places,omitempty"`
+	// TitlePlaces are the places the headline names (offsets into the
+	// title): where the event happened, more often than the text's
+	// first place.
+	TitlePlaces []GeoPlace    `json:"title_places,omitempty"`
+	Dates       []DateMention `json:"dates,omitempty"`
+	Figures     []Figure      `json:"figures,omitempty"`
+	// TitleFigures are the tolls the headline gives ("Four hurt in
+	// shooting"), offsets into its own words (Text).
+	TitleFigures []Figure `json:"title_figures,omitempty"`
+	Quotes       []Quote  `json:"quotes,omitempty"`
 }
 
 // Claim statuses.

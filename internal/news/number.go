@@ -29,3 +29,33 @@ func FormatNumber(v float64) string {
 	}
 	return b.String()
 }
+
+// FormatLabel writes the whole numbers of a figure's label for people, as
+// FormatNumber does ("10000000 euro" → "10,000,000 euro", "6000000–10000000
+// euro" → "6,000,000–10,000,000 euro"); decimals ("6.1 magnitude") and
+// numbers already grouped are left as they are.
+func FormatLabel(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		run := s[i:j]
+		attached := (i > 0 && (s[i-1] == '.' || s[i-1] == ',')) || (j < len(s) && (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isDigit(s[j+1]))
+		if v, err := strconv.ParseInt(run, 10, 64); err == nil && !attached && run[0] != '0' {
+			b.WriteString(FormatNumber(float64(v)))
+		} else {
+			b.WriteString(run)
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

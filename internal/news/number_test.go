@@ -18,3 +18,22 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatLabel(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"10000000 euro", "10,000,000 euro"},
+		{"6000000–10000000 euro", "6,000,000–10,000,000 euro"},
+		{"2000 litres", "2,000 litres"},
+		{"15 dead", "15 dead"},
+		{"6.1 magnitude", "6.1 magnitude"},
+		{"1240.5 tonnes", "1240.5 tonnes"},
+		{"2,000 litres", "2,000 litres"},
+		{"007 agents", "007 agents"},
+		{"99999999999999999999 stars", "99999999999999999999 stars"},
+		{"", ""},
+	} {
+		if got := FormatLabel(tc.in); got != tc.want {
+			t.Errorf("FormatLabel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

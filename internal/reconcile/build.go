@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/news"
+	"github.com/dossier-news/dossier/internal/timex"
 )
 
 // maxSingles caps the single-source claims kept on an event. Every claim is
@@ -53,7 +55,7 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 	out.First, out.Last, out.Sources, out.Langs = ctx.basics()
 	out.Entities = ctx.eventEntities()
 	out.Places = ctx.eventPlaces()
-	out.Where = where(out.Places, ctx.locScores())
+	out.Where = whereWith(out.Places, ctx.locScores(), ctx.titlePlaces())
 	out.Dates = ctx.eventDates()
 	out.Figures = ctx.eventFigures()
 	out.Quotes = ctx.eventQuotes()
@@ -118,7 +120,9 @@ func (c *buildCtx) claims() claimSet {
 	var cs claimSet
 	cs.sents, cs.ft = c.sentences()
 	cs.clusters = alignSentences(cs.sents, cs.ft)
+	cs.clusters = keyMerge(cs.clusters, cs.sents, cs.ft)
 	cs.clusters = append(cs.clusters, c.tollConflicts(cs.clusters, cs.sents, cs.ft)...)
+	cs.clusters = c.mergeConflicts(cs.clusters, cs.sents, cs.ft)
 	for _, cl := range cs.clusters {
 		claim := claimOf(cl, cs.sents, cs.ft, c)
 		cs.claims = append(cs.claims, claim)
@@ -203,7 +207,7 @@ func newBuildCtx(ev news.Event, arts []news.Article, an []news.Analysis) *buildC
 // the text are dropped.
 func refineSentences(text string, spans []news.Span) []news.Span {
 	if len(spans) == 0 {
-		return splitSentences(text)
+		return joinOrdinalDates(text, splitSentences(text))
 	}
 	out := make([]news.Span, 0, len(spans))
 	for _, sp := range spans {
@@ -214,7 +218,41 @@ func refineSentences(text string, spans []news.Span) []news.Span {
 			out = append(out, news.Span{Start: sp.Start + sub.Start, End: sp.Start + sub.End})
 		}
 	}
+	return joinOrdinalDates(text, out)
+}
+
+// joinOrdinalDates joins a sentence ending in a day number with the next
+// when that one opens with a month: German and Nordic write dates as
+// ordinals ("am 16. Dezember"), and a splitter that takes "16." for a
+// sentence end cuts the date and its sentence in two.
+func joinOrdinalDates(text string, spans []news.Span) []news.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && endsInDayNumber(text[out[n-1].Start:out[n-1].End]) {
+			if first := words(text[sp.Start:sp.End]); len(first) > 0 {
+				if _, ok := timex.MonthName(first[0]); ok && out[n-1].End <= sp.Start {
+					out[n-1].End = sp.End
+					continue
+				}
+			}
+		}
+		out = append(out, sp)
+	}
 	return out
+}
+
+// endsInDayNumber reports whether s ends in a number of one or two digits
+// followed by a period ("Montag, 16.").
+func endsInDayNumber(s string) bool {
+	s, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	n := 0
+	for n < len(s) && n < 3 && s[len(s)-1-n] >= '0' && s[len(s)-1-n] <= '9' {
+		n++
+	}
+	return (n == 1 || n == 2) && (n == len(s) || !unicode.IsLetter(rune(s[len(s)-1-n])) && s[len(s)-1-n] != '.')
 }
 
 func indexOf(arts []news.Article, id string) int {
@@ -647,6 +685,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	in := func(start, end int) bool { return start >= sp.Start && end <= sp.End }
 	var feats []int32
 	var covered []news.Span // spans of dates and figures, whose digits are not raw numbers
+	var named []news.Span   // spans of places and dates, which a dateline is made of
 	k := sort.Search(len(mentions), func(i int) bool { return mentions[i].Start >= sp.Start })
 	for ; k < len(mentions) && mentions[k].Start < sp.End; k++ {
 		m := mentions[k]
@@ -662,6 +701,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			feats = append(feats, ft.id(kPerson, key))
 			s.people = append(s.people, key)
 		case news.Place:
+			named = append(named, news.Span{Start: m.Start, End: m.End})
 			name := fold(m.Text)
 			if e, ok := c.entities[key]; ok && e.Name != "" {
 				name = fold(e.Name)
@@ -675,6 +715,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 	}
 	for _, p := range x.Places {
 		if in(p.Start, p.End) && p.Name != "" {
+			named = append(named, news.Span{Start: p.Start, End: p.End})
 			name := fold(p.Name)
 			feats = append(feats, ft.id(kPlace, name))
 			s.places = append(s.places, name)
@@ -685,6 +726,7 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			continue
 		}
 		covered = append(covered, news.Span{Start: d.Start, End: d.End})
+		named = append(named, news.Span{Start: d.Start, End: d.End})
 		if d.Granularity == "" || d.Granularity == "day" {
 			feats = append(feats, ft.id(kDate, d.Date))
 			s.dates = append(s.dates, d.Date)
@@ -718,12 +760,20 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 			if !overlapsAny(at, at+len(w), covered) {
 				v, _ := strconv.ParseFloat(w, 64)
 				feats = append(feats, ft.id(kNum, strconv.FormatFloat(v, 'f', -1, 64)))
-				if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) && !ageAfter(a.Text, at+len(w)) {
+				if u, ok := unitOf(foldAll(ws[i+1 : min(len(ws), i+3)])); ok {
+					// A number in a unit the extractor missed ("2000 Litern").
+					fg := asAmount(figure{lo: v, hi: v, text: w, approx: hedged(a.Text, at)}, u)
+					s.figs = append(s.figs, fg)
+					feats = append(feats, ft.id(kCount, fg.class))
+				} else if class := tollBefore(ws, i); class != "" && !clockTime(a.Text, at+len(w), ws, i) && !ageAfter(a.Text, at+len(w)) {
 					s.figs = append(s.figs, figure{class: class, lo: v, hi: v, text: w, approx: hedged(a.Text, at)})
 					feats = append(feats, ft.id(kCount, class))
 				}
 			}
 		}
+	}
+	if len(s.figs) == 0 && datelineOnly(a.Text, off, off+len(text), named) {
+		return nil
 	}
 	stems := stemsOf(ws)
 	s.nstems = len(stems)
@@ -740,6 +790,36 @@ func (c *buildCtx) sentence(ft *featTable, ai, pos int, sp news.Span, mentions [
 		*l = slices.Compact(*l)
 	}
 	return s
+}
+
+// datelineOnly reports whether text[start:end] is only a dateline, a place and a
+// day on a line of their own ("Helsinki, today (20.12.2024)."): besides
+// the places and dates in named, numbers and calendar words, it holds at
+// most one word, and no content word. It says where and when the report was filed, which is
+// no claim.
+func datelineOnly(text string, start, end int, named []news.Span) bool {
+	if !slices.ContainsFunc(named, func(sp news.Span) bool { return sp.Start >= start && sp.End <= end }) {
+		return false
+	}
+	rest := 0
+	from := start
+	for i, w := range words(text[start:end]) {
+		at := from + strings.Index(text[from:end], w)
+		from = at + len(w)
+		if overlapsAny(at, at+len(w), named) || isNumber(w) || timex.CalendarWord(w) {
+			continue
+		}
+		// The place a gazetteer does not know still opens the line, as
+		// a name, before a comma ("Sotra, today ...").
+		r, _ := utf8.DecodeRuneInString(w)
+		if i == 0 && unicode.IsUpper(r) && strings.HasPrefix(text[from:end], ",") {
+			continue
+		}
+		if rest++; rest > 1 || len(stemsOf([]string{w})) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // clip returns text[start:end] with both ends moved inward to rune
@@ -774,6 +854,25 @@ func overlapsAny(start, end int, spans []news.Span) bool {
 	return false
 }
 
+// nobody are the words that deny a toll word just after them ("nobody
+// injured", "no one hurt"); nobodyAfter those that deny it from after it,
+// as German, French and Spanish put them ("verletzt wurde niemand"). The
+// number before is not that toll.
+var (
+	nobody      = wordSet(`nobody none no niemand keiner keine personne aucun aucune nadie ninguno`)
+	nobodyAfter = wordSet(`nobody niemand keiner personne nadie`)
+)
+
+// negatedAt reports whether ws[i] is denied by a word within two of it.
+func negatedAt(ws []string, i int) bool {
+	for j := max(0, i-2); j < min(len(ws), i+3); j++ {
+		if (j < i && nobody[ws[j]]) || (j > i && nobodyAfter[ws[j]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // figureOf classifies what a figure counts: the extractor's Counts when it
 // names a known class, else a known class word among the four words after
 // the number ("15 people were killed") or the three before ("death toll rose
@@ -786,18 +885,24 @@ func (c *buildCtx) figureOf(text string, sp news.Span, f news.Figure) figure {
 		return fg
 	}
 	counts := words(fold(f.Counts))
+	after := words(fold(clip(text, f.End, min(sp.End, f.End+64))))
+	if u, ok := unitOf(counts); ok {
+		return asAmount(fg, u)
+	}
+	if u, ok := unitOf(after); ok {
+		return asAmount(fg, u)
+	}
 	for _, w := range counts {
 		if cl, ok := countClass[w]; ok {
 			fg.class = cl
 			return fg
 		}
 	}
-	after := words(fold(clip(text, f.End, min(sp.End, f.End+64))))
 	for i, w := range after {
 		if i == 4 {
 			break
 		}
-		if cl, ok := countClass[w]; ok {
+		if cl, ok := countClass[w]; ok && !negatedAt(after, i) {
 			fg.class = cl
 			return fg
 		}

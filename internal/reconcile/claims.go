@@ -52,6 +52,9 @@ type figure struct {
 	text  string
 	// approx is set when the number is hedged ("about 40").
 	approx bool
+	// unit is the base unit of an amount ("litres", "tonnes"; see
+	// amountClass), lo and hi being in it.
+	unit string
 }
 
 // sent is one sentence of one article, reduced to the features that decide
@@ -77,6 +80,7 @@ type sent struct {
 type featTable struct {
 	ids    map[string]int32
 	kinds  []byte
+	values []string // the value of each feature, without its kind
 	df     []int32
 	weight []float64
 }
@@ -91,6 +95,7 @@ func (ft *featTable) id(kind byte, v string) int32 {
 	id := int32(len(ft.kinds))
 	ft.ids[key] = id
 	ft.kinds = append(ft.kinds, kind)
+	ft.values = append(ft.values, v)
 	ft.df = append(ft.df, 0)
 	return id
 }
@@ -258,7 +263,9 @@ func figuresDiffer(a, b []figure) bool {
 	return false
 }
 
-func overlaps(x, y figure) bool { return x.lo <= y.hi && y.lo <= x.hi }
+// overlaps reports whether two figures can be the same value: ranges that
+// meet, in the same unit.
+func overlaps(x, y figure) bool { return x.unit == y.unit && x.lo <= y.hi && y.lo <= x.hi }
 
 func disjoint(a, b []string) bool {
 	for _, x := range a {
@@ -504,8 +511,8 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 			}
 		}
 		for class, fs := range perClass {
-			if len(fs) == 1 {
-				slots["figure:"+class] = append(slots["figure:"+class], vote{value: formatFigure(fs[0]), fig: fs[0], art: s.art, sent: m})
+			for _, f := range figureVotes(s, class, fs) {
+				slots["figure:"+class] = append(slots["figure:"+class], vote{value: formatFigure(f), fig: f, art: s.art, sent: m})
 			}
 		}
 		if len(s.dates) == 1 {
@@ -527,6 +534,7 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 	sort.Slice(names, func(i, j int) bool {
 		return slotRank(names[i]) < slotRank(names[j]) || (slotRank(names[i]) == slotRank(names[j]) && names[i] < names[j])
 	})
+	apart := false
 	for _, slot := range names {
 		votes := slots[slot]
 		byValue := map[string][]int{}
@@ -556,6 +564,15 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 		if needsStrict(slot) && !strictlyAligned(votes, byValue, order, slot, sents, ft) {
 			continue
 		}
+		if class, ok := strings.CutPrefix(slot, "figure:"); ok && !tollClasses[class] && daysApart(votes, byValue, order, sents) {
+			// Two happenings, each with its day: their days differ
+			// as much as their figures, and neither is disagreed on.
+			apart = true
+			continue
+		}
+		if slot == "date" && apart {
+			continue
+		}
 		var values []news.ClaimValue
 		for _, key := range order {
 			var ids []string
@@ -569,6 +586,32 @@ func conflictOf(cl *cluster, sents []sent, ft *featTable, ctx *buildCtx) (string
 		return slot, values
 	}
 	return "", nil
+}
+
+// daysApart reports whether each value of a slot is given only by
+// sentences naming days, and no two values share one: "a magnitude 6.1
+// earthquake struck on Tuesday" and "a magnitude 4.7 aftershock shook the
+// coast on Wednesday" measure two shocks, not one disagreed on. Tolls are
+// exempt: they rise from one day to the next, which is an update.
+func daysApart(votes []vote, byValue map[string][]int, order []string, sents []sent) bool {
+	var days [][]string
+	for _, key := range order {
+		var ds []string
+		for _, i := range byValue[key] {
+			d := sents[votes[i].sent].dates
+			if len(d) == 0 {
+				return false
+			}
+			ds = append(ds, d...)
+		}
+		for _, other := range days {
+			if !disjoint(ds, other) {
+				return false
+			}
+		}
+		days = append(days, ds)
+	}
+	return true
 }
 
 // common returns the values that every member of cl with any values has.
@@ -627,6 +670,9 @@ const strictPersonMin = 0.6
 // easily pair up).
 func needsStrict(slot string) bool {
 	if k, ok := strings.CutPrefix(slot, "figure:"); ok {
+		if k == amountClass {
+			return false // units are a known vocabulary too
+		}
 		for _, c := range countClass {
 			if c == k {
 				return false
@@ -683,7 +729,10 @@ func formatFigure(f figure) string {
 	if f.hi > f.lo {
 		v += "–" + strconv.FormatFloat(f.hi, 'f', -1, 64)
 	}
-	if f.class != "" {
+	switch {
+	case f.unit != "":
+		v += " " + f.unit
+	case f.class != "":
 		v += " " + f.class
 	}
 	return v
@@ -703,7 +752,7 @@ func formatFigure(f figure) string {
 // today's toll. Classes already in conflict in an aligned claim are
 // skipped.
 func (c *buildCtx) tollConflicts(clusters []*cluster, sents []sent, ft *featTable) []*cluster {
-	known := map[string]bool{"dead": true, "injured": true, "missing": true}
+	known := map[string]bool{"dead": true, "injured": true, "missing": true, amountClass: true}
 	done := map[string]bool{}
 	for _, cl := range clusters {
 		if slot, _ := conflictOf(cl, sents, ft, c); strings.HasPrefix(slot, "figure:") {
@@ -741,8 +790,11 @@ func (c *buildCtx) tollConflicts(clusters []*cluster, sents []sent, ft *featTabl
 			}
 		}
 		for class, fs := range perClass {
-			if len(fs) == 1 && !done[class] {
-				byClass[class] = append(byClass[class], hit{i, fs[0]})
+			if done[class] {
+				continue
+			}
+			for _, f := range figureVotes(s, class, fs) {
+				byClass[class] = append(byClass[class], hit{i, f})
 			}
 		}
 	}
@@ -767,14 +819,110 @@ func (c *buildCtx) tollConflicts(clusters []*cluster, sents []sent, ft *featTabl
 		}
 		cl := &cluster{arts: map[int]bool{}}
 		for _, h := range hits {
-			if a := sents[h.sent].art; !cl.arts[a] {
+			a := sents[h.sent].art
+			// An amount's article may give each side in a sentence of
+			// its own ("The company says 2,000 litres." ... "Campaigners
+			// say ten tonnes."); a toll's gives one count.
+			if !cl.arts[a] || (class == amountClass && !slices.Contains(cl.members, h.sent) && !givesValue(cl, sents, a, h.value)) {
 				cl.arts[a] = true
 				cl.members = append(cl.members, h.sent)
 			}
 		}
+		// Kept to one sentence per article, the members may agree after
+		// all; the claim would then only repeat aligned ones.
+		if slot, _ := conflictOf(cl, sents, ft, c); slot == "" {
+			continue
+		}
 		out = append(out, cl)
 	}
 	return out
+}
+
+// mergeConflicts joins claims that disagree on the same figure slot and
+// share a value: "The company said 2,000 litres" (against one source's ten
+// tonnes) and "Campaigners estimate ten tonnes" (against one source's 2,000
+// litres) are one disagreement, and the reader should see it once with every
+// source on each side. The merged claim takes the place of the first.
+func (c *buildCtx) mergeConflicts(clusters []*cluster, sents []sent, ft *featTable) []*cluster {
+	type conflict struct {
+		at     int
+		values []news.ClaimValue
+	}
+	bySlot := map[string][]conflict{}
+	var slots []string
+	for i, cl := range clusters {
+		slot, values := conflictOf(cl, sents, ft, c)
+		if !strings.HasPrefix(slot, "figure:") {
+			continue
+		}
+		if _, ok := bySlot[slot]; !ok {
+			slots = append(slots, slot)
+		}
+		bySlot[slot] = append(bySlot[slot], conflict{i, values})
+	}
+	drop := map[int]bool{}
+	for _, slot := range slots {
+		cs := bySlot[slot]
+		for j := 1; j < len(cs); j++ {
+			if !shareValue(cs[0].values, cs[j].values) {
+				continue
+			}
+			into, from := clusters[cs[0].at], clusters[cs[j].at]
+			for _, m := range from.members {
+				if !slices.Contains(into.members, m) {
+					into.members = append(into.members, m)
+					into.arts[sents[m].art] = true
+				}
+			}
+			slices.Sort(into.members)
+			drop[cs[j].at] = true
+		}
+	}
+	if len(drop) == 0 {
+		return clusters
+	}
+	out := clusters[:0]
+	for i, cl := range clusters {
+		if !drop[i] {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+func shareValue(a, b []news.ClaimValue) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Value == y.Value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureVotes returns the values of class a sentence votes for, given its
+// figures fs of that class: the one figure it gives; for an amount, each
+// side of a sentence that contrasts sources (amountVotes); none otherwise.
+func figureVotes(s *sent, class string, fs []figure) []figure {
+	if class == amountClass {
+		return amountVotes(s, fs)
+	}
+	if len(fs) == 1 {
+		return fs
+	}
+	return nil
+}
+
+// givesValue reports whether a member of cl from article art already gives
+// a figure overlapping v.
+func givesValue(cl *cluster, sents []sent, art int, v figure) bool {
+	for _, m := range cl.members {
+		if sents[m].art == art && slices.ContainsFunc(sents[m].figs, func(f figure) bool { return overlaps(f, v) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameTime reports whether a sentence speaks of the event's time: no day

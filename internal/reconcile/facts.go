@@ -68,7 +68,7 @@ func (c *buildCtx) eventPlaces() []news.GeoPlace {
 	byKey := map[string]*agg{}
 	var keys []string
 	for i, x := range c.an {
-		for _, p := range x.Places {
+		for _, p := range slices.Concat(x.Places, x.TitlePlaces) {
 			if p.Name == "" {
 				continue
 			}
@@ -110,7 +110,10 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 // locScores weighs each place (by folded name) as the event's location: a
 // mention counts 1, plus 1.5 after a locative preposition and 1 in an
 // article's first sentence (the lead and its dateline say where). Topic
-// places ("aid for Gaza") are mentioned often but seldom as "in Gaza".
+// places ("aid for Gaza") are mentioned often but seldom as "in Gaza". A
+// mention in a sentence about where the hurt were taken counts only 0.5,
+// whatever its place: "flown to a hospital in Lawton" says where the
+// hospital is, not where it happened.
 func (c *buildCtx) locScores() map[string]float64 {
 	out := map[string]float64{}
 	for i, x := range c.an {
@@ -121,6 +124,10 @@ func (c *buildCtx) locScores() map[string]float64 {
 		}
 		for _, p := range x.Places {
 			if p.Start < 0 || p.End > len(text) || p.Start > p.End {
+				continue
+			}
+			if careSentence(text, x.Sentences, p.Start) {
+				out[fold(p.Name)] += 0.5
 				continue
 			}
 			v := 1.0
@@ -137,24 +144,114 @@ func (c *buildCtx) locScores() map[string]float64 {
 	return out
 }
 
+// careWords mark a sentence about the care of the hurt: where they were
+// taken, not where it happened.
+var careWords = map[string]bool{"hospital": true, "hospitals": true, "hospitalized": true, "medical": true,
+	"transported": true, "airlifted": true, "flown": true, "trauma": true}
+
+// careSentence reports whether the sentence holding byte off of text is
+// about the care of the hurt (careWords).
+func careSentence(text string, sents []news.Span, off int) bool {
+	for _, s := range sents {
+		if off < s.Start || off >= s.End || s.End > len(text) {
+			continue
+		}
+		for _, w := range words(text[s.Start:s.End]) {
+			if careWords[fold(w)] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// titleWeight is what a headline naming a place after a locative ("Two
+// hurt in Graham shooting") adds to its score as the event's location:
+// more than a lead sentence's locative mention. A headline naming it
+// otherwise ("Kent police say...", "talks on Gaza rebuilding") adds 1, as
+// a mention does: headlines name topics too.
+const titleWeight = 3.0
+
+// titlePlaces weighs, for each place of the event (by folded name), the
+// headlines that name it (titleWeight or 1 an article), outlet suffixes
+// cleaned off (cleanTitle): as written in a text or a headline of the
+// event (Places, TitlePlaces) or by its gazetteer name.
+func (c *buildCtx) titlePlaces() map[string]float64 {
+	forms := map[string]string{} // folded words of a form → folded place name
+	for _, x := range c.an {
+		for _, p := range slices.Concat(x.Places, x.TitlePlaces) {
+			if p.Name == "" {
+				continue
+			}
+			for _, f := range []string{p.Name, p.Text} {
+				if w := strings.Join(words(fold(f)), " "); w != "" {
+					forms[w] = fold(p.Name)
+				}
+			}
+		}
+	}
+	out := map[string]float64{}
+	for _, a := range c.arts {
+		tw := words(fold(cleanTitle(a.Title, a.Source)))
+		if len(tw) == 0 {
+			continue
+		}
+		best := map[string]float64{}
+		for f, name := range forms {
+			fw := strings.Fields(f)
+			for k := 0; k+len(fw) <= len(tw); k++ {
+				if !slices.Equal(tw[k:k+len(fw)], fw) {
+					continue
+				}
+				v := 1.0
+				if k > 0 && locatives[tw[k-1]] {
+					v = titleWeight
+				}
+				best[name] = max(best[name], v)
+			}
+		}
+		for name, v := range best {
+			out[name] += v
+		}
+	}
+	return out
+}
+
 // where picks the event's main places: those with coordinates that score
 // as its location (locScores) at least a third of the best one, up to
 // three. Within a country the most specific come first (a city before its
 // country), since "Amman" says more about where it happened than "Jordan".
 func where(places []news.GeoPlace, loc map[string]float64) []news.GeoPlace {
+	return whereWith(places, loc, nil)
+}
+
+// whereWith is where with the headlines' weights (titlePlaces) added to
+// the text's: they order the places, and a place a headline names after a
+// locative is kept as one of the main ones, but they do not push out a place the
+// texts alone would keep (the best headline place is often the best text
+// place too, far ahead of the others).
+func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoPlace {
 	var cands []news.GeoPlace
 	for _, p := range places {
 		if p.Lat != 0 || p.Lon != 0 {
 			cands = append(cands, p)
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return loc[fold(cands[i].Name)] > loc[fold(cands[j].Name)] })
+	score := func(p news.GeoPlace) float64 { return loc[fold(p.Name)] + head[fold(p.Name)] }
+	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) > score(cands[j]) })
+	bestText := 0.0
+	for _, p := range cands {
+		bestText = max(bestText, loc[fold(p.Name)])
+	}
 	var out []news.GeoPlace
 	for _, p := range cands {
-		if len(out) == 3 || loc[fold(p.Name)]*3 < loc[fold(cands[0].Name)] {
+		if len(out) == 3 {
 			break
 		}
-		out = append(out, p)
+		if loc[fold(p.Name)]*3 >= bestText || head[fold(p.Name)] >= titleWeight && score(p)*3 >= score(cands[0]) {
+			out = append(out, p)
+		}
 	}
 	group := map[string]int{}
 	for i, p := range out {
@@ -233,6 +330,25 @@ func (c *buildCtx) eventFigures() []news.Figure {
 			g, ok := byKey[k]
 			if !ok {
 				q := f
+				q.Start, q.End = 0, 0
+				g = &agg{f: q}
+				byKey[k] = g
+				keys = append(keys, k)
+			}
+			g.n++
+		}
+		// A headline's toll ("Four hurt in shooting") is a figure of the
+		// article too, read on its own words.
+		for _, f := range x.TitleFigures {
+			if f.Text == "" {
+				continue
+			}
+			q := f
+			q.Start, q.End = 0, len(f.Text)
+			fg := c.figureOf(f.Text, news.Span{Start: 0, End: len(f.Text)}, q)
+			k := formatFigure(fg) + "|" + fold(f.Counts)
+			g, ok := byKey[k]
+			if !ok {
 				q.Start, q.End = 0, 0
 				g = &agg{f: q}
 				byKey[k] = g
@@ -447,6 +563,9 @@ type claimInfo struct {
 	firstArt int
 	firstPos int
 	facts    int // entities, places, figures and dates it names
+	// meanPos is the mean position of its sentences within their
+	// articles: a lead fact opens the reports that state it.
+	meanPos float64
 }
 
 func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimInfo {
@@ -459,6 +578,7 @@ func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimI
 		if s.art < ci.firstArt || (s.art == ci.firstArt && s.pos < ci.firstPos) {
 			ci.firstArt, ci.firstPos = s.art, s.pos
 		}
+		ci.meanPos += float64(s.pos) / float64(len(cl.members))
 	}
 	if sents[ci.rep].text != claim.Text {
 		ci.rep = cl.members[0]
@@ -476,8 +596,10 @@ func (c *buildCtx) claimInfo(cl *cluster, sents []sent, claim news.Claim) claimI
 
 // rankClaims orders claims for reading: conflicts, then corroborated
 // claims by how many outlets back them, then single-source claims by how
-// many facts they carry, capped at maxSingles; within a rank, earliest
-// first.
+// many facts they carry, capped at maxSingles. Conflicts and corroborated
+// claims backed by as many outlets come lead facts first (those placed
+// highest in the reports that state them); then, and singles within a
+// rank, earliest first.
 func rankClaims(claims []news.Claim, infos []claimInfo) []news.Claim {
 	idx := make([]int, len(claims))
 	for i := range idx {
@@ -502,8 +624,13 @@ func rankClaims(claims []news.Claim, infos []claimInfo) []news.Claim {
 			if ia.facts != ib.facts {
 				return ia.facts > ib.facts
 			}
-		} else if ia.groups != ib.groups {
-			return ia.groups > ib.groups
+		} else {
+			if ia.groups != ib.groups {
+				return ia.groups > ib.groups
+			}
+			if ia.meanPos != ib.meanPos {
+				return ia.meanPos < ib.meanPos
+			}
 		}
 		if ia.firstArt != ib.firstArt {
 			return ia.firstArt < ib.firstArt

@@ -201,7 +201,7 @@ func Report(w io.Writer, ev news.Event, arts []news.Article) error {
 				case news.Conflicting:
 					fmt.Fprintf(bw, "    - %s[%s] %s\n", kindText(cl.Kind), slotText(cl.Slot), cl.Text)
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "        %s: %s %s%s\n", v.Value, c.outlets(v.Outlets), c.refs(v.Sources), sinceText(v.First))
+						fmt.Fprintf(bw, "        %s: %s %s%s\n", valueText(cl.Slot, v.Value), c.outlets(v.Outlets), c.refs(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
 					fmt.Fprintf(bw, "    - %s %s\n        %d outlets: %s\n", cl.Text, c.refs(cl.Sources), len(cl.Outlets), c.outlets(cl.Outlets))
@@ -349,7 +349,7 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 				case news.Conflicting:
 					fmt.Fprintf(bw, "- %s**%s:** %s\n", kindText(cl.Kind), md(slotText(cl.Slot)), md(cl.Text))
 					for _, v := range cl.Values {
-						fmt.Fprintf(bw, "  - %s — %s%s%s\n", md(v.Value), md(c.outlets(v.Outlets)), c.notes(v.Sources), sinceText(v.First))
+						fmt.Fprintf(bw, "  - %s — %s%s%s\n", md(valueText(cl.Slot, v.Value)), md(c.outlets(v.Outlets)), c.notes(v.Sources), sinceText(v.First))
 					}
 				case news.Corroborated:
 					fmt.Fprintf(bw, "- %s%s (%d outlets: %s)\n", md(cl.Text), c.notes(cl.Sources), len(cl.Outlets), md(c.outlets(cl.Outlets)))
@@ -414,4 +414,14 @@ func Markdown(w io.Writer, ev news.Event, arts []news.Article) error {
 		return fmt.Errorf("markdown %s: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// valueText writes a side of a disagreement for people: a figure's whole
+// numbers with thousands separators ("10,000,000 euro"; the claim keeps
+// the plain "10000000 euro" for machines).
+func valueText(slot, value string) string {
+	if strings.HasPrefix(slot, "figure:") {
+		return news.FormatLabel(value)
+	}
+	return value
 }

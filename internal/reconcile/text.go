@@ -10,6 +10,7 @@ import (
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -349,9 +350,11 @@ var boilerplatePrefixes = []string{
 	"reporting by", "additional reporting", "editing by", "writing by", "compiled by", "copyright", "©",
 	"all rights reserved", "originally published", "updated", "last updated", "read more", "click here",
 	"sign up", "follow us", "subscribe", "related:", "advertisement",
+	// Notes on the article itself: updates and corrections.
+	"this article", "this story", "this version", "an earlier version", "correction:",
+	"editor's note", "editor’s note", "dieser artikel", "dieser beitrag", "cet article", "este articulo", "este artículo",
 }
 
-// boilerplate reports whether a sentence is a credit or site line.
 // heading reports whether a "sentence" is a heading, not a statement of
 // the body: the article's own title repeated, or a short line that ends
 // without a sentence's closing punctuation (a section heading, a
@@ -371,6 +374,9 @@ func heading(s, title string) bool {
 	return len(strings.Fields(s)) <= 14
 }
 
+// boilerplate reports whether a sentence is a credit or site line, or
+// other page furniture the extractor knows (bylines, picture credits,
+// prompts).
 func boilerplate(s string) bool {
 	f := strings.ToLower(strings.TrimLeft(s, " \t\"'“(-—"))
 	for _, p := range boilerplatePrefixes {
@@ -378,7 +384,7 @@ func boilerplate(s string) bool {
 			return true
 		}
 	}
-	return strings.Contains(f, "all rights reserved")
+	return strings.Contains(f, "all rights reserved") || extract.Furniture(s)
 }
 
 // shared yields, in order, the elements two sorted slices without repeats

@@ -350,6 +350,9 @@ func (s *Server) eventView(r *http.Request) (eventData, error) {
 		}
 		cv := claimView{Claim: c, Refs: refs(c.Sources)}
 		for _, v := range c.Values {
+			if strings.HasPrefix(c.Slot, "figure:") {
+				v.Value = news.FormatLabel(v.Value) // "10,000,000 euro", as figures read
+			}
 			cv.Values = append(cv.Values, claimValueView{ClaimValue: v, Refs: refs(v.Sources)})
 		}
 		g.Claims = append(g.Claims, cv)
