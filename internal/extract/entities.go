@@ -77,6 +77,13 @@ func (a *Analyzer) spans(text string, toks []token) [][2]int {
 				j++ // after "J." in "Antony J. Blinken"
 				continue
 			}
+			// "St. Louis", "Ft. Worth", "Mt. Vernon": a saint's, fort's or
+			// mount's abbreviation opening a run is part of the name.
+			if t.Kind == tPunct && text[t.Start] == '.' && (j-1 == i || stop[toks[j-2].Fold]) && placeAbbrevs[text[toks[j-1].Start:toks[j-1].End]] && toks[j-1].End == t.Start &&
+				j+1 < len(toks) && onlySpace(text, t.End, toks[j+1].Start) && a.isCap(text, &toks[j+1]) {
+				j += 2
+				continue
+			}
 			// middle initial "J." followed by a capitalised word
 			if t.Kind == tPunct && text[t.Start] == '.' && toks[j-1].End-toks[j-1].Start == 1 && toks[j-1].End == t.Start &&
 				j+1 < len(toks) && a.isCap(text, &toks[j+1]) && j-1 > i {
@@ -103,6 +110,9 @@ func (a *Analyzer) spans(text string, toks []token) [][2]int {
 	}
 	return out
 }
+
+// placeAbbrevs open place names: Saint, Sainte, Fort, Mount.
+var placeAbbrevs = set("St", "Ste", "Ft", "Mt")
 
 func (a *Analyzer) fold(text string, toks []token, s, e int) string {
 	if e-s == 1 {

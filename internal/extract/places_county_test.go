@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +85,31 @@ func TestPlacesByPosition(t *testing.T) {
 		}
 		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("%q: places %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// "St.", "Ft." and "Mt." opening a name are part of it: the name is not
+// the word after them (a Turkmen city "Mary", a man "Paul").
+func TestSaintFortMount(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct{ text, place string }{
+		{"He flew to St. Louis on Friday.", "St. Louis"},
+		{"Soldiers at Ft. Bragg were told on Monday.", "Ft. Bragg"},
+	} {
+		an := a.Analyze(&news.Article{ID: "s", Lang: "en", Text: tc.text})
+		found := false
+		for _, e := range an.Entities {
+			if e.Type == news.Place && (e.Name == tc.place || slices.Contains(e.Aliases, tc.place)) {
+				found = true
+				continue
+			}
+			if strings.Contains(tc.place, e.Name) {
+				t.Errorf("%q: entity %q (%s), a part of %q", tc.text, e.Name, e.Type, tc.place)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no place %q in %+v", tc.text, tc.place, an.Entities)
 		}
 	}
 }

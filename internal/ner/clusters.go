@@ -114,7 +114,8 @@ func InduceClusters(sents [][]string, opt ClusterOptions) *Clusters {
 			}
 			// Inside a sentence: not its first word, nor after a quote,
 			// colon or bracket (where a sentence may start again).
-			if i == 0 || len(s[i-1]) == 0 || !unicode.IsLetter([]rune(w)[0]) {
+			r, _ := utf8.DecodeRuneInString(w)
+			if i == 0 || len(s[i-1]) == 0 || !unicode.IsLetter(r) {
 				continue
 			}
 			switch s[i-1] {
@@ -123,7 +124,7 @@ func InduceClusters(sents [][]string, opt ClusterOptions) *Clusters {
 			}
 			x := capsOf[h]
 			x.inside++
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			if unicode.IsUpper(r) {
 				x.upper++
 			}
 			capsOf[h] = x

@@ -24,7 +24,8 @@ import (
 //	  count, then strings), the default domain (a string is a uvarint
 //	  length, then bytes), the word clusters (uvarint count, then per
 //	  word the low 32 bits of its lower-case hash, little-endian, and
-//	  its path as a uvarint, in increasing order of hash),
+//	  its path and capitalisation class (Clusters) as a uvarint, in
+//	  increasing order of hash),
 //	  uvarint bits, float32 scale,
 //	  (numLabels+1)*numLabels float32 transitions,
 //	  uvarint number of non-zero rows, then per row: uvarint gap from the

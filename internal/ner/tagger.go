@@ -23,9 +23,9 @@
 //
 //	go run ./internal/ner/cmd/train
 //
-// from the repository root (or go generate ./internal/ner), in about ten
-// minutes on two cores (three perceptrons averaged per model, -runs), byte for byte the same file each time; it
-// prints the held-back scores. With -dev it trains on four fifths of each
+// from the repository root (or go generate ./internal/ner), in ten to 15
+// minutes on two cores (three perceptrons averaged per model, -runs),
+// byte for byte the same file each time; it prints the held-back scores. With -dev it trains on four fifths of each
 // training part and scores on the last fifth instead, for trying changes
 // without looking at the held-back parts. A language's weight table takes
 // 2^20 rows of 9 int16 (19 MB) once it is first used. See NOTICE.md at the
