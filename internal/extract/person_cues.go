@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,8 @@ var rolesBefore = set("victim", "victims", "suspect", "suspects", "shooter", "gu
 // actsBefore are the verbs after which a name is the person acted on:
 // "police arrested Jim Roe", "a warrant to arrest Jim Roe".
 var actsBefore = set("arrested", "arrest", "arresting", "charged", "charging", "booked", "indicted", "jailed",
-	"convicted", "sentenced", "identified", "identifying", "accused", "killing", "wounding", "injuring")
+	"convicted", "sentenced", "identified", "identifying", "accused", "killing", "wounding", "injuring", "shot", "killed",
+	"wounded")
 
 // namedAs are the verbs of "identified (the victim) as Jane Roe".
 var namedAs = set("identified", "identifies", "identify", "named", "names")
@@ -182,7 +184,7 @@ func (d *doc) cueAfter(e int) bool {
 		return isAge(w(e+1)) && w(e+2) == ")"
 	case w0 == ",":
 		k := e + 1
-		if w(k) == "a" || w(k) == "an" || w(k) == "age" || w(k) == "aged" {
+		if ageLead[w(k)] {
 			k++
 		}
 		if d.ageAt(k) > 0 {
@@ -211,60 +213,158 @@ func (d *doc) cueAfter(e int) bool {
 	return false
 }
 
+// ageLead are the words between a name's comma and its age: ", a
+// 23-year-old", ", aged 23", ", all 19", ", ages 25 and 26".
+var ageLead = set("a", "an", "age", "aged", "all", "ages", "both")
+
 // isAge reports whether s is a whole number a person's age can be.
 func isAge(s string) bool {
 	n, err := strconv.Atoi(s)
 	return err == nil && n > 0 && n < 110 && len(s) <= 3
 }
 
-// cuedPersons makes a person of every name in a person's context
-// (personCue): a candidate of another type is retyped, and a run of
-// capitalised words no candidate covers (the tagger saw no name in it)
-// is added. A name's trailing "of Town" ("Jane Roe of Millbrook") is cut
-// off first. Names headed by an organisation's or a place's noun
-// ("Police Department", "Street"), names from the alias table and lone
-// words the gazetteer holds as places are left alone.
+// run is a run of capitalised words that may be a person's name: tokens
+// [s, e) are the name, [e, full) a trailing "of Town"; in holds the
+// candidates inside the name.
+type run struct {
+	s, e, full int
+	in         []int
+	cued       bool // personCue, or a person's list (listCues)
+	placeLike  bool // a candidate inside is a place
+}
+
+// listSeps are the tokens between the names of a list: "A, B and C".
+var listSeps = set(",", "and", ";")
+
+// listCues spreads a person's cue along a list of names: in "identified
+// as Jane Roe, Jim Roe and Ann Poe" or "Jane Roe, Jim Roe and Ann Poe,
+// all 19," every name is a person's. Runs holding a place do not take
+// the cue from their neighbours.
+func (d *doc) listCues(runs []run) {
+	linked := func(a, b run) bool {
+		if a.full >= b.s || d.toks[a.full].Sent != d.toks[b.s].Sent || b.s-a.full > 2 {
+			return false
+		}
+		for k := a.full; k < b.s; k++ {
+			if !listSeps[d.word(k, k)] {
+				return false
+			}
+		}
+		return true
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i+1 < len(runs); i++ {
+			a, b := &runs[i], &runs[i+1]
+			if a.cued == b.cued || !linked(*a, *b) {
+				continue
+			}
+			if !a.cued && !a.placeLike {
+				a.cued, changed = true, true
+			} else if !b.cued && !b.placeLike {
+				b.cued, changed = true, true
+			}
+		}
+	}
+}
+
+// cuedPersons makes a person of every run of capitalised words in a
+// person's context (personCue). The candidates inside the run (a town, a
+// firm, or the part of it the tagger took for a name: "Joshua" of "Joshua
+// Agosto, 25,") give way to one person, and a run the tagger saw no name
+// in is added. An age adjective opening the run ("Twenty-five-day-old
+// Jane Roe") is no part of the name, and a trailing "of Town" ("Jane Roe
+// of Millbrook") is cut off and keeps its own candidates. Runs holding a
+// name of the alias table or an abbreviation's long form, runs headed by
+// an organisation's or a place's noun ("Police Department", "Street") and
+// lone words that are places are left alone.
 func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 	text, toks := d.text, d.toks
-	covered := make([]bool, len(toks))
-	for i := range cands {
-		c := &cands[i]
+	owner := make([]int, len(toks)) // token → index+1 of the candidate covering it
+	for i, c := range cands {
 		for k := c.s; k < c.e; k++ {
-			covered[k] = true
-		}
-		if c.typ == news.Person || c.longForm || c.abbrOf > 0 || c.alias != "" {
-			continue
-		}
-		s, e := c.s, d.cutOf(c.s, c.e)
-		if !a.personShaped(d, s, e) || (e-s == 1 && (c.place != nil || a.bigPlace(toks[s].Fold))) {
-			continue
-		}
-		if d.personCue(s, e) || (e < c.e && d.cueAfter(c.e) && !townsfolk[d.word(c.e, s)]) {
-			c.s, c.e, c.typ, c.unsure, c.place = s, e, news.Person, false, nil
+			owner[k] = i + 1
 		}
 	}
+	drop := map[int]bool{}
+	var add []cand
+	var runs []run
 	for _, sp := range a.spans(text, toks) {
-		s, e := sp[0], sp[1]
-		free := true
-		for k := s; k < e; k++ {
-			free = free && !covered[k]
-		}
-		if !free || d.onFurniture(toks[s].Start) {
+		s, full := sp[0], sp[1]
+		if d.onFurniture(toks[s].Start) {
 			continue
 		}
-		for s < e && (stop[toks[s].Fold] || calendar[toks[s].Fold] || titleAt(toks, s, e) > 0) {
-			s++
+		for s < full {
+			if n := d.ageAt(s); n > s && n <= full {
+				s = n
+				continue
+			}
+			if stop[toks[s].Fold] || calendar[toks[s].Fold] || leadNouns[toks[s].Fold] || titleAt(toks, s, full) > 0 {
+				s++
+				continue
+			}
+			break
 		}
-		full := e
-		e = d.cutOf(s, e)
-		if e-s < 2 || !a.personShaped(d, s, e) {
+		e := d.cutOf(s, full)
+		for e > s && calendar[toks[e-1].Fold] {
+			e-- // "Jane Roe Monday"
+		}
+		if !a.personShaped(d, s, e) {
 			continue
 		}
-		if d.personCue(s, e) || (e < full && d.cueAfter(full) && !townsfolk[d.word(full, s)]) {
-			cands = append(cands, cand{s: s, e: e, typ: news.Person})
+		// The candidates overlapping the name: all must be open to
+		// retyping, and none may reach past it other than at the "of".
+		var in []int
+		ok := true
+		for k := s; k < e && ok; k++ {
+			i := owner[k] - 1
+			if i < 0 || slices.Contains(in, i) {
+				continue
+			}
+			c := cands[i]
+			switch {
+			case c.typ == news.Person && (c.s == s && c.e == e || c.e-c.s > 1 && c.s != s):
+				ok = false // already the person, or one a word in front would lengthen
+			case c.alias != "" || c.longForm || c.abbrOf > 0 || c.s < s || c.e > e:
+				ok = false
+			case e-s == 1 && (c.place != nil || !a.loneName(d, s)):
+				ok = false
+			}
+			in = append(in, i)
+		}
+		if !ok || (len(in) == 0 && e-s < 2) {
+			continue
+		}
+		r := run{s: s, e: e, full: full, in: in}
+		r.cued = d.personCue(s, e) || (e < full && d.cueAfter(full) && !townsfolk[d.word(full, s)])
+		for _, i := range in {
+			r.placeLike = r.placeLike || cands[i].typ == news.Place
+		}
+		runs = append(runs, r)
+	}
+	d.listCues(runs)
+	for _, r := range runs {
+		if !r.cued {
+			continue
+		}
+		s, e, in := r.s, r.e, r.in
+		for _, i := range in {
+			drop[i] = true
+		}
+		add = append(add, cand{s: s, e: e, typ: news.Person})
+	}
+	if len(add) == 0 {
+		return cands
+	}
+	// abbrOf holds a token index here (entities makes it a candidate's
+	// after the sort), so dropping candidates moves nothing it points at.
+	kept := make([]cand, 0, len(cands)+len(add))
+	for i, c := range cands {
+		if !drop[i] {
+			kept = append(kept, c)
 		}
 	}
-	return cands
+	return append(kept, add...)
 }
 
 // cutOf returns the end of the name [s, e) without a trailing "of ...":
@@ -296,29 +396,43 @@ func (a *Analyzer) personShaped(d *doc, s, e int) bool {
 			return false
 		}
 		words++
-		if allCaps(text[t.Start:t.End]) && t.End-t.Start > 1 {
+		if w := text[t.Start:t.End]; allCaps(w) && len(w) > 1 {
 			caps++
+			if !strings.Contains(w, ".") && !suffixes[t.Fold] {
+				return false // "PD", "SWAT": an abbreviation in a name's run
+			}
+		}
+		if personVerbs[t.Fold] || actsBefore[t.Fold] || leadNouns[t.Fold] && k == e-1 {
+			return false // "Girl Killed", "Boy Accidentally Shot": a headline's words
 		}
 	}
 	if words > 4 || caps == words {
 		return false
 	}
 	last := toks[e-1].Fold
-	return !hasOrgHead(toks, s, e) && !hasPlaceHead(toks, s, e) && !titles[last] && !groupHeads[last]
+	return !hasOrgHead(toks, s, e) && !hasPlaceHead(toks, s, e) && !(words == 1 && titles[last]) && !groupHeads[last]
 }
+
+// leadNouns are the capitalised nouns that open a run before a name
+// without being part of it: a role ("Victims Jane Roe"), a rank
+// ("Corporal Jim Roe"), a page's furniture ("Advertisement Jane Roe").
+// Ending a run, they make it no name ("Logistics Specialist").
+var leadNouns = set("victim", "victims", "suspect", "suspects", "boy", "girl", "man", "woman", "teen", "family",
+	"corporal", "cpl", "sergeant", "sgt", "trooper", "officer", "officers", "detective", "det", "agent", "specialist",
+	"private", "pvt", "lieutenant", "lt", "captain", "capt", "deputy", "examiner", "examiners", "advertisement",
+	"caption", "handout", "photo", "video", "show", "sophomore", "freshman", "junior", "senior")
+
+// suffixes are the generational suffixes of a name.
+var suffixes = set("ii", "iii", "iv", "jr", "sr")
 
 // groupHeads end the name of a group of people, not of one: "the Westside
 // Gang were charged".
 var groupHeads = set("gang", "gangs", "crew", "crips", "bloods", "members", "family", "band", "club", "team",
 	"group", "posse", "nationals")
 
-// bigPlace reports whether the gazetteer holds f as a country, a region
-// or a town of 100,000 people: a lone word so named stays a place.
-func (a *Analyzer) bigPlace(f string) bool {
-	for _, e := range a.gaz.LookupFolded(f) {
-		if e.Kind == "country" || e.Kind == "region" || e.Population >= 100000 {
-			return true
-		}
-	}
-	return false
+// loneName reports whether the lone word at token s may be taken for a
+// surname on a cue alone: not at a sentence's start ("Additionally"), not
+// a place of the gazetteer, not a nationality ("Texan").
+func (a *Analyzer) loneName(d *doc, s int) bool {
+	return !d.toks[s].Initial && len(a.gaz.LookupFolded(d.toks[s].Fold)) == 0 && !d.demonym(s)
 }
