@@ -231,6 +231,7 @@ type run struct {
 	in         []int
 	cued       bool // personCue, or a person's list (listCues)
 	placeLike  bool // a candidate inside is a place
+	done       bool // already one person candidate
 }
 
 // listSeps are the tokens between the names of a list: "A, B and C".
@@ -306,7 +307,7 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 			break
 		}
 		e := d.cutOf(s, full)
-		for e > s && calendar[toks[e-1].Fold] {
+		for e > s && weekdays[toks[e-1].Fold] {
 			e-- // "Jane Roe Monday"
 		}
 		if !a.personShaped(d, s, e) {
@@ -315,7 +316,7 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 		// The candidates overlapping the name: all must be open to
 		// retyping, and none may reach past it other than at the "of".
 		var in []int
-		ok := true
+		ok, done := true, false
 		for k := s; k < e && ok; k++ {
 			i := owner[k] - 1
 			if i < 0 || slices.Contains(in, i) {
@@ -323,9 +324,11 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 			}
 			c := cands[i]
 			switch {
-			case c.typ == news.Person && (c.s == s && c.e == e || c.e-c.s > 1 && c.s != s):
-				ok = false // already the person, or one a word in front would lengthen
-			case c.alias != "" || c.longForm || c.abbrOf > 0 || c.s < s || c.e > e:
+			case c.typ == news.Person && c.s == s && c.e == e:
+				done = true // already the person: only a cue for its list
+			case c.typ == news.Person && c.e-c.s > 1 && c.s != s && toks[s].Initial:
+				ok = false // a person a sentence's first word would lengthen
+			case c.alias != "" || c.longForm || c.abbrOf > 0 || c.s < s || c.e > full:
 				ok = false
 			case e-s == 1 && (c.place != nil || !a.loneName(d, s)):
 				ok = false
@@ -335,7 +338,7 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 		if !ok || (len(in) == 0 && e-s < 2) {
 			continue
 		}
-		r := run{s: s, e: e, full: full, in: in}
+		r := run{s: s, e: e, full: full, in: in, done: done}
 		r.cued = d.personCue(s, e) || (e < full && d.cueAfter(full) && !townsfolk[d.word(full, s)])
 		for _, i := range in {
 			r.placeLike = r.placeLike || cands[i].typ == news.Place
@@ -344,7 +347,7 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 	}
 	d.listCues(runs)
 	for _, r := range runs {
-		if !r.cued {
+		if !r.cued || r.done {
 			continue
 		}
 		s, e, in := r.s, r.e, r.in
@@ -421,6 +424,9 @@ var leadNouns = set("victim", "victims", "suspect", "suspects", "boy", "girl", "
 	"corporal", "cpl", "sergeant", "sgt", "trooper", "officer", "officers", "detective", "det", "agent", "specialist",
 	"private", "pvt", "lieutenant", "lt", "captain", "capt", "deputy", "examiner", "examiners", "advertisement",
 	"caption", "handout", "photo", "video", "show", "sophomore", "freshman", "junior", "senior")
+
+// weekdays follow a name in "police named Jane Roe Monday".
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // suffixes are the generational suffixes of a name.
 var suffixes = set("ii", "iii", "iv", "jr", "sr")
