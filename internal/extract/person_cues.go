@@ -22,7 +22,7 @@ var rolesBefore = set("victim", "victims", "suspect", "suspects", "shooter", "gu
 	"sister", "mother", "father", "stepfather", "stepson", "grandson", "granddaughter", "grandmother",
 	"grandfather", "nephew", "niece", "cousin", "uncle", "aunt", "friend", "fiance", "fiancee", "roommate",
 	"neighbor", "neighbour", "toddler", "infant", "baby", "boy", "girl", "homeowner", "resident", "inmate",
-	"fugitive", "passenger", "driver", "clerk", "cashier", "employee")
+	"fugitive", "passenger", "driver", "clerk", "cashier", "employee", "student", "soldier")
 
 // actsBefore are the verbs after which a name is the person acted on:
 // "police arrested Jim Roe", "a warrant to arrest Jim Roe".
@@ -51,7 +51,7 @@ var linking = set("was", "is", "were", "has", "had", "have", "been", "being", "l
 var personVerbs = set("arrested", "charged", "booked", "indicted", "jailed", "convicted", "sentenced", "killed",
 	"shot", "wounded", "injured", "pronounced", "hospitalized", "hospitalised", "slain", "murdered", "identified",
 	"died", "pleaded", "surrendered", "faces", "facing", "remains", "remained", "accused", "taken", "transported",
-	"rushed", "airlifted", "treated", "struck", "hit", "detained", "released", "survived", "suffered")
+	"rushed", "airlifted", "treated", "struck", "hit", "detained", "released", "survived", "suffered", "found")
 
 // roleAfter are the nouns of "Jane Roe, the victim".
 var roleAfter = set("victim", "suspect", "shooter", "gunman", "defendant", "mother", "father", "son", "daughter",
@@ -305,6 +305,14 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 				continue
 			}
 			break
+		}
+		// "University Student Jane Roe", "Army Soldier Jim Roe": a role
+		// noun inside the run ends what qualifies the person.
+		for k := full - 2; k > s; k-- {
+			if rolesBefore[toks[k].Fold] || leadNouns[toks[k].Fold] {
+				s = k + 1
+				break
+			}
 		}
 		e := d.cutOf(s, full)
 		for e > s && weekdays[toks[e-1].Fold] {
