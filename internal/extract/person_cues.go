@@ -155,7 +155,7 @@ func (d *doc) cueBefore(s, e int) bool {
 	switch {
 	case actsBefore[w1] || rolesBefore[w1]:
 		return true
-	case w1 == "," && rolesBefore[w2]:
+	case (w1 == "," || w1 == ":") && rolesBefore[w2]:
 		return true
 	case w1 == "of" && ofPerson[w2]:
 		return true
@@ -336,7 +336,7 @@ func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
 				done = true // already the person: only a cue for its list
 			case c.typ == news.Person && c.e-c.s > 1 && c.s != s && toks[s].Initial:
 				ok = false // a person a sentence's first word would lengthen
-			case c.alias != "" || c.longForm || c.abbrOf > 0 || c.s < s || c.e > full:
+			case c.alias != "" || c.longForm || c.abbrOf > 0 || c.s < sp[0] || c.e > full:
 				ok = false
 			case e-s == 1 && (c.place != nil || !a.loneName(d, s)):
 				ok = false

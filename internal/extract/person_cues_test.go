@@ -38,6 +38,7 @@ func TestCuedPersons(t *testing.T) {
 		{"Deputies arrested Lincoln Warren after a chase.", []string{"Lincoln Warren"}, nil},
 		{"He said his friend Teague Holloway was also shot.", []string{"Teague Holloway"}, nil},
 		{"Also hurt was Westfield State University Student Imara Quell of Dayton.", []string{"Imara Quell"}, []string{"University"}},
+		{"The two victims: Aurora Bristol and Selma Harlan, both hurt.", []string{"Aurora Bristol", "Selma Harlan"}, nil},
 		// Verbs and possessives after the name.
 		{"Hours later Austin Beaumont was taken into custody.", []string{"Austin Beaumont"}, nil},
 		{"Relatives say Chester Lancaster's family is in shock.", []string{"Chester Lancaster"}, nil},
