@@ -278,8 +278,11 @@ func (d *doc) listCues(runs []run) {
 // of Millbrook") is cut off and keeps its own candidates. Runs holding a
 // name of the alias table or an abbreviation's long form, runs headed by
 // an organisation's or a place's noun ("Police Department", "Street") and
-// lone words that are places are left alone.
+// lone words that are places are left alone. English texts only.
 func (a *Analyzer) cuedPersons(d *doc, cands []cand) []cand {
+	if d.lang != "en" {
+		return cands // the cue words are English
+	}
 	text, toks := d.text, d.toks
 	owner := make([]int, len(toks)) // token → index+1 of the candidate covering it
 	for i, c := range cands {
