@@ -190,7 +190,7 @@ var gvaMarks = []struct {
 	{"place", 0.85, 0.74, func(r FactsReport) Mark { return r.Place }},
 	{"killed", 0.70, 0.70, func(r FactsReport) Mark { return r.Killed }},
 	{"injured", 0.70, 0.70, func(r FactsReport) Mark { return r.Injured }},
-	{"people", 0.70, 0.65, func(r FactsReport) Mark { return r.People }},
+	{"people", 0.70, 0.69, func(r FactsReport) Mark { return r.People }},
 }
 
 func TestGVAFacts(t *testing.T) {
@@ -222,6 +222,7 @@ func TestGVAFacts(t *testing.T) {
 		for _, m := range gvaMarks {
 			fmt.Fprintf(&b, " %s %.1f%%", m.name, 100*m.get(h).Rate)
 		}
+		fmt.Fprintf(&b, " (victims %.1f%%, suspects %.1f%%)", 100*h.Victims.Rate, 100*h.Suspects.Rate)
 		t.Logf("%s ids (%d incidents):%s", []string{"even", "odd"}[parity], h.Incidents, b.String())
 	}
 	t.Logf("%d incidents, %d events; date ±1 day %.1f%%, city %.1f%%, victims %.1f%%, suspects %.1f%%",

@@ -254,6 +254,7 @@ func (a *Analyzer) entities(d *doc) {
 		}
 		cands = appendAbbrevUses(text, toks, cands, abTok, lc)
 	}
+	cands = a.cuedPersons(d, cands)
 	sort.Slice(cands, func(i, j int) bool { return cands[i].s < cands[j].s })
 	// abbrOf held the long form's first token + 1; make it an index + 1.
 	for i := range cands {
