@@ -232,7 +232,19 @@ type featurizer struct {
 	months   uint16   // bit m set: month m named
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
-	gaz      *geo.Gazetteer    // the places' other names; nil if it did not load
+	gaz      *geo.Gazetteer    // the places' other names, loaded at the first report not in English (see gazetteer)
+	gazTried bool
+}
+
+// gazetteer loads the gazetteer on first use: parsing it takes half a
+// second, which a stream all in English never needs. Nil if it did not
+// load (it is embedded, so geo's own tests fail first).
+func (f *featurizer) gazetteer() *geo.Gazetteer {
+	if !f.gazTried {
+		f.gaz, _ = geo.Load()
+		f.gazTried = true
+	}
+	return f.gaz
 }
 
 // year counts a four-digit year.
@@ -448,8 +460,7 @@ var monthNames = map[string]map[string]string{
 }
 
 func newFeaturizer() *featurizer {
-	g, _ := geo.Load() // embedded: it loads, or the tests of geo fail
-	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256), gaz: g}
+	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256)}
 }
 
 // features fills f.counts with the article's feature counts.
@@ -578,7 +589,7 @@ func (f *featurizer) addTokens(toks []token) {
 			// a name of Hamm), and English reports name towns as the
 			// gazetteer mostly does.
 			var canon []string
-			if f.gaz != nil && f.lang != "" && f.lang != "en" {
+			if f.lang != "" && f.lang != "en" && f.gazetteer() != nil {
 				for _, n := range f.name {
 					if c, ok := f.gaz.Canonical(n); ok {
 						canon = append(canon, c)
