@@ -159,7 +159,7 @@ func docOrder(x, y *doc) int {
 // average linkage: starting from single articles, the two groups joined
 // by an edge with the highest average pair probability are merged while
 // that average reaches Model.Join. The average over two large groups is
-// taken on an evenly spaced sample of sampleSize articles of each, so a
+// taken on a sample of sampleSize articles of each (see mergeSamples), so a
 // merge costs a bounded number of pair scores.
 func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	n := len(comp)
