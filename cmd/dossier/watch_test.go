@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -135,22 +136,8 @@ func TestWatchProcessesShareFeeds(t *testing.T) {
 			if out, err := exec.Command(bin, "migrate", "--db", dsn).CombinedOutput(); err != nil {
 				t.Fatalf("migrate: %v\n%s", err, out)
 			}
-			var mu sync.Mutex
-			hits := map[string]int{}
-			var srv *httptest.Server
-			srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if !strings.HasSuffix(r.URL.Path, "/feed.xml") {
-					http.NotFound(w, r)
-					return
-				}
-				mu.Lock()
-				hits[r.URL.Path]++
-				mu.Unlock()
-				time.Sleep(100 * time.Millisecond) // a poll takes a while, as over the network
-				w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-				fmt.Fprintf(w, testFeed, srv.URL+strings.TrimSuffix(r.URL.Path, "/feed.xml"))
-			}))
-			defer srv.Close()
+			// A poll takes a while, as over the network.
+			srv, hits := feedServer(t, 100*time.Millisecond)
 			var feeds []string
 			for i := range 6 {
 				feeds = append(feeds, fmt.Sprintf("%s/f%d/feed.xml", srv.URL, i))
@@ -186,11 +173,10 @@ func TestWatchProcessesShareFeeds(t *testing.T) {
 			// would fetch a feed again.
 			time.Sleep(time.Second)
 			stop()
-			mu.Lock()
-			defer mu.Unlock()
+			got := hits()
 			for _, f := range feeds {
 				u, _ := url.Parse(f)
-				if n := hits[u.Path]; n != 1 {
+				if n := got[u.Path]; n != 1 {
 					t.Errorf("%s fetched %d times by two watch processes in one period, want 1", u.Path, n)
 				}
 			}
@@ -215,11 +201,11 @@ func allPolled(t *testing.T, dsn string, feeds []string) bool {
 	return true
 }
 
-// TestWatchOPML follows an OPML subscription list: `dossier watch --once
-// --opml FILE` polls each feed the list names on a loopback server (one of
-// them in a folder, one listed twice) and stores their items; a list with
-// a bad xmlUrl fails naming the file and line.
-func TestWatchOPML(t *testing.T) {
+// feedServer serves testFeed at every path ending in /feed.xml on
+// loopback, after delay, and returns the server and a function that
+// reads how often each path was fetched.
+func feedServer(t *testing.T, delay time.Duration) (*httptest.Server, func() map[string]int) {
+	t.Helper()
 	var mu sync.Mutex
 	hits := map[string]int{}
 	var srv *httptest.Server
@@ -231,10 +217,24 @@ func TestWatchOPML(t *testing.T) {
 		mu.Lock()
 		hits[r.URL.Path]++
 		mu.Unlock()
+		time.Sleep(delay)
 		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 		fmt.Fprintf(w, testFeed, srv.URL+strings.TrimSuffix(r.URL.Path, "/feed.xml"))
 	}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv, func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		return maps.Clone(hits)
+	}
+}
+
+// TestWatchOPML follows an OPML subscription list: `dossier watch --once
+// --opml FILE` polls each feed the list names on a loopback server (one of
+// them in a folder, one listed twice) and stores their items; a list with
+// a bad xmlUrl fails naming the file and line.
+func TestWatchOPML(t *testing.T) {
+	srv, hits := feedServer(t, 0)
 	dir := t.TempDir()
 	list := filepath.Join(dir, "subs.opml")
 	opml := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
@@ -251,11 +251,9 @@ func TestWatchOPML(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("watch --opml exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
-	mu.Lock()
-	if hits["/a/feed.xml"] != 1 || hits["/b/feed.xml"] != 1 || len(hits) != 2 {
-		t.Errorf("feeds fetched %v, want /a/feed.xml and /b/feed.xml once each", hits)
+	if got := hits(); got["/a/feed.xml"] != 1 || got["/b/feed.xml"] != 1 || len(got) != 2 {
+		t.Errorf("feeds fetched %v, want /a/feed.xml and /b/feed.xml once each", got)
 	}
-	mu.Unlock()
 	// Both feeds carry the same three stories under their own links; the
 	// store keeps each story once.
 	if n := storedArticles(t, db); n != 3 {
