@@ -147,58 +147,49 @@ func TestDemoNoFurniture(t *testing.T) {
 	}
 }
 
-// TestNoteAndDatelineNoClaim builds an event from two reports of my own
-// writing that open with a dateline and close with an update note: neither
-// is a claim, and the statement between them is.
-func TestNoteAndDatelineNoClaim(t *testing.T) {
-	pub := time.Date(2025, 3, 3, 12, 0, 0, 0, time.UTC)
-	arts := []news.Article{
-		{ID: "a", Source: "one.example", Lang: "en", Published: pub, Title: "Warehouse fire",
-			Text: "Lyon, Monday, 3 March 2025.\n\nA warehouse fire in Lyon forced 200 residents from their homes on Monday, the fire service said.\n\nThis article was updated at 18:00 with the number of residents."},
-		{ID: "b", Source: "two.example", Lang: "en", Published: pub.Add(time.Hour), Title: "Fire in Lyon",
-			Text: "Lyon, today (03.03.2025).\n\nA warehouse fire in Lyon forced 200 residents from their homes on Monday, firefighters said.\n\nAn earlier version of this story gave the wrong district."},
-	}
-	analyze := extractAnalyzer(t)
-	an := []news.Analysis{analyze(&arts[0]), analyze(&arts[1])}
-	ev := Build(news.Event{ID: "e"}, arts, an)
-	found := false
-	for _, c := range ev.Claims {
-		switch {
-		case strings.HasPrefix(c.Text, "Lyon,"), strings.HasPrefix(c.Text, "This article"), strings.HasPrefix(c.Text, "An earlier version"):
-			t.Errorf("claim %q is a dateline or a note", c.Text)
-		case strings.HasPrefix(c.Text, "A warehouse fire"):
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no claim of the statement; claims: %+v", ev.Claims)
-	}
-}
-
-// TestCreditsNoClaim: picture credits and site prompts that two reports
-// share (of my own writing) are no claims; their statement is.
-func TestCreditsNoClaim(t *testing.T) {
-	pub := time.Date(2025, 3, 3, 12, 0, 0, 0, time.UTC)
-	furniture := "\n\n(Photo: Jane Doe/Northwire Pictures Service)\n\nWe use cookies to give you the best browsing experience on our site.\n\nSign up for our free daily newsletter and get the news first."
-	arts := []news.Article{
-		{ID: "a", Source: "one.example", Lang: "en", Published: pub, Title: "Warehouse fire",
-			Text: "A warehouse fire in Lyon forced 200 residents from their homes on Monday, the fire service said." + furniture},
-		{ID: "b", Source: "two.example", Lang: "en", Published: pub.Add(time.Hour), Title: "Fire in Lyon",
-			Text: "A warehouse fire in Lyon forced 200 residents from their homes on Monday, firefighters said." + furniture},
-	}
-	analyze := extractAnalyzer(t)
-	an := []news.Analysis{analyze(&arts[0]), analyze(&arts[1])}
-	ev := Build(news.Event{ID: "e"}, arts, an)
-	found := false
-	for _, c := range ev.Claims {
-		switch {
-		case strings.Contains(c.Text, "Photo"), strings.Contains(c.Text, "cookies"), strings.Contains(c.Text, "newsletter"):
-			t.Errorf("claim %q is page furniture", c.Text)
-		case strings.HasPrefix(c.Text, "A warehouse fire"):
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no claim of the statement; claims: %+v", ev.Claims)
+// TestFurnitureNoClaim builds an event from two reports of my own writing
+// around one statement: a dateline and an update note, or picture credits
+// and site prompts that both share, are no claims; the statement is.
+func TestFurnitureNoClaim(t *testing.T) {
+	const statement = "A warehouse fire in Lyon forced 200 residents from their homes on Monday"
+	credits := "\n\n(Photo: Jane Doe/Northwire Pictures Service)\n\nWe use cookies to give you the best browsing experience on our site.\n\nSign up for our free daily newsletter and get the news first."
+	for _, tc := range []struct {
+		name      string
+		a, b      string
+		furniture []string // what no claim may contain
+	}{
+		{"dateline and note",
+			"Lyon, Monday, 3 March 2025.\n\n" + statement + ", the fire service said.\n\nThis article was updated at 18:00 with the number of residents.",
+			"Lyon, today (03.03.2025).\n\n" + statement + ", firefighters said.\n\nAn earlier version of this story gave the wrong district.",
+			[]string{"Lyon,", "This article", "An earlier version"}},
+		{"credits and prompts",
+			statement + ", the fire service said." + credits,
+			statement + ", firefighters said." + credits,
+			[]string{"Photo", "cookies", "newsletter"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pub := time.Date(2025, 3, 3, 12, 0, 0, 0, time.UTC)
+			arts := []news.Article{
+				{ID: "a", Source: "one.example", Lang: "en", Published: pub, Title: "Warehouse fire", Text: tc.a},
+				{ID: "b", Source: "two.example", Lang: "en", Published: pub.Add(time.Hour), Title: "Fire in Lyon", Text: tc.b},
+			}
+			analyze := extractAnalyzer(t)
+			ev := Build(news.Event{ID: "e"}, arts, []news.Analysis{analyze(&arts[0]), analyze(&arts[1])})
+			found := false
+			for _, c := range ev.Claims {
+				if strings.HasPrefix(c.Text, statement) {
+					found = true
+					continue
+				}
+				for _, f := range tc.furniture {
+					if strings.Contains(c.Text, f) {
+						t.Errorf("claim %q is page furniture (%q)", c.Text, f)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no claim of the statement; claims: %+v", ev.Claims)
+			}
+		})
 	}
 }
