@@ -38,14 +38,14 @@ func benchCorpus(b *testing.B, n int) []news.Article {
 func BenchmarkCluster(b *testing.B) {
 	arts := benchCorpus(b, 11784)
 	b.ResetTimer()
-	start := cpuTime()
+	start := cluster.CPUTime()
 	for b.Loop() {
 		c := cluster.New(cluster.DefaultConfig())
 		for s := 0; s < len(arts); s += 256 {
 			c.Add(arts[s:min(s+256, len(arts))])
 		}
 	}
-	if cpu := (cpuTime() - start).Seconds(); cpu > 0 {
+	if cpu := (cluster.CPUTime() - start).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(b.N*len(arts))/cpu, "articles/cpu-s")
 	}
 }

@@ -1,16 +1,16 @@
 //go:build unix
 
-package cluster_test
+package cluster
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time (user + system) this process has used, so that
+// CPUTime is the CPU time (user + system) this process has used, so that
 // benchmarks on a shared machine can report speed per CPU second as well
 // as per wall-clock second.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
