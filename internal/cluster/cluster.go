@@ -46,10 +46,16 @@ import (
 
 // Config tunes the clusterer. Start from DefaultConfig.
 type Config struct {
-	// MaxGap is how far apart in publication time two reports of one
-	// event may be and still be compared (follow-ups: an arrest, a
-	// trial). Default 45 days.
+	// MaxGap is the window: the clusterer holds the articles published
+	// within MaxGap of the batch at hand, and a report is compared with
+	// all of them. Default 45 days.
 	MaxGap time.Duration
+	// Horizon is how far apart in publication time two reports of one
+	// event may be and still be compared: beyond the window, a follow-up
+	// (an arrest, a trial, months later) meets its event when the
+	// pipeline recalls it from the store by the names they share (see
+	// Keys). Default three years.
+	Horizon time.Duration
 	// MaxDocs caps the articles held in memory; beyond it the undated
 	// ones, then those farthest in time from the newest batch, go.
 	// Default 400,000.
@@ -64,7 +70,7 @@ type Config struct {
 
 // DefaultConfig returns the defaults.
 func DefaultConfig() Config {
-	return Config{MaxGap: 45 * 24 * time.Hour, MaxDocs: 400_000, DupThreshold: 0.6}
+	return Config{MaxGap: 45 * 24 * time.Hour, Horizon: 3 * 365 * 24 * time.Hour, MaxDocs: 400_000, DupThreshold: 0.6}
 }
 
 // Internal knobs: they trade speed for recall in ways a user has no reason
@@ -137,6 +143,9 @@ func New(cfg Config) *Clusterer {
 	d := DefaultConfig()
 	if cfg.MaxGap <= 0 {
 		cfg.MaxGap = d.MaxGap
+	}
+	if cfg.Horizon <= 0 {
+		cfg.Horizon = max(d.Horizon, cfg.MaxGap)
 	}
 	if cfg.MaxDocs <= 0 {
 		cfg.MaxDocs = d.MaxDocs

@@ -227,9 +227,10 @@ type featurizer struct {
 	lowerSet map[string]bool
 	name     []string
 	sb       strings.Builder
-	maxYear  int      // latest year mentioned: the year of the happening, as older years are background
-	days     []uint16 // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
-	months   uint16   // bit m set: month m named
+	maxYear  int            // latest year mentioned: the year of the happening, as older years are background
+	days     []uint16       // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
+	months   uint16         // bit m set: month m named
+	phrases  map[string]int // multi-word names written ("tara_reid") → times; -1 once one follows in/at/near/from
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
 	gaz      *geo.Gazetteer    // the places' other names, loaded at the first report not in English (see gazetteer)
@@ -460,7 +461,7 @@ var monthNames = map[string]map[string]string{
 }
 
 func newFeaturizer() *featurizer {
-	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256)}
+	return &featurizer{counts: make(map[uint64]float64, 512), lowerSet: make(map[string]bool, 256), phrases: make(map[string]int, 64)}
 }
 
 // features fills f.counts with the article's feature counts.
@@ -469,6 +470,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.monthsL = monthNames[lang]
 	clear(f.counts)
 	clear(f.lowerSet)
+	clear(f.phrases)
 	f.maxYear = 0
 	f.days, f.months = f.days[:0], 0
 	spaceGroups := lang != "" && lang != "en"
@@ -613,6 +615,7 @@ func (f *featurizer) addTokens(toks []token) {
 					f.sb.WriteString(n)
 				}
 				f.counts[hashTerm(chPhrase, f.sb.String())]++
+				f.phrase(f.sb.String(), i > 0 && placePreps[toks[i-1].lower])
 			}
 			if i > 0 && placePreps[toks[i-1].lower] {
 				for _, n := range f.name {

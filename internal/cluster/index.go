@@ -40,7 +40,8 @@ func (c *Clusterer) unindex(d *doc) {
 }
 
 // candidates returns the articles in memory that share top terms with d
-// and lie within Config.MaxGap of it, best first by the summed query
+// and lie within Config.MaxGap of it (or, sharing a key, within
+// Config.Horizon), best first by the summed query
 // weight of the shared terms, at most maxCandidates. A term carried by
 // more than maxPosting articles is too common to tell events apart and is
 // not followed.
@@ -66,8 +67,12 @@ func (c *Clusterer) candidates(d *doc) []*doc {
 		if o == nil || o == d {
 			continue
 		}
-		if !d.t.IsZero() && !o.t.IsZero() && d.t.Sub(o.t).Abs() > c.cfg.MaxGap {
-			continue
+		if !d.t.IsZero() && !o.t.IsZero() {
+			// Beyond the window, only reports that share a key, up to
+			// the horizon (see Keys).
+			if gap := d.t.Sub(o.t).Abs(); gap > c.cfg.MaxGap && (gap > c.cfg.Horizon || !intersects(d.rkeys, o.rkeys)) {
+				continue
+			}
 		}
 		cs = append(cs, cand{o, w})
 	}

@@ -266,14 +266,37 @@ func run(gold []GoldArticle, cfg cluster.Config, order []int) Report {
 	for i := range gold {
 		arts[i] = gold[i].Article
 	}
+	index := make(map[string]int, len(gold))
+	for i := range gold {
+		index[gold[i].ID] = i
+	}
+	archive := cluster.NewArchive()
 	start := time.Now()
 	for s := 0; s < len(order); s += Batch {
 		b := make([]news.Article, 0, Batch)
 		for _, i := range order[s:min(s+Batch, len(order))] {
 			b = append(b, arts[i])
 		}
+		// As the pipeline does from the store: the events beyond the
+		// window that share names with the batch are recalled first.
+		keys := make(map[string][]string, len(b))
+		var all []string
+		for _, a := range b {
+			keys[a.ID] = cluster.Keys(a.Title, a.Text, a.Lang)
+			all = append(all, keys[a.ID]...)
+		}
+		slices.Sort(all)
+		lo, hi := cluster.Span(b, c.MaxGap())
+		c.Restore(archive.Recall(slices.Compact(all), lo, hi))
 		for _, a := range c.Add(b).Assignments {
 			pred[a.Article] = a.Event
+			if k, ok := keys[a.Article]; ok {
+				na := arts[index[a.Article]]
+				na.Event = a.Event
+				archive.Put(na, k)
+			} else {
+				archive.Move(a.Article, a.Event)
+			}
 		}
 		// As the pipeline does: keep the batch's span ± MaxGap (it would
 		// load from the store what a later batch needs before that).

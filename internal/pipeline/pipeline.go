@@ -42,6 +42,7 @@ type Store interface {
 	MovesSince(ctx context.Context, afterSeq int64) ([]store.Move, int64, error)
 	LastSeq(ctx context.Context) (int64, error)
 	LastMoveSeq(ctx context.Context) (int64, error)
+	Recall(ctx context.Context, keys []string, lo, hi time.Time, posting, limit int) ([]news.Article, error)
 }
 
 // Options tune a Pipeline.
@@ -142,6 +143,11 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 		sorted[i], sortedAn[i] = fresh[j], analyses[j]
 	}
 
+	keys := make(map[string][]string, len(sorted))
+	for _, a := range sorted {
+		keys[a.ID] = cluster.Keys(a.Title, a.Text, a.Lang)
+	}
+
 	decided := false // the clusterer holds the batch
 	err = p.st.WithClusterLock(ctx, func(ctx context.Context) error {
 		// Another process may have stored some of these meanwhile.
@@ -154,6 +160,9 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			return nil
 		}
 		if err := p.catchUp(ctx, sorted2); err != nil {
+			return err
+		}
+		if err := p.recall(ctx, sorted2, keys); err != nil {
 			return err
 		}
 		decided = true
@@ -207,6 +216,10 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []news.Article) (Result, err
 			return err
 		}
 		batch.Moves = mv.moves
+		batch.Keys = make(map[string][]string, len(sorted2))
+		for _, a := range sorted2 {
+			batch.Keys[a.ID] = keys[a.ID]
+		}
 		merges := batch.Merges
 		res.Merged += len(merges)
 		if err := p.st.Commit(ctx, batch); err != nil {
@@ -429,6 +442,29 @@ func (p *Pipeline) catchUp(ctx context.Context, batch []news.Article) error {
 			return fmt.Errorf("load articles published %s to %s: %w", r[0].Format(time.DateOnly), r[1].Format(time.DateOnly), err)
 		}
 		p.cl.Restore(stored)
+	}
+	return nil
+}
+
+// recall brings back from the store the events beyond the window that
+// share keys with the batch (see cluster.Keys): a follow-up months later
+// meets its event, and the pair scorer decides.
+func (p *Pipeline) recall(ctx context.Context, batch []news.Article, keys map[string][]string) error {
+	if p.lo.IsZero() {
+		return nil
+	}
+	var all []string
+	for _, a := range batch {
+		all = append(all, keys[a.ID]...)
+	}
+	slices.Sort(all)
+	arts, err := p.st.Recall(ctx, slices.Compact(all), p.lo, p.hi, cluster.RecallPosting, cluster.RecallArticles)
+	if err != nil {
+		return fmt.Errorf("recall events beyond the window: %w", err)
+	}
+	if len(arts) > 0 {
+		p.log.Debug("recalled events beyond the window", "articles", len(arts))
+		p.cl.Restore(arts)
 	}
 	return nil
 }

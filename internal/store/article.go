@@ -27,6 +27,9 @@ type Batch struct {
 	// Moves reassign single stored articles to another event (clustering
 	// split an event it had grown by chaining); applied after Merges.
 	Moves []Move
+	// Keys are the new articles' keys (article id → cluster.Keys), by
+	// which a later batch recalls their events (see Recall).
+	Keys map[string][]string
 }
 
 // Merge folds event From into event To.
@@ -77,6 +80,9 @@ func (db *DB) Commit(ctx context.Context, b Batch) error {
 		var fts []ftsRow // SQLite full-text rows, written last (see ftsRow)
 		inserted, err := db.insertArticles(ctx, tx, b.Articles, analyses, &fts)
 		if err != nil {
+			return err
+		}
+		if err := db.insertKeys(ctx, tx, b.Keys, inserted); err != nil {
 			return err
 		}
 		if len(inserted) > 0 {

@@ -14,7 +14,7 @@ import (
 const copyBatch = 500
 
 // Copy copies everything src holds into dst (`dossier migrate --from sqlite:old.db --to
-// postgres://...`): articles with their analyses, events, storyline links and feed state.
+// postgres://...`): articles with their analyses and keys, events, storyline links and feed state.
 // It commits in batches and skips articles dst already has (by id or content hash), and
 // upserts the rest, so it is idempotent and an interrupted copy resumes where it stopped.
 // progress, if not nil, is called after each batch with the number of articles and events
@@ -60,6 +60,13 @@ func Copy(ctx context.Context, dst, src *DB, progress func(done, total int)) err
 		}
 		arts, ans = arts[:0], ans[:0]
 		if len(b.Articles) > 0 {
+			ids := make([]string, len(b.Articles))
+			for i, a := range b.Articles {
+				ids[i] = a.ID
+			}
+			if b.Keys, err = src.keysOf(ctx, ids); err != nil {
+				return err
+			}
 			if err := dst.Commit(ctx, b); err != nil {
 				return err
 			}

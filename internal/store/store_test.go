@@ -464,7 +464,9 @@ func testFeedState(t *testing.T, _ backend, db *DB, dsn string) {
 func testCopy(t *testing.T, be backend, dst *DB, dsn string) {
 	ctx := context.Background()
 	src := mustOpen(t, "sqlite:"+t.TempDir()+"/src.db")
-	mustCommit(t, src, fixture())
+	fx := fixture()
+	fx.Keys = map[string][]string{"a2": {"anna_muller"}, "a5": {"anna_mueller", "new_democracy"}}
+	mustCommit(t, src, fx)
 	if err := src.SaveFeedState(ctx, FeedState{URL: "https://f/", ETag: "e", Failures: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -491,6 +493,9 @@ func testCopy(t *testing.T, be backend, dst *DB, dsn string) {
 	e, err := dst.Event(ctx, "e1")
 	if err != nil || len(e.Claims) != 1 || len(e.Related) != 1 {
 		t.Errorf("dst.Event(e1) = %+v, %v, want claims and one related", e, err)
+	}
+	if keys, err := dst.keysOf(ctx, []string{"a2", "a5"}); err != nil || fmtList(keys["a2"]) != "[anna_muller]" || fmtList(keys["a5"]) != "[anna_mueller new_democracy]" {
+		t.Errorf("dst keys after Copy = %v, %v", keys, err)
 	}
 	if _, an, err := dst.Article(ctx, "a2"); err != nil || an.Article != "a2" {
 		t.Errorf("dst.Article(a2) analysis = %+v, %v", an, err)

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier/internal/news"
+)
+
+// insertKeys files the keys of the articles just inserted (see Batch.Keys).
+func (db *DB) insertKeys(ctx context.Context, tx *sql.Tx, keys map[string][]string, inserted map[string]bool) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	ins, err := tx.PrepareContext(ctx, db.q(`INSERT INTO article_keys (key, article) VALUES (?, ?) ON CONFLICT DO NOTHING`))
+	if err != nil {
+		return fmt.Errorf("prepare insert article key: %w", err)
+	}
+	defer ins.Close()
+	for id, ks := range keys {
+		if !inserted[id] {
+			continue
+		}
+		for _, k := range ks {
+			if _, err := ins.ExecContext(ctx, k, id); err != nil {
+				return fmt.Errorf("article %s: store key %q: %w", id, k, err)
+			}
+		}
+	}
+	return nil
+}
+
+// keysOf returns the keys of the stored articles with the ids given.
+func (db *DB) keysOf(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT article, key FROM article_keys WHERE article IN (`+marks+`) ORDER BY article, key`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: keys of %d articles: %w", len(ids), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, k string
+		if err := rows.Scan(&id, &k); err != nil {
+			return nil, fmt.Errorf("store: keys of %d articles: %w", len(ids), err)
+		}
+		out[id] = append(out[id], k)
+	}
+	return out, rows.Err()
+}
+
+// Recall returns the stored articles of the events that share keys with a
+// batch through articles published outside [lo, hi] (the clusterer's
+// window, which it holds already), by the rule of cluster.Archive.Recall:
+// a key on more than posting articles is not followed; the events sharing
+// the most keys come first (ties by id), whole, while they fit in limit
+// articles. The articles come in publication order, with Event set.
+func (db *DB) Recall(ctx context.Context, keys []string, lo, hi time.Time, posting, limit int) ([]news.Article, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	var out []news.Article
+	err := db.readTx(ctx, "recall events by key", func(tx *sql.Tx) error {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
+		args := make([]any, 0, len(keys)+4)
+		for _, k := range keys {
+			args = append(args, k)
+		}
+		args = append(args, posting, zeroMicros, micros(lo), micros(hi))
+		query := `WITH k AS (SELECT key FROM article_keys WHERE key IN (` + marks + `) GROUP BY key HAVING count(*) <= ?)
+			SELECT a.event, count(DISTINCT ak.key) AS n FROM article_keys ak
+			JOIN k ON k.key = ak.key JOIN articles a ON a.id = ak.article
+			WHERE a.event <> '' AND a.published <> ? AND (a.published < ? OR a.published > ?)
+			GROUP BY a.event ORDER BY n DESC, a.event`
+		rows, err := cleaned(tx).QueryContext(ctx, db.q(query), args...)
+		if err != nil {
+			return err
+		}
+		var events []string
+		for rows.Next() {
+			var ev string
+			var n int
+			if err := rows.Scan(&ev, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			events = append(events, ev)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, ev := range events {
+			if len(out) >= limit {
+				break
+			}
+			var arts []news.Article
+			err := queryArticles(ctx, tx, db.q(selectArticle+` WHERE event = ? ORDER BY published, id`), []any{ev}, func(r articleRow) error {
+				arts = append(arts, r.a)
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("articles of event %s: %w", ev, err)
+			}
+			if len(out)+len(arts) <= limit {
+				out = append(out, arts...)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	slices.SortFunc(out, func(x, y news.Article) int {
+		if c := x.Published.Compare(y.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	return out, nil
+}
