@@ -1,0 +1,177 @@
+package lex
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ascii", "KYIV Said", "kyiv said"},
+		{"french accents", "Après l'État", "apres l'etat"},
+		{"german sharp s", "Straße über", "strasse uber"},
+		{"stroke and ligature", "Łódź Ærø Œuvre", "lodz aero oeuvre"},
+		{"keeps punctuation", "al-Sudani’s “win”", "al-sudani’s “win”"},
+		{"other scripts kept", "Киев 서울", "киев 서울"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Fold(tc.in); got != tc.want {
+				t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"accents", "Zürich", "zurich"},
+		{"dots dropped", "U.S. Navy", "us navy"},
+		{"hyphen and apostrophe", "al-Sudani O’Neill", "al sudani o neill"},
+		{"cyrillic", "Киев", "kiev"},
+		{"spaces collapse", "  São   Paulo ", "sao paulo"},
+		{"ligature", "Færøerne", "faeroerne"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := FoldName(tc.in); got != tc.want {
+				t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFoldSearch pins the rule the full-text index of existing databases
+// was built with: a change here needs a reindex.
+func TestFoldSearch(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ascii", "Flood", "flood"},
+		{"accents", "Émeute", "emeute"},
+		{"case folding", "STRASSE", "strasse"},
+		{"sharp s", "Straße", "strasse"},
+		{"final sigma", "ΣΕΙΣΜΌΣ", "σεισμοσ"},
+		{"stroke", "Łódź", "lodz"},
+		{"ligature kept", "Æsir", "æsir"},
+		{"hangul recomposed", "서울", "서울"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := FoldSearch(tc.in); got != tc.want {
+				t.Errorf("FoldSearch(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"apostrophe splits", "l'État d’urgence", []string{"l", "État", "d", "urgence"}},
+		{"hyphen splits", "al-Sudani, 42 ans", []string{"al", "Sudani", "42", "ans"}},
+		{"combining mark stays in word", "Kye\u0301v", []string{"Kye\u0301v"}},
+		{"han one by one", "東京都に", []string{"東", "京", "都", "に"}},
+		{"invalid byte separates", "ab\xffcd", []string{"ab", "cd"}},
+		{"nothing", " .,; ", []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Words(tc.in); !slices.Equal(got, tc.want) {
+				t.Errorf("Words(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEachWordSpans(t *testing.T) {
+	s := "Où est-il?"
+	var got []string
+	EachWord(s, func(w string, start, end int) bool {
+		if s[start:end] != w {
+			t.Errorf("EachWord(%q): span %d:%d is %q, word %q", s, start, end, s[start:end], w)
+		}
+		got = append(got, w)
+		return len(got) < 2
+	})
+	if want := []string{"Où", "est"}; !slices.Equal(got, want) {
+		t.Errorf("EachWord(%q) stopping after two = %q, want %q", s, got, want)
+	}
+}
+
+func TestStop(t *testing.T) {
+	tests := []struct {
+		lang, w string
+		in, any bool
+	}{
+		{"en", "the", true, true},
+		{"en", "would", true, true},
+		{"en", "flood", false, false},
+		{"fr", "apres", true, true},
+		{"es", "segun", true, true},
+		{"de", "uber", true, true},
+		{"en", "und", false, true},
+		{"de", "war", false, false}, // a German function word, an English noun
+	}
+	for _, tc := range tests {
+		if got := IsStopIn(tc.lang, tc.w); got != tc.in {
+			t.Errorf("IsStopIn(%q, %q) = %v, want %v", tc.lang, tc.w, got, tc.in)
+		}
+		if got := IsStop(tc.w); got != tc.any {
+			t.Errorf("IsStop(%q) = %v, want %v", tc.w, got, tc.any)
+		}
+	}
+}
+
+func TestStopListsFolded(t *testing.T) {
+	for lang, l := range stopLists {
+		for w := range l {
+			if f := Fold(w); f != w {
+				t.Errorf("stop word %q of %s is not folded (Fold gives %q)", w, lang, f)
+			}
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"en", "flooding", "flood"},
+		{"en", "evacuated", "evacu"},
+		{"fr", "inondations", "inond"},
+		{"es", "inundaciones", "inund"},
+		{"de", "Überschwemmungen", "Überschwemmungen"},
+	}
+	for _, tc := range tests {
+		if got := Stem(tc.lang, tc.in); got != tc.want {
+			t.Errorf("Stem(%q, %q) = %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStemLight(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"quakes", "quake"}, {"killed", "kill"}, {"injuries", "injury"}, {"agreed", "agreed"},
+		{"crashes", "crash"}, {"bus", "bus"}, {"rescuing", "rescu"},
+	}
+	for _, tc := range tests {
+		if got := StemLight(tc.in); got != tc.want {
+			t.Errorf("StemLight(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsAcronym(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"NATO", true}, {"U.S.", true}, {"COVID-19", true}, {"OTAN", true},
+		{"Nato", false}, {"A", false}, {"I.", false}, {"ÉTÉ", true}, {"", false},
+	}
+	for _, tc := range tests {
+		if got := IsAcronym(tc.in); got != tc.want {
+			t.Errorf("IsAcronym(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
