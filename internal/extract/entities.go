@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -118,7 +119,7 @@ func (a *Analyzer) fold(text string, toks []token, s, e int) string {
 	if e-s == 1 {
 		return toks[s].Fold
 	}
-	return geo.Fold(text[toks[s].Start:toks[e-1].End])
+	return lex.FoldName(text[toks[s].Start:toks[e-1].End])
 }
 
 // titleAt returns how many tokens from s form a title ("Secretary of

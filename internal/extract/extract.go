@@ -20,6 +20,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -120,7 +121,7 @@ func (a *Analyzer) newDoc(text, lang, id string) *doc {
 	d.toks = tokenize(d.text)
 	for i := range d.toks {
 		if d.toks[i].Kind == tWord {
-			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
+			d.toks[i].Fold = lex.FoldName(d.text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
 	d.toks = a.splitGlued(d.text, d.toks)

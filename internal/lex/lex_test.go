@@ -3,6 +3,7 @@ package lex
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -31,6 +32,8 @@ func TestFoldName(t *testing.T) {
 		{"cyrillic", "Киев", "kiev"},
 		{"spaces collapse", "  São   Paulo ", "sao paulo"},
 		{"ligature", "Færøerne", "faeroerne"},
+		{"sharp s", "Außenminister", "aussenminister"},
+		{"curly apostrophe", "Côte d’Ivoire", "cote d ivoire"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -174,4 +177,19 @@ func TestIsAcronym(t *testing.T) {
 			t.Errorf("IsAcronym(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
+}
+
+func FuzzFoldName(f *testing.F) {
+	for _, s := range []string{"Zürich", "al-Sudani", "Киев", "", "\xff\xfe", "A.B.C"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := FoldName(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("FoldName(%q) = %q, not valid UTF-8", s, out)
+		}
+		if again := FoldName(out); again != out {
+			t.Fatalf("FoldName not idempotent: %q → %q → %q", s, out, again)
+		}
+	})
 }
