@@ -10,12 +10,13 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"github.com/dossier-news/dossier/internal/lex"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 //go:embed data/gazetteer.tsv.gz

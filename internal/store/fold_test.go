@@ -5,7 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 func TestFoldText(t *testing.T) {
@@ -142,10 +145,10 @@ func foldTextRef(s string) string {
 			}
 		}
 		switch {
-		case isUnigramRune(r):
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			flush(i)
 			toks = append(toks, s[i:i+utf8.RuneLen(r)])
-		case isWordRune(r):
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r):
 			if start < 0 {
 				start = i
 			}
@@ -156,7 +159,7 @@ func foldTextRef(s string) string {
 	flush(len(s))
 	var b strings.Builder
 	for _, tok := range toks {
-		f := foldToken(tok)
+		f := lex.FoldSearch(tok)
 		if f == "" {
 			continue
 		}
