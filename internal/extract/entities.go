@@ -209,19 +209,6 @@ func titleBefore(text string, toks []token, s int) bool {
 	return false
 }
 
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
 // abbrevDefs finds "Long Form (ABBR)" and returns, per abbreviation token
 // index, the token range of its long form. The long form is found by
 // matching the abbreviation's letters against word initials backwards,
@@ -238,7 +225,7 @@ func abbrevDefs(text string, toks []token) map[int][2]int {
 			continue
 		}
 		ab := text[toks[i+1].Start:toks[i+1].End]
-		if !isAcronym(ab) || utf8.RuneCountInString(ab) > 8 {
+		if !lex.IsAcronym(ab) || utf8.RuneCountInString(ab) > 8 {
 			continue
 		}
 		if s, ok := initialsMatch(text, toks, i, []rune(strings.ToLower(strings.ReplaceAll(ab, ".", "")))); ok {

@@ -172,7 +172,7 @@ func (t *typer) personName(ws []string) bool {
 // "WHO" and "World Health Organization"): an organisation's short name.
 func acronymOf(names []string) bool {
 	for _, a := range names {
-		if !isAcronym(a) {
+		if !lex.IsAcronym(a) {
 			continue
 		}
 		letters := strings.ToLower(strings.ReplaceAll(a, ".", ""))
@@ -198,20 +198,4 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
-}
-
-// isAcronym reports two or more capitals and no lower-case letter.
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		} else if r != '.' {
-			return false
-		}
-	}
-	return n >= 2
 }
