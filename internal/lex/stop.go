@@ -1,6 +1,10 @@
 package lex
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // Stop words are the function words of a language: articles, pronouns,
 // prepositions, conjunctions, auxiliary and modal verbs, and the verbs of
@@ -63,3 +67,9 @@ var anyStop = func() map[string]bool {
 	}
 	return m
 }()
+
+// StopWords returns the stop words of every language, sorted, for callers
+// that build a larger set of their own on them.
+func StopWords() []string {
+	return slices.Sorted(maps.Keys(anyStop))
+}
