@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/lex"
 )
@@ -415,7 +416,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
 	for _, t := range f.toks {
-		if t.number || f.stopword(t.lower) {
+		if t.number || stopword(t.lower) {
 			continue
 		}
 		f.counts[hashTerm(chTitle, lex.StemLight(t.lower))]++
@@ -438,7 +439,7 @@ func (f *featurizer) addTokens(toks []token) {
 		}
 	}
 	isName := func(t token) bool {
-		if t.number || f.stopword(t.lower) || len(t.lower) < 2 {
+		if t.number || stopword(t.lower) || len(t.lower) < 2 {
 			return false
 		}
 		if t.acronym {
@@ -506,7 +507,7 @@ func (f *featurizer) addTokens(toks []token) {
 			// Löschwasser") is a noun, not a name, while names follow
 			// prepositions ("in Basel") or come in runs ("Helvora Chemie
 			// AG").
-			if !f.stopword(t.lower) && len(t.lower) >= 2 {
+			if !stopword(t.lower) && len(t.lower) >= 2 {
 				f.counts[hashTerm(chWord, lex.StemLight(t.lower))]++
 			}
 			continue
@@ -566,7 +567,7 @@ func (f *featurizer) addTokens(toks []token) {
 			i = j - 1
 			continue
 		}
-		if f.stopword(t.lower) || len(t.lower) < 2 {
+		if stopword(t.lower) || len(t.lower) < 2 {
 			continue
 		}
 		f.counts[hashTerm(chWord, lex.StemLight(t.lower))]++
@@ -586,17 +587,10 @@ var commonCaps = map[string]bool{
 	"reports": true, "update": true, "updated": true, "breaking": true, "posted": true, "published": true,
 }
 
-// stopword reports a word that makes no feature: a function word of
-// English or of the article's language (lex), or one of the words every
-// news report carries whatever it is about (numbers, calendar and clock
-// words, agencies, bylines). English counts in every language, as reports
-// in other languages quote English.
-func (f *featurizer) stopword(w string) bool {
-	if lex.IsStopIn("en", w) || newsNoise[w] {
-		return true
-	}
-	return f.lang != "" && f.lang != "en" && lex.IsStopIn(f.lang, lex.Fold(w))
-}
+// stopword reports a word that makes no feature: an English function word
+// (lex), or one of the words every news report carries whatever it is
+// about (numbers, calendar and clock words, agencies, bylines).
+func stopword(w string) bool { return lex.IsStopIn("en", w) || newsNoise[w] }
 
 var newsNoise = func() map[string]bool {
 	m := map[string]bool{}

@@ -118,26 +118,3 @@ func TestExonyms(t *testing.T) {
 		}
 	}
 }
-
-func TestStopwordByLanguage(t *testing.T) {
-	tests := []struct {
-		lang, w string
-		want    bool
-	}{
-		{"en", "the", true},
-		{"en", "dans", false},
-		{"fr", "dans", true},
-		{"fr", "après", true},
-		{"fr", "the", true},
-		{"fr", "inondation", false},
-		{"de", "über", true},
-		{"", "reuters", true},
-	}
-	for _, tc := range tests {
-		f := newFeaturizer()
-		f.lang = tc.lang
-		if got := f.stopword(tc.w); got != tc.want {
-			t.Errorf("stopword(%q) in %q = %v, want %v", tc.w, tc.lang, got, tc.want)
-		}
-	}
-}
