@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 // Feature channels. Each feature hash carries its channel in the top four
@@ -190,26 +190,6 @@ func lowerASCIIFast(s string) string {
 	return s
 }
 
-// stem is a deliberately small suffix stripper: it folds the plural and
-// verb endings that make the same word look different across reports
-// ("quakes"/"quake", "killed"/"kill"), not a full Porter stemmer.
-func stem(w string) string {
-	n := len(w)
-	switch {
-	case n > 4 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		return w[:n-3]
-	case n > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"):
-		return w[:n-2]
-	case n > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
-		return w[:n-2]
-	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
-		return w[:n-1]
-	}
-	return w
-}
-
 var months = map[string]string{
 	"january": "01", "february": "02", "march": "03", "april": "04", "may": "05", "june": "06",
 	"july": "07", "august": "08", "september": "09", "october": "10", "november": "11", "december": "12",
@@ -283,7 +263,7 @@ func (f *featurizer) month(lower string) (string, bool) {
 		return m, true
 	}
 	if f.monthsL != nil {
-		m, ok := f.monthsL[foldAccents(lower)]
+		m, ok := f.monthsL[lex.Fold(lower)]
 		return m, ok
 	}
 	return "", false
@@ -308,44 +288,6 @@ var germanPreps = map[string]bool{
 	"in": true, "aus": true, "nach": true, "bei": true, "von": true, "mit": true, "für": true, "gegen": true,
 	"zu": true, "an": true, "auf": true, "über": true, "unter": true, "zwischen": true, "durch": true, "bis": true,
 	"seit": true, "nahe": true, "und": true, "oder": true, "sagte": true, "sagt": true, "wie": true, "laut": true,
-}
-
-// foldAccents removes diacritics ("Zürich" → "zurich" after lowering), so
-// that names match across languages and spellings.
-func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'ß':
-			b.WriteString("ss")
-			continue
-		case 'ø':
-			r = 'o'
-		case 'æ':
-			b.WriteString("ae")
-			continue
-		case 'œ':
-			b.WriteString("oe")
-			continue
-		case 'ł':
-			r = 'l'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // dottedDate parses "16.12.2024" (day.month.year, as written in most of
@@ -476,10 +418,10 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
 	for _, t := range f.toks {
-		if t.number || stopwords[t.lower] {
+		if t.number || stopword(t.lower) {
 			continue
 		}
-		f.counts[hashTerm(chTitle, stem(t.lower))]++
+		f.counts[hashTerm(chTitle, lex.StemLight(t.lower))]++
 	}
 	// The title also counts as body text: its names and numbers are the
 	// most telling ones of the article.
@@ -499,7 +441,7 @@ func (f *featurizer) addTokens(toks []token) {
 		}
 	}
 	isName := func(t token) bool {
-		if t.number || stopwords[t.lower] || len(t.lower) < 2 {
+		if t.number || stopword(t.lower) || len(t.lower) < 2 {
 			return false
 		}
 		if t.acronym {
@@ -567,8 +509,8 @@ func (f *featurizer) addTokens(toks []token) {
 			// Löschwasser") is a noun, not a name, while names follow
 			// prepositions ("in Basel") or come in runs ("Helvora Chemie
 			// AG").
-			if !stopwords[t.lower] && len(t.lower) >= 2 {
-				f.counts[hashTerm(chWord, stem(t.lower))]++
+			if !stopword(t.lower) && len(t.lower) >= 2 {
+				f.counts[hashTerm(chWord, lex.StemLight(t.lower))]++
 			}
 			continue
 		}
@@ -577,12 +519,12 @@ func (f *featurizer) addTokens(toks []token) {
 			j := i
 			f.name = f.name[:0]
 			for j < len(toks) && isName(toks[j]) {
-				f.name = append(f.name, foldAccents(toks[j].lower))
+				f.name = append(f.name, lex.Fold(toks[j].lower))
 				j++
 			}
 			for _, n := range f.name {
 				f.counts[hashTerm(chName, n)]++
-				f.counts[hashTerm(chWord, stem(n))]++
+				f.counts[hashTerm(chWord, lex.StemLight(n))]++
 			}
 			// In a report not in English, a town's other names (an exonym,
 			// a local form) count as its own, so reports in two languages
@@ -628,10 +570,10 @@ func (f *featurizer) addTokens(toks []token) {
 			i = j - 1
 			continue
 		}
-		if stopwords[t.lower] || len(t.lower) < 2 {
+		if stopword(t.lower) || len(t.lower) < 2 {
 			continue
 		}
-		f.counts[hashTerm(chWord, stem(t.lower))]++
+		f.counts[hashTerm(chWord, lex.StemLight(t.lower))]++
 	}
 }
 
@@ -648,19 +590,14 @@ var commonCaps = map[string]bool{
 	"reports": true, "update": true, "updated": true, "breaking": true, "posted": true, "published": true,
 }
 
-var stopwords = func() map[string]bool {
+// stopword reports a word that makes no feature: an English function word
+// (lex), or one of the words every news report carries whatever it is
+// about (numbers, calendar and clock words, agencies, bylines).
+func stopword(w string) bool { return lex.IsStopIn("en", w) || newsNoise[w] }
+
+var newsNoise = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all almost also although am among an and any are
-aren't around as at be became because been before being below between both but by can cannot could
-did didn't do does doesn't doing don't down during each either else even ever every few for from further
-get gets got had hadn't has hasn't have haven't having he he'd he'll her here here's hers herself him himself
-his how however i i'd i'll i'm i've if in into is isn't it it's its itself just least less let like made make
-many may me might more most much must my myself neither no nor not now of off often on once one only or other
-ought our ours ourselves out over own per quite rather said same say says she should shouldn't since so some
-still such than that that's the their theirs them themselves then there there's these they they'd they'll
-they're they've this those though through thus to too under until up upon us very was wasn't we we'd we'll
-we're we've were weren't what what's when where which while who whom whose why will with within without
-won't would wouldn't yet you your yours yourself yourselves s t d ll re ve m mr mrs ms dr also told according
+	for _, w := range strings.Fields(`made make mr mrs ms dr
 two three four five six seven eight nine ten first second new news year years day days week weeks month months
 time times today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 am pm et gmt est pst utc local report reported reports reuters ap afp copyright rights reserved`) {

@@ -28,14 +28,6 @@ func TestNumValue(t *testing.T) {
 	}
 }
 
-func TestFoldAccents(t *testing.T) {
-	for in, want := range map[string]string{"zürich": "zurich", "bâle": "bale", "straße": "strasse", "plain": "plain", "søren": "soren"} {
-		if got := foldAccents(in); got != want {
-			t.Errorf("foldAccents(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestDatesAcrossLanguages checks that the same date written the ways
 // English, German and French reports write it gives the same date and
 // year features.

@@ -15,8 +15,7 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -359,17 +358,8 @@ func Surname(name string) string {
 // splits it into words of letters and digits; a hyphenated name is one
 // word.
 func nameWords(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '.':
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-':
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteRune(' ')
-		}
-	}
-	return strings.Fields(b.String())
+	s = strings.NewReplacer("'", "", "’", "", ".", "").Replace(lex.Fold(s))
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
 }
 
 // placeAbbrev are the abbreviations US place names are written with.

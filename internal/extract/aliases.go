@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -47,9 +47,9 @@ func loadAliases(raw []byte) (*aliasTable, error) {
 		if e.Name == "" || e.Source == "" {
 			return nil, fmt.Errorf("extract: data/aliases.json: entity %d: name and source are required", i)
 		}
-		t.byFold[geo.Fold(e.Name)] = i
+		t.byFold[lex.FoldName(e.Name)] = i
 		for _, a := range e.Aliases {
-			t.byFold[geo.Fold(a)] = i
+			t.byFold[lex.FoldName(a)] = i
 		}
 	}
 	return t, nil

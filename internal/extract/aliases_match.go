@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -14,7 +15,7 @@ import (
 // acronymLetters returns the lower-case letters of a name written as an
 // acronym ("BFA", "U.N."), or "" for any other name.
 func acronymLetters(name string) string {
-	if !isAcronym(name) || strings.Contains(name, " ") {
+	if !lex.IsAcronym(name) || strings.Contains(name, " ") {
 		return ""
 	}
 	var b strings.Builder
@@ -39,7 +40,7 @@ func nameInitials(name string) string {
 	}
 	var b strings.Builder
 	for _, w := range ws {
-		if isAcronym(w) {
+		if lex.IsAcronym(w) {
 			return "" // "BFA Baltic" is not a long form
 		}
 		for _, r := range wordInitials(w) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -35,7 +35,7 @@ func TestAliasTable(t *testing.T) {
 		{"IT", ""},          // a country code that is a word, not the initials of "Italy"
 		{"youtube.com", ""}, // not written as a name
 	} {
-		e, ok := tab.lookup(geo.Fold(tt.form))
+		e, ok := tab.lookup(lex.FoldName(tt.form))
 		if tt.typ == "" {
 			if ok {
 				t.Errorf("%q is in the table as %s (%s), want it left out", tt.form, e.Name, e.Type)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -190,7 +190,7 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 	for i, e := range in {
 		seen := map[string]bool{}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := geo.Fold(n)
+			f := lex.FoldName(n)
 			if f == "" || seen[f] {
 				continue
 			}
@@ -276,8 +276,8 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 			}
 			votes[m.Type] += n
 			if m.Name != "" {
-				if _, ok := al.lookup(geo.Fold(m.Name)); ok {
-					if x, _ := al.lookup(geo.Fold(m.Name)); x.Name == m.Name {
+				if _, ok := al.lookup(lex.FoldName(m.Name)); ok {
+					if x, _ := al.lookup(lex.FoldName(m.Name)); x.Name == m.Name {
 						e.Name = m.Name
 					}
 				}
@@ -324,7 +324,7 @@ func mergeEntities(in []news.Entity) ([]news.Entity, []int) {
 		if len(e.Aliases) == 0 {
 			e.Aliases = nil
 		}
-		e.ID = string(e.Type) + ":" + strings.ReplaceAll(geo.Fold(e.Name), " ", "-")
+		e.ID = string(e.Type) + ":" + strings.ReplaceAll(lex.FoldName(e.Name), " ", "-")
 	}
 	return out, idx
 }
@@ -338,7 +338,7 @@ func mostComplete(names []string, freq, support map[string]int) string {
 	best := ""
 	score := func(n string) (int, int, int) {
 		sup := 0
-		for _, w := range strings.Fields(geo.Fold(n)) {
+		for _, w := range strings.Fields(lex.FoldName(n)) {
 			sup += support[w]
 		}
 		return len(strings.Fields(n)), sup, freq[n]

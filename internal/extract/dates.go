@@ -9,8 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dossier-news/dossier/internal/geo"
-
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 	"github.com/dossier-news/dossier/internal/timex"
 )
@@ -222,7 +221,7 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 		f("relative")
 	}
 	low := strings.ToLower(d.Text)
-	for _, w := range strings.Fields(geo.Fold(d.Text)) {
+	for _, w := range strings.Fields(lex.FoldName(d.Text)) {
 		if calendar[w] && strings.HasSuffix(w, "day") {
 			f("weekday")
 		}
@@ -243,7 +242,7 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	}
 	stamp := strings.Contains(low, ":") && (strings.Contains(low, " am") || strings.Contains(low, " pm"))
 	if d.Start >= 0 && d.Start <= len(text) {
-		for _, w := range strings.Fields(geo.Fold(text[max(0, d.Start-30):d.Start])) {
+		for _, w := range strings.Fields(lex.FoldName(text[max(0, d.Start-30):d.Start])) {
 			stamp = stamp || stampWords[w]
 		}
 	}
@@ -254,7 +253,7 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	}
 	end := min(len(text), max(d.End, 0)+16)
 	if d.End >= 0 && d.End <= len(text) {
-		around := geo.Fold(d.Text + " " + text[d.End:end])
+		around := lex.FoldName(d.Text + " " + text[d.End:end])
 		for w := range timeOfDay {
 			if strings.Contains(" "+around+" ", " "+w+" ") {
 				f("time_of_day")
@@ -362,7 +361,7 @@ func verbNear(text string, sents []news.Span, i int, verbs map[string]bool) bool
 		return false
 	}
 	for _, t := range tokenize(text[s.Start:s.End]) {
-		if t.Kind == tWord && verbs[geo.Fold(text[s.Start+t.Start:s.Start+t.End])] {
+		if t.Kind == tWord && verbs[lex.FoldName(text[s.Start+t.Start:s.Start+t.End])] {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -118,7 +119,7 @@ func (a *Analyzer) fold(text string, toks []token, s, e int) string {
 	if e-s == 1 {
 		return toks[s].Fold
 	}
-	return geo.Fold(text[toks[s].Start:toks[e-1].End])
+	return lex.FoldName(text[toks[s].Start:toks[e-1].End])
 }
 
 // titleAt returns how many tokens from s form a title ("Secretary of
@@ -208,19 +209,6 @@ func titleBefore(text string, toks []token, s int) bool {
 	return false
 }
 
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
 // abbrevDefs finds "Long Form (ABBR)" and returns, per abbreviation token
 // index, the token range of its long form. The long form is found by
 // matching the abbreviation's letters against word initials backwards,
@@ -237,7 +225,7 @@ func abbrevDefs(text string, toks []token) map[int][2]int {
 			continue
 		}
 		ab := text[toks[i+1].Start:toks[i+1].End]
-		if !isAcronym(ab) || utf8.RuneCountInString(ab) > 8 {
+		if !lex.IsAcronym(ab) || utf8.RuneCountInString(ab) > 8 {
 			continue
 		}
 		if s, ok := initialsMatch(text, toks, i, []rune(strings.ToLower(strings.ReplaceAll(ab, ".", "")))); ok {

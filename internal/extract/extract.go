@@ -20,6 +20,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -120,7 +121,7 @@ func (a *Analyzer) newDoc(text, lang, id string) *doc {
 	d.toks = tokenize(d.text)
 	for i := range d.toks {
 		if d.toks[i].Kind == tWord {
-			d.toks[i].Fold = geo.Fold(d.text[d.toks[i].Start:d.toks[i].End])
+			d.toks[i].Fold = lex.FoldName(d.text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
 	d.toks = a.splitGlued(d.text, d.toks)
@@ -329,7 +330,7 @@ func (a *Analyzer) known(f string) bool {
 // whether anything is left.
 func (a *Analyzer) trim(d *doc, c *cand, s, e int) bool {
 	toks := d.toks
-	acro := func(k int) bool { return isAcronym(d.text[toks[k].Start:toks[k].End]) }
+	acro := func(k int) bool { return lex.IsAcronym(d.text[toks[k].Start:toks[k].End]) }
 	for e > s && (toks[e-1].Kind != tWord || stop[toks[e-1].Fold] || calendar[toks[e-1].Fold] || connectors[toks[e-1].Fold]) && !acro(e-1) {
 		e--
 	}
@@ -518,7 +519,7 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 	raw := text[toks[c.s].Start:toks[c.e-1].End]
 	single := c.e-c.s == 1
 	strict := strictLang || toks[c.s].Initial
-	if calendar[f] || f == "" || (single && (titles[f] || stop[f]) && !isAcronym(raw)) {
+	if calendar[f] || f == "" || (single && (titles[f] || stop[f]) && !lex.IsAcronym(raw)) {
 		return false
 	}
 	if single && isAbbrev(raw) && toks[c.s].End < len(text) && text[toks[c.s].End] == '.' {
@@ -631,7 +632,7 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		return true
 	}
 	if single {
-		if isAcronym(raw) && len(raw) <= 5 {
+		if lex.IsAcronym(raw) && len(raw) <= 5 {
 			c.typ = news.Org
 			c.unsure = true
 			return true

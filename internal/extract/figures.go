@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -306,7 +307,7 @@ func (a *Analyzer) figures(d *doc, places []news.GeoPlace) []news.Figure {
 					break
 				}
 				if capital && d.lang != "de" {
-					if _, ok := mentionStart[toks[k].Start]; ok || isAcronym(text[toks[k].Start:toks[k].End]) {
+					if _, ok := mentionStart[toks[k].Start]; ok || lex.IsAcronym(text[toks[k].Start:toks[k].End]) {
 						k = firstTokAt(toks, mentionEnd(d, toks[k].Start, toks[k].End))
 						continue
 					}

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 // splitGlued cuts the words machine translation glued together
@@ -29,8 +29,8 @@ func (a *Analyzer) splitGlued(text string, toks []token) []token {
 		}
 		head, tail := t, t
 		head.End, tail.Start = t.Start+cut, t.Start+cut
-		head.Fold = geo.Fold(text[head.Start:head.End])
-		tail.Fold = geo.Fold(text[tail.Start:tail.End])
+		head.Fold = lex.FoldName(text[head.Start:head.End])
+		tail.Fold = lex.FoldName(text[tail.Start:tail.End])
 		out = append(out, head, tail)
 	}
 	if out == nil {
@@ -51,7 +51,7 @@ func (a *Analyzer) gluedCut(word, f string) int {
 		if n < 4 || !strings.HasSuffix(word, tail) {
 			continue // the tail is written in lower case, and the name before it has four letters or more
 		}
-		if a.known(geo.Fold(word[:n])) {
+		if a.known(lex.FoldName(word[:n])) {
 			return n
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -239,9 +239,9 @@ func scoreCase(t *testing.T, c *goldenCase, out goldenOutput, scores map[string]
 	// one of its aliases is among the predicted entity's forms, with the
 	// same type.
 	forms := func(e news.Entity) map[string]bool {
-		m := map[string]bool{geo.Fold(e.Name): true}
+		m := map[string]bool{lex.FoldName(e.Name): true}
 		for _, a := range e.Aliases {
-			m[geo.Fold(a)] = true
+			m[lex.FoldName(a)] = true
 		}
 		return m
 	}
@@ -254,7 +254,7 @@ func scoreCase(t *testing.T, c *goldenCase, out goldenOutput, scores map[string]
 		for i, p := range out.Entities {
 			f := forms(p)
 			for _, n := range names {
-				if f[geo.Fold(n)] && p.Type == g.Type {
+				if f[lex.FoldName(n)] && p.Type == g.Type {
 					hit = true
 					usedPred[i] = true
 				}
@@ -278,11 +278,11 @@ func scoreCase(t *testing.T, c *goldenCase, out goldenOutput, scores map[string]
 	s = scores["places"]
 	predPl := map[string]string{}
 	for _, p := range out.Places {
-		predPl[geo.Fold(p.Text)] = p.Country
+		predPl[lex.FoldName(p.Text)] = p.Country
 	}
 	goldPl := map[string]string{}
 	for _, g := range ex.Places {
-		goldPl[geo.Fold(g.Text)] = g.Country
+		goldPl[lex.FoldName(g.Text)] = g.Country
 	}
 	for k, v := range goldPl {
 		s.gold++
@@ -374,14 +374,14 @@ func scoreCase(t *testing.T, c *goldenCase, out goldenOutput, scores map[string]
 	s = scores["quotes"]
 	speakerNames := map[string]map[string]bool{}
 	for _, g := range ex.Entities {
-		m := map[string]bool{geo.Fold(g.Name): true}
+		m := map[string]bool{lex.FoldName(g.Name): true}
 		for _, a := range g.Aliases {
-			m[geo.Fold(a)] = true
+			m[lex.FoldName(a)] = true
 		}
 		speakerNames[g.Name] = m
 	}
 	sameSpeaker := func(pred, gold string) bool {
-		return pred == gold || speakerNames[gold][geo.Fold(pred)]
+		return pred == gold || speakerNames[gold][lex.FoldName(pred)]
 	}
 	usedQ := map[int]bool{}
 	for _, g := range ex.Quotes {

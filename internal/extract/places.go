@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -90,7 +91,7 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 	// is the town they are from, whatever the tagger typed it.
 	for _, m := range d.ms {
 		if m.Type != news.Place && !placed[m.Start] && residentBefore(d, m.End) && !a.notPlace(d, m) {
-			if f := geo.Fold(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
+			if f := lex.FoldName(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
 				placed[m.Start] = true
 				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
 			}
@@ -159,7 +160,7 @@ func (a *Analyzer) resolved(refs []placeRef, res map[string]geo.Entry) []news.Ge
 		} else if e, ok = res[r.text]; !ok {
 			// Names written with an alias ("U.S.", "Britain") resolve
 			// through the alias table's canonical name.
-			if al, found := a.aliases.lookup(geo.Fold(r.text)); found {
+			if al, found := a.aliases.lookup(lex.FoldName(r.text)); found {
 				if c := a.gaz.Lookup(al.Name); len(c) > 0 {
 					e, ok = c[0], true
 				}
@@ -198,7 +199,7 @@ var datelineEnds = []string{" (", " |", " -", " –", " —", ":"}
 // the top of the text as its dateline, or after a locative preposition.
 // Only names of the gazetteer's larger places (Has) count.
 func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
-	if m.Type == news.Person || !a.gaz.Has(geo.Fold(m.Text)) {
+	if m.Type == news.Person || !a.gaz.Has(lex.FoldName(m.Text)) {
 		return false
 	}
 	if strings.TrimSpace(d.text[:m.Start]) == "" {
@@ -218,7 +219,7 @@ func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
 func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 	raw := m.Text
 	if m.End < len(d.text) && d.text[m.End] == '.' && !strings.HasSuffix(raw, ".") {
-		if isAbbrev(raw) || titles[geo.Fold(raw)] {
+		if isAbbrev(raw) || titles[lex.FoldName(raw)] {
 			return true
 		}
 	}
@@ -413,7 +414,7 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 			continue
 		}
 		start, end := toks[s].Start, toks[last].End
-		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(geo.Fold(text[start:end])) {
+		if i := strings.IndexByte(text[start:end], '-'); i > 0 && !a.gaz.Has(lex.FoldName(text[start:end])) {
 			end = start + i
 		}
 		if afterAbbrev(d, start) || countyName(d, end) {
@@ -422,7 +423,7 @@ func (a *Analyzer) agencyPlace(d *doc, h int) (int, int, bool) {
 		if !isUpper(text[toks[h].Start]) && !mentionAt(d, start, end) {
 			continue // "As police arrived", "Metro police": a word, not the tagger's name
 		}
-		if f := geo.Fold(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
+		if f := lex.FoldName(text[start:end]); a.gaz.HasAny(f) && !a.countryOnly(f) {
 			return start, end, true
 		}
 	}
@@ -453,7 +454,7 @@ func (a *Analyzer) headlinePlaces(d *doc) []placeRef {
 		}
 		for e := last; e > k; e-- {
 			start, end := toks[k+1].Start, toks[e].End
-			f := geo.Fold(text[start:end])
+			f := lex.FoldName(text[start:end])
 			if e == k+1 && !a.gaz.Has(f) || !a.gaz.HasAny(f) || a.countryOnly(f) ||
 				a.notPlace(d, news.Mention{Text: text[start:end], Start: start, End: end}) {
 				continue

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -114,7 +114,7 @@ func BenchmarkQuotes(b *testing.B) {
 	d.toks = tokenize(text)
 	for i := range d.toks {
 		if d.toks[i].Kind == tWord {
-			d.toks[i].Fold = geo.Fold(text[d.toks[i].Start:d.toks[i].End])
+			d.toks[i].Fold = lex.FoldName(text[d.toks[i].Start:d.toks[i].End])
 		}
 	}
 	d.sents = sentences(text, d.toks, "en")

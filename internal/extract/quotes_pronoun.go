@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -185,7 +185,7 @@ func (d *doc) entityGender(id string) int {
 			if _, seen := d.genders[e.ID]; seen || e.Type != news.Person {
 				continue
 			}
-			if f := strings.Fields(geo.Fold(e.Name)); len(f) > 1 {
+			if f := strings.Fields(lex.FoldName(e.Name)); len(f) > 1 {
 				d.genders[e.ID] = givenGender[f[0]]
 			}
 		}

@@ -3,7 +3,7 @@ package extract
 import (
 	"testing"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 func TestSentencesOrdinals(t *testing.T) {
@@ -25,7 +25,7 @@ func TestSentencesOrdinals(t *testing.T) {
 		toks := tokenize(tt.text)
 		for i := range toks {
 			if toks[i].Kind == tWord {
-				toks[i].Fold = geo.Fold(tt.text[toks[i].Start:toks[i].End])
+				toks[i].Fold = lex.FoldName(tt.text[toks[i].Start:toks[i].End])
 			}
 		}
 		got := sentences(tt.text, toks, tt.lang)

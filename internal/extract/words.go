@@ -1,6 +1,8 @@
 package extract
 
-// Word lists. Keys are folded (geo.Fold) forms. They are closed-class words
+import "github.com/dossier-news/dossier/internal/lex"
+
+// Word lists. Keys are folded (lex.FoldName) forms. They are closed-class words
 // and patterns of news prose, not article content: function words, titles,
 // calendar names, organisation head nouns, speech verbs, number words.
 
@@ -23,40 +25,27 @@ func isAbbrev(w string) bool {
 var abbrevs = set("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "St", "No", "Jr", "Sr",
 	"Prof", "Capt", "Maj", "Sgt", "Adm", "Mt", "vs", "Mme", "Mlle", "Hr", "Fr", "Sra", "Sr", "Dres", "approx", "Nr", "Pres")
 
-// stop holds function words and other words that are capitalised only
-// because they start a sentence (or, in German, because they are nouns that
-// often start one); a candidate name never starts or ends with one.
-var stop = set(
-	// English
-	"the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "by", "with", "from", "as", "after",
-	"before", "during", "while", "when", "where", "if", "this", "that", "these", "those", "it", "its", "he", "she",
-	"they", "we", "i", "you", "his", "her", "their", "our", "there", "here", "some", "many", "more", "most", "all",
-	"no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "also", "however", "meanwhile",
-	"yet", "still", "then", "earlier", "later", "last", "next", "new", "first", "according", "since", "until", "about",
-	"over", "under", "both", "each", "other", "such", "what", "which", "who", "whom", "why", "how", "speaking",
-	"asked", "officials", "police", "security", "government", "minister", "president", "thursday", "today", "yesterday",
-	"tomorrow", "we", "us", "mr", "mrs", "ms", "dr", "sir", "madam", "monsieur", "madame", "herr", "frau", "senor", "senora",
-	"although", "though", "because", "despite", "amid", "among", "between", "without", "within", "into", "onto", "upon",
-	"do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-	"should", "may", "might", "must", "am", "pm", "gmt", "utc", "est", "edt", "pst", "cet", "said", "says", "say", "told", "reporters", "so", "thus", "only", "even", "just",
-	"again", "once", "now", "nearly", "almost", "around", "some", "any", "every", "several", "few", "much", "very",
-	// German
-	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber",
-	"im", "am", "um", "auf", "mit", "nach", "bei", "von", "vom", "zu", "zum", "zur", "aus", "fur", "uber", "unter",
-	"vor", "seit", "laut", "wie", "als", "wenn", "dass", "es", "er", "sie", "wir", "ihr", "ich", "man", "auch", "noch",
-	"nicht", "kein", "keine", "dieser", "diese", "dieses", "bereits", "zudem", "danach", "dabei", "dort", "hier",
-	"heute", "gestern", "morgen", "inzwischen", "zuvor", "sprecher", "regierung", "polizei", "angaben", "beim",
-	"insgesamt", "rund", "etwa", "mehr", "zwischen", "gegen", "ohne", "durch", "wahrend", "trotz", "wegen",
-	// French
-	"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "dans", "sur", "avec", "pour",
-	"par", "en", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "selon", "lors",
-	"apres", "avant", "pendant", "depuis", "entre", "qui", "que", "quand", "ou", "mais", "donc", "ainsi", "aussi",
-	"deja", "encore", "plus", "tres", "son", "sa", "ses", "leur", "leurs", "a", "est", "sont", "ont",
-	// Spanish
-	"el", "los", "las", "una", "unos", "unas", "y", "o", "pero", "en", "con", "por", "para", "del", "al", "su", "sus",
-	"segun", "tras", "durante", "desde", "hasta", "entre", "como", "que", "cuando", "donde", "tambien", "ya", "mas", "este",
-	"esta", "estos", "estas", "ese", "esa",
-)
+// stop holds the function words of every language (lex.StopWords) and
+// other words that are capitalised only because they start a sentence
+// (or, in German, because they are nouns that often start one); a
+// candidate name never starts or ends with one.
+var stop = func() map[string]bool {
+	m := set(lex.StopWords()...)
+	for w := range set(
+		// English
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "meanwhile", "earlier", "later",
+		"last", "next", "new", "first", "speaking", "asked", "officials", "police", "security", "government",
+		"minister", "president", "thursday", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "sir",
+		"madam", "monsieur", "madame", "herr", "frau", "senor", "senora", "despite", "pm", "gmt", "utc", "edt",
+		"pst", "cet", "reporters", "nearly", "several",
+		// German
+		"man", "bereits", "zudem", "danach", "dabei", "dort", "heute", "gestern", "morgen", "inzwischen", "zuvor",
+		"sprecher", "regierung", "polizei", "angaben", "insgesamt", "rund", "etwa", "mehr",
+	) {
+		m[w] = true
+	}
+	return m
+}()
 
 // calendar words: never entities themselves (dates are timex's job).
 var calendar = set(

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 //go:embed data/gazetteer.tsv.gz
@@ -123,7 +125,7 @@ func parse(gz []byte) (*Gazetteer, error) {
 			}
 			switch langs {
 			case "abbr":
-				k := Fold(name)
+				k := lex.FoldName(name)
 				g.abbr[k] = append(g.abbr[k], id)
 				if strings.HasSuffix(name, ".") {
 					g.abbrDot[k] = true
@@ -160,7 +162,7 @@ func parse(gz []byte) (*Gazetteer, error) {
 		return nil, fmt.Errorf("geo: load data/gazetteer.tsv.gz: line %d: %w", line, err)
 	}
 	for _, d := range districts {
-		for _, p := range g.index[Fold(d.parent)] {
+		for _, p := range g.index[lex.FoldName(d.parent)] {
 			if p&altBit == 0 && g.entries[p].Kind == "city" && g.entries[p].Country == d.country && g.entries[p].Region == d.region {
 				g.parent[d.id] = p
 				break
@@ -178,9 +180,9 @@ func parse(gz []byte) (*Gazetteer, error) {
 // itself, the part before a comma ("Washington, D.C." → "washington"), and
 // the name without an Arabic article ("Al Hillah" → "hillah").
 func variants(name string) []string {
-	out := []string{Fold(name)}
+	out := []string{lex.FoldName(name)}
 	if i := strings.IndexByte(name, ','); i > 0 {
-		out = append(out, Fold(name[:i]))
+		out = append(out, lex.FoldName(name[:i]))
 	}
 	f := out[0]
 	for _, art := range []string{"al ", "el ", "ar ", "as ", "ad ", "an ", "ash "} {
@@ -261,7 +263,7 @@ func (g *Gazetteer) namesakeFirst(ids []int32) []int32 {
 // other-language country names ("Deutschland", "Irak", "Ирак") and
 // exonyms ("Antwerp" for Antwerpen) are found.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	return g.LookupFolded(Fold(name))
+	return g.LookupFolded(lex.FoldName(name))
 }
 
 // LookupLang is Lookup restricted to names valid in language lang (ISO
@@ -270,7 +272,7 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 // every language, since outlets everywhere use them. An empty lang
 // accepts all.
 func (g *Gazetteer) LookupLang(name, lang string) []Entry {
-	f := Fold(name)
+	f := lex.FoldName(name)
 	ids := g.index[f]
 	out := make([]Entry, 0, len(ids))
 	for _, p := range ids {
@@ -323,7 +325,7 @@ func (g *Gazetteer) Canonical(folded string) (string, bool) {
 	if e.Kind != "city" || e.Population < 15000 {
 		return "", false
 	}
-	c := Fold(e.Name)
+	c := lex.FoldName(e.Name)
 	return c, c != folded
 }
 
@@ -358,7 +360,7 @@ func (g *Gazetteer) Region(country, code string) (Entry, bool) {
 // mixed forms of postal codes ("Ca", "or") are words, not abbreviations.
 func (g *Gazetteer) Abbrev(raw string) []Entry {
 	raw = strings.TrimSpace(raw)
-	k := Fold(raw)
+	k := lex.FoldName(raw)
 	ids := g.abbr[k]
 	letters := strings.ReplaceAll(raw, ".", "")
 	if len(ids) == 0 || letters == "" || letters[0] < 'A' || letters[0] > 'Z' {
@@ -387,7 +389,7 @@ func (g *Gazetteer) Qualifier(raw string) []Entry {
 		return out
 	}
 	var out []Entry
-	for _, p := range g.index[Fold(raw)] {
+	for _, p := range g.index[lex.FoldName(raw)] {
 		e := g.entries[p&^altBit]
 		if e.Kind == "country" || e.Kind == "region" {
 			out = append(out, e)
@@ -500,7 +502,7 @@ func (g *Gazetteer) ResolveRefs(refs []Ref, lang string) map[string]Entry {
 		if _, ok := cands[r.Name]; ok {
 			continue
 		}
-		f := Fold(r.Name)
+		f := lex.FoldName(r.Name)
 		var c []cand
 		for _, p := range g.index[f] {
 			id := p &^ altBit

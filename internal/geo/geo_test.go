@@ -2,25 +2,7 @@ package geo
 
 import (
 	"testing"
-	"unicode/utf8"
 )
-
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Zürich", "zurich"},
-		{"al-Sudani", "al sudani"},
-		{"U.S.", "us"},
-		{"Киев", "kiev"},
-		{"  São   Paulo ", "sao paulo"},
-		{"Außenminister", "aussenminister"},
-		{"Côte d’Ivoire", "cote d ivoire"},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
 
 func TestLookup(t *testing.T) {
 	g, err := Load()
@@ -106,21 +88,6 @@ func TestLookupLang(t *testing.T) {
 	if got := g.LookupLang("Paris", "de"); len(got) == 0 {
 		t.Errorf("LookupLang(Paris, de) found nothing: city names count everywhere")
 	}
-}
-
-func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Zürich", "al-Sudani", "Киев", "", "\xff\xfe", "A.B.C"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		out := Fold(s)
-		if !utf8.ValidString(out) {
-			t.Fatalf("Fold(%q) = %q, not valid UTF-8", s, out)
-		}
-		if Fold(out) != out {
-			t.Fatalf("Fold not idempotent: %q → %q → %q", s, out, Fold(out))
-		}
-	})
 }
 
 func BenchmarkLookup(b *testing.B) {

@@ -7,88 +7,17 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
-// stopwords are function words of the languages Dossier meets most often.
-// They carry no claim, and leaving them in would align any two sentences.
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-a an the and or but if of to in on at by for from with without as into onto over under about after before
-between during than then that this these those there here it its is are was were be been being has have had
-do does did will would shall should can could may might must not no nor so such very also too just only
-he she they them their his her him we our you your i me my who whom whose which what when where why how
-said says say told according per more most less least some any each every all both other another one
-up out off again further once while because until since against through across toward towards upon
-de la le les un une des du et ou en au aux dans par pour sur avec sans est sont été être ont avait qui que
-quoi dont où ce cette ces il elle ils elles son sa ses leur leurs pas plus selon lors été a été
-el los las del al y o en por para con sin es son fue fueron ser ha han había que quien cuyo donde este esta
-estos estas su sus lo se como más según tras
-der die das den dem des ein eine einer eines und oder im am zu zum zur mit von vom für auf aus bei nach
-ist sind war waren wurde wurden hat haben nicht auch sich als wie laut
-`) {
-		m[w] = true
-	}
-	return m
-}()
-
-// fold lowercases s and strips diacritics so that "Kyïv", "Kyiv" and
-// "KYIV" compare equal, and "explosión" meets "explosion".
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// words splits s into letter-or-digit runs, as written.
-func words(s string) []string {
-	out := make([]string, 0, len(s)/6+1)
-	start := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		var inWord bool
-		size := 1
-		if c < utf8.RuneSelf {
-			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			inWord, size = unicode.IsLetter(r) || unicode.IsDigit(r), n
-		}
-		if inWord && start < 0 {
-			start = i
-		} else if !inWord && start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
+// fold and words are lex's Fold and Words under the short names the
+// package's many callers use.
+var (
+	fold  = lex.Fold
+	words = lex.Words
+)
 
 // stem reduces a folded word to a crude language-neutral stem: English
 // inflections are cut by the Snowball English stemmer
@@ -96,9 +25,7 @@ func words(s string) []string {
 // Truncation is what lets cognates across languages and the odd spellings
 // of machine translation ("ministre", "minister", "ministro") meet.
 func stem(w string) string {
-	if s := english.Stem(w, false); s != "" {
-		w = s
-	}
+	w = lex.Stem("en", w)
 	n := 0
 	for i := range w {
 		if n == 5 {
@@ -118,7 +45,7 @@ func stemsOf(ws []string) []string {
 	var out []string
 	for _, w := range ws {
 		f := fold(w)
-		if utf8.RuneCountInString(f) < 3 || stopwords[f] || isNumber(f) {
+		if utf8.RuneCountInString(f) < 3 || lex.IsStop(f) || isNumber(f) {
 			continue
 		}
 		out = append(out, stem(f))

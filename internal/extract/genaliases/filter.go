@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -43,7 +43,7 @@ func build(items []item, ty *typer) []entry {
 		if !ok {
 			// "Europe" is not the European Union, even though no resource
 			// types the continent.
-			if f := geo.Fold(it.names[0]); owner[f] == "" {
+			if f := lex.FoldName(it.names[0]); owner[f] == "" {
 				owner[f] = "item:" + it.qid
 			}
 			continue
@@ -51,7 +51,7 @@ func build(items []item, ty *typer) []entry {
 		t := typed{it, typ, name}
 		ts = append(ts, t)
 		for _, n := range []string{it.names[0], name} {
-			if f := geo.Fold(n); owner[f] == "" {
+			if f := lex.FoldName(n); owner[f] == "" {
 				owner[f] = key(t)
 			}
 		}
@@ -60,7 +60,7 @@ func build(items []item, ty *typer) []entry {
 	claims := map[string]map[string]bool{} // folded alias → entity keys
 	for i, t := range ts {
 		for _, a := range append([]string{t.it.names[0]}, t.it.names[1:]...) {
-			f := geo.Fold(a)
+			f := lex.FoldName(a)
 			if !ty.keepAlias(t.typ, t.name, t.it.names, a, f) {
 				continue
 			}
@@ -86,7 +86,7 @@ func build(items []item, ty *typer) []entry {
 			out[j].Source += " " + t.it.qid
 		}
 		for _, a := range cands[i] {
-			if len(claims[geo.Fold(a)]) == 1 && !contains(out[j].Aliases, a) {
+			if len(claims[lex.FoldName(a)]) == 1 && !contains(out[j].Aliases, a) {
 				out[j].Aliases = append(out[j].Aliases, a)
 			}
 		}
@@ -103,7 +103,7 @@ func build(items []item, ty *typer) []entry {
 // keepAlias applies the rules of build to one alias a (folded f) of an
 // entity of type typ and canonical name name.
 func (t *typer) keepAlias(typ news.EntityType, name string, names []string, a, f string) bool {
-	if len(f) < 2 || f == geo.Fold(name) || !(nameLike(a) || isCode(a) || (typ != news.Person && phraseLike(a))) {
+	if len(f) < 2 || f == lex.FoldName(name) || !(nameLike(a) || isCode(a) || (typ != news.Person && phraseLike(a))) {
 		return false
 	}
 	if isCode(a) && !initialsOfAny(a, names) {

@@ -34,6 +34,7 @@ import (
 	"strconv"
 
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -175,7 +176,7 @@ func readNames(path string) (map[string]bool, error) {
 			return nil
 		}
 		if col < len(r) {
-			if f := geo.Fold(r[col]); f != "" {
+			if f := lex.FoldName(r[col]); f != "" {
 				out[f] = true
 			}
 		}

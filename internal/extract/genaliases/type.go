@@ -6,6 +6,7 @@ import (
 
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/ner"
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -97,7 +98,7 @@ func (t *typer) place(label string) (geo.Entry, bool) {
 		return geo.Entry{}, false
 	}
 	e := es[0]
-	own := geo.Fold(e.Name) == geo.Fold(label)
+	own := lex.FoldName(e.Name) == lex.FoldName(label)
 	if e.Kind == "country" || (own && (e.Kind == "region" || (e.Kind == "city" && e.Population >= 100000))) {
 		return e, true
 	}
@@ -137,7 +138,7 @@ func (t *typer) tag(label string, c int) ner.Type {
 // orgHead reports a label that holds a word for a kind of organisation
 // ("Social Democratic Party of Germany", "Armed Forces of Ukraine").
 func orgHead(label string) bool {
-	for _, w := range strings.Fields(geo.Fold(label)) {
+	for _, w := range strings.Fields(lex.FoldName(label)) {
 		if extract.OrgHead(w) {
 			return true
 		}
@@ -163,7 +164,7 @@ func (t *typer) personName(ws []string) bool {
 	if len(ws) < 2 || len(ws) > 5 || strings.EqualFold(ws[0], "the") {
 		return false
 	}
-	return t.firsts[geo.Fold(ws[0])] || t.lasts[geo.Fold(ws[len(ws)-1])]
+	return t.firsts[lex.FoldName(ws[0])] || t.lasts[lex.FoldName(ws[len(ws)-1])]
 }
 
 // acronymOf reports whether one name of an item is an acronym of the
@@ -171,7 +172,7 @@ func (t *typer) personName(ws []string) bool {
 // "WHO" and "World Health Organization"): an organisation's short name.
 func acronymOf(names []string) bool {
 	for _, a := range names {
-		if !isAcronym(a) {
+		if !lex.IsAcronym(a) {
 			continue
 		}
 		letters := strings.ToLower(strings.ReplaceAll(a, ".", ""))
@@ -197,20 +198,4 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
-}
-
-// isAcronym reports two or more capitals and no lower-case letter.
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		} else if r != '.' {
-			return false
-		}
-	}
-	return n >= 2
 }

@@ -18,7 +18,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/dossier-news/dossier/internal/geo"
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 func main() {
@@ -60,7 +60,7 @@ func run(in, out string) error {
 		if err != nil {
 			return fmt.Errorf("gengender %s: %w", in, err)
 		}
-		name := geo.Fold(rec[ni])
+		name := lex.FoldName(rec[ni])
 		if name == "" || strings.ContainsAny(name, " ") || len(name) < 2 {
 			continue
 		}

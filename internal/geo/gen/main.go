@@ -55,6 +55,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/dossier-news/dossier/internal/lex"
 )
 
 type city struct {
@@ -211,7 +213,7 @@ func run(packs, out string, minPop, altPop int) error {
 		if !ok || countries[cc] == nil {
 			continue
 		}
-		if compass[fold(a.Name)] {
+		if compass[lex.FoldName(a.Name)] {
 			continue // "North", "Centre": a word before it is a region's name
 		}
 		pt, ok := seat[a.Code]
@@ -361,14 +363,14 @@ func shortRegion(n string) string {
 // folded alike, not an airport or other code (all capitals, or with
 // digits), and at least four letters.
 func latinAlternates(c city) []string {
-	seen := map[string]bool{fold(c.name): true, fold(c.ascii): true}
+	seen := map[string]bool{lex.FoldName(c.name): true, lex.FoldName(c.ascii): true}
 	var out []string
 	for _, a := range c.alts {
 		a = clean(strings.TrimSpace(a))
 		if len([]rune(a)) < 4 || !latin(a) || strings.ToUpper(a) == a {
 			continue
 		}
-		k := fold(a)
+		k := lex.FoldName(a)
 		if seen[k] {
 			continue
 		}
@@ -388,12 +390,6 @@ func latin(s string) bool {
 		}
 	}
 	return true
-}
-
-// fold is a rough key for dropping duplicate alternates (package geo
-// folds properly when it loads the file).
-func fold(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
 // readCities reads GeoNames' cities500.txt: tab-separated geonameid, name,
