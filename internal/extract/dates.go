@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -23,8 +24,8 @@ func findDates(text string, published time.Time, lang string) []news.DateMention
 var happeningVerbs = set("met", "meets", "visited", "visits", "arrived", "arrives", "held", "killed", "attacked", "struck",
 	"signed", "announced", "began", "started", "died", "exploded", "hit", "opened", "launched", "landed", "elected",
 	"traf", "besuchte", "reiste", "kam", "unterzeichnete", "getotet", "starb", "begann",
-	"rencontre", "visite", "arrive", "signe", "tue", "tues", "mort", "lance",
-	"visito", "llego", "firmo", "murio", "murieron", "se", "reunio",
+	"rencontre", "visite", "arrive", "signe", "tue", "tues", "mort", "lance", "frappe",
+	"visito", "llego", "firmo", "murio", "murieron", "se", "reunio", "golpeo",
 	// what happened in an incident, as the first report tells it
 	"shot", "shooting", "wounded", "injured", "fired", "happened", "occurred", "dead", "crashed", "stabbed")
 
@@ -32,6 +33,18 @@ var happeningVerbs = set("met", "meets", "visited", "visits", "arrived", "arrive
 // arrest, a charge, a hearing, a funeral.
 var laterWords = set("arrested", "charged", "court", "hearing", "funeral", "vigil", "sentenced", "arraigned", "trial",
 	"released", "identified", "booked", "jail", "indicted", "pleaded", "memorial", "surrendered", "custody")
+
+// shotWords are the words of gunfire: a date in their sentence is the
+// shooting's, for most reports of a shooting.
+var shotWords = set("shot", "shooting", "shootings", "gunfire", "gunshot", "gunshots", "gunman", "opened", "fired", "shots")
+
+// deathWords mark a sentence about a death, which may come hours or days
+// after the happening: "died at the hospital Sunday".
+var deathWords = set("died", "dies", "pronounced", "succumbed", "passed")
+
+// saidWords just before or after a date make it the day of a statement:
+// "police said Sunday", "Sunday, police said", "told reporters Monday".
+var saidWords = set("said", "says", "told", "stated", "confirmed", "reported", "announced")
 
 // timeOfDay words in or just after a date say when in the day something
 // happened: "Saturday night", "early Sunday", "about 3 a.m. Friday".
@@ -63,6 +76,10 @@ var happeningFeatures = []string{
 	"possessive",      // "Friday's shooting": the day names the event
 	"pub_eve_only",    // the day before publication, not written in the text
 	"clock",           // a clock time at it, not a stamp: "about 9 p.m. Saturday", "Friday at 11:48 p.m."
+	"shot_near",       // a word of gunfire in its sentence: "was shot Saturday", "the shooting happened Sunday"
+	"death_near",      // a death in its sentence: "died Sunday", "was pronounced dead at 3:58 a.m. Thursday"
+	"said_at",         // the day of a statement, not of the happening: "police said Sunday", "told reporters on Monday"
+	"title_day",       // the headline names the day: "Police say Wednesday shooting was accidental"
 }
 
 // numHappening is the number of happening-date features.
@@ -151,6 +168,17 @@ func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
 			}
 		}
 	}
+	var titleDays map[string]bool
+	if !pubDay.IsZero() && art.Title != "" {
+		for _, d := range timex.Find(art.Title, art.Published, art.Lang) {
+			if d.Granularity == "" || d.Granularity == "day" {
+				if titleDays == nil {
+					titleDays = map[string]bool{}
+				}
+				titleDays[d.Date] = true
+			}
+		}
+	}
 	for _, d := range an.Dates {
 		if count[d.Date] == 0 {
 			continue
@@ -196,6 +224,23 @@ func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
 			f("earliest_recent")
 		}
 		x[happeningIndex["log_mentions"]] = math.Log1p(float64(count[d.Date]))
+		if titleDays[d.Date] {
+			f("title_day")
+		}
+	}
+	// A day only the headline names is a candidate too.
+	for _, day := range slicesSorted(titleDays) {
+		if _, ok := index[day]; ok {
+			continue
+		}
+		t, _ := time.Parse(time.DateOnly, day)
+		if days := pubDay.Sub(t).Hours() / 24; days < 0 || days > 7 {
+			continue
+		}
+		x := make([]float64, numHappening)
+		x[happeningIndex["title_day"]] = 1
+		index[day] = len(out)
+		out = append(out, DateCandidate{Date: day, X: x})
 	}
 	if !pubDay.IsZero() {
 		// Reports often come out the day after: both days are candidates
@@ -270,6 +315,33 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	if verbNear(text, an.Sentences, sent, laterWords) {
 		f("later_near")
 	}
+	if verbNear(text, an.Sentences, sent, shotWords) {
+		f("shot_near")
+	}
+	if verbNear(text, an.Sentences, sent, deathWords) {
+		f("death_near")
+	}
+	if saidAt(text, d) {
+		f("said_at")
+	}
+}
+
+// saidAt reports whether a word of saying is written just before the
+// mention d ("said Sunday", "told reporters on Monday") or right after
+// it ("officials Sunday said"); "it happened Sunday, police said" dates
+// the happening.
+func saidAt(text string, d news.DateMention) bool {
+	if d.Start < 0 || d.End > len(text) || d.Start > d.End {
+		return false
+	}
+	before := strings.Fields(geo.Fold(text[max(0, d.Start-24):d.Start]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		if saidWords[before[k]] {
+			return true
+		}
+	}
+	after := strings.Fields(geo.Fold(text[d.End:min(len(text), d.End+20)]))
+	return len(after) > 0 && saidWords[after[0]]
 }
 
 // clockRe is a clock time of the day written in a report ("9 p.m.",
@@ -341,6 +413,15 @@ func (m HappeningModel) Score(x []float64) float64 {
 		s += w * x[i]
 	}
 	return s
+}
+
+func slicesSorted(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func sentenceOf(sents []news.Span, off int) int {

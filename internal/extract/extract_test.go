@@ -356,10 +356,17 @@ func TestHappeningDate(t *testing.T) {
 		{"en", "No date is given for the meeting in this text.", "2024-12-14"},
 		// A clock time marks the happening, not the day police talked.
 		{"en", "Police were searching late Saturday for two men in a shooting that left four wounded. The men pulled guns around 10:45 p.m. Wednesday in front of a club.", "2024-12-11"},
+		// The day of the gunfire, not the day the police spoke.
+		{"en", "Police told reporters on Friday that they had no suspects. A man was shot Thursday outside a bar on Main Street.", "2024-12-12"},
+		// The headline names the day the text does not give.
+		{"en", "Police say Wednesday shooting was accidental\nThe boy, 12, was taken to a hospital and is expected to recover.", "2024-12-11"},
 	}
 	a := analyzer(t)
 	for _, tt := range tests {
 		art := news.Article{ID: "h", Lang: tt.lang, Text: tt.text, Published: pub}
+		if title, text, ok := strings.Cut(tt.text, "\n"); ok {
+			art.Title, art.Text = title, text
+		}
 		an := a.Analyze(&art)
 		got, ok := HappeningDate(&art, &an)
 		if !ok || got != tt.want {
@@ -368,6 +375,25 @@ func TestHappeningDate(t *testing.T) {
 	}
 	if _, ok := HappeningDate(&news.Article{Text: "nothing"}, &news.Analysis{}); ok {
 		t.Errorf("HappeningDate without dates or publication date reported ok")
+	}
+}
+
+func TestSaidAt(t *testing.T) {
+	for _, tc := range []struct {
+		text, date string
+		want       bool
+	}{
+		{"Police said Sunday the man died.", "Sunday", true},
+		{"Officials Sunday said the man died.", "Sunday", true},
+		{"He told reporters on Monday that it was over.", "Monday", true},
+		{"A man was shot Sunday outside a bar.", "Sunday", false},
+		{"The shooting happened Sunday, police said.", "Sunday", false},
+	} {
+		i := strings.Index(tc.text, tc.date)
+		d := news.DateMention{Text: tc.date, Start: i, End: i + len(tc.date)}
+		if got := saidAt(tc.text, d); got != tc.want {
+			t.Errorf("saidAt(%q, %q) = %v, want %v", tc.text, tc.date, got, tc.want)
+		}
 	}
 }
 
