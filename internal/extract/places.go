@@ -180,7 +180,7 @@ func (a *Analyzer) resolved(refs []placeRef, res map[string]geo.Entry) []news.Ge
 		}
 		out = append(out, news.GeoPlace{
 			Name: e.Name, Text: r.text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
-			Kind: kindOf(e), Start: r.start, End: r.end,
+			Kind: kindOf(e), Region: e.Region, Population: e.Population, Start: r.start, End: r.end,
 		})
 	}
 	return out

@@ -318,6 +318,8 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 			cands = append(cands, p)
 		}
 	}
+	seat := seats(cands)
+	loc, head = withSeats(loc, seat), withSeats(head, seat)
 	score := func(p news.GeoPlace) float64 { return loc[fold(p.Name)] + head[fold(p.Name)] }
 	cands = homeCountry(cands, score)
 	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) > score(cands[j]) })
