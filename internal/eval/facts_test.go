@@ -186,11 +186,11 @@ var gvaMarks = []struct {
 	mark, floor float64
 	get         func(FactsReport) Mark
 }{
-	{"date", 0.90, 0.81, func(r FactsReport) Mark { return r.Date }},
-	{"place", 0.85, 0.74, func(r FactsReport) Mark { return r.Place }},
+	{"date", 0.90, 0.80, func(r FactsReport) Mark { return r.Date }},
+	{"place", 0.85, 0.76, func(r FactsReport) Mark { return r.Place }},
 	{"killed", 0.70, 0.70, func(r FactsReport) Mark { return r.Killed }},
 	{"injured", 0.70, 0.70, func(r FactsReport) Mark { return r.Injured }},
-	{"people", 0.70, 0.69, func(r FactsReport) Mark { return r.People }},
+	{"people", 0.70, 0.70, func(r FactsReport) Mark { return r.People }},
 }
 
 func TestGVAFacts(t *testing.T) {

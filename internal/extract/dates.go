@@ -334,13 +334,13 @@ func saidAt(text string, d news.DateMention) bool {
 	if d.Start < 0 || d.End > len(text) || d.Start > d.End {
 		return false
 	}
-	before := strings.Fields(geo.Fold(text[max(0, d.Start-24):d.Start]))
+	before := strings.Fields(lex.FoldName(text[max(0, d.Start-24):d.Start]))
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		if saidWords[before[k]] {
 			return true
 		}
 	}
-	after := strings.Fields(geo.Fold(text[d.End:min(len(text), d.End+20)]))
+	after := strings.Fields(lex.FoldName(text[d.End:min(len(text), d.End+20)]))
 	return len(after) > 0 && saidWords[after[0]]
 }
 

@@ -56,7 +56,7 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 	var refs []placeRef
 	covered := map[int]bool{} // start offsets of qualifiers already placed
 	for _, m := range d.ms {
-		if m.Type != news.Place && !a.placedName(d, m) || a.notPlace(d, m) {
+		if m.Type != news.Place && !a.placedName(d, m) && !a.dottedRegion(m.Text) || a.notPlace(d, m) {
 			continue
 		}
 		// "Fla.", "Mo.": a state's abbreviation is the state, never a
@@ -94,6 +94,16 @@ func (a *Analyzer) placeRefs(d *doc) []placeRef {
 			if f := lex.FoldName(m.Text); a.gaz.HasAny(f) && !a.countryOnly(f) {
 				placed[m.Start] = true
 				refs = append(refs, placeRef{text: m.Text, start: m.Start, end: m.End})
+			}
+		}
+	}
+	// "Accidental shooting takes life of Quapaw man": a headline's name
+	// before a word for a resident, which the tagger may not have found.
+	if d.head {
+		for _, r := range a.headlineResidents(d) {
+			if !placed[r.start] {
+				placed[r.start] = true
+				refs = append(refs, r)
 			}
 		}
 	}
@@ -171,7 +181,7 @@ func (a *Analyzer) resolved(refs []placeRef, res map[string]geo.Entry) []news.Ge
 		}
 		out = append(out, news.GeoPlace{
 			Name: e.Name, Text: r.text, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
-			Kind: kindOf(e), Start: r.start, End: r.end,
+			Kind: kindOf(e), Region: e.Region, Population: e.Population, Start: r.start, End: r.end,
 		})
 	}
 	return out
@@ -457,6 +467,47 @@ func (a *Analyzer) headlinePlaces(d *doc) []placeRef {
 			f := lex.FoldName(text[start:end])
 			if e == k+1 && !a.gaz.Has(f) || !a.gaz.HasAny(f) || a.countryOnly(f) ||
 				a.notPlace(d, news.Mention{Text: text[start:end], Start: start, End: end}) {
+				continue
+			}
+			out = append(out, placeRef{text: text[start:end], start: start, end: end})
+			break
+		}
+	}
+	return out
+}
+
+// dottedRegion reports a name that is a region's abbreviation written
+// with its dots inside ("D.C.", "N.Y."), whatever the tagger typed it:
+// "D.C. police" is the District's.
+func (a *Analyzer) dottedRegion(text string) bool {
+	return strings.Count(text, ".") >= 2 && len(a.gaz.Abbrev(text)) > 0
+}
+
+// headlineResidents reads the towns of a headline's residents: up to
+// three capitalised words right before a lower-case word for a resident
+// ("Bunnell man charged", "Accidental shooting takes life of Quapaw
+// man"), the gazetteer knowing them.
+func (a *Analyzer) headlineResidents(d *doc) []placeRef {
+	var out []placeRef
+	toks, text := d.toks, d.text
+	for k := 1; k < len(toks); k++ {
+		if !residentBefore(d, toks[k-1].End) {
+			continue
+		}
+		for s := max(0, k-3); s < k; s++ {
+			ok := true
+			for j := s; j < k; j++ {
+				if toks[j].Kind != tWord || !isUpper(text[toks[j].Start]) || j > s && !onlySpace(text, toks[j-1].End, toks[j].Start) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			start, end := toks[s].Start, toks[k-1].End
+			f := lex.FoldName(text[start:end])
+			if !a.gaz.HasAny(f) || a.countryOnly(f) || a.notPlace(d, news.Mention{Text: text[start:end], Start: start, End: end}) {
 				continue
 			}
 			out = append(out, placeRef{text: text[start:end], start: start, end: end})

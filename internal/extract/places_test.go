@@ -32,6 +32,7 @@ func TestPlacesQualifiedAndContext(t *testing.T) {
 		{"police in lower case", "The girl was taken to a hospital, said Lt. Dana Ruiz with Conway police.", "Conway", "Conway", "US", "city"},
 		{"a name before a resident", "Missing Palmer teen was found beaten near the river, police said.", "Palmer", "Palmer", "US", "city"},
 		{"a direction before a city", "A car was stolen in Southwest Baltimore on Sunday.", "Baltimore", "Baltimore", "US", "city"},
+		{"a dotted state abbreviation the tagger calls an organisation", "D.C. police said five people were hurt at a club.", "D.C.", "District of Columbia", "US", "region"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,5 +157,15 @@ func TestHeadlinePlaces(t *testing.T) {
 		if strings.Join(got, ",") != tc.want {
 			t.Errorf("%q: title places %v, want %q", tc.title, got, tc.want)
 		}
+	}
+}
+
+// A headline's resident names their town even when the tagger found no
+// name there.
+func TestHeadlineResidentTown(t *testing.T) {
+	a := analyzer(t)
+	an := a.Analyze(&news.Article{ID: "h", Lang: "en", Title: "Bunnell man charged with aggravated assault", Text: "He was held on bond."})
+	if len(an.TitlePlaces) == 0 || an.TitlePlaces[0].Name != "Bunnell" || an.TitlePlaces[0].Country != "US" {
+		t.Errorf("TitlePlaces = %+v, want Bunnell (US)", an.TitlePlaces)
 	}
 }

@@ -101,9 +101,14 @@ type GeoPlace struct {
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
 	Kind    string  `json:"kind,omitempty"` // "city", "country", "region"
-	Start   int     `json:"start"`
-	End     int     `json:"end"`
-	Count   int     `json:"count,omitempty"` // mentions, when aggregated
+	// Region is the gazetteer's first-level region code within Country
+	// (US: the state's postal code); Population is the place's, as the
+	// gazetteer has it. Both are 0 or "" when unknown.
+	Region     string `json:"region,omitempty"`
+	Population int    `json:"population,omitempty"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Count      int    `json:"count,omitempty"` // mentions, when aggregated
 }
 
 // DateMention is a date or time expression resolved to a calendar date.

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -134,6 +135,9 @@ func (c *buildCtx) locScores() map[string]float64 {
 			if p.Start >= first.Start && p.End <= first.End {
 				v++
 			}
+			if datelinePlace(text, p) && !headLocative(c.arts[i], x.TitlePlaces, p.Name) {
+				v += datelineWeight
+			}
 			before := words(text[max(0, p.Start-12):p.Start])
 			if len(before) > 0 && locatives[fold(before[len(before)-1])] {
 				v += 1.5
@@ -142,6 +146,82 @@ func (c *buildCtx) locScores() map[string]float64 {
 		}
 	}
 	return out
+}
+
+// datelineWeight is what a dateline's town ("KANSAS CITY, Mo. --",
+// "INDIANAPOLIS (WISH) –") adds to a mention's weight: the outlet files
+// from where it happened, even when the lead names the street or the
+// suburb.
+const datelineWeight = 3.0
+
+// datelineEnds follow a dateline's town and its state: "WACO (KXYZ) -",
+// "DENVER - Police", "GARY | A dispute".
+var datelineEnds = []string{" (", " -", " –", " —", " |", "("}
+
+// datelinePlace reports a place mention written as a dateline near the
+// top of the text: in capitals ("IDAHO FALLS"), before a dateline's end
+// or a comma and the state ("PORTLAND, Ore. (KOIN 6) –").
+func datelinePlace(text string, p news.GeoPlace) bool {
+	if p.Start > 400 || !allCaps(text[p.Start:p.End]) {
+		return false
+	}
+	rest := text[p.End:]
+	if strings.HasPrefix(rest, ",") {
+		// The state: an abbreviation or a name, up to three words.
+		r := strings.TrimLeft(rest[1:], " ")
+		n := 0
+		for n < 3 && r != "" && (r[0] >= 'A' && r[0] <= 'Z') {
+			i := strings.IndexAny(r, " (-–—|")
+			if i < 0 {
+				return false
+			}
+			r = r[i:]
+			if strings.HasPrefix(r, " ") && len(r) > 1 && r[1] >= 'A' && r[1] <= 'Z' && !strings.HasPrefix(r, " (") {
+				r = r[1:]
+			}
+			n++
+		}
+		rest = r
+	}
+	for _, e := range datelineEnds {
+		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// headLocative reports whether the article's headline puts it in another
+// place than name, after a locative ("Police chief shot in Cache"): the
+// headline then says where, and the dateline only where the outlet is.
+func headLocative(art news.Article, head []news.GeoPlace, name string) bool {
+	tw := words(fold(cleanTitle(art.Title, art.Source)))
+	for _, p := range head {
+		if fold(p.Name) == fold(name) {
+			continue
+		}
+		fw := words(fold(p.Text))
+		for k := 1; len(fw) > 0 && k+len(fw) <= len(tw); k++ {
+			if locatives[tw[k-1]] && slices.Equal(tw[k:k+len(fw)], fw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allCaps reports whether s has two letters at least, all capitals.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // careWords mark a sentence about the care of the hurt: where they were
@@ -238,7 +318,10 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 			cands = append(cands, p)
 		}
 	}
+	seat := seats(cands)
+	loc, head = withSeats(loc, seat), withSeats(head, seat)
 	score := func(p news.GeoPlace) float64 { return loc[fold(p.Name)] + head[fold(p.Name)] }
+	cands = homeCountry(cands, score)
 	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) > score(cands[j]) })
 	bestText := 0.0
 	for _, p := range cands {
@@ -266,6 +349,33 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 		}
 		return specificity(out[i].Kind) < specificity(out[j].Kind)
 	})
+	return out
+}
+
+// homeCountry drops the towns and regions of other countries than the
+// event's own, the country whose places score most (by score), when
+// theirs score less than a third of it: among the places of a story in
+// Memphis a "Whitehaven" read as the English town, a station's call
+// letters read as a town of Belgium. Countries stay: a story names the
+// country a victim came from.
+func homeCountry(cands []news.GeoPlace, score func(news.GeoPlace) float64) []news.GeoPlace {
+	by := map[string]float64{}
+	home := ""
+	for _, p := range cands {
+		by[p.Country] += score(p)
+		if home == "" || by[p.Country] > by[home] {
+			home = p.Country
+		}
+	}
+	if len(by) < 2 {
+		return cands
+	}
+	out := cands[:0:0]
+	for _, p := range cands {
+		if p.Country == home || p.Kind == "country" || by[p.Country]*3 >= by[home] {
+			out = append(out, p)
+		}
+	}
 	return out
 }
 
