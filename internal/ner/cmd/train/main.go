@@ -39,7 +39,7 @@ func main() {
 	langs := flag.String("langs", "en,de,nl,fr,no", "languages to train")
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
 	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
-	flag.Float64Var(&dropout, "dropout", 0, "fraction of each sentence's features left out in each training pass")
+	flag.Float64Var(&dropout, "dropout", 0.2, "fraction of each sentence's features left out in each training pass")
 	flag.IntVar(&runs, "runs", 3, "perceptrons averaged into each model, each over its own order of the sentences")
 	flag.BoolVar(&clusters, "clusters", true, "induce word clusters from the unlabeled text of the training parts (and ECB+ for English)")
 	flag.IntVar(&depth, "depth", 10, "depth of the word cluster tree (at most 12)")
