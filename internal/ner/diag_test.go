@@ -11,7 +11,8 @@ import (
 // TestDiagnose prints, for a model file named by NER_MODEL, per-type
 // precision and recall and the kinds of errors on each held-back part:
 // wrong type on the right span, wrong boundaries, missed and spurious
-// names. It is skipped without NER_MODEL.
+// names. It is skipped without NER_MODEL. With NER_DEV=1 it scores the
+// dev fold of the training parts (what cmd/train -dev holds out) instead.
 func TestDiagnose(t *testing.T) {
 	path := os.Getenv("NER_MODEL")
 	if path == "" {
@@ -30,6 +31,9 @@ func TestDiagnose(t *testing.T) {
 	for _, c := range loadCorpora(t) {
 		if only != "" && c.Name != only {
 			continue
+		}
+		if os.Getenv("NER_DEV") == "1" {
+			c = c.DevFold()
 		}
 		var m *Model
 		for _, x := range b.Models {

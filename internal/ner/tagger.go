@@ -1,13 +1,14 @@
 // Package ner finds and types named entities (PER, ORG, LOC, MISC) in
 // tokenised sentences with a linear model trained by the averaged
-// structured perceptron: hashed features of each word, its shape, affixes,
-// 3-grams, neighbours, word cluster and capitalisation class (both
-// induced from unlabeled text: how often a word is capitalised inside a
-// sentence tells "The" or "Visit" opening one from a name) and gazetteer
-// matches, a first-order transition table, and Viterbi decoding
-// constrained to valid BIO sequences. TagDoc reads a document twice, the
-// second time with what the first pass said of each word's other
-// occurrences.
+// structured perceptron (a fifth of each sentence's features left out at
+// random in each pass, cmd/train's -dropout): hashed features of each
+// word, its shape, affixes, 3-grams, neighbours, word cluster and
+// capitalisation class (both induced from unlabeled text: how often a
+// word is capitalised inside a sentence tells "The" or "Visit" opening
+// one from a name) and gazetteer matches, a first-order transition
+// table, and Viterbi decoding constrained to valid BIO sequences. TagDoc
+// reads a document twice, the second time with what the first pass said
+// of each word's other occurrences.
 //
 // A language trained on several corpora has a copy of every feature per
 // corpus besides the shared one (its domain): the corpora disagree on

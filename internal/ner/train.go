@@ -24,6 +24,10 @@ type TrainOptions struct {
 	// Prune drops rows whose weights are all smaller than this fraction of
 	// the largest weight (a smaller model file).
 	Prune float64
+	// Dropout is the fraction of a sentence's features, drawn anew for
+	// each sentence in each pass, that are left out of its scores and
+	// updates, so that no one feature carries a name alone (0: none).
+	Dropout float64
 }
 
 // TrainSentence is a sentence with its gold labels, and whether its
@@ -182,6 +186,11 @@ func fit(lang string, data []prepared, opt TrainOptions, seed int64, start time.
 	var emit []float32
 	var back []uint8
 	var pred, target []Label
+	var keep []bool
+	cut := uint32(opt.Dropout * (1 << 32))
+	if opt.Dropout >= 1 {
+		cut = 1<<32 - 1
+	}
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
@@ -199,12 +208,23 @@ func fit(lang string, data []prepared, opt TrainOptions, seed int64, start time.
 			if opt.Shared > 0 && rng.Float64() < opt.Shared {
 				end = p.mid
 			}
+			if cap(keep) < len(p.rows) {
+				keep = make([]bool, len(p.rows))
+			}
+			keep = keep[:len(p.rows)]
+			for j := range keep {
+				keep[j] = cut == 0 || rng.Uint32() >= cut
+			}
 			for i := 0; i < n; i++ {
 				e := emit[i*numLabels : i*numLabels+numLabels]
 				for l := range e {
 					e[l] = 0
 				}
-				for _, r := range p.rows[p.off[i]:end[i]] {
+				for j := p.off[i]; j < end[i]; j++ {
+					if !keep[j] {
+						continue
+					}
+					r := p.rows[j]
 					row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
 					for l := range e {
 						e[l] += row[l]
@@ -219,8 +239,11 @@ func fit(lang string, data []prepared, opt TrainOptions, seed int64, start time.
 				gt, pt := int(target[i]), int(pred[i])
 				if gt != pt {
 					errs++
-					for _, r := range p.rows[p.off[i]:end[i]] {
-						base := int(r) * numLabels
+					for j := p.off[i]; j < end[i]; j++ {
+						if !keep[j] {
+							continue
+						}
+						base := int(p.rows[j]) * numLabels
 						w[base+gt]++
 						u[base+gt] += c
 						w[base+pt]--

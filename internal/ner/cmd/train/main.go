@@ -39,6 +39,7 @@ func main() {
 	langs := flag.String("langs", "en,de,nl,fr,no", "languages to train")
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
 	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
+	flag.Float64Var(&dropout, "dropout", 0.2, "fraction of each sentence's features left out in each training pass")
 	flag.IntVar(&runs, "runs", 3, "perceptrons averaged into each model, each over its own order of the sentences")
 	flag.BoolVar(&clusters, "clusters", true, "induce word clusters from the unlabeled text of the training parts (and ECB+ for English)")
 	flag.IntVar(&depth, "depth", 10, "depth of the word cluster tree (at most 12)")
@@ -92,6 +93,7 @@ var (
 	newsText bool
 	depth    int
 	runs     int
+	dropout  float64
 	repeat   = map[string]int{}
 	extra    = map[string]string{}
 	// defaults are the domains Load tags with, where a language has
@@ -146,7 +148,7 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 			slog.Warn("train: no data", "lang", lang)
 			continue
 		}
-		opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, Shared: shared, Runs: runs, Prune: prune}
+		opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, Shared: shared, Runs: runs, Prune: prune, Dropout: dropout}
 		if clusters {
 			text, err := unlabeled(data, lang, corpora)
 			if err != nil {
