@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/lex"
 )

@@ -64,3 +64,27 @@ func TestArchiveRecall(t *testing.T) {
 		t.Errorf("after a move, Recall = %+v, want ea's three articles", got)
 	}
 }
+
+// TestLateWeights: pairs published more than MaxGap apart are scored by
+// Model.Late, the others by Model.Weights.
+func TestLateWeights(t *testing.T) {
+	w := make([]float64, numFeatures)
+	late := make([]float64, numFeatures)
+	w[fBias], late[fBias] = -8, 8
+	c := New(Config{Model: &Model{Features: FeatureNames[:], Weights: w, Late: late, Join: 0.5, Edge: 0.4}})
+	t0 := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	doc := func(id string, d int) *doc {
+		a := news.Article{ID: id, Title: "Fire", Text: "A fire broke out.", Published: t0.AddDate(0, 0, d)}
+		return c.vectorize(&a)
+	}
+	x, near, far := doc("x", 0), doc("near", 3), doc("far", 100)
+	if p := c.score(x, near); p > 0.01 {
+		t.Errorf("score 3 days apart = %.3f, want the window's weights (~0)", p)
+	}
+	if p := c.score(x, far); p < 0.99 {
+		t.Errorf("score 100 days apart = %.3f, want the late weights (~1)", p)
+	}
+	if _, err := ParseModel([]byte(`{"features": [], "weights": [], "late": [1]}`)); err == nil {
+		t.Error("ParseModel accepted a model with the wrong number of late weights")
+	}
+}

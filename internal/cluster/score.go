@@ -62,6 +62,11 @@ var FeatureNames = [numFeatures]string{
 type Model struct {
 	Features []string  `json:"features"`
 	Weights  []float64 `json:"weights"`
+	// Late are the weights for pairs published more than Config.MaxGap
+	// apart, which only meet by sharing a key (see Keys): a follow-up
+	// months later is told by other evidence than a report of the same
+	// week. Empty: Weights score them too.
+	Late []float64 `json:"late,omitempty"`
 	// Join is the average pair probability two groups of articles need to
 	// be one event (average linkage, see settle).
 	Join float64 `json:"join"`
@@ -99,6 +104,9 @@ func ParseModel(b []byte) (Model, error) {
 		if n != FeatureNames[i] {
 			return m, fmt.Errorf("feature %d is %q, this build has %q", i, n, FeatureNames[i])
 		}
+	}
+	if len(m.Late) != 0 && len(m.Late) != numFeatures {
+		return m, fmt.Errorf("%d late weights for %d features", len(m.Late), numFeatures)
 	}
 	if m.Join <= 0 || m.Join >= 1 || m.Edge <= 0 || m.Edge >= 1 {
 		return m, fmt.Errorf("thresholds join %v, edge %v out of (0, 1)", m.Join, m.Edge)
@@ -259,7 +267,16 @@ const maxCache = 1 << 19
 func (c *Clusterer) score(x, y *doc) float64 {
 	var f [numFeatures]float64
 	c.features(x, y, &f)
-	return logistic(dotWeights(c.model.Weights, &f))
+	w := c.model.Weights
+	if len(c.model.Late) > 0 && c.late(x, y) {
+		w = c.model.Late
+	}
+	return logistic(dotWeights(w, &f))
+}
+
+// late tells whether x and y are published more than Config.MaxGap apart.
+func (c *Clusterer) late(x, y *doc) bool {
+	return !x.t.IsZero() && !y.t.IsZero() && x.t.Sub(y.t).Abs() > c.cfg.MaxGap
 }
 
 func dotWeights(w []float64, f *[numFeatures]float64) float64 {
