@@ -186,7 +186,7 @@ var gvaMarks = []struct {
 	mark, floor float64
 	get         func(FactsReport) Mark
 }{
-	{"date", 0.90, 0.80, func(r FactsReport) Mark { return r.Date }},
+	{"date", 0.90, 0.81, func(r FactsReport) Mark { return r.Date }},
 	{"place", 0.85, 0.76, func(r FactsReport) Mark { return r.Place }},
 	{"killed", 0.70, 0.70, func(r FactsReport) Mark { return r.Killed }},
 	{"injured", 0.70, 0.70, func(r FactsReport) Mark { return r.Injured }},

@@ -35,7 +35,7 @@ var laterWords = set("arrested", "charged", "court", "hearing", "funeral", "vigi
 	"released", "identified", "booked", "jail", "indicted", "pleaded", "memorial", "surrendered", "custody")
 
 // shotWords are the words of gunfire: a date in their sentence is the
-// shooting's, for most reports of a shooting.
+// day of the shooting rather than of an arrest or a hearing.
 var shotWords = set("shot", "shooting", "shootings", "gunfire", "gunshot", "gunshots", "gunman", "opened", "fired", "shots")
 
 // deathWords mark a sentence about a death, which may come hours or days
@@ -77,6 +77,7 @@ var happeningFeatures = []string{
 	"pub_eve_only",    // the day before publication, not written in the text
 	"clock",           // a clock time at it, not a stamp: "about 9 p.m. Saturday", "Friday at 11:48 p.m."
 	"shot_near",       // a word of gunfire in its sentence: "was shot Saturday", "the shooting happened Sunday"
+	"title_near",      // a content word of the headline in its sentence: what the report is about ("Clerk shot at gas station": "the clerk was shot Saturday")
 	"death_near",      // a death in its sentence: "died Sunday", "was pronounced dead at 3:58 a.m. Thursday"
 	"said_at",         // the day of a statement, not of the happening: "police said Sunday", "told reporters on Monday"
 	"title_day",       // the headline names the day: "Police say Wednesday shooting was accidental"
@@ -168,6 +169,7 @@ func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
 			}
 		}
 	}
+	title := titleStems(art.Title, art.Lang)
 	var titleDays map[string]bool
 	if !pubDay.IsZero() && art.Title != "" {
 		for _, d := range timex.Find(art.Title, art.Published, art.Lang) {
@@ -199,7 +201,7 @@ func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
 			x[i] = 1
 		}
 		// A feature holds if any mention of the day has it.
-		mentionFeatures(art.Text, an, d, f)
+		mentionFeatures(art.Text, an, d, title, f)
 		if !pubDay.IsZero() {
 			days := int(math.Round(pubDay.Sub(t).Hours() / 24))
 			switch {
@@ -261,7 +263,7 @@ func HappeningCandidates(art *news.Article, an *news.Analysis) []DateCandidate {
 }
 
 // mentionFeatures sets the features one mention of a date gives.
-func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(string)) {
+func mentionFeatures(text string, an *news.Analysis, d news.DateMention, title headline, f func(string)) {
 	if d.Relative {
 		f("relative")
 	}
@@ -314,6 +316,9 @@ func mentionFeatures(text string, an *news.Analysis, d news.DateMention, f func(
 	}
 	if verbNear(text, an.Sentences, sent, laterWords) {
 		f("later_near")
+	}
+	if stemNear(text, an.Sentences, sent, title) {
+		f("title_near")
 	}
 	if verbNear(text, an.Sentences, sent, shotWords) {
 		f("shot_near")
@@ -443,6 +448,41 @@ func verbNear(text string, sents []news.Span, i int, verbs map[string]bool) bool
 	}
 	for _, t := range tokenize(text[s.Start:s.End]) {
 		if t.Kind == tWord && verbs[lex.FoldName(text[s.Start+t.Start:s.Start+t.End])] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleStems returns the stems of the headline's content words (four
+// letters or more, not stop words): what the report is about.
+func titleStems(title, lang string) headline {
+	h := headline{lang: lang, stems: map[string]bool{}}
+	for _, t := range tokenize(title) {
+		if w := lex.FoldName(title[t.Start:t.End]); t.Kind == tWord && len(w) >= 4 && !lex.IsStop(w) {
+			h.stems[lex.Stem(lang, w)] = true
+		}
+	}
+	return h
+}
+
+// headline is the stems of a headline's content words, in its language.
+type headline struct {
+	lang  string
+	stems map[string]bool
+}
+
+// stemNear reports whether sentence i holds a word of the headline h.
+func stemNear(text string, sents []news.Span, i int, h headline) bool {
+	if len(h.stems) == 0 || i < 0 || i >= len(sents) {
+		return false
+	}
+	s := sents[i]
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return false
+	}
+	for _, t := range tokenize(text[s.Start:s.End]) {
+		if t.Kind == tWord && h.stems[lex.Stem(h.lang, lex.FoldName(text[s.Start+t.Start:s.Start+t.End]))] {
 			return true
 		}
 	}

@@ -594,3 +594,17 @@ func TestHappeningModel(t *testing.T) {
 		t.Errorf("HappeningDays = %v, want probabilities summing to 1, most on 2016-03-12", days)
 	}
 }
+
+func TestTitleNear(t *testing.T) {
+	text := "The ferry sank off the cape on Monday. Divers searched the wreck on Thursday. Officials met on Friday."
+	sents := []news.Span{{Start: 0, End: 38}, {Start: 39, End: 78}, {Start: 79, End: len(text)}}
+	h := titleStems("Ferry sinks, divers search wreck", "en")
+	for i, want := range []bool{true, true, false} {
+		if got := stemNear(text, sents, i, h); got != want {
+			t.Errorf("sentence %d (%q): near the headline = %v, want %v", i, text[sents[i].Start:sents[i].End], got, want)
+		}
+	}
+	if stemNear(text, sents, 0, titleStems("", "en")) {
+		t.Error("an empty headline is near a sentence")
+	}
+}
