@@ -241,7 +241,23 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 		// it is another place's (the tagger split "St." off).
 		return true
 	}
-	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End)
+	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End) || a.commonWord(d, m)
+}
+
+// commonWord reports a one-word mention that running text writes in lower
+// case ("Rest in peace", "the Male suspect"), with neither a locative
+// before it ("in Reading") nor a state or country after it ("Mobile,
+// Ala."): a word, not a town, whatever the tagger read.
+func (a *Analyzer) commonWord(d *doc, m news.Mention) bool {
+	if d.tagger == nil || strings.ContainsAny(m.Text, " -.") || !d.tagger.Lowercase(m.Text) {
+		return false
+	}
+	k := d.tokAt(m.Start)
+	if k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent {
+		return false
+	}
+	q, _, _ := a.qualifierAt(d, d.tokAt(m.End))
+	return len(q) == 0
 }
 
 // placePrefixes are the abbreviations that start place names ("St.

@@ -169,3 +169,23 @@ func TestHeadlineResidentTown(t *testing.T) {
 		t.Errorf("TitlePlaces = %+v, want Bunnell (US)", an.TitlePlaces)
 	}
 }
+
+// A word running text writes in lower case is no town at a sentence start
+// or capitalised in a heading ("Rest", "Male" are towns in the
+// gazetteer), unless a locative or a state says so.
+func TestCommonWordsAreNoPlaces(t *testing.T) {
+	a := analyzer(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Rest in peace, the family of the Dayton teen wrote on Sunday.", "Dayton"},
+		{"The Male suspect ran from officers in Dayton on Friday.", "Dayton"},
+	} {
+		an := a.Analyze(&news.Article{ID: "c", Lang: "en", Text: tc.text})
+		var got []string
+		for _, p := range an.Places {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("%q: places %v, want %q", tc.text, got, tc.want)
+		}
+	}
+}

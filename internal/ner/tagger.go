@@ -213,3 +213,11 @@ func viterbi(emit []float32, trans *[numLabels + 1][numLabels]float32, back []ui
 		arg = int(back[i*numLabels+arg])
 	}
 }
+
+// Lowercase reports whether the unlabeled text the model's word clusters
+// were induced from writes word (any case) in lower case inside
+// sentences, capitalised under 5% of the times seen there: a common word
+// ("rest", "male"), whatever a sentence start or a heading makes of it.
+func (t *Tagger) Lowercase(word string) bool {
+	return t.m.clus.caps(lowerHash(word)) == 2
+}
