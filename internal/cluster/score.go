@@ -47,6 +47,7 @@ const (
 	fRareLate    // rare names shared by reports more than a week apart
 	fPlaceLate   // place similarity of reports more than a week apart
 	fPhraseLate  // multi-word name similarity of reports more than a week apart
+	fNumberConflict // both give numbers, none shared
 	numFeatures
 )
 
@@ -56,6 +57,7 @@ var FeatureNames = [numFeatures]string{
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
 	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
+	"number_conflict",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -148,6 +150,7 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	f[fPlaceConflict] = conflict(chPlace)
 	f[fPhraseConflict] = conflict(chPhrase)
 	f[fDateConflict] = conflict(chDate)
+	f[fNumberConflict] = conflict(chNumber)
 	if x.year != 0 && y.year != 0 && x.year != y.year {
 		f[fYearConflict] = 1
 	}
