@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-
 	"github.com/dossier-news/dossier/internal/geo"
 	"github.com/dossier-news/dossier/internal/lex"
 )
@@ -210,6 +209,7 @@ type featurizer struct {
 	maxYear  int            // latest year mentioned: the year of the happening, as older years are background
 	days     []uint16       // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
 	months   uint16         // bit m set: month m named
+	tnums    []uint64       // hashes of the numbers of the headline, by value
 	phrases  map[string]int // multi-word names written ("tara_reid") → times; -1 once one follows in/at/near/from
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
@@ -417,7 +417,11 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.days, f.months = f.days[:0], 0
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
+	f.tnums = f.tnums[:0]
 	for _, t := range f.toks {
+		if t.number {
+			f.tnums = append(f.tnums, hashTerm(chNumber, f.numValue(t.text)))
+		}
 		if t.number || stopword(t.lower) {
 			continue
 		}
