@@ -210,6 +210,7 @@ type featurizer struct {
 	days     []uint16       // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
 	months   uint16         // bit m set: month m named
 	tnums    []uint64       // hashes of the numbers of the headline, by value
+	lnums    []uint64       // of the lead: the body's first leadSentences sentences
 	phrases  map[string]int // multi-word names written ("tara_reid") → times; -1 once one follows in/at/near/from
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
@@ -432,8 +433,29 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.addTokens(f.toks)
 	// The body last, so that f.toks holds its tokens for the shingles.
 	f.toks = tokenize(text, f.toks[:0], spaceGroups)
+	f.lnums = f.lnums[:0]
+	sentences := 0
+	for _, t := range f.toks {
+		if t.startSen {
+			if sentences++; sentences > leadSentences {
+				break
+			}
+		}
+		if t.number && !isYear(t.text) {
+			f.lnums = append(f.lnums, hashTerm(chNumber, f.numValue(t.text)))
+		}
+	}
 	f.addTokens(f.toks)
 	return f.counts
+}
+
+// leadSentences is the body's lead: the sentences that give the
+// happening's own figures (a toll, an amount) before the background.
+const leadSentences = 2
+
+// isYear reports a four-digit year as written (a date, not a figure).
+func isYear(v string) bool {
+	return len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0')
 }
 
 func (f *featurizer) addTokens(toks []token) {

@@ -48,6 +48,7 @@ const (
 	fPlaceLate    // place similarity of reports more than a week apart
 	fPhraseLate   // multi-word name similarity of reports more than a week apart
 	fTitleNumbers // both headlines give numbers, none shared (a toll, an amount)
+	fLeadNumbers  // both leads give numbers, none shared
 	numFeatures
 )
 
@@ -57,7 +58,7 @@ var FeatureNames = [numFeatures]string{
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
 	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
-	"title_number_conflict",
+	"title_number_conflict", "lead_number_conflict",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -152,6 +153,9 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	f[fDateConflict] = conflict(chDate)
 	if len(x.tnums) > 0 && len(y.tnums) > 0 && !shareAny(x.tnums, y.tnums) {
 		f[fTitleNumbers] = 1
+	}
+	if len(x.lnums) > 0 && len(y.lnums) > 0 && !shareAny(x.lnums, y.lnums) {
+		f[fLeadNumbers] = 1
 	}
 	if x.year != 0 && y.year != 0 && x.year != y.year {
 		f[fYearConflict] = 1
