@@ -450,7 +450,8 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 }
 
 // leadSentences is the body's lead: the sentences that give the
-// happening's own figures (a toll, an amount) before the background.
+// happening's own figures (a toll, an amount) before the background. A
+// quotation or a colon also starts one (see tokenize).
 const leadSentences = 2
 
 // isYear reports a four-digit year as written (a date, not a figure).
@@ -495,7 +496,7 @@ func (f *featurizer) addTokens(toks []token) {
 				continue
 			}
 			v := t.text
-			if len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
+			if isYear(v) {
 				f.year(v)
 				// Also as a number: "2000 Liter" and "2 000 litres".
 				f.counts[hashTerm(chNumber, v)]++
