@@ -30,6 +30,8 @@ type doc struct {
 	year   int      // latest year mentioned, 0 if none
 	days   []uint16 // explicit days mentioned, month×32 + day, sorted, unique
 	months uint16   // months named (bit m)
+	tnums  []uint64 // the headline's numbers by value, sorted, unique
+	lnums  []uint64 // the lead's (see leadSentences)
 	rkeys  []uint64 // hashes of its keys (see Keys), sorted: what it is compared by beyond the window
 	lang   string   // ISO 639-1 primary subtag, "" if unknown
 	outlet string
@@ -68,6 +70,8 @@ func (c *Clusterer) vectorize(a *news.Article) *doc {
 	d := &doc{
 		id: a.ID, raw: raw, sh: shingles(c.feat.toks), year: c.feat.maxYear,
 		days: slices.Compact(slices.Sorted(slices.Values(c.feat.days))), months: c.feat.months,
+		tnums: slices.Compact(slices.Sorted(slices.Values(c.feat.tnums))),
+		lnums: slices.Compact(slices.Sorted(slices.Values(c.feat.lnums))),
 		rkeys: keyHashes(c.feat.keys()),
 		lang:  normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published, rank: idRank(a.ID),
 	}

@@ -209,6 +209,8 @@ type featurizer struct {
 	maxYear  int            // latest year mentioned: the year of the happening, as older years are background
 	days     []uint16       // month×32 + day of each explicit day mentioned ("12 November", "Nov. 12", 12.11.)
 	months   uint16         // bit m set: month m named
+	tnums    []uint64       // hashes of the numbers of the headline, by value
+	lnums    []uint64       // of the lead: the body's first leadSentences sentences
 	phrases  map[string]int // multi-word names written ("tara_reid") → times; -1 once one follows in/at/near/from
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
@@ -416,7 +418,11 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.days, f.months = f.days[:0], 0
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
+	f.tnums = f.tnums[:0]
 	for _, t := range f.toks {
+		if t.number {
+			f.tnums = append(f.tnums, hashTerm(chNumber, f.numValue(t.text)))
+		}
 		if t.number || stopword(t.lower) {
 			continue
 		}
@@ -427,8 +433,30 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	f.addTokens(f.toks)
 	// The body last, so that f.toks holds its tokens for the shingles.
 	f.toks = tokenize(text, f.toks[:0], spaceGroups)
+	f.lnums = f.lnums[:0]
+	sentences := 0
+	for _, t := range f.toks {
+		if t.startSen {
+			if sentences++; sentences > leadSentences {
+				break
+			}
+		}
+		if t.number && !isYear(t.text) {
+			f.lnums = append(f.lnums, hashTerm(chNumber, f.numValue(t.text)))
+		}
+	}
 	f.addTokens(f.toks)
 	return f.counts
+}
+
+// leadSentences is the body's lead: the sentences that give the
+// happening's own figures (a toll, an amount) before the background. A
+// quotation or a colon also starts one (see tokenize).
+const leadSentences = 2
+
+// isYear reports a four-digit year as written (a date, not a figure).
+func isYear(v string) bool {
+	return len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0')
 }
 
 func (f *featurizer) addTokens(toks []token) {
@@ -468,7 +496,7 @@ func (f *featurizer) addTokens(toks []token) {
 				continue
 			}
 			v := t.text
-			if len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0') {
+			if isYear(v) {
 				f.year(v)
 				// Also as a number: "2000 Liter" and "2 000 litres".
 				f.counts[hashTerm(chNumber, v)]++

@@ -38,15 +38,17 @@ const (
 	fSameOutlet
 	fShingles // word-shingle Jaccard
 	fRareNames
-	fNamesLate   // name similarity of reports more than a week apart
-	fWordsNames  // words × names
-	fCrossNames  // name similarity across languages
-	fCrossWhen   // date and number similarity across languages
-	fRefersDay   // the later report, days after, names the earlier one's day (or the day or two before)
-	fRefersMonth // the later report, over a week after, names the earlier one's month, another month than its own
-	fRareLate    // rare names shared by reports more than a week apart
-	fPlaceLate   // place similarity of reports more than a week apart
-	fPhraseLate  // multi-word name similarity of reports more than a week apart
+	fNamesLate    // name similarity of reports more than a week apart
+	fWordsNames   // words × names
+	fCrossNames   // name similarity across languages
+	fCrossWhen    // date and number similarity across languages
+	fRefersDay    // the later report, days after, names the earlier one's day (or the day or two before)
+	fRefersMonth  // the later report, over a week after, names the earlier one's month, another month than its own
+	fRareLate     // rare names shared by reports more than a week apart
+	fPlaceLate    // place similarity of reports more than a week apart
+	fPhraseLate   // multi-word name similarity of reports more than a week apart
+	fTitleNumbers // both headlines give numbers, none shared (a toll, an amount)
+	fLeadNumbers  // both leads give numbers, none shared
 	numFeatures
 )
 
@@ -56,6 +58,7 @@ var FeatureNames = [numFeatures]string{
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
 	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
+	"title_number_conflict", "lead_number_conflict",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -156,6 +159,12 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	f[fPlaceConflict] = conflict(chPlace)
 	f[fPhraseConflict] = conflict(chPhrase)
 	f[fDateConflict] = conflict(chDate)
+	if len(x.tnums) > 0 && len(y.tnums) > 0 && !shareAny(x.tnums, y.tnums) {
+		f[fTitleNumbers] = 1
+	}
+	if len(x.lnums) > 0 && len(y.lnums) > 0 && !shareAny(x.lnums, y.lnums) {
+		f[fLeadNumbers] = 1
+	}
 	if x.year != 0 && y.year != 0 && x.year != y.year {
 		f[fYearConflict] = 1
 	}
@@ -191,6 +200,21 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	f[fRareLate] = f[fRareNames] * f[fGapWeek]
 	f[fPlaceLate] = f[fCosPlace] * f[fGapWeek]
 	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
+}
+
+// shareAny reports whether two sorted lists have an element in common.
+func shareAny(a, b []uint64) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 // refersBack sees a follow-up name the time of the first report: "the
