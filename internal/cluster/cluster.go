@@ -136,6 +136,9 @@ type Clusterer struct {
 	serial   uint64                    // articles inserted so far
 	pcache   map[uint64]cached         // remembered pair probabilities (see prob)
 	pairBuf  []float32                 // reused by a settle's pair table
+	memo     map[uint64]pairMemo       // what pairs share (see memo.go)
+	shared   []sharedAt
+	tsets    uint32 // term-set generations handed out
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -171,6 +174,7 @@ func New(cfg Config) *Clusterer {
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
 		pcache:   make(map[uint64]cached, 1<<12),
+		memo:     make(map[uint64]pairMemo, 1<<12),
 	}
 }
 

@@ -25,6 +25,7 @@ type doc struct {
 	raw    []term   // channel weight × sublinear tf, sorted by hash
 	vec    []term   // raw × idf, L2-normalised per channel, sorted by hash
 	at     float64  // documents seen when vec was weighed
+	tset   uint32   // generation of vec's term set: changes when a re-weighing changes which terms it keeps
 	mask   uint16   // channels present in vec
 	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
 	year   int      // latest year mentioned, 0 if none
@@ -106,6 +107,10 @@ func (c *Clusterer) weigh(d *doc) {
 	}
 	for i := range vec {
 		vec[i].w *= inv[channelOf(vec[i].h)]
+	}
+	if d.vec == nil || !sameTerms(d.vec, vec) {
+		c.tsets++
+		d.tset = c.tsets
 	}
 	d.vec, d.mask, d.at = vec, mask, c.ndocs
 }

@@ -108,11 +108,10 @@ func ParseModel(b []byte) (Model, error) {
 
 // features fills f with the pair features of x and y.
 func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
-	*f = [numFeatures]float64{}
 	x, y = c.fresh(x), c.fresh(y)
 	var dot [numChannels]float64
 	rare := 0
-	rareMax := math.Max(rareMin, c.ndocs*rareFrac)
+	rareMax := c.rareMax()
 	a, b := x.vec, y.vec
 	// A merge of the two sorted vectors whose steps are computed, not
 	// branched on: most terms are not shared, and a branch on which
@@ -131,6 +130,20 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 		i += b2i(ah <= bh)
 		j += b2i(bh <= ah)
 	}
+	jac := 0.0
+	if len(x.sh) > 0 && len(y.sh) > 0 {
+		jac = jaccard(x.sh, y.sh)
+	}
+	pairFeatures(x, y, &dot, rare, jac, f)
+}
+
+// rareMax is the largest document frequency of a rare name.
+func (c *Clusterer) rareMax() float64 { return math.Max(rareMin, c.ndocs*rareFrac) }
+
+// pairFeatures fills f from the per-channel dot products of x's and y's
+// vectors, the count of rare names they share and their shingle Jaccard.
+func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f *[numFeatures]float64) {
+	*f = [numFeatures]float64{}
 	both := x.mask & y.mask
 	has := func(ch int) bool { return both&(1<<ch) != 0 }
 	f[fBias] = 1
@@ -168,9 +181,7 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	if x.outlet != "" && x.outlet == y.outlet {
 		f[fSameOutlet] = 1
 	}
-	if len(x.sh) > 0 && len(y.sh) > 0 {
-		f[fShingles] = jaccard(x.sh, y.sh)
-	}
+	f[fShingles] = jac
 	f[fRareNames] = math.Log1p(float64(rare))
 	names := math.Max(f[fCosName], f[fCosPhrase])
 	f[fNamesLate] = names * f[fGapWeek]
@@ -258,7 +269,7 @@ const maxCache = 1 << 19
 // score is the model's probability that x and y report one event.
 func (c *Clusterer) score(x, y *doc) float64 {
 	var f [numFeatures]float64
-	c.features(x, y, &f)
+	c.memoFeatures(x, y, &f)
 	return logistic(dotWeights(c.model.Weights, &f))
 }
 
