@@ -135,9 +135,9 @@ type Clusterer struct {
 	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
 	serial   uint64                    // articles inserted so far
 	pcache   map[uint64]cached         // remembered pair probabilities (see prob)
+	pgen     uint32                    // generation of the pcache's live probabilities
+	plive    int                       // pcache entries of generation pgen
 	pairBuf  []float32                 // reused by a settle's pair table
-	memo     map[uint64]pairMemo       // what pairs share (see memo.go)
-	shared   []sharedAt
 	tsets    uint32 // term-set generations handed out
 }
 
@@ -174,7 +174,6 @@ func New(cfg Config) *Clusterer {
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
 		pcache:   make(map[uint64]cached, 1<<12),
-		memo:     make(map[uint64]pairMemo, 1<<12),
 	}
 }
 
@@ -268,8 +267,16 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 // link records the edge between d and o, both ways.
 func (c *Clusterer) link(d, o *doc, p float64) {
 	at, n := float32(max(d.at, o.at)), float32(c.ndocs)
-	d.edges = append(d.edges, edge{o.idx, float32(p), at, n})
-	o.edges = append(o.edges, edge{d.idx, float32(p), at, n})
+	// The edge takes over the memo of the pair's scoring (see prob).
+	var m pairMemo
+	k := pairKey(d.serial, o.serial)
+	if e, ok := c.pcache[k]; ok && e.m.sh != nil {
+		m = e.m
+		e.m = pairMemo{}
+		c.pcache[k] = e
+	}
+	d.edges = append(d.edges, edge{o.idx, float32(p), at, n, m})
+	o.edges = append(o.edges, edge{d.idx, float32(p), at, n, m})
 }
 
 // edgeProb is the probability of d's k-th edge, scored again (both ways)
@@ -286,12 +293,13 @@ func (c *Clusterer) edgeProb(d *doc, k int) float64 {
 	if e.at == at && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p)
 	}
-	p := c.score(d, o)
+	p := c.scoreMemo(d, o, &e.m)
 	e.p, e.at, e.n = float32(p), at, float32(c.ndocs)
 	d.edges[k] = e
 	for i := range o.edges {
 		if o.edges[i].to == d.idx {
-			o.edges[i] = edge{d.idx, e.p, e.at, e.n}
+			o.edges[i] = e
+			o.edges[i].to = d.idx
 		}
 	}
 	return float64(e.p)

@@ -50,6 +50,7 @@ type edge struct {
 	to    int32
 	p     float32
 	at, n float32
+	m     pairMemo
 }
 
 // vectorize counts a's features into the document frequencies and

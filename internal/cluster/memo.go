@@ -3,45 +3,49 @@ package cluster
 // The pair memo: a component settled again at every batch scores its
 // pairs again (the stream has grown, or one of the two was re-weighed),
 // but the terms two vectors share change only when one's term set does,
-// and their shingles never do. The memo keeps, per pair, the positions of
-// the shared terms and the shingle Jaccard, so scoring a pair again takes
-// the products of its shared weights, not a merge of two vectors. It only
+// and their shingles never do. Every edge and every remembered pair
+// probability (see prob) carries a memo of the positions of the shared
+// terms and the shingle Jaccard, so scoring a pair again takes the
+// products of its shared weights, not a merge of two vectors. It only
 // saves work: the features are the same, computed in the same order.
 
 // sharedAt is the position of one shared term in each of two vectors.
-type sharedAt [2]uint16
+type sharedAt [2]uint8
 
-// pairMemo is what two vectors share (x the one of lower serial).
+// A vector's positions fit a byte.
+var _ = [256 - vecTerms]struct{}{}
+
+// pairMemo is what two vectors share (x the one of lower serial), valid
+// while its generations are theirs.
 type pairMemo struct {
-	gx, gy uint32 // term-set generations (doc.tset) it was found for
-	off    uint32 // the shared terms are Clusterer.shared[off : off+n], in hash order
-	n      uint32
-	jac    float64 // shingle Jaccard
+	gx, gy uint32     // term-set generations (doc.tset) it was found for; 0: none
+	sh     []sharedAt // the shared terms, in hash order
+	jac    float64
 }
 
-// maxMemo bounds the remembered pairs, maxShared their shared terms.
-const (
-	maxMemo   = 1 << 21
-	maxShared = 16 * maxMemo
-)
+// scoreMemo is score, reading x's and y's shared terms from m when it
+// holds them and finding them into m otherwise.
+func (c *Clusterer) scoreMemo(x, y *doc, m *pairMemo) float64 {
+	var f [numFeatures]float64
+	c.memoFeatures(x, y, m, &f)
+	return logistic(dotWeights(c.model.Weights, &f))
+}
 
-// memoFeatures is features, from the memo when the pair's term sets are
-// those it was remembered for.
-func (c *Clusterer) memoFeatures(x, y *doc, f *[numFeatures]float64) {
+// memoFeatures is features, from m when it was found for the pair's
+// term sets.
+func (c *Clusterer) memoFeatures(x, y *doc, m *pairMemo, f *[numFeatures]float64) {
 	x, y = c.fresh(x), c.fresh(y)
 	if x.serial > y.serial {
 		x, y = y, x // the features are symmetric
 	}
-	k := pairKey(x.serial, y.serial)
-	m, ok := c.memo[k]
-	if !ok || m.gx != x.tset || m.gy != y.tset {
-		m = c.remember(k, x, y)
+	if m.gx != x.tset || m.gy != y.tset {
+		remember(x, y, m)
 	}
 	var dot [numChannels]float64
 	rare := 0
 	rareMax := c.rareMax()
 	a, b := x.vec, y.vec
-	for _, p := range c.shared[m.off : m.off+m.n] {
+	for _, p := range m.sh {
 		h := a[p[0]].h
 		ch := channelOf(h)
 		dot[ch] += a[p[0]].w * b[p[1]].w
@@ -54,28 +58,21 @@ func (c *Clusterer) memoFeatures(x, y *doc, f *[numFeatures]float64) {
 	pairFeatures(x, y, &dot, rare, m.jac, f)
 }
 
-// remember finds what x and y share and keeps it under k.
-func (c *Clusterer) remember(k uint64, x, y *doc) pairMemo {
-	if len(c.memo) >= maxMemo || len(c.shared) >= maxShared {
-		clear(c.memo)
-		c.shared = c.shared[:0]
-	}
-	m := pairMemo{gx: x.tset, gy: y.tset, off: uint32(len(c.shared))}
+// remember finds what x and y share into m, reusing its storage.
+func remember(x, y *doc, m *pairMemo) {
+	m.gx, m.gy, m.sh, m.jac = x.tset, y.tset, m.sh[:0], 0
 	a, b := x.vec, y.vec
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		ah, bh := a[i].h, b[j].h
 		if ah == bh {
-			c.shared = append(c.shared, sharedAt{uint16(i), uint16(j)})
+			m.sh = append(m.sh, sharedAt{uint8(i), uint8(j)})
 		}
 		i += b2i(ah <= bh)
 		j += b2i(bh <= ah)
 	}
-	m.n = uint32(len(c.shared)) - m.off
 	if len(x.sh) > 0 && len(y.sh) > 0 {
 		m.jac = jaccard(x.sh, y.sh)
 	}
-	c.memo[k] = m
-	return m
 }
 
 // sameTerms reports whether two vectors hold the same terms.

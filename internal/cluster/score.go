@@ -231,14 +231,24 @@ func refersBack(x, y *doc) (day, month float64) {
 func (c *Clusterer) prob(x, y *doc) float64 {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
-	if e, ok := c.pcache[k]; ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
+	e, ok := c.pcache[k]
+	live := ok && e.gen == c.pgen
+	if live && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p)
 	}
-	p := c.score(x, y)
-	if len(c.pcache) >= maxCache {
-		clear(c.pcache)
+	p := c.scoreMemo(x, y, &e.m)
+	if c.plive >= maxCache {
+		// Forget the probabilities; the memos stay up to maxMemo pairs.
+		c.pgen++
+		c.plive, live = 0, false
+		if len(c.pcache) >= maxMemo {
+			clear(c.pcache)
+		}
 	}
-	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs)}
+	if !live {
+		c.plive++
+	}
+	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), c.pgen, e.m}
 	return p
 }
 
@@ -257,21 +267,20 @@ func pairKey(a, b uint64) uint64 {
 // moves with the stream).
 type cached struct {
 	p, at, n float32
+	gen      uint32 // Clusterer.pgen when p was scored: p is forgotten once it moves on
+	m        pairMemo
 }
 
 // cacheRatio is how far the stream may grow before a remembered pair is
 // scored again.
 const cacheRatio = 1.05
 
-// maxCache bounds the remembered pair probabilities.
-const maxCache = 1 << 19
-
-// score is the model's probability that x and y report one event.
-func (c *Clusterer) score(x, y *doc) float64 {
-	var f [numFeatures]float64
-	c.memoFeatures(x, y, &f)
-	return logistic(dotWeights(c.model.Weights, &f))
-}
+// maxCache bounds the remembered pair probabilities, maxMemo the pairs
+// kept for their memos.
+const (
+	maxCache = 1 << 19
+	maxMemo  = 2 * maxCache
+)
 
 func dotWeights(w []float64, f *[numFeatures]float64) float64 {
 	s := 0.0
