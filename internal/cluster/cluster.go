@@ -138,7 +138,7 @@ type Clusterer struct {
 	pgen     uint32                    // generation of the pcache's live probabilities
 	plive    int                       // pcache entries of generation pgen
 	pairBuf  []float32                 // reused by a settle's pair table
-	tsets    uint32 // term-set generations handed out
+	tsets    uint32                    // term-set generations handed out
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
