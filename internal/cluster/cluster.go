@@ -121,24 +121,25 @@ type Outcome struct {
 
 // Clusterer assigns articles to events. It is not safe for concurrent use.
 type Clusterer struct {
-	cfg      Config
-	model    Model
-	feat     *featurizer
-	df       map[uint64]float64
-	ndocs    float64
-	docs     []*doc // slots; nil when free
-	free     []int32
-	byID     map[string]*doc
-	postings map[uint64][]int32
-	scratch  map[int32]float64
-	hashes   map[string]*doc           // Article.Hash → first article with it
-	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
-	serial   uint64                    // articles inserted so far
-	pcache   map[uint64]cached         // remembered pair probabilities (see prob)
-	pgen     uint32                    // generation of the pcache's live probabilities
-	plive    int                       // pcache entries of generation pgen
-	pairBuf  []float32                 // reused by a settle's pair table
-	tsets    uint32                    // term-set generations handed out
+	cfg       Config
+	model     Model
+	feat      *featurizer
+	df        map[uint64]float64
+	ndocs     float64
+	docs      []*doc // slots; nil when free
+	free      []int32
+	byID      map[string]*doc
+	postings  map[uint64][]int32
+	scratch   map[int32]float64
+	hashes    map[string]*doc           // Article.Hash → first article with it
+	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
+	serial    uint64                    // articles inserted so far
+	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
+	pgen      uint32                    // generation of the pcache's live probabilities
+	plive     int                       // pcache entries of generation pgen
+	pairBuf   []float32                 // reused by a settle's pair table
+	tsets     uint32                    // term-set generations handed out
+	sharedBuf []sharedAt                // reused by remember
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -235,9 +236,13 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 	}
 	linked := false
 	for _, o := range c.candidates(d) {
-		p := c.prob(d, o)
+		p, m := c.probMemo(d, o)
 		if dupSim < 1 && len(d.sh) > 0 && len(o.sh) > 0 {
-			if j := jaccard(d.sh, o.sh); j >= c.cfg.DupThreshold && j > dupSim {
+			j := m.jac
+			if !m.fits(d, o) {
+				j = jaccard(d.sh, o.sh)
+			}
+			if j >= c.cfg.DupThreshold && j > dupSim {
 				dup, dupSim = o, j
 			}
 		}

@@ -26,6 +26,7 @@ type doc struct {
 	vec    []term   // raw × idf, L2-normalised per channel, sorted by hash
 	at     float64  // documents seen when vec was weighed
 	tset   uint32   // generation of vec's term set: changes when a re-weighing changes which terms it keeps
+	hs     []uint64 // vec's hashes, the merges' dense path
 	mask   uint16   // channels present in vec
 	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
 	year   int      // latest year mentioned, 0 if none
@@ -109,9 +110,13 @@ func (c *Clusterer) weigh(d *doc) {
 	for i := range vec {
 		vec[i].w *= inv[channelOf(vec[i].h)]
 	}
-	if d.vec == nil || !sameTerms(d.vec, vec) {
+	if d.hs == nil || !sameTerms(d.hs, vec) {
 		c.tsets++
 		d.tset = c.tsets
+		d.hs = make([]uint64, len(vec))
+		for i, t := range vec {
+			d.hs[i] = t.h
+		}
 	}
 	d.vec, d.mask, d.at = vec, mask, c.ndocs
 }

@@ -23,6 +23,14 @@ type pairMemo struct {
 	jac    float64
 }
 
+// fits reports whether m was found for x's and y's term sets.
+func (m *pairMemo) fits(x, y *doc) bool {
+	if x.serial > y.serial {
+		x, y = y, x
+	}
+	return m.gx == x.tset && m.gy == y.tset
+}
+
 // scoreMemo is score, reading x's and y's shared terms from m when it
 // holds them and finding them into m otherwise.
 func (c *Clusterer) scoreMemo(x, y *doc, m *pairMemo) float64 {
@@ -38,8 +46,8 @@ func (c *Clusterer) memoFeatures(x, y *doc, m *pairMemo, f *[numFeatures]float64
 	if x.serial > y.serial {
 		x, y = y, x // the features are symmetric
 	}
-	if m.gx != x.tset || m.gy != y.tset {
-		remember(x, y, m)
+	if !m.fits(x, y) {
+		c.remember(x, y, m)
 	}
 	var dot [numChannels]float64
 	rare := 0
@@ -59,29 +67,35 @@ func (c *Clusterer) memoFeatures(x, y *doc, m *pairMemo, f *[numFeatures]float64
 }
 
 // remember finds what x and y share into m, reusing its storage.
-func remember(x, y *doc, m *pairMemo) {
-	m.gx, m.gy, m.sh, m.jac = x.tset, y.tset, m.sh[:0], 0
-	a, b := x.vec, y.vec
+func (c *Clusterer) remember(x, y *doc, m *pairMemo) {
+	buf := c.sharedBuf[:0]
+	a, b := x.hs, y.hs
 	for i, j := 0, 0; i < len(a) && j < len(b); {
-		ah, bh := a[i].h, b[j].h
+		ah, bh := a[i], b[j]
 		if ah == bh {
-			m.sh = append(m.sh, sharedAt{uint8(i), uint8(j)})
+			buf = append(buf, sharedAt{uint8(i), uint8(j)})
 		}
 		i += b2i(ah <= bh)
 		j += b2i(bh <= ah)
 	}
+	c.sharedBuf = buf
+	sh := m.sh[:0]
+	if cap(sh) < len(buf) {
+		sh = make([]sharedAt, 0, len(buf))
+	}
+	*m = pairMemo{gx: x.tset, gy: y.tset, sh: append(sh, buf...)}
 	if len(x.sh) > 0 && len(y.sh) > 0 {
 		m.jac = jaccard(x.sh, y.sh)
 	}
 }
 
-// sameTerms reports whether two vectors hold the same terms.
-func sameTerms(a, b []term) bool {
-	if len(a) != len(b) {
+// sameTerms reports whether a vector holds the terms hs.
+func sameTerms(hs []uint64, v []term) bool {
+	if len(hs) != len(v) {
 		return false
 	}
-	for i := range a {
-		if a[i].h != b[i].h {
+	for i := range hs {
+		if hs[i] != v[i].h {
 			return false
 		}
 	}

@@ -113,11 +113,12 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	rare := 0
 	rareMax := c.rareMax()
 	a, b := x.vec, y.vec
-	// A merge of the two sorted vectors whose steps are computed, not
-	// branched on: most terms are not shared, and a branch on which
-	// side is smaller is mispredicted half the time.
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		ah, bh := a[i].h, b[j].h
+	ha, hb := x.hs, y.hs
+	// A merge of the two sorted vectors (their hashes, packed) whose
+	// steps are computed, not branched on: most terms are not shared, and
+	// a branch on which side is smaller is mispredicted half the time.
+	for i, j := 0, 0; i < len(ha) && j < len(hb); {
+		ah, bh := ha[i], hb[j]
 		if ah == bh {
 			ch := channelOf(ah)
 			dot[ch] += a[i].w * b[j].w
@@ -229,12 +230,19 @@ func refersBack(x, y *doc) (day, month float64) {
 // remembered while neither article is re-weighed (settling a component
 // again each batch would otherwise score its pairs again).
 func (c *Clusterer) prob(x, y *doc) float64 {
+	p, _ := c.probMemo(x, y)
+	return p
+}
+
+// probMemo is prob and the pair's memo (which may be stale when the
+// probability was remembered; see pairMemo.fits).
+func (c *Clusterer) probMemo(x, y *doc) (float64, pairMemo) {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
 	e, ok := c.pcache[k]
 	live := ok && e.gen == c.pgen
 	if live && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
-		return float64(e.p)
+		return float64(e.p), e.m
 	}
 	p := c.scoreMemo(x, y, &e.m)
 	if c.plive >= maxCache {
@@ -249,7 +257,7 @@ func (c *Clusterer) prob(x, y *doc) float64 {
 		c.plive++
 	}
 	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), c.pgen, e.m}
-	return p
+	return p, e.m
 }
 
 // pairKey packs a pair of serials into one word (the smaller first), the
