@@ -139,6 +139,7 @@ type Clusterer struct {
 	plive     int                       // pcache entries of generation pgen
 	pairBuf   []float32                 // reused by a settle's pair table
 	tsets     uint32                    // term-set generations handed out
+	weighs    uint32                    // weighings done
 	sharedBuf []sharedAt                // reused by remember
 }
 

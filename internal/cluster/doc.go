@@ -27,6 +27,7 @@ type doc struct {
 	at     float64  // documents seen when vec was weighed
 	tset   uint32   // generation of vec's term set: changes when a re-weighing changes which terms it keeps
 	hs     []uint64 // vec's hashes, the merges' dense path
+	wgen   uint32   // which weighing vec is (a count over the clusterer)
 	mask   uint16   // channels present in vec
 	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
 	year   int      // latest year mentioned, 0 if none
@@ -118,7 +119,8 @@ func (c *Clusterer) weigh(d *doc) {
 			d.hs[i] = t.h
 		}
 	}
-	d.vec, d.mask, d.at = vec, mask, c.ndocs
+	c.weighs++
+	d.vec, d.mask, d.at, d.wgen = vec, mask, c.ndocs, c.weighs
 }
 
 // fresh re-weighs d when the stream has grown (or shrunk) by more than

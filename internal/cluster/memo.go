@@ -16,11 +16,15 @@ type sharedAt [2]uint8
 var _ = [256 - vecTerms]struct{}{}
 
 // pairMemo is what two vectors share (x the one of lower serial), valid
-// while its generations are theirs.
+// while its generations are theirs, and the pair's probability, valid
+// while neither vector was re-weighed and they share as many rare names.
 type pairMemo struct {
 	gx, gy uint32     // term-set generations (doc.tset) it was found for; 0: none
+	wx, wy uint32     // weighings (doc.wgen) p was scored with; 0: not scored
+	rare   int32      // rare names shared when p was scored
 	sh     []sharedAt // the shared terms, in hash order
 	jac    float64
+	p      float64
 }
 
 // fits reports whether m was found for x's and y's term sets.
@@ -31,37 +35,64 @@ func (m *pairMemo) fits(x, y *doc) bool {
 	return m.gx == x.tset && m.gy == y.tset
 }
 
-// scoreMemo is score, reading x's and y's shared terms from m when it
-// holds them and finding them into m otherwise.
+// scoreMemo is the model's probability that x and y report one event,
+// read from m when the pair's features are those it was scored with,
+// computed from m's shared terms when only the weights or the rare
+// names changed, and from a merge into m when the term sets did.
 func (c *Clusterer) scoreMemo(x, y *doc, m *pairMemo) float64 {
+	x, y = c.pairOf(x, y, m)
+	rare := c.rareShared(x, m)
+	if m.wx == x.wgen && m.wy == y.wgen && m.rare == int32(rare) {
+		return m.p
+	}
 	var f [numFeatures]float64
-	c.memoFeatures(x, y, m, &f)
-	return logistic(dotWeights(c.model.Weights, &f))
+	c.sharedFeatures(x, y, m, rare, &f)
+	p := logistic(dotWeights(c.model.Weights, &f))
+	m.wx, m.wy, m.rare, m.p = x.wgen, y.wgen, int32(rare), p
+	return p
 }
 
 // memoFeatures is features, from m when it was found for the pair's
 // term sets.
 func (c *Clusterer) memoFeatures(x, y *doc, m *pairMemo, f *[numFeatures]float64) {
+	x, y = c.pairOf(x, y, m)
+	c.sharedFeatures(x, y, m, c.rareShared(x, m), f)
+}
+
+// pairOf re-weighs x and y when due and returns them in m's order (the
+// features are symmetric), m holding what they share.
+func (c *Clusterer) pairOf(x, y *doc, m *pairMemo) (*doc, *doc) {
 	x, y = c.fresh(x), c.fresh(y)
 	if x.serial > y.serial {
-		x, y = y, x // the features are symmetric
+		x, y = y, x
 	}
 	if !m.fits(x, y) {
 		c.remember(x, y, m)
 	}
-	var dot [numChannels]float64
+	return x, y
+}
+
+// rareShared counts the rare names among the terms x shares in m.
+func (c *Clusterer) rareShared(x *doc, m *pairMemo) int {
 	rare := 0
 	rareMax := c.rareMax()
-	a, b := x.vec, y.vec
 	for _, p := range m.sh {
-		h := a[p[0]].h
-		ch := channelOf(h)
-		dot[ch] += a[p[0]].w * b[p[1]].w
-		if ch == chName || ch == chPhrase {
+		h := x.hs[p[0]]
+		if ch := channelOf(h); ch == chName || ch == chPhrase {
 			if df := c.df[h]; df >= 2 && df <= rareMax {
 				rare++
 			}
 		}
+	}
+	return rare
+}
+
+// sharedFeatures fills f from the terms x and y share in m.
+func (c *Clusterer) sharedFeatures(x, y *doc, m *pairMemo, rare int, f *[numFeatures]float64) {
+	var dot [numChannels]float64
+	a, b := x.vec, y.vec
+	for _, p := range m.sh {
+		dot[channelOf(a[p[0]].h)] += a[p[0]].w * b[p[1]].w
 	}
 	pairFeatures(x, y, &dot, rare, m.jac, f)
 }

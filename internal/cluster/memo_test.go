@@ -14,7 +14,9 @@ func TestMemoFeatures(t *testing.T) {
 	c := New(DefaultConfig())
 	var docs []*doc
 	for i := range arts[:40] {
-		docs = append(docs, c.vectorize(&arts[i]))
+		d := c.vectorize(&arts[i])
+		d.serial = uint64(i + 1)
+		docs = append(docs, d)
 	}
 	memos := map[[2]int]*pairMemo{}
 	check := func(step string) {
@@ -33,6 +35,12 @@ func TestMemoFeatures(t *testing.T) {
 				c.memoFeatures(y, x, m, &back)
 				if got != want || back != want {
 					t.Fatalf("%s: pair %d,%d: memo gives %v / %v, merge %v", step, i, j, got, back, want)
+				}
+				p := logistic(dotWeights(c.model.Weights, &want))
+				for range 2 {
+					if q := c.scoreMemo(y, x, m); q != p {
+						t.Fatalf("%s: pair %d,%d: memo scores %v, merge %v", step, i, j, q, p)
+					}
 				}
 				shared += len(m.sh)
 			}
@@ -55,6 +63,33 @@ func TestMemoFeatures(t *testing.T) {
 				c.weigh(d)
 				if d.tset != g {
 					t.Fatalf("re-weighing the same terms changed the term set")
+				}
+			}
+		}},
+		{"re-weighed", func() {
+			for i, d := range docs {
+				if i%2 == 0 {
+					continue
+				}
+				for k := range d.raw {
+					d.raw[k].w *= 1 + float64(k%3)
+				}
+				c.weigh(d)
+			}
+		}},
+		{"names rare", func() {
+			for _, d := range docs {
+				for _, h := range d.hs {
+					if ch := channelOf(h); ch == chName || ch == chPhrase {
+						c.df[h] = 3
+					}
+				}
+			}
+		}},
+		{"names no longer rare", func() {
+			for _, d := range docs[20:] {
+				for _, h := range d.hs {
+					c.df[h] += 1000
 				}
 			}
 		}},
