@@ -140,6 +140,7 @@ type Clusterer struct {
 	pairBuf   []float32                 // reused by a settle's pair table
 	tsets     uint32                    // term-set generations handed out
 	weighs    uint32                    // weighings done
+	probe     probe                     // the last article remember probed (see probe.go)
 	sharedBuf []sharedAt                // reused by remember
 }
 

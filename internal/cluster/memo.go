@@ -63,11 +63,12 @@ func (c *Clusterer) memoFeatures(x, y *doc, m *pairMemo, f *[numFeatures]float64
 // features are symmetric), m holding what they share.
 func (c *Clusterer) pairOf(x, y *doc, m *pairMemo) (*doc, *doc) {
 	x, y = c.fresh(x), c.fresh(y)
+	hint := x
 	if x.serial > y.serial {
 		x, y = y, x
 	}
 	if !m.fits(x, y) {
-		c.remember(x, y, m)
+		c.remember(x, y, hint, m)
 	}
 	return x, y
 }
@@ -97,17 +98,27 @@ func (c *Clusterer) sharedFeatures(x, y *doc, m *pairMemo, rare int, f *[numFeat
 	pairFeatures(x, y, &dot, rare, m.jac, f)
 }
 
-// remember finds what x and y share into m, reusing its storage.
-func (c *Clusterer) remember(x, y *doc, m *pairMemo) {
+// remember finds what x and y (x of lower serial) share into m, reusing
+// its storage: by probing the table of hint (one of the two, the one a
+// run of calls shares), or of the other when that one's is at hand.
+func (c *Clusterer) remember(x, y, hint *doc, m *pairMemo) {
+	if c.probe.d == x || c.probe.d == y {
+		hint = c.probe.d
+	}
+	t := c.probeFor(hint)
+	other := x
+	if hint == x {
+		other = y
+	}
 	buf := c.sharedBuf[:0]
-	a, b := x.hs, y.hs
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		ah, bh := a[i], b[j]
-		if ah == bh {
-			buf = append(buf, sharedAt{uint8(i), uint8(j)})
+	for j, h := range other.hs {
+		if i := t.terms.find(h); i >= 0 {
+			if hint == x {
+				buf = append(buf, sharedAt{uint8(i), uint8(j)})
+			} else {
+				buf = append(buf, sharedAt{uint8(j), uint8(i)})
+			}
 		}
-		i += b2i(ah <= bh)
-		j += b2i(bh <= ah)
 	}
 	c.sharedBuf = buf
 	sh := m.sh[:0]
@@ -116,7 +127,13 @@ func (c *Clusterer) remember(x, y *doc, m *pairMemo) {
 	}
 	*m = pairMemo{gx: x.tset, gy: y.tset, sh: append(sh, buf...)}
 	if len(x.sh) > 0 && len(y.sh) > 0 {
-		m.jac = jaccard(x.sh, y.sh)
+		inter := 0
+		for _, h := range other.sh {
+			inter += b2i(t.shingl.find(h) >= 0)
+		}
+		if union := len(x.sh) + len(y.sh) - inter; union > 0 {
+			m.jac = float64(inter) / float64(union)
+		}
 	}
 }
 
