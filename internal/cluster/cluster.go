@@ -138,6 +138,7 @@ type Clusterer struct {
 	pgen      uint32                    // generation of the pcache's live probabilities
 	plive     int                       // pcache entries of generation pgen
 	pairBuf   []float32                 // reused by a settle's pair table
+	heap      linkHeap                  // reused by a settle's merges
 	tsets     uint32                    // term-set generations handed out
 	weighs    uint32                    // weighings done
 	probe     probe                     // the last article remember probed (see probe.go)
