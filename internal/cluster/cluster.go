@@ -135,8 +135,6 @@ type Clusterer struct {
 	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
 	serial    uint64                    // articles inserted so far
 	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
-	pgen      uint32                    // generation of the pcache's live probabilities
-	plive     int                       // pcache entries of generation pgen
 	pairBuf   []float32                 // reused by a settle's pair table
 	heap      linkHeap                  // reused by a settle's merges
 	tsets     uint32                    // term-set generations handed out
@@ -275,10 +273,11 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 // link records the edge between d and o, both ways.
 func (c *Clusterer) link(d, o *doc, p float64) {
 	at, n := float32(max(d.at, o.at)), float32(c.ndocs)
-	// The edge takes over the memo of the pair's scoring (see prob).
+	// The edge takes over the memo of the pair's scoring (see prob),
+	// unless it is certain, never scored again (see edgeProb).
 	var m pairMemo
 	k := pairKey(d.serial, o.serial)
-	if e, ok := c.pcache[k]; ok && e.m.sh != nil {
+	if e, ok := c.pcache[k]; ok && e.m.sh != nil && float32(p) < 1 {
 		m = e.m
 		e.m = pairMemo{}
 		c.pcache[k] = e
