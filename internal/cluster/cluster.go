@@ -135,8 +135,6 @@ type Clusterer struct {
 	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
 	serial    uint64                    // articles inserted so far
 	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
-	pgen      uint32                    // generation of the pcache's live probabilities
-	plive     int                       // pcache entries of generation pgen
 	pairBuf   []float32                 // reused by a settle's pair table
 	heap      linkHeap                  // reused by a settle's merges
 	tsets     uint32                    // term-set generations handed out

@@ -240,24 +240,14 @@ func (c *Clusterer) probMemo(x, y *doc) (float64, pairMemo) {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
 	e, ok := c.pcache[k]
-	live := ok && e.gen == c.pgen
-	if live && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
+	if ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p), e.m
 	}
 	p := c.scoreMemo(x, y, &e.m)
-	if c.plive >= maxCache {
-		// Forget the probabilities, as if cleared; the memos stay up to
-		// maxMemo pairs.
-		c.pgen++
-		c.plive, live = 0, false
-		if len(c.pcache) >= maxMemo {
-			clear(c.pcache)
-		}
+	if len(c.pcache) >= maxCache {
+		clear(c.pcache)
 	}
-	if !live {
-		c.plive++
-	}
-	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), c.pgen, e.m}
+	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), e.m}
 	return p, e.m
 }
 
@@ -276,7 +266,6 @@ func pairKey(a, b uint64) uint64 {
 // moves with the stream); and the pair's memo (see memo.go).
 type cached struct {
 	p, at, n float32
-	gen      uint32 // Clusterer.pgen when p was scored: p is forgotten once it moves on
 	m        pairMemo
 }
 
@@ -284,12 +273,8 @@ type cached struct {
 // scored again.
 const cacheRatio = 1.05
 
-// maxCache bounds the remembered pair probabilities, maxMemo the pairs
-// kept for their memos.
-const (
-	maxCache = 1 << 19
-	maxMemo  = 2 * maxCache
-)
+// maxCache bounds the remembered pair probabilities.
+const maxCache = 1 << 19
 
 func dotWeights(w []float64, f *[numFeatures]float64) float64 {
 	s := 0.0
