@@ -121,21 +121,26 @@ type Outcome struct {
 
 // Clusterer assigns articles to events. It is not safe for concurrent use.
 type Clusterer struct {
-	cfg      Config
-	model    Model
-	feat     *featurizer
-	df       map[uint64]float64
-	ndocs    float64
-	docs     []*doc // slots; nil when free
-	free     []int32
-	byID     map[string]*doc
-	postings map[uint64][]int32
-	scratch  map[int32]float64
-	hashes   map[string]*doc           // Article.Hash → first article with it
-	held     map[string]map[int32]bool // event id → slots of the articles in memory in it
-	serial   uint64                    // articles inserted so far
-	pcache   map[uint64]cached         // remembered pair probabilities (see prob)
-	pairBuf  []float32                 // reused by a settle's pair table
+	cfg       Config
+	model     Model
+	feat      *featurizer
+	df        map[uint64]float64
+	ndocs     float64
+	docs      []*doc // slots; nil when free
+	free      []int32
+	byID      map[string]*doc
+	postings  map[uint64][]int32
+	scratch   map[int32]float64
+	hashes    map[string]*doc           // Article.Hash → first article with it
+	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
+	serial    uint64                    // articles inserted so far
+	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
+	pairBuf   []float32                 // reused by a settle's pair table
+	heap      linkHeap                  // reused by a settle's merges
+	tsets     uint32                    // term-set generations handed out
+	weighs    uint32                    // weighings done
+	probe     probe                     // the last article remember probed (see probe.go)
+	sharedBuf []sharedAt                // reused by remember
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -232,9 +237,13 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 	}
 	linked := false
 	for _, o := range c.candidates(d) {
-		p := c.prob(d, o)
+		p, m := c.probMemo(d, o)
 		if dupSim < 1 && len(d.sh) > 0 && len(o.sh) > 0 {
-			if j := jaccard(d.sh, o.sh); j >= c.cfg.DupThreshold && j > dupSim {
+			j := m.jac
+			if !m.fits(d, o) {
+				j = jaccard(d.sh, o.sh)
+			}
+			if j >= c.cfg.DupThreshold && j > dupSim {
 				dup, dupSim = o, j
 			}
 		}
@@ -264,8 +273,17 @@ func (c *Clusterer) insert(a *news.Article) *doc {
 // link records the edge between d and o, both ways.
 func (c *Clusterer) link(d, o *doc, p float64) {
 	at, n := float32(max(d.at, o.at)), float32(c.ndocs)
-	d.edges = append(d.edges, edge{o.idx, float32(p), at, n})
-	o.edges = append(o.edges, edge{d.idx, float32(p), at, n})
+	// The edge takes over the memo of the pair's scoring (see prob),
+	// unless it is certain, never scored again (see edgeProb).
+	var m pairMemo
+	k := pairKey(d.serial, o.serial)
+	if e, ok := c.pcache[k]; ok && e.m.sh != nil && float32(p) < 1 {
+		m = e.m
+		e.m = pairMemo{}
+		c.pcache[k] = e
+	}
+	d.edges = append(d.edges, edge{o.idx, float32(p), at, n, m})
+	o.edges = append(o.edges, edge{d.idx, float32(p), at, n, m})
 }
 
 // edgeProb is the probability of d's k-th edge, scored again (both ways)
@@ -282,12 +300,13 @@ func (c *Clusterer) edgeProb(d *doc, k int) float64 {
 	if e.at == at && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p)
 	}
-	p := c.score(d, o)
+	p := c.scoreMemo(d, o, &e.m)
 	e.p, e.at, e.n = float32(p), at, float32(c.ndocs)
 	d.edges[k] = e
 	for i := range o.edges {
 		if o.edges[i].to == d.idx {
-			o.edges[i] = edge{d.idx, e.p, e.at, e.n}
+			o.edges[i] = e
+			o.edges[i].to = d.idx
 		}
 	}
 	return float64(e.p)

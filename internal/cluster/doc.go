@@ -25,6 +25,9 @@ type doc struct {
 	raw    []term   // channel weight × sublinear tf, sorted by hash
 	vec    []term   // raw × idf, L2-normalised per channel, sorted by hash
 	at     float64  // documents seen when vec was weighed
+	tset   uint32   // generation of vec's term set: changes when a re-weighing changes which terms it keeps
+	hs     []uint64 // vec's hashes, the merges' dense path
+	wgen   uint32   // which weighing vec is (a count over the clusterer)
 	mask   uint16   // channels present in vec
 	sh     []uint64 // sorted, sampled word shingles (near-duplicates)
 	year   int      // latest year mentioned, 0 if none
@@ -51,6 +54,7 @@ type edge struct {
 	to    int32
 	p     float32
 	at, n float32
+	m     pairMemo
 }
 
 // vectorize counts a's features into the document frequencies and
@@ -111,7 +115,16 @@ func (c *Clusterer) weigh(d *doc) {
 	for i := range vec {
 		vec[i].w *= inv[channelOf(vec[i].h)]
 	}
-	d.vec, d.mask, d.at = vec, mask, c.ndocs
+	if d.hs == nil || !sameTerms(d.hs, vec) {
+		c.tsets++
+		d.tset = c.tsets
+		d.hs = make([]uint64, len(vec))
+		for i, t := range vec {
+			d.hs[i] = t.h
+		}
+	}
+	c.weighs++
+	d.vec, d.mask, d.at, d.wgen = vec, mask, c.ndocs, c.weighs
 }
 
 // fresh re-weighs d when the stream has grown (or shrunk) by more than

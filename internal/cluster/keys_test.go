@@ -73,15 +73,19 @@ func TestLateWeights(t *testing.T) {
 	w[fBias], late[fBias] = -8, 8
 	c := New(Config{Model: &Model{Features: FeatureNames[:], Weights: w, Late: late, Join: 0.5, Edge: 0.4}})
 	t0 := time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)
+	serial := uint64(0)
 	doc := func(id string, d int) *doc {
 		a := news.Article{ID: id, Title: "Fire", Text: "A fire broke out.", Published: t0.AddDate(0, 0, d)}
-		return c.vectorize(&a)
+		x := c.vectorize(&a)
+		serial++
+		x.serial = serial // as insert does: the pair cache is keyed by serials
+		return x
 	}
 	x, near, far := doc("x", 0), doc("near", 3), doc("far", 100)
-	if p := c.score(x, near); p > 0.01 {
+	if p := c.prob(x, near); p > 0.01 {
 		t.Errorf("score 3 days apart = %.3f, want the window's weights (~0)", p)
 	}
-	if p := c.score(x, far); p < 0.99 {
+	if p := c.prob(x, far); p < 0.99 {
 		t.Errorf("score 100 days apart = %.3f, want the late weights (~1)", p)
 	}
 	if _, err := ParseModel([]byte(`{"features": [], "weights": [], "late": [1]}`)); err == nil {

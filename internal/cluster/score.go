@@ -119,17 +119,17 @@ func ParseModel(b []byte) (Model, error) {
 
 // features fills f with the pair features of x and y.
 func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
-	*f = [numFeatures]float64{}
 	x, y = c.fresh(x), c.fresh(y)
 	var dot [numChannels]float64
 	rare := 0
-	rareMax := math.Max(rareMin, c.ndocs*rareFrac)
+	rareMax := c.rareMax()
 	a, b := x.vec, y.vec
-	// A merge of the two sorted vectors whose steps are computed, not
-	// branched on: most terms are not shared, and a branch on which
-	// side is smaller is mispredicted half the time.
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		ah, bh := a[i].h, b[j].h
+	ha, hb := x.hs, y.hs
+	// A merge of the two sorted vectors (their hashes, packed) whose
+	// steps are computed, not branched on: most terms are not shared, and
+	// a branch on which side is smaller is mispredicted half the time.
+	for i, j := 0, 0; i < len(ha) && j < len(hb); {
+		ah, bh := ha[i], hb[j]
 		if ah == bh {
 			ch := channelOf(ah)
 			dot[ch] += a[i].w * b[j].w
@@ -142,6 +142,20 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 		i += b2i(ah <= bh)
 		j += b2i(bh <= ah)
 	}
+	jac := 0.0
+	if len(x.sh) > 0 && len(y.sh) > 0 {
+		jac = jaccard(x.sh, y.sh)
+	}
+	pairFeatures(x, y, &dot, rare, jac, f)
+}
+
+// rareMax is the largest document frequency of a rare name.
+func (c *Clusterer) rareMax() float64 { return math.Max(rareMin, c.ndocs*rareFrac) }
+
+// pairFeatures fills f from the per-channel dot products of x's and y's
+// vectors, the count of rare names they share and their shingle Jaccard.
+func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f *[numFeatures]float64) {
+	*f = [numFeatures]float64{}
 	both := x.mask & y.mask
 	has := func(ch int) bool { return both&(1<<ch) != 0 }
 	f[fBias] = 1
@@ -185,9 +199,7 @@ func (c *Clusterer) features(x, y *doc, f *[numFeatures]float64) {
 	if x.outlet != "" && x.outlet == y.outlet {
 		f[fSameOutlet] = 1
 	}
-	if len(x.sh) > 0 && len(y.sh) > 0 {
-		f[fShingles] = jaccard(x.sh, y.sh)
-	}
+	f[fShingles] = jac
 	f[fRareNames] = math.Log1p(float64(rare))
 	names := math.Max(f[fCosName], f[fCosPhrase])
 	f[fNamesLate] = names * f[fGapWeek]
@@ -250,17 +262,25 @@ func refersBack(x, y *doc) (day, month float64) {
 // remembered while neither article is re-weighed (settling a component
 // again each batch would otherwise score its pairs again).
 func (c *Clusterer) prob(x, y *doc) float64 {
+	p, _ := c.probMemo(x, y)
+	return p
+}
+
+// probMemo is prob and the pair's memo (which may be stale when the
+// probability was remembered; see pairMemo.fits).
+func (c *Clusterer) probMemo(x, y *doc) (float64, pairMemo) {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
-	if e, ok := c.pcache[k]; ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
-		return float64(e.p)
+	e, ok := c.pcache[k]
+	if ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
+		return float64(e.p), e.m
 	}
-	p := c.score(x, y)
+	p := c.scoreMemo(x, y, &e.m)
 	if len(c.pcache) >= maxCache {
 		clear(c.pcache)
 	}
-	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs)}
-	return p
+	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), e.m}
+	return p, e.m
 }
 
 // pairKey packs a pair of serials into one word (the smaller first), the
@@ -275,9 +295,10 @@ func pairKey(a, b uint64) uint64 {
 
 // cached is a remembered pair probability, when its vectors were
 // weighed, and the documents seen when it was scored (the rare-name count
-// moves with the stream).
+// moves with the stream); and the pair's memo (see memo.go).
 type cached struct {
 	p, at, n float32
+	m        pairMemo
 }
 
 // cacheRatio is how far the stream may grow before a remembered pair is
@@ -287,15 +308,13 @@ const cacheRatio = 1.05
 // maxCache bounds the remembered pair probabilities.
 const maxCache = 1 << 19
 
-// score is the model's probability that x and y report one event.
-func (c *Clusterer) score(x, y *doc) float64 {
-	var f [numFeatures]float64
-	c.features(x, y, &f)
-	w := c.model.Weights
+// weights are the model's weights for the pair x, y: Model.Late beyond
+// the window, when the model has them.
+func (c *Clusterer) weights(x, y *doc) []float64 {
 	if len(c.model.Late) > 0 && c.late(x, y) {
-		w = c.model.Late
+		return c.model.Late
 	}
-	return logistic(dotWeights(w, &f))
+	return c.model.Weights
 }
 
 // late tells whether x and y are published more than Config.MaxGap apart.

@@ -226,7 +226,8 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		}
 		return s / float64(len(a)*len(b))
 	}
-	pq := &linkHeap{}
+	pq := &c.heap
+	*pq = (*pq)[:0]
 	for _, k := range links {
 		if s := avg(k[0], k[1]); s >= c.model.Join {
 			pq.push(link{s, k[0], k[1], 0, 0})
