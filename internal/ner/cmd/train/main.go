@@ -233,29 +233,16 @@ func unlabeled(data, lang string, corpora []ner.Corpus) ([][]string, error) {
 			slog.Info("train: unlabeled text", "file", f, "sentences", len(out)-n0)
 		}
 	}
-	r, done, err := gzReader(filepath.Join(data, "ecbplus", "ecbplus.dev.jsonl.gz"))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return out, nil
-		}
-		return nil, err
-	}
-	defer done()
-	dec := json.NewDecoder(r)
-	for {
-		var a struct {
-			Text string `json:"text"`
-		}
-		if err := dec.Decode(&a); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("train: ecbplus: %w", err)
-		}
-		for _, line := range strings.Split(a.Text, "\n") {
+	// ECB+ is pre-tokenised, one sentence a line.
+	err := jsonlTexts(filepath.Join(data, "ecbplus", "ecbplus.dev.jsonl.gz"), func(text string) {
+		for _, line := range strings.Split(text, "\n") {
 			if ws := strings.Fields(line); len(ws) > 0 {
 				out = append(out, ws)
 			}
 		}
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
 	}
 	return out, nil
 }
