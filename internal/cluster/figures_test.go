@@ -65,8 +65,8 @@ func TestShareAny(t *testing.T) {
 		{[]uint64{3}, []uint64{3}, true},
 	}
 	for _, tc := range tests {
-		if got := shareAny(tc.a, tc.b); got != tc.want {
-			t.Errorf("shareAny(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		if got := intersects(tc.a, tc.b); got != tc.want {
+			t.Errorf("intersects(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func keyHashes(keys []string) []uint64 {
 	return out
 }
 
-// intersects tells whether two sorted sets share an element.
+// intersects tells whether two sorted sets share an element (keys, figures).
 func intersects(a, b []uint64) bool {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		x, y := a[i], b[j]

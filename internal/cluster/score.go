@@ -173,10 +173,10 @@ func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f
 	f[fPlaceConflict] = conflict(chPlace)
 	f[fPhraseConflict] = conflict(chPhrase)
 	f[fDateConflict] = conflict(chDate)
-	if len(x.tnums) > 0 && len(y.tnums) > 0 && !shareAny(x.tnums, y.tnums) {
+	if len(x.tnums) > 0 && len(y.tnums) > 0 && !intersects(x.tnums, y.tnums) {
 		f[fTitleNumbers] = 1
 	}
-	if len(x.lnums) > 0 && len(y.lnums) > 0 && !shareAny(x.lnums, y.lnums) {
+	if len(x.lnums) > 0 && len(y.lnums) > 0 && !intersects(x.lnums, y.lnums) {
 		f[fLeadNumbers] = 1
 	}
 	if x.year != 0 && y.year != 0 && x.year != y.year {
@@ -212,21 +212,6 @@ func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f
 	f[fRareLate] = f[fRareNames] * f[fGapWeek]
 	f[fPlaceLate] = f[fCosPlace] * f[fGapWeek]
 	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
-}
-
-// shareAny reports whether two sorted lists have an element in common.
-func shareAny(a, b []uint64) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
 }
 
 // refersBack sees a follow-up name the time of the first report: "the
