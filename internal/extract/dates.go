@@ -438,7 +438,14 @@ func sentenceOf(sents []news.Span, off int) int {
 	return -1
 }
 
+// verbNear reports whether sentence i holds one of the words verbs.
 func verbNear(text string, sents []news.Span, i int, verbs map[string]bool) bool {
+	return wordNear(text, sents, i, func(w string) bool { return verbs[w] })
+}
+
+// wordNear reports whether sentence i holds a word (folded) that match
+// takes.
+func wordNear(text string, sents []news.Span, i int, match func(string) bool) bool {
 	if i < 0 || i >= len(sents) {
 		return false
 	}
@@ -447,7 +454,7 @@ func verbNear(text string, sents []news.Span, i int, verbs map[string]bool) bool
 		return false
 	}
 	for _, t := range tokenize(text[s.Start:s.End]) {
-		if t.Kind == tWord && verbs[lex.FoldName(text[s.Start+t.Start:s.Start+t.End])] {
+		if t.Kind == tWord && match(lex.FoldName(text[s.Start+t.Start:s.Start+t.End])) {
 			return true
 		}
 	}
@@ -474,17 +481,5 @@ type headline struct {
 
 // stemNear reports whether sentence i holds a word of the headline h.
 func stemNear(text string, sents []news.Span, i int, h headline) bool {
-	if len(h.stems) == 0 || i < 0 || i >= len(sents) {
-		return false
-	}
-	s := sents[i]
-	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
-		return false
-	}
-	for _, t := range tokenize(text[s.Start:s.End]) {
-		if t.Kind == tWord && h.stems[lex.Stem(h.lang, lex.FoldName(text[s.Start+t.Start:s.Start+t.End]))] {
-			return true
-		}
-	}
-	return false
+	return len(h.stems) > 0 && wordNear(text, sents, i, func(w string) bool { return h.stems[lex.Stem(h.lang, w)] })
 }

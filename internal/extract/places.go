@@ -219,7 +219,13 @@ func (a *Analyzer) placedName(d *doc, m news.Mention) bool {
 			}
 		}
 	}
-	k := d.tokAt(m.Start)
+	return afterLocative(d, m.Start)
+}
+
+// afterLocative reports whether the name starting at byte start follows
+// a locative of its sentence ("in", "near", "outside").
+func afterLocative(d *doc, start int) bool {
+	k := d.tokAt(start)
 	return k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent
 }
 
@@ -252,8 +258,7 @@ func (a *Analyzer) commonWord(d *doc, m news.Mention) bool {
 	if d.tagger == nil || strings.ContainsAny(m.Text, " -.") || !d.tagger.Lowercase(m.Text) {
 		return false
 	}
-	k := d.tokAt(m.Start)
-	if k > 0 && d.toks[k-1].Kind == tWord && placeLocatives[d.toks[k-1].Fold] && d.toks[k-1].Sent == d.toks[k].Sent {
+	if afterLocative(d, m.Start) {
 		return false
 	}
 	q, _, _ := a.qualifierAt(d, d.tokAt(m.End))
