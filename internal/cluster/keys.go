@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/news"
@@ -33,10 +34,15 @@ const (
 // once not after in/at/near/from, most written first (ties by name), at
 // most maxKeys, folded and joined by "_" ("tara_reid").
 func Keys(title, text, lang string) []string {
-	f := newFeaturizer()
+	f := keyFeaturizers.Get().(*featurizer)
+	defer keyFeaturizers.Put(f)
 	f.features(title, text, normLang(lang))
 	return f.keys()
 }
+
+// keyFeaturizers are reused by Keys, which the pipeline calls for every
+// article of a batch (a featurizer holds maps of hundreds of entries).
+var keyFeaturizers = sync.Pool{New: func() any { return newFeaturizer() }}
 
 // keys returns the keys of the article last featurized.
 func (f *featurizer) keys() []string {
