@@ -40,12 +40,8 @@ func (db *DB) keysOf(ctx context.Context, ids []string) (map[string][]string, er
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT article, key FROM article_keys WHERE article IN (`+marks+`) ORDER BY article, key`), args...)
+	args := anys(ids)
+	rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT article, key FROM article_keys WHERE article IN (`+placeholders(len(ids))+`) ORDER BY article, key`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: keys of %d articles: %w", len(ids), err)
 	}
@@ -72,52 +68,43 @@ func (db *DB) Recall(ctx context.Context, keys []string, lo, hi time.Time, posti
 	}
 	var out []news.Article
 	err := db.readTx(ctx, "recall events by key", func(tx *sql.Tx) error {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
-		args := make([]any, 0, len(keys)+4)
-		for _, k := range keys {
-			args = append(args, k)
-		}
-		args = append(args, posting, zeroMicros, micros(lo), micros(hi))
-		query := `WITH k AS (SELECT key FROM article_keys WHERE key IN (` + marks + `) GROUP BY key HAVING count(*) <= ?)
-			SELECT a.event, count(DISTINCT ak.key) AS n FROM article_keys ak
-			JOIN k ON k.key = ak.key JOIN articles a ON a.id = ak.article
-			WHERE a.event <> '' AND a.published <> ? AND (a.published < ? OR a.published > ?)
-			GROUP BY a.event ORDER BY n DESC, a.event`
+		// The events sharing keys, with their sizes: which fit is decided
+		// here, and their articles are read in one query.
+		// At most a batch's keys (256 articles × 12): under the dialects'
+		// parameter limits.
+		args := append(anys(keys), posting, zeroMicros, micros(lo), micros(hi))
+		query := `WITH k AS (SELECT key FROM article_keys WHERE key IN (` + placeholders(len(keys)) + `) GROUP BY key HAVING count(*) <= ?),
+			e AS (SELECT a.event, count(DISTINCT ak.key) AS n FROM article_keys ak
+				JOIN k ON k.key = ak.key JOIN articles a ON a.id = ak.article
+				WHERE a.event <> '' AND a.published <> ? AND (a.published < ? OR a.published > ?)
+				GROUP BY a.event)
+			SELECT e.event, (SELECT count(*) FROM articles x WHERE x.event = e.event) FROM e ORDER BY e.n DESC, e.event`
 		rows, err := cleaned(tx).QueryContext(ctx, db.q(query), args...)
 		if err != nil {
 			return err
 		}
-		var events []string
+		var events []any
+		total := 0
 		for rows.Next() {
 			var ev string
-			var n int
-			if err := rows.Scan(&ev, &n); err != nil {
+			var size int
+			if err := rows.Scan(&ev, &size); err != nil {
 				rows.Close()
 				return err
 			}
-			events = append(events, ev)
+			if total+size <= limit {
+				events = append(events, ev)
+				total += size
+			}
 		}
 		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := rows.Err(); err != nil || len(events) == 0 {
 			return err
 		}
-		for _, ev := range events {
-			if len(out) >= limit {
-				break
-			}
-			var arts []news.Article
-			err := queryArticles(ctx, tx, db.q(selectArticle+` WHERE event = ? ORDER BY published, id`), []any{ev}, func(r articleRow) error {
-				arts = append(arts, r.a)
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("articles of event %s: %w", ev, err)
-			}
-			if len(out)+len(arts) <= limit {
-				out = append(out, arts...)
-			}
-		}
-		return nil
+		return queryArticles(ctx, tx, db.q(selectArticle+` WHERE event IN (`+placeholders(len(events))+`)`), events, func(r articleRow) error {
+			out = append(out, r.a)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
