@@ -34,6 +34,25 @@ func newCountBar(e *env, desc string) func(done, total int) {
 	}
 }
 
+// newCounter counts work of unknown size on e's stderr (a spinner with the
+// count done); stop clears it.
+func newCounter(e *env, desc string) (count func(done int), stop func()) {
+	bar := progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	last := 0
+	return func(done int) {
+			_ = bar.Add(done - last)
+			last = done
+		}, func() {
+			_ = bar.Finish()
+		}
+}
+
 // articleProgress draws one status line on a terminal while articles are
 // ingested: articles done of the total (estimated from the bytes read so
 // far while files are still being read, marked "~"), articles per second

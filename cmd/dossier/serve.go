@@ -212,7 +212,20 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 		if err := store.Migrate(ctx, *dsn); err != nil {
 			return fmt.Errorf("migrate %s: %w", redact(*dsn), err)
 		}
-		fmt.Fprintf(e.stdout, "%s: schema up to date\n", redact(*dsn))
+		db, err := openStore(ctx, *dsn)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		n, err := fileKeys(ctx, e, db)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", redact(*dsn), err)
+		}
+		fmt.Fprintf(e.stdout, "%s: schema up to date", redact(*dsn))
+		if n > 0 {
+			fmt.Fprintf(e.stdout, "; keys filed for %d articles stored before they were kept", n)
+		}
+		fmt.Fprintln(e.stdout)
 		return nil
 	}
 	// The source is only read: a mistyped one must not be created empty
@@ -235,6 +248,9 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 		bar = newCountBar(e, "copying")
 	}
 	if err := store.Copy(ctx, dst, src, bar); err != nil {
+		return fmt.Errorf("copy %s to %s: %w", redact(*from), redact(*to), err)
+	}
+	if _, err := fileKeys(ctx, e, dst); err != nil {
 		return fmt.Errorf("copy %s to %s: %w", redact(*from), redact(*to), err)
 	}
 	st, err := dst.Stats(ctx)
@@ -291,12 +307,33 @@ func openPipeline(ctx context.Context, e *env, dsn string) (*store.DB, *pipeline
 	if err != nil {
 		return nil, nil, err
 	}
+	if _, err := fileKeys(ctx, e, db); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
 	p, err := newPipeline(e, db)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
 	return db, p, nil
+}
+
+// fileKeys files the keys of the stored articles that have none (stored
+// before the store kept them; see pipeline.FileKeys), counting them on a
+// terminal; one query when there are none.
+func fileKeys(ctx context.Context, e *env, db *store.DB) (int, error) {
+	var progress func(int)
+	if isTerminal(e.stderr) {
+		var stop func()
+		progress, stop = newCounter(e, "filing keys")
+		defer stop()
+	}
+	n, err := pipeline.FileKeys(ctx, db, progress)
+	if n > 0 {
+		e.log.Info("keys filed for articles stored before they were kept", "articles", n)
+	}
+	return n, err
 }
 
 func firstID(evs []news.Event) string {

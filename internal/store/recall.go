@@ -11,58 +11,15 @@ import (
 	"github.com/dossier-news/dossier/internal/news"
 )
 
-// insertKeys files the keys of the articles just inserted (see Batch.Keys).
-func (db *DB) insertKeys(ctx context.Context, tx *sql.Tx, keys map[string][]string, inserted map[string]bool) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	ins, err := tx.PrepareContext(ctx, db.q(`INSERT INTO article_keys (key, article) VALUES (?, ?) ON CONFLICT DO NOTHING`))
-	if err != nil {
-		return fmt.Errorf("prepare insert article key: %w", err)
-	}
-	defer ins.Close()
-	for id, ks := range keys {
-		if !inserted[id] {
-			continue
-		}
-		for _, k := range ks {
-			if _, err := ins.ExecContext(ctx, k, id); err != nil {
-				return fmt.Errorf("article %s: store key %q: %w", id, k, err)
-			}
-		}
-	}
-	return nil
-}
-
-// keysOf returns the keys of the stored articles with the ids given.
-func (db *DB) keysOf(ctx context.Context, ids []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	args := anys(ids)
-	rows, err := cleaned(db.r).QueryContext(ctx, db.q(`SELECT article, key FROM article_keys WHERE article IN (`+placeholders(len(ids))+`) ORDER BY article, key`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: keys of %d articles: %w", len(ids), err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, k string
-		if err := rows.Scan(&id, &k); err != nil {
-			return nil, fmt.Errorf("store: keys of %d articles: %w", len(ids), err)
-		}
-		out[id] = append(out[id], k)
-	}
-	return out, rows.Err()
-}
-
 // Recall returns the stored articles of the events that share keys with a
 // batch through articles published outside [lo, hi] (the clusterer's
 // window, which it holds already), by the rule of cluster.Archive.Recall:
 // a key on more than posting articles is not followed; the events sharing
 // the most keys come first (ties by id), whole, while they fit in limit
-// articles. The articles come in publication order, with Event set.
+// articles. The articles come in publication order, with Event set. The
+// empty key (an article with none) is never followed.
 func (db *DB) Recall(ctx context.Context, keys []string, lo, hi time.Time, posting, limit int) ([]news.Article, error) {
+	keys = slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "" }) // see noKeys
 	if len(keys) == 0 {
 		return nil, nil
 	}

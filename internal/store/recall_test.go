@@ -12,7 +12,10 @@ func init() {
 	suite = append(suite, struct {
 		name string
 		fn   func(t *testing.T, be backend, db *DB, dsn string)
-	}{"Recall", testRecall})
+	}{"Recall", testRecall}, struct {
+		name string
+		fn   func(t *testing.T, be backend, db *DB, dsn string)
+	}{"KeyBackfill", testKeyBackfill})
 }
 
 // testRecall: a later batch recalls by key the events beyond its window,
@@ -73,6 +76,56 @@ func testRecall(t *testing.T, be backend, db *DB, dsn string) {
 	keys, err := db.keysOf(ctx, []string{"k1", "k2"})
 	if err != nil || fmtList(keys["k1"]) != "[dana_quillfeather marlow_police]" || len(keys["k2"]) != 0 {
 		t.Errorf("keysOf = %v, %v", keys, err)
+	}
+}
+
+// testKeyBackfill: an article committed without keys (as before schema
+// version 5) is listed by Unkeyed until FileKeys files its keys, or the
+// empty key when it has none; an article committed with no keys is not
+// listed; keys filed again are kept once.
+func testKeyBackfill(t *testing.T, be backend, db *DB, dsn string) {
+	ctx := context.Background()
+	day := func(d int) time.Time { return t0.AddDate(0, 0, d) }
+	mustCommit(t, db, Batch{
+		Articles: []news.Article{
+			article("u1", "a.example", "en", day(0), "Old report", "Orla Vantree spoke.", "ea"),
+			article("u2", "b.example", "en", day(1), "Old note", "It rained.", "eb"),
+			article("u3", "c.example", "en", day(2), "Old story", "Orla Vantree left.", "ec"),
+		},
+	})
+	mustCommit(t, db, Batch{
+		Articles: []news.Article{article("n1", "d.example", "en", day(3), "New note", "It snowed.", "ed")},
+		Keys:     map[string][]string{"n1": nil},
+	})
+	ids := func(arts []news.Article) string {
+		var out []string
+		for _, a := range arts {
+			out = append(out, a.ID)
+		}
+		return fmtList(out)
+	}
+	got, last, err := db.Unkeyed(ctx, 0, 2)
+	if err != nil || ids(got) != "[u1 u2]" {
+		t.Fatalf("Unkeyed(0, 2) = %v, %v; want [u1 u2]", ids(got), err)
+	}
+	if err := db.FileKeys(ctx, map[string][]string{"u1": {"orla_vantree"}, "u2": nil}); err != nil {
+		t.Fatalf("FileKeys: %v", err)
+	}
+	if got, _, err := db.Unkeyed(ctx, last, 10); err != nil || ids(got) != "[u3]" {
+		t.Fatalf("Unkeyed after the first page = %v, %v; want [u3]", ids(got), err)
+	}
+	if err := db.FileKeys(ctx, map[string][]string{"u3": {"orla_vantree"}, "u1": {"orla_vantree"}}); err != nil {
+		t.Fatalf("FileKeys again: %v", err)
+	}
+	if got, _, err := db.Unkeyed(ctx, 0, 10); err != nil || len(got) != 0 {
+		t.Errorf("Unkeyed after the backfill = %v, %v; want none", ids(got), err)
+	}
+	got, err = db.Recall(ctx, []string{"orla_vantree"}, day(90), day(110), 5, 10)
+	if err != nil || ids(got) != "[u1 u3]" {
+		t.Errorf("Recall of the filed key = %v, %v; want [u1 u3]", ids(got), err)
+	}
+	if got, err := db.Recall(ctx, []string{""}, day(90), day(110), 5, 10); err != nil || len(got) != 0 {
+		t.Errorf("Recall of the empty key = %v, %v; want none", ids(got), err)
 	}
 }
 
