@@ -29,8 +29,9 @@ type Corpus struct {
 	Name string
 	Lang string
 	// HasMisc is false for corpora that do not annotate MISC: there a
-	// MISC-like name is labeled O, so training leaves such tokens free to
-	// be O or MISC and evaluation ignores predicted MISC spans.
+	// MISC-like name is labeled O, so training forbids MISC in its
+	// sentences or, with TrainSentence.LatentMisc, leaves its O tokens
+	// free to be O or MISC, and evaluation ignores predicted MISC spans.
 	HasMisc bool
 	Train   []Doc
 	Held    []Doc

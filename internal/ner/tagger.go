@@ -13,10 +13,11 @@
 // A language trained on several corpora has a copy of every feature per
 // corpus besides the shared one (its domain): the corpora disagree on
 // conventions (a demonym is LOC in Re-DocRED, MISC in wikigold; UNER has
-// no MISC), and LoadDomain tags as one corpus does. Load uses the
-// model's default domain (the train command's -default), or where it has
-// none the shared weights alone, which are trained to stand by themselves
-// too.
+// no MISC; its O tokens are trained as O or MISC, a latent label, since
+// its scheme dropped the type), and LoadDomain tags as one corpus does.
+// Load uses the model's default domain (the train command's -default),
+// or where it has none the shared weights alone, which are trained to
+// stand by themselves too.
 //
 // The models (one per language), their word clusters and the gazetteer
 // they read are embedded in model/ner.bin.gz, rebuilt from ../shared/data

@@ -35,6 +35,14 @@ type TrainOptions struct {
 type TrainSentence struct {
 	Sentence
 	HasMisc bool
+	// LatentMisc, for a sentence whose corpus has no MISC, leaves its O
+	// tokens free to be O or MISC: the target of each update is the best
+	// sequence that keeps the gold names and puts O or MISC elsewhere (a
+	// latent label), instead of O everywhere else with MISC forbidden.
+	// The names such a corpus's scheme leaves out (UNER dropped its OTH
+	// type) then teach no O for a name, and a tagger of its domain may
+	// give MISC.
+	LatentMisc bool
 	// Domain names the corpus: every feature is also learned in a copy
 	// of its own for the domain (feature augmentation, Daumé 2007), so
 	// a corpus's own conventions (a demonym is LOC in one, MISC in
@@ -54,6 +62,10 @@ type prepared struct {
 	mid   []int32  // of which rows[mid[i]:off[i+1]] are its domain's copies
 	gold  []Label
 	allow []uint16 // labels the prediction may use; nil for all
+	// latent, when not nil, are the labels the target may take: the
+	// gold label, or O and MISC where the gold says O (see
+	// TrainSentence.LatentMisc).
+	latent []uint16
 }
 
 func prepareTrain(s TrainSentence, g *Gazetteer, cl *Clusters, mask uint64) prepared {
@@ -76,7 +88,15 @@ func prepareTrain(s TrainSentence, g *Gazetteer, cl *Clusters, mask uint64) prep
 		p.mid[i] = p.off[i] + int32(k)
 		p.off[i+1] = int32(len(p.rows))
 	}
-	if !s.HasMisc {
+	if !s.HasMisc && s.LatentMisc {
+		p.latent = make([]uint16, n)
+		for i, l := range s.Labels {
+			p.latent[i] = 1 << l
+			if l == O {
+				p.latent[i] |= 1<<O | 1<<labelOf("MISC", true) | 1<<labelOf("MISC", false)
+			}
+		}
+	} else if !s.HasMisc {
 		// The corpus has no MISC: its O tokens are O, and the model is
 		// asked to choose among the other labels only, as a tagger for
 		// the corpus's domain does (Tagger.noMisc).
@@ -136,7 +156,7 @@ func Train(lang string, sents []TrainSentence, g *Gazetteer, opt TrainOptions) *
 				m.Domains = append(m.Domains, s.Domain)
 			}
 		}
-		misc[s.Domain] = misc[s.Domain] || s.HasMisc
+		misc[s.Domain] = misc[s.Domain] || s.HasMisc || s.LatentMisc
 	}
 	for _, d := range append([]string{""}, m.Domains...) {
 		if has, ok := misc[d]; ok && !has {
@@ -232,7 +252,11 @@ func fit(lang string, data []prepared, opt TrainOptions, seed int64, start time.
 				}
 			}
 			viterbi(emit, &tw, back, p.allow, pred)
-			copy(target, p.gold)
+			if p.latent != nil {
+				viterbi(emit, &tw, back, p.latent, target)
+			} else {
+				copy(target, p.gold)
+			}
 			toks += n
 			prevT, prevP := numLabels, numLabels
 			for i := 0; i < n; i++ {

@@ -58,3 +58,47 @@ func TestDropout(t *testing.T) {
 		}
 	}
 }
+
+// TestLatentMisc trains on a corpus with MISC and one without, on
+// sentences of our own that share a MISC name: with the second corpus's
+// O tokens latent (O or MISC), a tagger of its domain gives the name
+// MISC as the first corpus taught; with MISC forbidden there, it cannot.
+func TestLatentMisc(t *testing.T) {
+	sent := func(dom, text, tags string, hasMisc, latent bool) TrainSentence {
+		var l []Label
+		for _, x := range strings.Fields(tags) {
+			switch x {
+			case "O":
+				l = append(l, O)
+			default:
+				typ, begin := x[2:], x[0] == 'B'
+				l = append(l, labelOf(typ, begin))
+			}
+		}
+		return TrainSentence{Sentence: Sentence{Words: strings.Fields(text), Labels: l}, HasMisc: hasMisc, LatentMisc: latent, Domain: dom}
+	}
+	tests := []struct {
+		latent bool
+		want   Type
+	}{
+		{false, None},
+		{true, MISC},
+	}
+	for _, tt := range tests {
+		data := []TrainSentence{
+			sent("a", "the Zorvath Prize went to Maren Oduya .", "O B-MISC I-MISC O O B-PER I-PER O", true, false),
+			sent("a", "she won the Zorvath Prize twice .", "O O O B-MISC I-MISC O O", true, false),
+			sent("b", "the Zorvath Prize was won by Tamsin Welk .", "O O O O O O B-PER I-PER O", false, tt.latent),
+			sent("b", "Tamsin Welk won the Zorvath Prize .", "B-PER I-PER O O O O O", false, tt.latent),
+		}
+		m := Train("xx", data, NewGazetteer(), TrainOptions{Bits: 12, Epochs: 8})
+		words := strings.Fields("Tamsin Welk won the Zorvath Prize .")
+		got := NewTagger(m, "b").Tag(words, nil)
+		if typ := got[4].Type(); typ != tt.want {
+			t.Errorf("latent %v: %q tagged %v, want type %v", tt.latent, words[4], got, tt.want)
+		}
+		if got[0].Type() != PER {
+			t.Errorf("latent %v: %q tagged %v, want PER", tt.latent, words[0], got)
+		}
+	}
+}

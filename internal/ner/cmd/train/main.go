@@ -40,6 +40,7 @@ func main() {
 	skip := flag.String("skip", "", "corpora to leave out of training, comma-separated (for ablations)")
 	flag.Float64Var(&shared, "shared", 0.5, "fraction of sentences trained without their domain's feature copies in each pass")
 	flag.Float64Var(&dropout, "dropout", 0.2, "fraction of each sentence's features left out in each training pass")
+	latent := flag.String("latent-misc", "uner-en", "corpora without MISC whose O tokens are trained as free to be O or MISC (a latent label) instead of MISC forbidden, comma-separated")
 	flag.IntVar(&runs, "runs", 3, "perceptrons averaged into each model, each over its own order of the sentences")
 	flag.BoolVar(&clusters, "clusters", true, "induce word clusters from the unlabeled text of the training parts (and ECB+ for English)")
 	flag.IntVar(&depth, "depth", 10, "depth of the word cluster tree (at most 12)")
@@ -73,6 +74,9 @@ func main() {
 			extra[k] = strings.ReplaceAll(v, "+", ",")
 		}
 	}
+	for _, c := range strings.Split(*latent, ",") {
+		latentMisc[c] = true
+	}
 	for _, c := range strings.Split(*skip, ",") {
 		skipped[c] = true
 	}
@@ -83,19 +87,20 @@ func main() {
 }
 
 var (
-	devFold  bool
-	skipped  = map[string]bool{}
-	domains  bool
-	folds    int
-	seed     int64
-	shared   float64
-	clusters bool
-	newsText bool
-	depth    int
-	runs     int
-	dropout  float64
-	repeat   = map[string]int{}
-	extra    = map[string]string{}
+	devFold    bool
+	skipped    = map[string]bool{}
+	domains    bool
+	folds      int
+	seed       int64
+	shared     float64
+	clusters   bool
+	newsText   bool
+	depth      int
+	runs       int
+	latentMisc = map[string]bool{}
+	dropout    float64
+	repeat     = map[string]int{}
+	extra      = map[string]string{}
 	// defaults are the domains Load tags with, where a language has
 	// several: the corpus whose conventions and text are nearest to news
 	// (see README.md).
@@ -136,7 +141,7 @@ func run(data, geoFile, out string, bits uint, epochs int, prune float64, langs 
 			for _, d := range c.Train {
 				doc++
 				for _, s := range d.Sentences {
-					ts := ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc, Doc: doc}
+					ts := ner.TrainSentence{Sentence: s, HasMisc: c.HasMisc, LatentMisc: latentMisc[c.Name], Doc: doc}
 					if useDomains {
 						ts.Domain = c.Name
 					}
