@@ -178,6 +178,9 @@ func TestCommonWordsAreNoPlaces(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Rest in peace, the family of the Dayton teen wrote on Sunday.", "Dayton"},
 		{"The Male suspect ran from officers in Dayton on Friday.", "Dayton"},
+		// A direction before a word names a part of a large city only:
+		// "the South Side" is no small town "Side".
+		{"DAYTON — Two men were shot on the South Side on Friday.", "Dayton"},
 	} {
 		an := a.Analyze(&news.Article{ID: "c", Lang: "en", Text: tc.text})
 		var got []string

@@ -103,6 +103,29 @@ func (c *buildCtx) eventPlaces() []news.GeoPlace {
 	return out
 }
 
+// outletPlace is the event's place when its texts and headlines name
+// none: the place most of its outlets' host names name (Analysis.Outlet;
+// ties: the earliest article's), as the one place of a nil-or-one list.
+func (c *buildCtx) outletPlace() []news.GeoPlace {
+	count := map[string]int{}
+	var best *news.GeoPlace
+	for _, x := range c.an {
+		p := x.Outlet
+		if p == nil {
+			continue
+		}
+		k := fold(p.Name) + "|" + p.Country
+		count[k]++
+		if best == nil || count[k] > count[fold(best.Name)+"|"+best.Country] {
+			best = p
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []news.GeoPlace{*best}
+}
+
 // locatives are the prepositions that put an event somewhere ("in Amman",
 // "à Paris", "en Karvik").
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "en": true, "a": true,

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"testing"
+	"time"
 
 	"github.com/dossier-news/dossier/internal/news"
 )
@@ -31,6 +32,45 @@ func TestWhereNeighbourhoodOfItsCity(t *testing.T) {
 			got := where([]news.GeoPlace{h, city}, loc)
 			if len(got) == 0 || got[0].Name != tc.want {
 				t.Errorf("where = %+v, want %s first", got, tc.want)
+			}
+		})
+	}
+}
+
+// An event whose texts and headlines name no place is placed where most
+// of its outlets' host names say (Analysis.Outlet); one whose texts name
+// a place keeps it.
+func TestWhereOutletWhenNoPlace(t *testing.T) {
+	home := &news.GeoPlace{Name: "Karvik", Country: "US", Region: "OH", Kind: "city", Lat: 40, Lon: -80, Population: 400000}
+	other := &news.GeoPlace{Name: "Lindale", Country: "US", Region: "PA", Kind: "city", Lat: 41, Lon: -79, Population: 50000}
+	named := news.GeoPlace{Name: "Eastmoor", Text: "Eastmoor", Country: "US", Region: "OH", Kind: "city", Lat: 40.03, Lon: -79.96, Population: 6000, Start: 24, End: 32}
+	for _, tc := range []struct {
+		name    string
+		outlets []*news.GeoPlace
+		places  []news.GeoPlace
+		want    string
+	}{
+		{"most outlets' town", []*news.GeoPlace{other, home, home}, nil, "Karvik"},
+		{"a tie: the earliest article's", []*news.GeoPlace{other, home}, nil, "Lindale"},
+		{"no outlet names a town", []*news.GeoPlace{nil, nil}, nil, ""},
+		{"the text names a place", []*news.GeoPlace{other, other}, []news.GeoPlace{named}, "Eastmoor"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []news.Article
+			var an []news.Analysis
+			for i, o := range tc.outlets {
+				id := string(rune('a' + i))
+				arts = append(arts, news.Article{ID: id, Text: "Two men were shot in Eastmoor on Friday.", Lang: "en",
+					Published: time.Date(2021, 5, 1+i, 0, 0, 0, 0, time.UTC)})
+				an = append(an, news.Analysis{Article: id, Lang: "en", Places: tc.places, Outlet: o})
+			}
+			ev := Build(news.Event{ID: "e"}, arts, an)
+			got := ""
+			if len(ev.Where) > 0 {
+				got = ev.Where[0].Name
+			}
+			if got != tc.want {
+				t.Errorf("where = %+v, want %q first", ev.Where, tc.want)
 			}
 		})
 	}
