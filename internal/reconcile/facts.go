@@ -372,7 +372,7 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 		}
 		return specificity(out[i].Kind) < specificity(out[j].Kind)
 	})
-	return out
+	return boroughsFirst(out)
 }
 
 // homeCountry drops the towns and regions of other countries than the

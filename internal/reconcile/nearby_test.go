@@ -75,3 +75,29 @@ func TestWhereOutletWhenNoPlace(t *testing.T) {
 		})
 	}
 }
+
+// A borough (a fifth of its metropolis or more) the texts name goes
+// before the metropolis; a suburb or a town apart does not.
+func TestWhereBoroughBeforeItsMetropolis(t *testing.T) {
+	metro := news.GeoPlace{Name: "Karvik", Country: "US", Region: "OH", Kind: "city", Lat: 40.00, Lon: -80.00, Population: 4000000}
+	boro := news.GeoPlace{Name: "Eastmoor", Country: "US", Region: "OH", Kind: "city", Lat: 40.05, Lon: -79.95, Population: 1500000}
+	for _, tc := range []struct {
+		name string
+		mod  func(b *news.GeoPlace)
+		want string
+	}{
+		{"a borough", func(b *news.GeoPlace) {}, "Eastmoor"},
+		{"a suburb far smaller", func(b *news.GeoPlace) { b.Population = 300000 }, "Karvik"},
+		{"too far from the metropolis", func(b *news.GeoPlace) { b.Lat, b.Lon = 41, -79 }, "Karvik"},
+		{"across a state line", func(b *news.GeoPlace) { b.Region = "PA" }, "Karvik"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := boro
+			tc.mod(&b)
+			got := where([]news.GeoPlace{metro, b}, map[string]float64{"karvik": 6, "eastmoor": 3})
+			if len(got) == 0 || got[0].Name != tc.want {
+				t.Errorf("where = %+v, want %s first", got, tc.want)
+			}
+		})
+	}
+}
