@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -99,5 +100,45 @@ func TestWhereBoroughBeforeItsMetropolis(t *testing.T) {
 				t.Errorf("where = %+v, want %s first", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLocativeEnd(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		want  bool
+	}{
+		{"shot in", true},
+		{"shot in southwest", true},
+		{"shot near downtown", true},
+		{"southwest", false},
+		{"the southwest", false},
+		{"", false},
+	} {
+		if got := locativeEnd(strings.Fields(tc.words)); got != tc.want {
+			t.Errorf("locativeEnd(%q) = %v, want %v", tc.words, got, tc.want)
+		}
+	}
+}
+
+// A headline's locative weighs a place after a direction ("in southwest
+// Karvik") as it does one right after it, but not one whose area it names
+// ("in Karvik suburbs").
+func TestTitlePlacesDirectionAndArea(t *testing.T) {
+	p := news.GeoPlace{Name: "Karvik", Text: "Karvik", Country: "US", Kind: "city", Lat: 40, Lon: -80}
+	for _, tc := range []struct {
+		title string
+		want  float64
+	}{
+		{"Two shot in Karvik", titleWeight},
+		{"Two shot in southwest Karvik", titleWeight},
+		{"Two shot in Karvik suburbs", 1},
+		{"Karvik police seek gunman", 1},
+	} {
+		c := newBuildCtx(news.Event{ID: "e"}, []news.Article{{ID: "a", Title: tc.title, Lang: "en"}},
+			[]news.Analysis{{Article: "a", TitlePlaces: []news.GeoPlace{p}}})
+		if got := c.titlePlaces()["karvik"]; got != tc.want {
+			t.Errorf("%q: title weight %v, want %v", tc.title, got, tc.want)
+		}
 	}
 }
