@@ -101,6 +101,10 @@ func (a *Analyzer) Analyze(art *news.Article) news.Analysis {
 		Entities:  d.ents,
 	}
 	an.Places, an.TitlePlaces = a.placesWithTitle(d, head)
+	if e, ok := a.gaz.InHost(art.Source); ok {
+		an.Outlet = &news.GeoPlace{Name: e.Name, Country: e.Country, Lat: e.Lat, Lon: e.Lon,
+			Kind: kindOf(e), Region: e.Region, Population: e.Population}
+	}
 	an.Dates = findDates(d.text, art.Published, d.lang)
 	d.dates = an.Dates
 	an.Figures = a.figures(d, an.Places)
@@ -374,6 +378,21 @@ func quantityWord(f string) bool {
 	return currencyAfter[f] != ""
 }
 
+// compassCity is the fewest people of a city whose parts a direction
+// names ("North Philadelphia", "South Los Angeles").
+const compassCity = 100000
+
+// bigCity reports whether a folded name names a city of compassCity
+// people or more.
+func (a *Analyzer) bigCity(folded string) bool {
+	for _, e := range a.gaz.LookupFolded(folded) {
+		if e.Kind == "city" && e.Population >= compassCity {
+			return true
+		}
+	}
+	return false
+}
+
 // compassWords are the directions that name a part of a city ("Northwest
 // Washington").
 var compassWords = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "downtown")
@@ -529,9 +548,11 @@ func (a *Analyzer) classifyName(d *doc, c *cand, strictLang bool) bool {
 		return false // "D-Ore.", "R-Texas": a politician's party and state
 	}
 	// "Southwest Baltimore", "North Philadelphia": a direction before a
-	// known place is a part of it; the place is the name.
+	// known place is a part of it; the place is the name. Only a large
+	// city (compassCity) has parts named so: "the South Side" is a part
+	// of a city, not the small town "Side".
 	if !single && compassWords[toks[c.s].Fold] && !a.known(f) {
-		if rest := a.fold(text, toks, c.s+1, c.e); a.gaz.Has(rest) {
+		if rest := a.fold(text, toks, c.s+1, c.e); a.gaz.Has(rest) && a.bigCity(rest) {
 			c.s++
 			f, raw, single = rest, text[toks[c.s].Start:toks[c.e-1].End], c.e-c.s == 1
 		}

@@ -247,7 +247,25 @@ func (a *Analyzer) notPlace(d *doc, m news.Mention) bool {
 		// it is another place's (the tagger split "St." off).
 		return true
 	}
-	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End) || a.commonWord(d, m)
+	return streetName(d, m) || countyName(d, m.End) || neighbourhood(d, m.End) || a.commonWord(d, m) || a.acronymTown(d, m)
+}
+
+// acronymTown reports a short word in capitals ("TSU", "UNLV") that the
+// gazetteer knows only as towns, inside the text rather than as its
+// dateline, with no state or country after it: an organisation's
+// initials, not a town written in capitals. Countries and regions
+// ("UK", "NY") stay places.
+func (a *Analyzer) acronymTown(d *doc, m news.Mention) bool {
+	if len(m.Text) > 4 || strings.ContainsAny(m.Text, " .-") || !lex.IsAcronym(m.Text) || strings.TrimSpace(d.text[:m.Start]) == "" {
+		return false
+	}
+	for _, e := range a.gaz.LookupFolded(lex.FoldName(m.Text)) {
+		if e.Kind != "city" && e.Kind != "district" {
+			return false
+		}
+	}
+	q, _, _ := a.qualifierAt(d, d.tokAt(m.End))
+	return len(q) == 0
 }
 
 // commonWord reports a one-word mention that running text writes in lower

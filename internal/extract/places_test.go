@@ -178,6 +178,13 @@ func TestCommonWordsAreNoPlaces(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Rest in peace, the family of the Dayton teen wrote on Sunday.", "Dayton"},
 		{"The Male suspect ran from officers in Dayton on Friday.", "Dayton"},
+		// A direction before a word names a part of a large city only:
+		// "the South Side" is no small town "Side".
+		{"DAYTON — Two men were shot on the South Side on Friday.", "Dayton"},
+		// A short word in capitals the gazetteer knows only as a town
+		// (here Japan's Tsu) is an organisation's initials.
+		{"A student was shot near TSU in Dayton on Friday.", "Dayton"},
+		{"Officials of the UK met the mayor in Dayton on Friday.", "United Kingdom,Dayton"},
 	} {
 		an := a.Analyze(&news.Article{ID: "c", Lang: "en", Text: tc.text})
 		var got []string

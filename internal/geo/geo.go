@@ -54,6 +54,8 @@ type Gazetteer struct {
 	regions map[string]int32
 	// parent maps a district to the city it is part of.
 	parent map[int32]int32
+	// host indexes the names an outlet's host may hold (InHost).
+	host hostIndex
 }
 
 var (

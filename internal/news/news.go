@@ -172,6 +172,10 @@ type Analysis struct {
 	// shooting"), offsets into its own words (Text).
 	TitleFigures []Figure `json:"title_figures,omitempty"`
 	Quotes       []Quote  `json:"quotes,omitempty"`
+	// Outlet is the place the outlet's host name names ("buffalonews.com":
+	// Buffalo), nil when none: where a local outlet's story most likely
+	// happened when its text names no place.
+	Outlet *GeoPlace `json:"outlet,omitempty"`
 }
 
 // Claim statuses.

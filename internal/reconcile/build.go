@@ -56,6 +56,9 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 	out.Entities = ctx.eventEntities()
 	out.Places = ctx.eventPlaces()
 	out.Where = whereWith(out.Places, ctx.locScores(), ctx.titlePlaces())
+	if len(out.Places) == 0 {
+		out.Where = ctx.outletPlace()
+	}
 	out.Dates = ctx.eventDates()
 	out.Figures = ctx.eventFigures()
 	out.Quotes = ctx.eventQuotes()

@@ -103,10 +103,49 @@ func (c *buildCtx) eventPlaces() []news.GeoPlace {
 	return out
 }
 
+// outletPlace is the event's place when its texts and headlines name
+// none: the place most of its outlets' host names name (Analysis.Outlet;
+// ties: the earliest article's), as the one place of a nil-or-one list.
+func (c *buildCtx) outletPlace() []news.GeoPlace {
+	count := map[string]int{}
+	var best *news.GeoPlace
+	for _, x := range c.an {
+		p := x.Outlet
+		if p == nil {
+			continue
+		}
+		k := fold(p.Name) + "|" + p.Country
+		count[k]++
+		if best == nil || count[k] > count[fold(best.Name)+"|"+best.Country] {
+			best = p
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []news.GeoPlace{*best}
+}
+
 // locatives are the prepositions that put an event somewhere ("in Amman",
 // "à Paris", "en Karvik").
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "en": true, "a": true,
 	"à": true, "au": true, "aux": true, "dans": true, "pres": true, "cerca": true, "bei": true, "im": true}
+
+// directions name a part of a town between a locative and its name ("in
+// southwest Fresno").
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "central": true, "downtown": true}
+
+// areaWords after a place put the event around it, not in it ("in Karvik
+// suburbs", "in Karvik area").
+var areaWords = map[string]bool{"suburb": true, "suburbs": true, "area": true, "metro": true, "region": true}
+
+// locativeEnd reports whether folded words ws end in a locative,
+// perhaps followed by a direction ("in", "near downtown").
+func locativeEnd(ws []string) bool {
+	n := len(ws)
+	return n > 0 && locatives[ws[n-1]] || n > 1 && directions[ws[n-1]] && locatives[ws[n-2]]
+}
 
 // locScores weighs each place (by folded name) as the event's location: a
 // mention counts 1, plus 1.5 after a locative preposition and 1 in an
@@ -138,8 +177,8 @@ func (c *buildCtx) locScores() map[string]float64 {
 			if datelinePlace(text, p) && !headLocative(c.arts[i], x.TitlePlaces, p.Name) {
 				v += datelineWeight
 			}
-			before := words(text[max(0, p.Start-12):p.Start])
-			if len(before) > 0 && locatives[fold(before[len(before)-1])] {
+			before := words(fold(text[max(0, p.Start-24):p.Start]))
+			if locativeEnd(before) {
 				v += 1.5
 			}
 			out[fold(p.Name)] += v
@@ -285,7 +324,7 @@ func (c *buildCtx) titlePlaces() map[string]float64 {
 					continue
 				}
 				v := 1.0
-				if k > 0 && locatives[tw[k-1]] {
+				if locativeEnd(tw[:k]) && (k+len(fw) == len(tw) || !areaWords[tw[k+len(fw)]]) {
 					v = titleWeight
 				}
 				best[name] = max(best[name], v)
@@ -349,7 +388,7 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 		}
 		return specificity(out[i].Kind) < specificity(out[j].Kind)
 	})
-	return out
+	return boroughsFirst(out)
 }
 
 // homeCountry drops the towns and regions of other countries than the

@@ -79,3 +79,31 @@ func km(a, b news.GeoPlace) float64 {
 	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
+
+// boroughRatio is how many times the people of a borough its metropolis
+// has at most: a fifth of a city or more is a town of its own that
+// records name, a suburb named after the city ("West Karvik") is less.
+const boroughRatio = 5
+
+// boroughsFirst moves each town of out that is a town of its own within
+// a metropolis of out (boroughRatio of its people or more, within its
+// seatRadius, same region) before the metropolis: "in Brooklyn" says more
+// about where it happened than "New York City", as a city does more than
+// its country. Neighbourhoods, much smaller, are left to seats.
+func boroughsFirst(out []news.GeoPlace) []news.GeoPlace {
+	for i := 1; i < len(out); i++ {
+		p := out[i]
+		for j := 0; j < i; j++ {
+			q := out[j]
+			if p.Kind != "city" || q.Kind != "city" || p.Country != q.Country || p.Region != q.Region || p.Region == "" ||
+				p.Population <= 0 || p.Population >= q.Population || p.Population*boroughRatio < q.Population ||
+				km(p, q) > seatRadius(q.Population) {
+				continue
+			}
+			copy(out[j+1:i+1], out[j:i])
+			out[j] = p
+			break
+		}
+	}
+	return out
+}
