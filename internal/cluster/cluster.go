@@ -121,26 +121,31 @@ type Outcome struct {
 
 // Clusterer assigns articles to events. It is not safe for concurrent use.
 type Clusterer struct {
-	cfg       Config
-	model     Model
-	feat      *featurizer
-	df        map[uint64]float64
-	ndocs     float64
-	docs      []*doc // slots; nil when free
-	free      []int32
-	byID      map[string]*doc
-	postings  map[uint64][]int32
-	scratch   map[int32]float64
-	hashes    map[string]*doc           // Article.Hash → first article with it
-	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
-	serial    uint64                    // articles inserted so far
-	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
-	pairBuf   []float32                 // reused by a settle's pair table
-	heap      linkHeap                  // reused by a settle's merges
-	tsets     uint32                    // term-set generations handed out
-	weighs    uint32                    // weighings done
-	probe     probe                     // the last article remember probed (see probe.go)
-	sharedBuf []sharedAt                // reused by remember
+	cfg        Config
+	model      Model
+	feat       *featurizer
+	df         map[uint64]float64
+	ndocs      float64
+	docs       []*doc // slots; nil when free
+	free       []int32
+	byID       map[string]*doc
+	postings   map[uint64][]int32
+	scratch    map[int32]float64
+	hashes     map[string]*doc           // Article.Hash → first article with it
+	held       map[string]map[int32]bool // event id → slots of the articles in memory in it
+	serial     uint64                    // articles inserted so far
+	pcache     map[uint64]cached         // remembered pair probabilities (see prob): this generation
+	pold       map[uint64]cached         // and the previous (see keepPair)
+	pairBuf    []float32                 // reused by a settle's pair table
+	heap       linkHeap                  // reused by a settle's merges
+	tsets      uint32                    // term-set generations handed out
+	weighs     uint32                    // weighings done
+	probe      probe                     // the last article remember probed (see probe.go)
+	sharedBuf  []sharedAt                // reused by remember
+	reached    []uint32                  // reused by reach: slot → stamp of the walk that reached it
+	reachStamp uint32
+	settles    uint64 // settles begun
+	rareGen    uint64 // while a settle runs, its number (see rareBits); else 0
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -277,7 +282,7 @@ func (c *Clusterer) link(d, o *doc, p float64) {
 	// unless it is certain, never scored again (see edgeProb).
 	var m pairMemo
 	k := pairKey(d.serial, o.serial)
-	if e, ok := c.pcache[k]; ok && e.m.sh != nil && float32(p) < 1 {
+	if e, ok := c.pairCached(k); ok && e.m.sh != nil && float32(p) < 1 {
 		m = e.m
 		e.m = pairMemo{}
 		c.pcache[k] = e

@@ -45,6 +45,11 @@ type doc struct {
 	dupOf  string
 	edges  []edge // neighbours whose pair probability reached Config.EdgeThreshold
 	keys   []uint64
+	// rare are the positions in hs of the rare names, for the settle
+	// rareGen and the term set rareTset (see rareBits).
+	rare     [vecTerms/64 + 1]uint64
+	rareGen  uint64
+	rareTset uint32
 }
 
 // edge is a neighbour and the pair's probability, with the stamp of its

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -17,6 +16,10 @@ import (
 // those components whose event changed.
 func (c *Clusterer) settle(seeds []*doc) Outcome {
 	var out Outcome
+	// The document frequencies stand still until the next batch.
+	c.settles++
+	c.rareGen = c.settles
+	defer func() { c.rareGen = 0 }()
 	seen := map[*doc]bool{}
 	events := map[string]bool{}
 	isSeed := make(map[*doc]bool, len(seeds))
@@ -106,12 +109,22 @@ func (c *Clusterer) component(s *doc, seen, isSeed map[*doc]bool) []*doc {
 // follow when it is not nil) and event membership. With limit > 0 it
 // gives up, returning nil, once more than limit articles are reached.
 func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
+	// in[slot] == stamp: the article in that slot is reached.
+	if len(c.reached) < len(c.docs) {
+		c.reached = make([]uint32, len(c.docs)+len(c.docs)/4)
+		c.reachStamp = 0
+	}
+	if c.reachStamp++; c.reachStamp == 0 { // wrapped: old stamps would match again
+		clear(c.reached)
+		c.reachStamp = 1
+	}
+	in, stamp := c.reached, c.reachStamp
 	comp := []*doc{s}
-	in := map[*doc]bool{s: true}
+	in[s.idx] = stamp
 	events := map[string]bool{}
 	add := func(o *doc) {
-		if o != nil && !in[o] {
-			in[o] = true
+		if o != nil && in[o.idx] != stamp {
+			in[o.idx] = stamp
 			comp = append(comp, o)
 		}
 	}
@@ -130,7 +143,8 @@ func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
 		}
 		if ev := comp[i].event; ev != "" && !events[ev] {
 			events[ev] = true
-			for _, k := range slices.Sorted(maps.Keys(c.held[ev])) {
+			// The set reached does not depend on the order of the walk.
+			for k := range c.held[ev] {
 				add(c.docs[k])
 			}
 		}
