@@ -230,15 +230,26 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		}
 		return g
 	}
+	// avg is the average over the samples of g and h when it reaches
+	// Join, and 0 as soon as it cannot: a probability is at most 1, so
+	// once the pairs so far fall short of 1 by more than (1-Join) × the
+	// pairs in all, the rest cannot make up for it (the sum, when taken
+	// whole, is taken in the same order).
+	slack := 1 - c.model.Join + 1e-9
 	avg := func(g, h int32) float64 {
 		a, b := samples[g], samples[h]
-		s := 0.0
+		total := float64(len(a) * len(b))
+		short := slack * total
+		s, k := 0.0, 0.0
 		for _, i := range a {
 			for _, j := range b {
 				s += pair(i, j)
+				if k++; k-s > short {
+					return 0
+				}
 			}
 		}
-		return s / float64(len(a)*len(b))
+		return s / total
 	}
 	pq := &c.heap
 	*pq = (*pq)[:0]
