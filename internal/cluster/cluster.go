@@ -141,11 +141,13 @@ type Clusterer struct {
 	tsets      uint32                    // term-set generations handed out
 	weighs     uint32                    // weighings done
 	probe      probe                     // the last article remember probed (see probe.go)
+	weightBuf  []float64                 // reused by candidates
 	sharedBuf  []sharedAt                // reused by remember
 	reached    []uint32                  // reused by reach: slot → stamp of the walk that reached it
 	reachStamp uint32
-	settles    uint64 // settles begun
-	rareGen    uint64 // while a settle runs, its number (see rareBits); else 0
+	slotPos    []int32 // reused by agglomerate: slot → position in the component, -1
+	settles    uint64  // settles begun
+	rareGen    uint64  // while a settle runs, its number (see rareBits); else 0
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.

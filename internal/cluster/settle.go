@@ -180,10 +180,20 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	if n == 1 {
 		return [][]*doc{comp}
 	}
-	pos := make(map[int32]int, n)
-	for i, d := range comp {
-		pos[d.idx] = i
+	// pos[slot] is the article's position in comp, -1 for none; kept
+	// all -1 between settles.
+	for len(c.slotPos) < len(c.docs) {
+		c.slotPos = append(c.slotPos, -1)
 	}
+	pos := c.slotPos
+	for i, d := range comp {
+		pos[d.idx] = int32(i)
+	}
+	defer func() {
+		for _, d := range comp {
+			pos[d.idx] = -1
+		}
+	}()
 	// Pair probabilities, computed again with the current idf (an edge's
 	// was computed when the later article came, with the idf of then,
 	// which depends on the order), and for other pairs when needed.
@@ -191,7 +201,7 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	var links [][2]int32
 	for i, d := range comp {
 		for k, e := range d.edges {
-			if j, ok := pos[e.to]; ok && i < j {
+			if j := int(pos[e.to]); j >= 0 && i < j {
 				p := c.edgeProb(d, k)
 				if pairs.get(i, j) < 0 {
 					links = append(links, [2]int32{int32(i), int32(j)})
