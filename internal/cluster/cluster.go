@@ -289,19 +289,20 @@ func (c *Clusterer) link(d, o *doc, p float64) {
 		e.m = pairMemo{}
 		c.pcache[k] = e
 	}
-	d.edges = append(d.edges, edge{o.idx, float32(p), at, n, m})
-	o.edges = append(o.edges, edge{d.idx, float32(p), at, n, m})
+	s := &edgeScore{float32(p), at, n, m}
+	d.edges = append(d.edges, edge{o.idx, s})
+	o.edges = append(o.edges, edge{d.idx, s})
 }
 
 // edgeProb is the probability of d's k-th edge, scored again (both ways)
 // when either article was re-weighed or the stream grew past cacheRatio
 // since, like prob; a near-duplicate's edge stays certain.
 func (c *Clusterer) edgeProb(d *doc, k int) float64 {
-	e := d.edges[k]
+	e := d.edges[k].s
 	if e.p >= 1 {
 		return 1
 	}
-	o := c.docs[e.to]
+	o := c.docs[d.edges[k].to]
 	d, o = c.fresh(d), c.fresh(o)
 	at := float32(max(d.at, o.at))
 	if e.at == at && c.ndocs <= float64(e.n)*cacheRatio+1 {
@@ -309,13 +310,6 @@ func (c *Clusterer) edgeProb(d *doc, k int) float64 {
 	}
 	p := c.scoreMemo(d, o, &e.m)
 	e.p, e.at, e.n = float32(p), at, float32(c.ndocs)
-	d.edges[k] = e
-	for i := range o.edges {
-		if o.edges[i].to == d.idx {
-			o.edges[i] = e
-			o.edges[i].to = d.idx
-		}
-	}
 	return float64(e.p)
 }
 

@@ -43,8 +43,8 @@ func (c *Clusterer) settle(seeds []*doc) Outcome {
 			}
 			for _, d := range grp {
 				for _, e := range d.edges {
-					if o := c.docs[e.to]; o != nil && inGroup[o] && float64(e.p) > best[d] {
-						best[d] = float64(e.p)
+					if o := c.docs[e.to]; o != nil && inGroup[o] && float64(e.s.p) > best[d] {
+						best[d] = float64(e.s.p)
 					}
 				}
 			}
