@@ -134,8 +134,7 @@ type Clusterer struct {
 	hashes     map[string]*doc           // Article.Hash → first article with it
 	held       map[string]map[int32]bool // event id → slots of the articles in memory in it
 	serial     uint64                    // articles inserted so far
-	pcache     map[uint64]cached         // remembered pair probabilities (see prob): this generation
-	pold       map[uint64]cached         // and the previous (see keepPair)
+	pairs      pairCache                 // remembered pair probabilities (see prob)
 	pairBuf    []float32                 // reused by a settle's pair table
 	heap       linkHeap                  // reused by a settle's merges
 	tsets      uint32                    // term-set generations handed out
@@ -182,7 +181,6 @@ func New(cfg Config) *Clusterer {
 		scratch:  make(map[int32]float64, 256),
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
-		pcache:   make(map[uint64]cached, 1<<12),
 	}
 }
 
@@ -284,10 +282,9 @@ func (c *Clusterer) link(d, o *doc, p float64) {
 	// unless it is certain, never scored again (see edgeProb).
 	var m pairMemo
 	k := pairKey(d.serial, o.serial)
-	if e, ok := c.pairCached(k); ok && e.m.sh != nil && float32(p) < 1 {
+	if e := c.pairs.find(k); e != nil && e.m.sh != nil && float32(p) < 1 {
 		m = e.m
 		e.m = pairMemo{}
-		c.pcache[k] = e
 	}
 	s := &edgeScore{float32(p), at, n, m}
 	d.edges = append(d.edges, edge{o.idx, s})

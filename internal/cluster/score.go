@@ -256,43 +256,13 @@ func (c *Clusterer) prob(x, y *doc) float64 {
 func (c *Clusterer) probMemo(x, y *doc) (float64, pairMemo) {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
-	e, ok := c.pairCached(k)
-	if ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
+	e := c.pairs.slot(k) // a new one is zero, stamped with no weighing
+	if e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p), e.m
 	}
 	p := c.scoreMemo(x, y, &e.m)
-	c.keepPair(k, cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), e.m})
+	e.p, e.at, e.n = float32(p), float32(max(x.at, y.at)), float32(c.ndocs)
 	return p, e.m
-}
-
-// pairCached looks the pair k up among the remembered ones: in the
-// current generation, or in the previous one, from which it moves to the
-// current (so the pairs in use outlive a rotation, and no memo is held
-// twice: remember reuses a memo's storage).
-func (c *Clusterer) pairCached(k uint64) (cached, bool) {
-	if e, ok := c.pcache[k]; ok {
-		return e, true
-	}
-	e, ok := c.pold[k]
-	if ok {
-		delete(c.pold, k)
-		c.keepPair(k, e)
-	}
-	return e, ok
-}
-
-// keepPair remembers the pair k in the current generation. A full one
-// becomes the previous (the previous is forgotten): the pairs used since
-// are kept, not all forgotten at once.
-func (c *Clusterer) keepPair(k uint64, e cached) {
-	if len(c.pcache) >= maxCache/2 {
-		c.pold, c.pcache = c.pcache, c.pold
-		if c.pcache == nil {
-			c.pcache = make(map[uint64]cached, maxCache/2)
-		}
-		clear(c.pcache)
-	}
-	c.pcache[k] = e
 }
 
 // pairKey packs a pair of serials into one word (the smaller first), the
