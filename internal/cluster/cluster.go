@@ -121,26 +121,32 @@ type Outcome struct {
 
 // Clusterer assigns articles to events. It is not safe for concurrent use.
 type Clusterer struct {
-	cfg       Config
-	model     Model
-	feat      *featurizer
-	df        map[uint64]float64
-	ndocs     float64
-	docs      []*doc // slots; nil when free
-	free      []int32
-	byID      map[string]*doc
-	postings  map[uint64][]int32
-	scratch   map[int32]float64
-	hashes    map[string]*doc           // Article.Hash → first article with it
-	held      map[string]map[int32]bool // event id → slots of the articles in memory in it
-	serial    uint64                    // articles inserted so far
-	pcache    map[uint64]cached         // remembered pair probabilities (see prob)
-	pairBuf   []float32                 // reused by a settle's pair table
-	heap      linkHeap                  // reused by a settle's merges
-	tsets     uint32                    // term-set generations handed out
-	weighs    uint32                    // weighings done
-	probe     probe                     // the last article remember probed (see probe.go)
-	sharedBuf []sharedAt                // reused by remember
+	cfg        Config
+	model      Model
+	feat       *featurizer
+	df         map[uint64]float64
+	ndocs      float64
+	docs       []*doc // slots; nil when free
+	free       []int32
+	byID       map[string]*doc
+	postings   map[uint64][]int32
+	scratch    map[int32]float64
+	hashes     map[string]*doc           // Article.Hash → first article with it
+	held       map[string]map[int32]bool // event id → slots of the articles in memory in it
+	serial     uint64                    // articles inserted so far
+	pairs      pairCache                 // remembered pair probabilities (see prob)
+	pairBuf    []float32                 // reused by a settle's pair table
+	heap       linkHeap                  // reused by a settle's merges
+	tsets      uint32                    // term-set generations handed out
+	weighs     uint32                    // weighings done
+	probe      probe                     // the last article remember probed (see probe.go)
+	weightBuf  []float64                 // reused by candidates
+	sharedBuf  []sharedAt                // reused by remember
+	reached    []uint32                  // reused by reach: slot → stamp of the walk that reached it
+	reachStamp uint32
+	slotPos    []int32 // reused by agglomerate: slot → position in the component, -1
+	settles    uint64  // settles begun
+	rareGen    uint64  // while a settle runs, its number (see rareBits); else 0
 }
 
 // New returns a Clusterer. Zero fields of cfg take their defaults.
@@ -175,7 +181,6 @@ func New(cfg Config) *Clusterer {
 		scratch:  make(map[int32]float64, 256),
 		hashes:   make(map[string]*doc),
 		held:     make(map[string]map[int32]bool),
-		pcache:   make(map[uint64]cached, 1<<12),
 	}
 }
 
@@ -277,24 +282,24 @@ func (c *Clusterer) link(d, o *doc, p float64) {
 	// unless it is certain, never scored again (see edgeProb).
 	var m pairMemo
 	k := pairKey(d.serial, o.serial)
-	if e, ok := c.pcache[k]; ok && e.m.sh != nil && float32(p) < 1 {
+	if e := c.pairs.find(k); e != nil && e.m.sh != nil && float32(p) < 1 {
 		m = e.m
 		e.m = pairMemo{}
-		c.pcache[k] = e
 	}
-	d.edges = append(d.edges, edge{o.idx, float32(p), at, n, m})
-	o.edges = append(o.edges, edge{d.idx, float32(p), at, n, m})
+	s := &edgeScore{float32(p), at, n, m}
+	d.edges = append(d.edges, edge{o.idx, s})
+	o.edges = append(o.edges, edge{d.idx, s})
 }
 
 // edgeProb is the probability of d's k-th edge, scored again (both ways)
 // when either article was re-weighed or the stream grew past cacheRatio
 // since, like prob; a near-duplicate's edge stays certain.
 func (c *Clusterer) edgeProb(d *doc, k int) float64 {
-	e := d.edges[k]
+	e := d.edges[k].s
 	if e.p >= 1 {
 		return 1
 	}
-	o := c.docs[e.to]
+	o := c.docs[d.edges[k].to]
 	d, o = c.fresh(d), c.fresh(o)
 	at := float32(max(d.at, o.at))
 	if e.at == at && c.ndocs <= float64(e.n)*cacheRatio+1 {
@@ -302,13 +307,6 @@ func (c *Clusterer) edgeProb(d *doc, k int) float64 {
 	}
 	p := c.scoreMemo(d, o, &e.m)
 	e.p, e.at, e.n = float32(p), at, float32(c.ndocs)
-	d.edges[k] = e
-	for i := range o.edges {
-		if o.edges[i].to == d.idx {
-			o.edges[i] = e
-			o.edges[i].to = d.idx
-		}
-	}
 	return float64(e.p)
 }
 

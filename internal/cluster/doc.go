@@ -45,13 +45,24 @@ type doc struct {
 	dupOf  string
 	edges  []edge // neighbours whose pair probability reached Config.EdgeThreshold
 	keys   []uint64
+	// rare are the positions in hs of the rare names, for the settle
+	// rareGen and the term set rareTset (see rareBits).
+	rare     [vecTerms/64 + 1]uint64
+	rareGen  uint64
+	rareTset uint32
 }
 
 // edge is a neighbour and the pair's probability, with the stamp of its
-// scoring (as in cached): an edge keeps its own pair's score, so settling
+// scoring (as in cached), shared with the edge back: an edge keeps its own pair's score, so settling
 // a component again does not look it up among all pairs.
 type edge struct {
-	to    int32
+	to int32
+	s  *edgeScore // shared by the pair's two edges
+}
+
+// edgeScore is an edge's probability, its stamp and its memo, one for
+// both directions, so scoring it again updates both.
+type edgeScore struct {
 	p     float32
 	at, n float32
 	m     pairMemo

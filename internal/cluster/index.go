@@ -76,12 +76,25 @@ func (c *Clusterer) candidates(d *doc) []*doc {
 		}
 		cs = append(cs, cand{o, w})
 	}
-	slices.SortFunc(cs, func(x, y cand) int {
+	better := func(x, y cand) int {
 		if x.w != y.w {
 			return cmp.Compare(y.w, x.w)
 		}
 		return cmp.Compare(x.d.id, y.d.id)
-	})
+	}
+	if len(cs) > 2*maxCandidates {
+		// Only the best maxCandidates are kept: those at or above the
+		// maxCandidates-th best weight, which a selection finds without
+		// sorting them all (ties on it are sorted by id below).
+		ws := c.weightBuf[:0]
+		for _, x := range cs {
+			ws = append(ws, x.w)
+		}
+		c.weightBuf = ws
+		cut := nthLargest(ws, maxCandidates)
+		cs = slices.DeleteFunc(cs, func(x cand) bool { return x.w < cut })
+	}
+	slices.SortFunc(cs, better)
 	if len(cs) > maxCandidates {
 		cs = cs[:maxCandidates]
 	}
@@ -90,4 +103,37 @@ func (c *Clusterer) candidates(d *doc) []*doc {
 		out[i] = x.d
 	}
 	return out
+}
+
+// nthLargest returns the n-th largest of ws (1-based; n <= len(ws)),
+// reordering ws: a quickselect.
+func nthLargest(ws []float64, n int) float64 {
+	k := n - 1 // position of the answer in descending order
+	lo, hi := 0, len(ws)-1
+	for lo < hi {
+		p := ws[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for ws[i] > p {
+				i++
+			}
+			for ws[j] < p {
+				j--
+			}
+			if i <= j {
+				ws[i], ws[j] = ws[j], ws[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return ws[k]
+		}
+	}
+	return ws[k]
 }

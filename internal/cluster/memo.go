@@ -73,9 +73,19 @@ func (c *Clusterer) pairOf(x, y *doc, m *pairMemo) (*doc, *doc) {
 	return x, y
 }
 
-// rareShared counts the rare names among the terms x shares in m.
+// rareShared counts the rare names among the terms x shares in m. While
+// a settle runs the document frequencies stand still, so it reads x's
+// rare names from a bit set made once per settle (see rareBits), not from
+// the frequency table once per pair.
 func (c *Clusterer) rareShared(x *doc, m *pairMemo) int {
 	rare := 0
+	if c.rareGen != 0 {
+		bits := c.rareBits(x)
+		for _, p := range m.sh {
+			rare += int(bits[p[0]>>6] >> (p[0] & 63) & 1)
+		}
+		return rare
+	}
 	rareMax := c.rareMax()
 	for _, p := range m.sh {
 		h := x.hs[p[0]]
@@ -86,6 +96,25 @@ func (c *Clusterer) rareShared(x *doc, m *pairMemo) int {
 		}
 	}
 	return rare
+}
+
+// rareBits returns the set of x's terms (by position in x.hs) that are
+// rare names, made for the settle at hand and x's term set.
+func (c *Clusterer) rareBits(x *doc) *[vecTerms/64 + 1]uint64 {
+	if x.rareGen == c.rareGen && x.rareTset == x.tset {
+		return &x.rare
+	}
+	x.rare = [vecTerms/64 + 1]uint64{}
+	rareMax := c.rareMax()
+	for i, h := range x.hs {
+		if ch := channelOf(h); ch == chName || ch == chPhrase {
+			if df := c.df[h]; df >= 2 && df <= rareMax {
+				x.rare[i>>6] |= 1 << (i & 63)
+			}
+		}
+	}
+	x.rareGen, x.rareTset = c.rareGen, x.tset
+	return &x.rare
 }
 
 // sharedFeatures fills f from the terms x and y share in m.

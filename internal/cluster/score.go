@@ -256,15 +256,12 @@ func (c *Clusterer) prob(x, y *doc) float64 {
 func (c *Clusterer) probMemo(x, y *doc) (float64, pairMemo) {
 	x, y = c.fresh(x), c.fresh(y)
 	k := pairKey(x.serial, y.serial)
-	e, ok := c.pcache[k]
-	if ok && e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
+	e := c.pairs.slot(k) // a new one is zero, stamped with no weighing
+	if e.at == float32(max(x.at, y.at)) && c.ndocs <= float64(e.n)*cacheRatio+1 {
 		return float64(e.p), e.m
 	}
 	p := c.scoreMemo(x, y, &e.m)
-	if len(c.pcache) >= maxCache {
-		clear(c.pcache)
-	}
-	c.pcache[k] = cached{float32(p), float32(max(x.at, y.at)), float32(c.ndocs), e.m}
+	e.p, e.at, e.n = float32(p), float32(max(x.at, y.at)), float32(c.ndocs)
 	return p, e.m
 }
 
@@ -290,7 +287,7 @@ type cached struct {
 // scored again.
 const cacheRatio = 1.05
 
-// maxCache bounds the remembered pair probabilities.
+// maxCache bounds the remembered pair probabilities (both generations).
 const maxCache = 1 << 19
 
 // weights are the model's weights for the pair x, y: Model.Late beyond

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -17,6 +16,10 @@ import (
 // those components whose event changed.
 func (c *Clusterer) settle(seeds []*doc) Outcome {
 	var out Outcome
+	// The document frequencies stand still until the next batch.
+	c.settles++
+	c.rareGen = c.settles
+	defer func() { c.rareGen = 0 }()
 	seen := map[*doc]bool{}
 	events := map[string]bool{}
 	isSeed := make(map[*doc]bool, len(seeds))
@@ -40,8 +43,8 @@ func (c *Clusterer) settle(seeds []*doc) Outcome {
 			}
 			for _, d := range grp {
 				for _, e := range d.edges {
-					if o := c.docs[e.to]; o != nil && inGroup[o] && float64(e.p) > best[d] {
-						best[d] = float64(e.p)
+					if o := c.docs[e.to]; o != nil && inGroup[o] && float64(e.s.p) > best[d] {
+						best[d] = float64(e.s.p)
 					}
 				}
 			}
@@ -106,12 +109,22 @@ func (c *Clusterer) component(s *doc, seen, isSeed map[*doc]bool) []*doc {
 // follow when it is not nil) and event membership. With limit > 0 it
 // gives up, returning nil, once more than limit articles are reached.
 func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
+	// in[slot] == stamp: the article in that slot is reached.
+	if len(c.reached) < len(c.docs) {
+		c.reached = make([]uint32, len(c.docs)+len(c.docs)/4)
+		c.reachStamp = 0
+	}
+	if c.reachStamp++; c.reachStamp == 0 { // wrapped: old stamps would match again
+		clear(c.reached)
+		c.reachStamp = 1
+	}
+	in, stamp := c.reached, c.reachStamp
 	comp := []*doc{s}
-	in := map[*doc]bool{s: true}
+	in[s.idx] = stamp
 	events := map[string]bool{}
 	add := func(o *doc) {
-		if o != nil && !in[o] {
-			in[o] = true
+		if o != nil && in[o.idx] != stamp {
+			in[o.idx] = stamp
 			comp = append(comp, o)
 		}
 	}
@@ -130,7 +143,8 @@ func (c *Clusterer) reach(s *doc, follow map[*doc]bool, limit int) []*doc {
 		}
 		if ev := comp[i].event; ev != "" && !events[ev] {
 			events[ev] = true
-			for _, k := range slices.Sorted(maps.Keys(c.held[ev])) {
+			// The set reached does not depend on the order of the walk.
+			for k := range c.held[ev] {
 				add(c.docs[k])
 			}
 		}
@@ -166,10 +180,20 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	if n == 1 {
 		return [][]*doc{comp}
 	}
-	pos := make(map[int32]int, n)
-	for i, d := range comp {
-		pos[d.idx] = i
+	// pos[slot] is the article's position in comp, -1 for none; kept
+	// all -1 between settles.
+	for len(c.slotPos) < len(c.docs) {
+		c.slotPos = append(c.slotPos, -1)
 	}
+	pos := c.slotPos
+	for i, d := range comp {
+		pos[d.idx] = int32(i)
+	}
+	defer func() {
+		for _, d := range comp {
+			pos[d.idx] = -1
+		}
+	}()
 	// Pair probabilities, computed again with the current idf (an edge's
 	// was computed when the later article came, with the idf of then,
 	// which depends on the order), and for other pairs when needed.
@@ -177,7 +201,7 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 	var links [][2]int32
 	for i, d := range comp {
 		for k, e := range d.edges {
-			if j, ok := pos[e.to]; ok && i < j {
+			if j := int(pos[e.to]); j >= 0 && i < j {
 				p := c.edgeProb(d, k)
 				if pairs.get(i, j) < 0 {
 					links = append(links, [2]int32{int32(i), int32(j)})
@@ -216,15 +240,26 @@ func (c *Clusterer) agglomerate(comp []*doc) [][]*doc {
 		}
 		return g
 	}
+	// avg is the average over the samples of g and h when it reaches
+	// Join, and 0 as soon as it cannot: a probability is at most 1, so
+	// once the pairs so far fall short of 1 by more than (1-Join) × the
+	// pairs in all, the rest cannot make up for it (the sum, when taken
+	// whole, is taken in the same order).
+	slack := 1 - c.model.Join + 1e-9
 	avg := func(g, h int32) float64 {
 		a, b := samples[g], samples[h]
-		s := 0.0
+		total := float64(len(a) * len(b))
+		short := slack * total
+		s, k := 0.0, 0.0
 		for _, i := range a {
 			for _, j := range b {
 				s += pair(i, j)
+				if k++; k-s > short {
+					return 0
+				}
 			}
 		}
-		return s / float64(len(a)*len(b))
+		return s / total
 	}
 	pq := &c.heap
 	*pq = (*pq)[:0]
