@@ -47,6 +47,9 @@ func TestHeadlineNames(t *testing.T) {
 			if f[fHeadNames] != tc.want {
 				t.Errorf("headline names missing = %v, want %v", f[fHeadNames], tc.want)
 			}
+			if want := f[fHeadNames] * max(f[fCosName], f[fCosPhrase]); f[fHeadXNames] != want {
+				t.Errorf("headline names × names = %v, want %v", f[fHeadXNames], want)
+			}
 		})
 	}
 }

@@ -50,6 +50,7 @@ const (
 	fTitleNumbers // both headlines give numbers, none shared (a toll, an amount)
 	fLeadNumbers  // both leads give numbers, none shared
 	fHeadNames    // the larger share of one headline's names the other article never writes
+	fHeadXNames   // fHeadNames × name similarity
 	numFeatures
 )
 
@@ -59,7 +60,7 @@ var FeatureNames = [numFeatures]string{
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
 	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
-	"title_number_conflict", "lead_number_conflict", "headline_names_missing",
+	"title_number_conflict", "lead_number_conflict", "headline_names_missing", "headline_x_names",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -215,6 +216,7 @@ func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f
 	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
 	if len(x.hnames) > 0 && len(y.hnames) > 0 {
 		f[fHeadNames] = max(missing(x.hnames, y.raw), missing(y.hnames, x.raw))
+		f[fHeadXNames] = f[fHeadNames] * names
 	}
 }
 
