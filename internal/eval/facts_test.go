@@ -187,7 +187,7 @@ var gvaMarks = []struct {
 	get         func(FactsReport) Mark
 }{
 	{"date", 0.90, 0.81, func(r FactsReport) Mark { return r.Date }},
-	{"place", 0.85, 0.78, func(r FactsReport) Mark { return r.Place }},
+	{"place", 0.85, 0.785, func(r FactsReport) Mark { return r.Place }},
 	{"killed", 0.70, 0.70, func(r FactsReport) Mark { return r.Killed }},
 	{"injured", 0.70, 0.70, func(r FactsReport) Mark { return r.Injured }},
 	{"people", 0.70, 0.70, func(r FactsReport) Mark { return r.People }},

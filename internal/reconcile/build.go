@@ -55,7 +55,7 @@ func Build(ev news.Event, arts []news.Article, an []news.Analysis) news.Event {
 	out.First, out.Last, out.Sources, out.Langs = ctx.basics()
 	out.Entities = ctx.eventEntities()
 	out.Places = ctx.eventPlaces()
-	out.Where = whereWith(out.Places, ctx.locScores(), ctx.titlePlaces())
+	out.Where = whereWith(out.Places, ctx.locScores(), ctx.titlePlaces(), ctx.homes())
 	if len(out.Places) == 0 {
 		out.Where = ctx.outletPlace()
 	}

@@ -342,15 +342,17 @@ func (c *buildCtx) titlePlaces() map[string]float64 {
 // three. Within a country the most specific come first (a city before its
 // country), since "Amman" says more about where it happened than "Jordan".
 func where(places []news.GeoPlace, loc map[string]float64) []news.GeoPlace {
-	return whereWith(places, loc, nil)
+	return whereWith(places, loc, nil, nil)
 }
 
 // whereWith is where with the headlines' weights (titlePlaces) added to
 // the text's: they order the places, and a place a headline names after a
 // locative is kept as one of the main ones, but they do not push out a place the
 // texts alone would keep (the best headline place is often the best text
-// place too, far ahead of the others).
-func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoPlace {
+// place too, far ahead of the others). The towns and regions nothing else
+// of the event anchors, neither its other places nor its outlets' home
+// towns (homes), come after those something does (farNamesakes).
+func whereWith(places []news.GeoPlace, loc, head map[string]float64, homes []news.GeoPlace) []news.GeoPlace {
 	var cands []news.GeoPlace
 	for _, p := range places {
 		if p.Lat != 0 || p.Lon != 0 {
@@ -362,9 +364,13 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 	score := func(p news.GeoPlace) float64 { return loc[fold(p.Name)] + head[fold(p.Name)] }
 	cands = homeCountry(cands, score)
 	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) > score(cands[j]) })
+	far := farNamesakes(cands, homes, score)
+	cands = farLast(cands, far)
 	bestText := 0.0
 	for _, p := range cands {
-		bestText = max(bestText, loc[fold(p.Name)])
+		if !far[placeKey(p)] {
+			bestText = max(bestText, loc[fold(p.Name)])
+		}
 	}
 	var out []news.GeoPlace
 	for _, p := range cands {
@@ -388,7 +394,7 @@ func whereWith(places []news.GeoPlace, loc, head map[string]float64) []news.GeoP
 		}
 		return specificity(out[i].Kind) < specificity(out[j].Kind)
 	})
-	return boroughsFirst(out)
+	return farLast(boroughsFirst(out), far)
 }
 
 // homeCountry drops the towns and regions of other countries than the
