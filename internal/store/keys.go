@@ -61,7 +61,6 @@ func (db *DB) keysOf(ctx context.Context, ids []string) (map[string][]string, er
 	return out, rows.Err()
 }
 
-
 // Unkeyed returns up to limit stored articles after seq afterSeq (in seq
 // order) that have no keys, those stored before keys existed, and the
 // seq of the last one: what FileKeys is for.
