@@ -67,6 +67,11 @@ func TestQuoteAttribution(t *testing.T) {
 		{"a name after a run-on quote is no speaker", `Peter Holm was "still thinking it over" until Laura Vidal said she would run.`,
 			[]string{"Peter Holm: still thinking it over"}},
 		{"a title is no speech", `Peter Holm starred in "Harbour Lights Tonight" before the war.`, nil},
+		// Round three: gender from the article's own pronouns.
+		{"gender from the pronouns of a sentence about one person", `Brannagh Quill opened the new library on Monday. She thanked the volunteers and said her team had worked for a year.` + "\n\n" + `Torvald Pemberton spoke next. He said his town was proud of the building.` + "\n\n" + `"We waited a long time for this day," she said.`,
+			[]string{"Brannagh Quill: We waited a long time for this day,"}},
+		{"a pronoun reaches past the window to a person of its gender", `Brannagh Quill opened the new library on Monday. She thanked the volunteers and said her team had worked for a year.` + "\n\n" + `The building cost four million. It has three floors. The roof is green. The shelves are oak. The doors open at nine. The café opens at ten. The car park is free.` + "\n\n" + `Mr. Pemberton cut the ribbon.` + "\n\n" + `"We waited a long time for this day," she said.`,
+			[]string{"Brannagh Quill: We waited a long time for this day,"}},
 	}
 	a := analyzer(t)
 	for _, tc := range tests {

@@ -83,9 +83,30 @@ func (d *doc) pronounSpeaker(q qspan, quotes []qspan, quoted map[string]bool) in
 		}
 	}
 	if best < 0 {
-		return d.lastPerson(q.open)
+		return d.lastPersonOf(q.open, gender)
 	}
 	return best
+}
+
+// lastPersonOf is the last person mention before off whose gender does
+// not contradict gender (0: any), else the last person mention.
+func (d *doc) lastPersonOf(off, gender int) int {
+	if gender != 0 {
+		for i := sort.Search(len(d.ms), func(i int) bool { return d.ms[i].Start >= off }) - 1; i >= 0; i-- {
+			m := d.ms[i]
+			if m.Type != news.Person {
+				continue
+			}
+			g := d.mentionGender(m)
+			if g == 0 {
+				g = d.entityGender(m.Entity)
+			}
+			if g == gender {
+				return i
+			}
+		}
+	}
+	return d.lastPerson(off)
 }
 
 // subjectPosition reports whether the mention at token mk (ending at
@@ -181,12 +202,16 @@ func (d *doc) entityGender(id string) int {
 		for id := range conflict {
 			d.genders[id] = 0
 		}
+		evidence := d.pronounEvidence()
 		for _, e := range d.ents {
 			if _, seen := d.genders[e.ID]; seen || e.Type != news.Person {
 				continue
 			}
 			if f := strings.Fields(lex.FoldName(e.Name)); len(f) > 1 {
 				d.genders[e.ID] = givenGender[f[0]]
+			}
+			if d.genders[e.ID] == 0 {
+				d.genders[e.ID] = evidence[e.ID]
 			}
 		}
 	}
