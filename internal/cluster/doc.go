@@ -35,7 +35,6 @@ type doc struct {
 	months uint16   // months named (bit m)
 	tnums  []uint64 // the headline's numbers by value, sorted, unique
 	lnums  []uint64 // the lead's (see leadSentences)
-	hnames []uint64 // the headline's names (see featurizer.hnames), sorted, unique
 	rkeys  []uint64 // hashes of its keys (see Keys), sorted: what it is compared by beyond the window
 	lang   string   // ISO 639-1 primary subtag, "" if unknown
 	outlet string
@@ -86,27 +85,13 @@ func (c *Clusterer) vectorize(a *news.Article) *doc {
 	d := &doc{
 		id: a.ID, raw: raw, sh: shingles(c.feat.toks), year: c.feat.maxYear,
 		days: slices.Compact(slices.Sorted(slices.Values(c.feat.days))), months: c.feat.months,
-		tnums:  slices.Compact(slices.Sorted(slices.Values(c.feat.tnums))),
-		lnums:  slices.Compact(slices.Sorted(slices.Values(c.feat.lnums))),
-		hnames: headNames(c.feat.hnames, counts),
-		rkeys:  keyHashes(c.feat.keys()),
-		lang:   normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published, rank: idRank(a.ID),
+		tnums: slices.Compact(slices.Sorted(slices.Values(c.feat.tnums))),
+		lnums: slices.Compact(slices.Sorted(slices.Values(c.feat.lnums))),
+		rkeys: keyHashes(c.feat.keys()),
+		lang:  normLang(a.Lang), outlet: a.Source, hash: a.Hash, t: a.Published, rank: idRank(a.ID),
 	}
 	c.weigh(d)
 	return d
-}
-
-// headNames are the names of the headline the article writes again (see
-// featurizer.hnames), sorted, unique: its protagonists, not a passing
-// name or an abbreviation of the headline's.
-func headNames(hs []uint64, counts map[uint64]float64) []uint64 {
-	var out []uint64
-	for _, h := range hs {
-		if counts[h] >= 2 {
-			out = append(out, h)
-		}
-	}
-	return slices.Compact(slices.Sorted(slices.Values(out)))
 }
 
 // idf is the smoothed inverse document frequency learned so far:

@@ -211,7 +211,6 @@ type featurizer struct {
 	months   uint16         // bit m set: month m named
 	tnums    []uint64       // hashes of the numbers of the headline, by value
 	lnums    []uint64       // of the lead: the body's first leadSentences sentences
-	hnames   []uint64       // the headline's name tokens (chName hashes); the body's first sentence when there is no headline
 	phrases  map[string]int // multi-word names written ("tara_reid") → times; -1 once one follows in/at/near/from
 	lang     string
 	monthsL  map[string]string // month names of lang, besides English
@@ -420,7 +419,6 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	spaceGroups := lang != "" && lang != "en"
 	f.toks = tokenize(title, f.toks[:0], spaceGroups)
 	f.tnums = f.tnums[:0]
-	f.hnames = f.hnames[:0]
 	for _, t := range f.toks {
 		if t.number {
 			f.tnums = append(f.tnums, hashTerm(chNumber, f.numValue(t.text)))
@@ -432,7 +430,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 	}
 	// The title also counts as body text: its names and numbers are the
 	// most telling ones of the article.
-	f.addTokens(f.toks, len(f.toks))
+	f.addTokens(f.toks)
 	// The body last, so that f.toks holds its tokens for the shingles.
 	f.toks = tokenize(text, f.toks[:0], spaceGroups)
 	f.lnums = f.lnums[:0]
@@ -447,13 +445,7 @@ func (f *featurizer) features(title, text, lang string) map[uint64]float64 {
 			f.lnums = append(f.lnums, hashTerm(chNumber, f.numValue(t.text)))
 		}
 	}
-	head := 0
-	if len(f.hnames) == 0 {
-		// No headline (or none with a name): the first sentence stands
-		// for it, as a report names its protagonists first.
-		head = firstSentence(f.toks)
-	}
-	f.addTokens(f.toks, head)
+	f.addTokens(f.toks)
 	return f.counts
 }
 
@@ -467,19 +459,7 @@ func isYear(v string) bool {
 	return len(v) == 4 && !strings.ContainsAny(v, ".,") && (v[0] == '1' && v[1] >= '8' || v[0] == '2' && v[1] == '0')
 }
 
-// firstSentence is the number of tokens of the first sentence of toks.
-func firstSentence(toks []token) int {
-	for i := 1; i < len(toks); i++ {
-		if toks[i].startSen {
-			return i
-		}
-	}
-	return len(toks)
-}
-
-// addTokens counts toks' features; the names among the first head tokens
-// are the headline's (featurizer.hnames).
-func (f *featurizer) addTokens(toks []token, head int) {
+func (f *featurizer) addTokens(toks []token) {
 	// Words written in lower case somewhere in the article are ordinary
 	// words when they start a sentence capitalised ("Another", "Police").
 	for _, t := range toks {
@@ -572,9 +552,6 @@ func (f *featurizer) addTokens(toks []token, head int) {
 			for _, n := range f.name {
 				f.counts[hashTerm(chName, n)]++
 				f.counts[hashTerm(chWord, lex.StemLight(n))]++
-				if i < head {
-					f.hnames = append(f.hnames, hashTerm(chName, n))
-				}
 			}
 			// In a report not in English, a town's other names (an exonym,
 			// a local form) count as its own, so reports in two languages

@@ -49,8 +49,6 @@ const (
 	fPhraseLate   // multi-word name similarity of reports more than a week apart
 	fTitleNumbers // both headlines give numbers, none shared (a toll, an amount)
 	fLeadNumbers  // both leads give numbers, none shared
-	fHeadNames    // the larger share of one headline's names the other article never writes
-	fHeadXNames   // fHeadNames × name similarity
 	numFeatures
 )
 
@@ -60,7 +58,7 @@ var FeatureNames = [numFeatures]string{
 	"place_conflict", "phrase_conflict", "date_conflict", "year_conflict", "log_gap_days", "gap_over_week",
 	"gap_unknown", "lang_differ", "same_outlet", "shingle_jaccard", "rare_names", "names_late", "words_x_names",
 	"cross_names", "cross_when", "refers_day", "refers_month", "rare_late", "place_late", "phrase_late",
-	"title_number_conflict", "lead_number_conflict", "headline_names_missing", "headline_x_names",
+	"title_number_conflict", "lead_number_conflict",
 }
 
 // Model is the pair scorer's weights and the thresholds tuned with them.
@@ -214,26 +212,6 @@ func pairFeatures(x, y *doc, dot *[numChannels]float64, rare int, jac float64, f
 	f[fRareLate] = f[fRareNames] * f[fGapWeek]
 	f[fPlaceLate] = f[fCosPlace] * f[fGapWeek]
 	f[fPhraseLate] = f[fCosPhrase] * f[fGapWeek]
-	if len(x.hnames) > 0 && len(y.hnames) > 0 {
-		f[fHeadNames] = max(missing(x.hnames, y.raw), missing(y.hnames, x.raw))
-		f[fHeadXNames] = f[fHeadNames] * names
-	}
-}
-
-// missing is the share of the names hs (sorted) that are not among the
-// terms of raw (sorted by hash): a headline's protagonist the other
-// report never names ("X arrested" against "Y arrested", the same team).
-func missing(hs []uint64, raw []term) float64 {
-	n, j := 0, 0
-	for _, h := range hs {
-		for j < len(raw) && raw[j].h < h {
-			j++
-		}
-		if j == len(raw) || raw[j].h != h {
-			n++
-		}
-	}
-	return float64(n) / float64(len(hs))
 }
 
 // refersBack sees a follow-up name the time of the first report: "the

@@ -14,8 +14,7 @@ const NumFeatures = numFeatures
 type Sample struct {
 	X    [numFeatures]float64
 	Same bool
-	Late bool   // published more than Config.MaxGap apart (scored by Model.Late)
-	A, B string // the two articles' ids
+	Late bool // published more than Config.MaxGap apart (scored by Model.Late)
 }
 
 // PairSamples streams arts in canonical order through candidate retrieval,
@@ -46,7 +45,6 @@ func PairSamples(arts []news.Article, label map[string]string, cfg Config) []Sam
 			c.features(d, o, &s.X)
 			s.Same = label[d.id] != "" && label[d.id] == label[o.id]
 			s.Late = c.late(d, o)
-			s.A, s.B = d.id, o.id
 			out = append(out, s)
 		}
 		c.index(d)

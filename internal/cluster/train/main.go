@@ -18,12 +18,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/cluster"
@@ -36,28 +34,12 @@ var corpora = []string{"ecbplus/ecbplus.dev.jsonl.gz", "gva/gva.dev.jsonl.gz", "
 func main() {
 	data := flag.String("data", "../../../shared/data", "the shared data folder")
 	out := flag.String("out", "model.json", "model file to write")
-	drop := flag.String("drop", "", "comma-separated features to leave out (weight 0), for ablations")
 	flag.Parse()
-	dropped := map[int]bool{}
-	for _, n := range strings.Split(*drop, ",") {
-		if i := slices.Index(cluster.FeatureNames[:], n); i >= 0 {
-			dropped[i] = true
-		} else if n != "" {
-			log.Fatalf("train: -drop: no feature %q", n)
-		}
-	}
-	blank := func(x *[cluster.NumFeatures]float64) {
-		for i := range dropped {
-			x[i] = 0
-		}
-	}
 	var parts []part
 	var X [][cluster.NumFeatures]float64
 	var y []bool
 	var lateX [][cluster.NumFeatures]float64
 	var lateY []bool
-	var sampleIDs, lateIDs [][2]string
-	fold := map[string]int{}
 	for _, c := range corpora {
 		gold, err := eval.ReadGold(filepath.Join(*data, c))
 		if err != nil {
@@ -69,7 +51,6 @@ func main() {
 		for _, g := range tr {
 			p.arts = append(p.arts, g.Article)
 			p.label[g.ID] = g.Cluster
-			fold[g.ID] = foldOf(g)
 		}
 		// Two models: one for the pairs of the window, one for the pairs
 		// beyond it, which meet by a shared key (Config.Horizon). One model
@@ -79,18 +60,14 @@ func main() {
 		window.Horizon = window.MaxGap
 		ss := cluster.PairSamples(p.arts, p.label, window)
 		for _, s := range ss {
-			blank(&s.X)
 			X = append(X, s.X)
 			y = append(y, s.Same)
-			sampleIDs = append(sampleIDs, [2]string{s.A, s.B})
 		}
 		nLate := 0
 		for _, s := range cluster.PairSamples(p.arts, p.label, cluster.DefaultConfig()) {
 			if s.Late {
-				blank(&s.X)
 				lateX = append(lateX, s.X)
 				lateY = append(lateY, s.Same)
-				lateIDs = append(lateIDs, [2]string{s.A, s.B})
 				nLate++
 			}
 		}
@@ -105,56 +82,32 @@ func main() {
 	} else {
 		log.Printf("%d same-event pairs beyond the window (fewer than %d): no late model", pos, minLatePositives)
 	}
-	// Cross-fitted models, to measure by: each fold of the training parts
-	// (by ECB+ topic, else by gold cluster) is clustered with weights
-	// fitted on the other folds. Scored on the pairs they were fitted on,
-	// the weights look surer than they are; the cross-fitted scores are
-	// a steadier view of how a change carries to unseen events than the
-	// eight ECB+ dev topics. (Choosing the join on them instead picks
-	// 0.55-0.60, where allsides.dev falls below 0.92.)
-	var foldModels [folds]cluster.Model
-	for k := range folds {
-		var fx, lx [][cluster.NumFeatures]float64
-		var fy, ly []bool
-		for i := range X {
-			if fold[sampleIDs[i][0]] != k && fold[sampleIDs[i][1]] != k {
-				fx, fy = append(fx, X[i]), append(fy, y[i])
-			}
-		}
-		for i := range lateX {
-			if fold[lateIDs[i][0]] != k && fold[lateIDs[i][1]] != k {
-				lx, ly = append(lx, lateX[i]), append(ly, lateY[i])
-			}
-		}
-		foldModels[k] = cluster.Model{Features: cluster.FeatureNames[:], Weights: fit(fx, fy, true, 0)}
-		if m.Late != nil && count(ly) >= minLatePositives {
-			foldModels[k].Late = fit(lx, ly, false, 1)
-		}
-	}
+	bestJoin, bestEdge, bestMean := 0.0, 0.0, -1.0
 	// The edge threshold follows the join: average linkage only merges
 	// two groups with a pair at Join or above, so edges below it only
 	// cost time; the margin covers the idf moving between a pair's first
 	// score and the settle.
-	const edge = 0.1
-	bestJoin, bestMean := 0.0, -1.0
-	for join := 0.2; join < 0.81; join += 0.05 {
-		m.Join, m.Edge = round(join), round(join-edge)
-		mean, fs := trainScores(parts, m)
-		// The cross-fitted scores, for the record: a fairer view of how
-		// the join carries to unseen events than the train scores.
-		cross := 0.0
-		var cs []string
-		for _, p := range parts {
-			f := p.crossFit(foldModels[:], fold, m.Join, m.Edge)
-			cross += f
-			cs = append(cs, fmt.Sprintf("%s %.4f", p.name, f))
-		}
-		log.Printf("join %.2f edge %.2f: %s, mean %.4f; cross-fitted %s, mean %.4f", m.Join, m.Edge, fs, mean, strings.Join(cs, ", "), cross/float64(len(parts)))
-		if mean > bestMean+1e-9 {
-			bestMean, bestJoin = mean, m.Join
+	for _, edge := range []float64{0.1} {
+		for join := 0.2; join < 0.81; join += 0.05 {
+			m.Join, m.Edge = round(join), round(join-edge)
+			sum := 0.0
+			var fs []string
+			for _, p := range parts {
+				cfg := cluster.DefaultConfig()
+				mm := m
+				cfg.Model = &mm
+				f := eval.Run(p.train, cfg).BCubedF1
+				sum += f
+				fs = append(fs, fmt.Sprintf("%s %.4f", p.name, f))
+			}
+			mean := sum / float64(len(parts))
+			log.Printf("join %.2f edge %.2f: %s, mean %.4f", m.Join, m.Edge, strings.Join(fs, ", "), mean)
+			if mean > bestMean+1e-9 {
+				bestMean, bestJoin, bestEdge = mean, m.Join, m.Edge
+			}
 		}
 	}
-	m.Join, m.Edge = bestJoin, round(bestJoin-edge)
+	m.Join, m.Edge = bestJoin, bestEdge
 	// The late weights' same-event pairs weigh latePosWeights[k] each,
 	// chosen at that join on the train parts (the clusters of the dev
 	// parts are never seen).
@@ -199,74 +152,11 @@ type part struct {
 	trainSamples int
 }
 
-// folds is how many parts the training parts are cut into to choose the
-// join (see main).
-const folds = 3
-
-// foldOf is the fold of a training article: by ECB+ topic, or else by
-// gold cluster, so that no event (and no ECB+ topic, whose look-alike
-// events share it) is on both sides.
-func foldOf(g eval.GoldArticle) int {
-	key := g.Topic
-	if key == "" {
-		key = g.Cluster
-	}
-	h := fnv.New32a()
-	h.Write([]byte("dossier-fold:" + key))
-	return int(h.Sum32() % folds)
-}
-
-// crossFit is the BCubed F1 of p's training articles, each fold clustered
-// with the model fitted on the other folds, at join and edge.
-func (p part) crossFit(models []cluster.Model, fold map[string]int, join, edge float64) float64 {
-	f, n := 0.0, 0
-	for k := range models {
-		held := p.fold(k, fold)
-		if len(held) == 0 {
-			continue
-		}
-		cfg := cluster.DefaultConfig()
-		mm := models[k]
-		mm.Join, mm.Edge = join, edge
-		cfg.Model = &mm
-		f += eval.Run(held, cfg).BCubedF1 * float64(len(held))
-		n += len(held)
-	}
-	return f / float64(max(n, 1))
-}
-
-// fold returns the training articles of p in fold k.
-func (p part) fold(k int, fold map[string]int) []eval.GoldArticle {
-	var out []eval.GoldArticle
-	for _, g := range p.train {
-		if fold[g.ID] == k {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
 // latePosWeights are the weights a same-event pair beyond the window may
 // get in fitting the late weights (a different-event pair weighs 1).
 // Weighing them as much as the classes' sizes would (balanced: about 16)
 // joins different incidents that share a name.
 var latePosWeights = []float64{1, 2, 3, 4, 6}
-
-// trainScores is the mean BCubed F1 of model m over the train parts, and
-// each part's.
-func trainScores(parts []part, m cluster.Model) (float64, string) {
-	sum := 0.0
-	var fs []string
-	for _, p := range parts {
-		cfg := cluster.DefaultConfig()
-		mm := m
-		cfg.Model = &mm
-		f := eval.Run(p.train, cfg).BCubedF1
-		sum += f
-		fs = append(fs, fmt.Sprintf("%s %.4f", p.name, f))
-	}
-	return sum / float64(len(parts)), strings.Join(fs, ", ")
-}
 
 // trainMean is the mean BCubed F1 of model m over the train parts.
 func trainMean(parts []part, m cluster.Model) float64 {
