@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/dossier-news/dossier/internal/lex"
 	"github.com/dossier-news/dossier/internal/news"
 )
 
@@ -201,7 +201,7 @@ var datelineEnds = []string{" (", " -", " –", " —", " |", "("}
 // top of the text: in capitals ("IDAHO FALLS"), before a dateline's end
 // or a comma and the state ("PORTLAND, Ore. (KOIN 6) –").
 func datelinePlace(text string, p news.GeoPlace) bool {
-	if p.Start > 400 || !allCaps(text[p.Start:p.End]) {
+	if p.Start > 400 || !lex.IsAcronym(text[p.Start:p.End]) {
 		return false
 	}
 	rest := text[p.End:]
@@ -247,20 +247,6 @@ func headLocative(art news.Article, head []news.GeoPlace, name string) bool {
 		}
 	}
 	return false
-}
-
-// allCaps reports whether s has two letters at least, all capitals.
-func allCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // careWords mark a sentence about the care of the hurt: where they were
