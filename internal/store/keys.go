@@ -12,8 +12,9 @@ import (
 // asked for, says it was read (see migration 6).
 var noKeys = []string{""}
 
-// insertKeys files the keys of the articles just inserted (see Batch.Keys):
-// under the empty key an article that has none.
+// insertKeys files the keys of the articles of keys that inserted holds
+// (the articles just inserted, see Batch.Keys; nil: all of them), under
+// the empty key an article that has none.
 func (db *DB) insertKeys(ctx context.Context, tx *sql.Tx, keys map[string][]string, inserted map[string]bool) error {
 	if len(keys) == 0 {
 		return nil
@@ -24,7 +25,7 @@ func (db *DB) insertKeys(ctx context.Context, tx *sql.Tx, keys map[string][]stri
 	}
 	defer ins.Close()
 	for id, ks := range keys {
-		if !inserted[id] {
+		if inserted != nil && !inserted[id] {
 			continue
 		}
 		if len(ks) == 0 {
@@ -85,11 +86,7 @@ func (db *DB) FileKeys(ctx context.Context, keys map[string][]string) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	inserted := make(map[string]bool, len(keys))
-	for id := range keys {
-		inserted[id] = true
-	}
 	return db.writeTx(ctx, "file article keys", func(tx *sql.Tx) error {
-		return db.insertKeys(ctx, tx, keys, inserted)
+		return db.insertKeys(ctx, tx, keys, nil)
 	})
 }
